@@ -1,0 +1,98 @@
+# clausekit — plain Makefile. See README.md.
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     := $(PREFIX)/bin
+DATADIR    := $(PREFIX)/share/clausekit
+MANDIR     := $(PREFIX)/share/man/man1
+BUILD      ?= build
+CC         ?= cc
+VERSION    := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+PKGS       := libxml-2.0 libzip libcmark-gfm libpcre2-8 libutf8proc yaml-0.1
+DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libzip-dev \
+              libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev libpcre2-dev \
+              libutf8proc-dev libyaml-dev libcsv-dev zip unzip libxml2-utils
+TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils \
+              fonts-arphic-ukai fonts-arphic-uming chromium
+
+WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS     ?= -O2 -g
+ALL_CFLAGS := -Itests -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+              -Isrc $(shell pkg-config --cflags $(PKGS) cmocka 2>/dev/null) \
+              -DCK_VERSION='"$(VERSION)"' -DCK_DATADIR='"$(DATADIR)"' -MMD -MP
+LIBS       := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcsv -lm
+TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+LIB_SRC    := $(filter-out src/main.c,$(sort $(wildcard src/*.c src/*/*.c)))
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC   := $(sort $(wildcard tests/*/test_*.c))
+TEST_BIN   := $(TEST_SRC:%.c=$(BUILD)/%)
+BIN        := $(BUILD)/clausekit
+
+.PHONY: all deps check check-fast unit e2e asan fuzz bench demo install uninstall clean
+
+all: deps-check $(BIN)
+
+# ---- dependencies -----------------------------------------------------------
+# `make deps` installs the Debian packages (as root); otherwise it prints the line to run.
+deps:
+	@sh tools/deps.sh install $(DEB_PKGS) -- $(TOOL_PKGS)
+
+deps-check:
+	@sh tools/deps.sh ensure $(DEB_PKGS)
+
+# ---- build -----------------------------------------------------------------
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libclausekit.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(BUILD)/libclausekit.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libclausekit.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS) $(LDFLAGS)
+
+# ---- tests -----------------------------------------------------------------
+# check: unit + end-to-end tests, then the same again under ASan+UBSan.
+check: deps-check
+	@sh tests/run.sh all
+
+check-fast: deps-check $(BIN) $(TEST_BIN)
+	@sh tests/run.sh suites $(BUILD)
+
+tests-build: $(BIN) $(TEST_BIN)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" tests-build
+
+fuzz:
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+bench: all
+	@sh bench/run.sh $(BUILD)
+
+demo: all
+	@sh tools/demo.sh $(BIN)
+
+# ---- install ----------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/clausekit
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 templates/*.md $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 docs/clausekit.1 $(DESTDIR)$(MANDIR)/clausekit.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/clausekit $(DESTDIR)$(MANDIR)/clausekit.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(TEST_BIN:=.d)

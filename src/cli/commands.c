@@ -1,0 +1,24 @@
+#include "cli/commands.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "util/lang.h"
+
+/* One line per command; each command lives in its own cli/<name>.c. */
+const ck_command ck_commands[] = {
+    { NULL, NULL, NULL, NULL },
+};
+
+int ck_cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("clausekit: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, ck_tr("（請執行 clausekit %s --help）\n", " (see clausekit %s --help)\n"),
+            command ? command : "");
+    return CK_EXIT_ERROR;
+}

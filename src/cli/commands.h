@@ -1,0 +1,27 @@
+/* commands.h — the subcommands. Each parses its own options with
+ * getopt_long, calls the pipeline stages, and returns the exit status:
+ * 0 nothing required is missing, 1 required gaps were found (or rows were
+ * left out), 2 usage or input error. */
+#ifndef CK_CLI_COMMANDS_H
+#define CK_CLI_COMMANDS_H
+
+typedef struct ck_command {
+    const char *name;
+    int (*run)(int argc, char **argv); /* argv[0] is the command's name */
+    const char *summary_zh;
+    const char *summary_en;
+} ck_command;
+
+enum { CK_EXIT_OK = 0, CK_EXIT_GAPS = 1, CK_EXIT_ERROR = 2 };
+
+/* The table main.c dispatches on, ending with a NULL name. */
+extern const ck_command ck_commands[];
+
+/* Prints "clausekit: <message>" and a hint to run --help; returns 2. */
+int ck_cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,112 @@
+/* document.h — the document model: what a contract says, in reading order.
+ *
+ * A ck_document is a flat list of blocks (paragraphs, headings, list items,
+ * table cells, notes, text boxes, headers and footers), each with the text a
+ * person sees in Word or LibreOffice, the label automatic numbering shows
+ * (kept apart from the text), and where a reviewer would cite it. Structure
+ * that matters for checking — which article a block belongs to, whether it
+ * is in an annex, a table, a tracked insertion — is kept as fields, so the
+ * matcher and the writers never go back to the XML.
+ *
+ * Spans mark ranges of a block's text that came from a tracked insertion or
+ * are hidden (w:vanish). Deleted text is not in the model at all.
+ *
+ * All strings are UTF-8 and owned by the document.
+ */
+#ifndef CK_MODEL_DOCUMENT_H
+#define CK_MODEL_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum ck_block_kind {
+    CK_BLOCK_PARAGRAPH = 0,
+    CK_BLOCK_HEADING,
+    CK_BLOCK_LIST_ITEM,
+    CK_BLOCK_TABLE_CELL,
+    CK_BLOCK_FOOTNOTE,
+    CK_BLOCK_ENDNOTE,
+    CK_BLOCK_TEXT_BOX,
+    CK_BLOCK_HEADER,
+    CK_BLOCK_FOOTER,
+    CK_BLOCK_COMMENT
+} ck_block_kind;
+
+/* Block flags. */
+enum {
+    CK_BLOCK_HIDDEN = 1u << 0,     /* all of its text is hidden (w:vanish) */
+    CK_BLOCK_INSERTED = 1u << 1,   /* all of its text is a tracked insertion */
+    CK_BLOCK_IN_TABLE = 1u << 2,   /* inside a table (any depth) */
+    CK_BLOCK_IN_ANNEX = 1u << 3,   /* in an annex (附件) */
+    CK_BLOCK_TOC = 1u << 4,        /* a table-of-contents line */
+    CK_BLOCK_IN_TEXT_BOX = 1u << 5 /* inside a text box or frame */
+};
+
+/* Span flags. */
+enum {
+    CK_SPAN_INSERTED = 1u << 0, /* from a tracked insertion */
+    CK_SPAN_HIDDEN = 1u << 1    /* hidden text */
+};
+
+typedef struct ck_span {
+    uint32_t start, end; /* byte offsets into the block's text, end exclusive */
+    uint32_t flags;
+} ck_span;
+
+typedef struct ck_block {
+    ck_block_kind kind;
+    uint32_t flags;
+    int level;          /* heading level (1..9) or list level (0..8); 0 otherwise */
+    char *label;        /* label shown by automatic numbering ("第十二條", "(二)"), or NULL */
+    char *text;         /* the text as shown, without the label; never NULL */
+    size_t text_len;
+    char *location;     /* where a reviewer cites it: "第十二條 第二項", "附件一", "表 2 第 3 列" */
+    char *style;        /* paragraph style name or id, or NULL */
+    ck_span *spans;     /* sorted by start; may be empty */
+    size_t span_count;
+
+    /* Structure, filled in by ck_document_locate(). */
+    long article;       /* index of the heading block of its article (第N條), or -1 */
+    int article_number; /* N of 第N條, or 0 */
+    int table;          /* 1-based table number for table cells, else 0 */
+    int row, column;    /* 1-based for table cells, else 0 */
+
+    /* Where the block came from, for writers that annotate the original. */
+    const char *part;   /* e.g. "word/document.xml" (interned, owned by the document) */
+    uint32_t source_index; /* ordinal of its paragraph element within the part, from 0 */
+} ck_block;
+
+typedef enum ck_format { CK_FORMAT_UNKNOWN = 0, CK_FORMAT_DOCX, CK_FORMAT_ODT } ck_format;
+
+typedef struct ck_document {
+    char *path;
+    ck_format format;
+    ck_block *blocks;
+    size_t count, capacity;
+    char **parts;       /* interned part names */
+    size_t part_count;
+} ck_document;
+
+/* Creates an empty document for path. Caller owns it; free with ck_document_free. */
+ck_document *ck_document_new(const char *path, ck_format format);
+void ck_document_free(ck_document *doc);
+
+/* Appends a block of kind with a copy of text; returns it (valid until the
+ * next append). label and style may be NULL and are copied. */
+ck_block *ck_document_add(ck_document *doc, ck_block_kind kind, const char *text, size_t text_len,
+                          const char *label, const char *style);
+
+/* Adds a span to the last-added block; adjacent spans with equal flags merge. */
+void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t flags);
+
+/* Interns a part name; the pointer lives as long as doc. */
+const char *ck_document_part(ck_document *doc, const char *name);
+
+/* Sets block->location (copied). */
+void ck_block_set_location(ck_block *block, const char *location);
+
+/* English and zh-TW names of a block kind ("paragraph", "段落"). */
+const char *ck_block_kind_name(ck_block_kind kind);
+const char *ck_block_kind_label(ck_block_kind kind);
+
+#endif

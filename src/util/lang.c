@@ -1,0 +1,53 @@
+#include "util/lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ck_lang current = CK_LANG_ZH_TW;
+
+static int starts_with_en(const char *s)
+{
+    return s && s[0] && strncmp(s, "en", 2) == 0;
+}
+
+void ck_lang_init(void)
+{
+    const char *env = getenv("CLAUSEKIT_LANG");
+
+    if (env && *env && ck_lang_set_name(env) == 0)
+        return;
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v && strcmp(v, "C") != 0 && strncmp(v, "C.", 2) != 0 && strcmp(v, "POSIX") != 0) {
+            current = starts_with_en(v) ? CK_LANG_EN : CK_LANG_ZH_TW;
+            return;
+        }
+    }
+    current = CK_LANG_ZH_TW;
+}
+
+int ck_lang_set_name(const char *name)
+{
+    if (!name)
+        return -1;
+    if (strncmp(name, "en", 2) == 0) {
+        current = CK_LANG_EN;
+        return 0;
+    }
+    if (strncmp(name, "zh", 2) == 0) {
+        current = CK_LANG_ZH_TW;
+        return 0;
+    }
+    return -1;
+}
+
+ck_lang ck_lang_current(void)
+{
+    return current;
+}
+
+const char *ck_tr(const char *zh, const char *en)
+{
+    return current == CK_LANG_EN ? en : zh;
+}

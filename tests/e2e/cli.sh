@@ -1,0 +1,33 @@
+# cli.sh — the command line itself: help, version, languages, exit statuses.
+. "$(dirname "$0")/lib.sh"
+
+run "$CK" --version
+if [ $rc -eq 0 ] && grep -Eq '^clausekit [0-9]+\.[0-9]+\.[0-9]+$' "$T/out"; then pass "--version"; else fail "--version: $(cat "$T/out")"; fi
+
+run "$CK" --help
+if [ $rc -eq 0 ] && grep -q 'usage: clausekit' "$T/out" && [ ! -s "$T/err" ]; then pass "--help on stdout, exit 0"; else fail "--help"; fi
+
+run env CLAUSEKIT_LANG=zh-TW "$CK" --help
+if [ $rc -eq 0 ] && grep -q '用法' "$T/out"; then pass "help in zh-TW"; else fail "help in zh-TW"; fi
+
+run env -u CLAUSEKIT_LANG LANG=C.UTF-8 "$CK" --help
+if grep -q '用法' "$T/out"; then pass "zh-TW is the default"; else fail "zh-TW is the default"; fi
+
+run "$CK" --lang en --help
+if grep -q 'usage' "$T/out"; then pass "--lang en"; else fail "--lang en"; fi
+
+run "$CK" frobnicate
+expect_error "unknown command" 2 "^clausekit: unknown command 'frobnicate'"
+
+run "$CK" --bogus
+expect_error "unknown global option" 2 "^clausekit: unknown option '--bogus'"
+
+run "$CK"
+if [ $rc -eq 2 ]; then pass "no command: exit 2"; else fail "no command: exit $rc"; fi
+
+for cmd in $("$CK" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
+    run "$CK" "$cmd" --help
+    if [ $rc -eq 0 ] && [ -s "$T/out" ]; then pass "$cmd --help"; else fail "$cmd --help: exit $rc"; fi
+done
+
+finish

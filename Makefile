@@ -96,3 +96,10 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(TEST_BIN:=.d)
+
+# Tools the end-to-end suites use to make their inputs.
+E2E_TOOLS := $(BUILD)/tests/e2e/mkhostile
+tests-build: $(E2E_TOOLS)
+$(BUILD)/tests/e2e/%: tests/e2e/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS) $(LDFLAGS)

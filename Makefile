@@ -74,8 +74,13 @@ asan:
 fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
 
-bench: all
+BENCH_TOOLS := $(BUILD)/bench/mkcontract $(BUILD)/bench/measure
+bench: all $(BENCH_TOOLS)
 	@sh bench/run.sh $(BUILD)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libclausekit.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 demo: all
 	@sh tools/demo.sh $(BIN)

@@ -12,8 +12,8 @@ if [ $# -ne 1 ]; then
     exit 2
 fi
 out=$1
-here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-root=$(CDPATH= cd -- "$here/../.." && pwd)
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
+root=$(CDPATH='' cd -- "$here/../.." && pwd)
 
 mkdir -p "$out" "$out/samples"
 count=0

@@ -24,7 +24,7 @@ if [ ! -d "$src" ]; then
     exit 2
 fi
 
-here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 
 case $out in
     *.docx) kind=docx ;;
@@ -41,29 +41,35 @@ fi
 # Absolute output path: zip runs inside the staging folder.
 outdir=$(dirname -- "$out")
 mkdir -p "$outdir"
-outabs=$(CDPATH= cd -- "$outdir" && pwd)/$(basename -- "$out")
+outabs=$(CDPATH='' cd -- "$outdir" && pwd)/$(basename -- "$out")
 tmpout=$outabs.tmp
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/clausekit-pack.XXXXXX")
-trap 'rm -rf "$stage"; rm -f "$tmpout"' EXIT INT TERM
+cleanup() { rm -rf "$stage"; rm -f "$tmpout"; }
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 
 cp -R "$common/." "$stage/"
 cp -R "$src/." "$stage/"
 # Editor leftovers never belong in a package.
 find "$stage" \( -name '*~' -o -name '.*.swp' -o -name '.DS_Store' \) -exec rm -f {} +
+if [ "$kind" = odt ]; then
+    printf '%s' 'application/vnd.oasis.opendocument.text' > "$stage/mimetype"
+fi
+# Fixed timestamps: packing the same sources twice (in one time zone) gives the same bytes.
+find "$stage" -exec touch -t 202601010000 {} +
 
 rm -f "$tmpout"
 (
     cd "$stage"
     if [ "$kind" = odt ]; then
         # ODF 1.2 part 3, 3.3: mimetype first, stored, no extra fields.
-        printf '%s' 'application/vnd.oasis.opendocument.text' > mimetype
         zip -q -X -0 "$tmpout" mimetype
         zip -q -X -r "$tmpout" . -x mimetype
     else
         # [Content_Types].xml first, as Word writes it.
-        zip -q -X "$tmpout" '[Content_Types].xml'
-        zip -q -X -r "$tmpout" . -x '[Content_Types].xml'
+        zip -q -X -nw "$tmpout" '[Content_Types].xml'
+        zip -q -X -nw -r "$tmpout" . -x '[Content_Types].xml'
     fi
 )
 mv "$tmpout" "$outabs"

@@ -323,11 +323,6 @@ static const char *attr(int nb, const xmlChar **attrs, const char *local, char *
     return NULL;
 }
 
-static int is_on(const char *v)
-{
-    return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
-}
-
 static paragraph *current(docx_reader *r)
 {
     return r->open_paragraphs ? &r->paragraphs[r->open_paragraphs - 1] : NULL;
@@ -797,7 +792,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
                    attr(nb, attrs, "val", value, sizeof value)) {
             field *f = &r->fields[r->field_count - 1];
             if (f->checkbox >= 0)
-                f->checkbox = is_on(value);
+                f->checkbox = ck_docx_is_on(value);
         }
         return;
     case 'b':
@@ -815,7 +810,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         } else if (strcmp(name, "checked") == 0 && r->field_count) {
             field *f = &r->fields[r->field_count - 1];
             if (f->checkbox >= 0)
-                f->checkbox = is_on(attr(nb, attrs, "val", value, sizeof value));
+                f->checkbox = ck_docx_is_on(attr(nb, attrs, "val", value, sizeof value));
         }
         return;
     case 's':
@@ -852,7 +847,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         return;
     case 'v':
         if (strcmp(name, "vanish") == 0 && p && p->rpr_depth)
-            p->run_vanish = is_on(attr(nb, attrs, "val", value, sizeof value));
+            p->run_vanish = ck_docx_is_on(attr(nb, attrs, "val", value, sizeof value));
         return;
     case 'f':
         if (strcmp(name, "fldChar") == 0) {
@@ -954,7 +949,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
             char value[16];
             content_control *c = &r->sdts[r->sdt_count - 1];
             if (c->checkbox >= 0)
-                c->checkbox = is_on(attr(nb_attr, attrs, "val", value, sizeof value));
+                c->checkbox = ck_docx_is_on(attr(nb_attr, attrs, "val", value, sizeof value));
         }
         break;
     case NS_MATH_ML:

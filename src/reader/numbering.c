@@ -73,7 +73,7 @@ static void read_level(xmlNodePtr lvl, list_level *out)
     xmlNodePtr legal = ck_docx_dom_child(lvl, "isLgl");
     if (legal) {
         v = ck_docx_dom_attr(legal, "val");
-        out->legal = !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+        out->legal = ck_docx_is_on(v);
         free(v);
     }
     v = ck_docx_dom_attr(ck_docx_dom_child(lvl, "lvlRestart"), "val");

@@ -140,6 +140,13 @@ int ck_zip_open(ck_zip **out, const char *path, const ck_zip_limits *limits, ck_
         ck_zip_limits_default(&zip->limits);
 
     zip->archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &errcode);
+    if (!zip->archive && errcode == ZIP_ER_EXISTS) {
+        /* libzip itself refuses a central directory naming one entry twice. */
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("壓縮檔內有兩個同名的項目；檔案已損毀或遭竄改，請用 Word 或 LibreOffice 重新儲存",
+                                "the package has two entries named alike; it is damaged or tampered with: save it again in Word or LibreOffice"));
+        goto done;
+    }
     if (!zip->archive) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, errcode);

@@ -35,7 +35,8 @@
 enum {
     MAX_SPACES = 1000,        /* text:c of one text:s */
     MAX_REPEAT = 1000000,     /* table:number-*-repeated counted in row and column numbers */
-    MAX_CLONED_BLOCKS = 10000 /* copies of the text of repeated rows and cells, whole document */
+    MAX_CLONED_BLOCKS = 10000, /* copies of the text of repeated rows and cells, whole document */
+    MAX_START_VALUE = 32767    /* LibreOffice ignores larger start values */
 };
 
 /* Private block flag: an empty paragraph, removed before returning. */
@@ -354,7 +355,9 @@ static void start_item(odt_reader *r, frame *f, const frame *parent, int header,
     char *override = ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "style-override");
     open_item it = { parent->list, 0, 0, header, -1, find_list_style(r, override) };
     free(override);
-    it.start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", -1, INT_MAX);
+    it.start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", -1, LONG_MAX);
+    if (it.start_value > MAX_START_VALUE)
+        it.start_value = -1;
     r->items = grow(r->items, r->item_count, &r->item_capacity, sizeof *r->items);
     r->items[r->item_count] = it;
     f->type = EL_LIST_ITEM;
@@ -429,7 +432,7 @@ static void number_heading(odt_reader *r, int level, int nb_attr, const xmlChar 
     if (attr_is(nb_attr, attrs, CK_NS_TEXT, "is-list-header", "true"))
         return;
     if (attr_is(nb_attr, attrs, CK_NS_TEXT, "restart-numbering", "true"))
-        r->outline[d] = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", start, INT_MAX);
+        r->outline[d] = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", start, MAX_START_VALUE);
     else if (r->outline_set[d])
         r->outline[d] = r->outline[d] < LONG_MAX ? r->outline[d] + 1 : LONG_MAX;
     else
@@ -698,7 +701,9 @@ static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr,
     /* LibreOffice 7.2+ writes the whole label as loext:num-list-format; ODF 1.4 adopted it. */
     l->list_format = ck_xml_attr(nb_attr, attrs, NULL, "num-list-format");
     l->display_levels = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "display-levels", 1, CK_ODT_LEVELS);
-    l->start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 1, INT_MAX);
+    l->start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 1, LONG_MAX);
+    if (l->start_value > MAX_START_VALUE)
+        l->start_value = 1;
     l->letter_sync = attr_is(nb_attr, attrs, CK_NS_STYLE, "num-letter-sync", "true");
     /* A level without style:num-format shows no number (ODF 19.500). */
     if (kind == CK_ODT_LEVEL_NUMBER && !l->format)

@@ -282,7 +282,8 @@ static void continue_numbering_and_restarts(void **state)
         "<text:list-item><text:p>接續清單一</text:p></text:list-item></text:list>"
         "<text:list text:style-name=\"L5\"><text:list-item><text:p>五</text:p></text:list-item>"
         "<text:list-item text:start-value=\"9\"><text:p>九</text:p></text:list-item>"
-        "<text:list-item><text:p>十</text:p></text:list-item></text:list>");
+        "<text:list-item><text:p>十</text:p></text:list-item>"
+        "<text:list-item text:start-value=\"100000\"><text:p>過大的起始值不理會</text:p></text:list-item></text:list>");
     assert_dump(doc, "list_item|一、|甲\n"
                      "list_item|二、|乙\n"
                      "paragraph||中間段落\n"
@@ -291,7 +292,8 @@ static void continue_numbering_and_restarts(void **state)
                      "list_item|四、|接續清單一\n"
                      "list_item|(5)|五\n"
                      "list_item|(9)|九\n"
-                     "list_item|(10)|十\n");
+                     "list_item|(10)|十\n"
+                     "list_item|(11)|過大的起始值不理會\n");
     ck_document_free(doc);
 }
 
@@ -393,7 +395,8 @@ static void number_formats(void **state)
         { 1, "一, 二, 三, ...", 0, "一" }, { 0, "一, 二, 三, ...", 0, "0" },{ 10, "一, 二, 三, ...", 0, "十" },
         { 12, "一, 二, 三, ...", 0, "十二" },   { 30, "一, 二, 三, ...", 0, "三十" },
         { 101, "一, 二, 三, ...", 0, "一百零一" }, { 110, "一, 二, 三, ...", 0, "一百一十" },
-        { 10010, "一, 二, 三, ...", 0, "一萬零一十" },
+        { 10010, "一, 二, 三, ...", 0, "一万零一十" }, { 1010, "一, 二, 三, ...", 0, "一千零一十" },
+        { 10010, "壹, 貳, 參, ...", 0, "壹萬零壹拾" }, { 101, "壹, 貳, 參, ...", 0, "壹佰零壹" },
         { 11, "壹, 貳, 參, ...", 0, "壹拾壹" },  { 4, "壹, 贰, 叁, ...", 0, "肆" },
         { 3, "壹, 贰, 叁, ...", 0, "叁" },      { 10, "甲, 乙, 丙, ...", 0, "癸" },
         { 11, "甲, 乙, 丙, ...", 0, "11" },   { 12, "子, 丑, 寅, ...", 0, "亥" }, { 13, "子, 丑, 寅, ...", 0, "13" },

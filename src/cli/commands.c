@@ -6,7 +6,10 @@
 #include "util/lang.h"
 
 /* One line per command; each command lives in its own cli/<name>.c. */
+int ck_cmd_extract(int argc, char **argv);
+
 const ck_command ck_commands[] = {
+    { "extract", ck_cmd_extract, "列出契約的段落、條次位置與文字", "list a contract's blocks with locations and text" },
     { NULL, NULL, NULL, NULL },
 };
 

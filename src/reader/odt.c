@@ -86,7 +86,6 @@ typedef struct paragraph {
 typedef struct list_instance {
     long counters[CK_ODT_LEVELS];
     unsigned char present[CK_ODT_LEVELS]; /* a paragraph at this level under the current parent */
-    char *style_name;
 } list_instance;
 
 typedef struct open_list {
@@ -109,11 +108,6 @@ typedef struct open_table {
     int row, next_row;
     int next_column;
 } open_table;
-
-typedef struct list_id {
-    char *id;
-    int instance;
-} list_id;
 
 typedef struct odt_reader {
     ck_document *doc;
@@ -139,17 +133,16 @@ typedef struct odt_reader {
     size_t table_depth, table_capacity;
     list_instance *instances;
     size_t instance_count, instance_capacity;
-    list_id *ids;
-    size_t id_count, id_capacity;
+    ck_odt_map list_ids;       /* xml:id of a text:list -> its instance */
+    ck_odt_map last_by_style;  /* list style name -> the latest instance of that style */
 
     long outline[CK_ODT_LEVELS];
     unsigned char outline_set[CK_ODT_LEVELS];
 
-    char **insertions;         /* ids of changed regions that are insertions */
-    size_t insertion_count;
+    ck_odt_map insertions;     /* ids of the changed regions that are insertions */
     char *region;              /* id of the text:changed-region being read */
-    char **open_insertions;    /* insertions between change-start and change-end */
-    size_t open_count;
+    ck_odt_map open_insertions; /* insertion id -> change-starts not yet ended */
+    size_t open_count;          /* their sum: text here is inserted when > 0 */
 
     size_t cloned;
 } odt_reader;
@@ -276,34 +269,17 @@ static const ck_odt_list_style *find_list_style(const odt_reader *r, const char 
     return name && *name ? ck_odt_list_style_find(r->styles, name, r->scope) : NULL;
 }
 
-static int new_instance(odt_reader *r, const char *style_name)
+static int new_instance(odt_reader *r)
 {
     r->instances = grow(r->instances, r->instance_count, &r->instance_capacity, sizeof *r->instances);
-    list_instance *in = &r->instances[r->instance_count];
-    memset(in, 0, sizeof *in);
-    in->style_name = style_name ? ck_strdup(style_name) : NULL;
+    memset(&r->instances[r->instance_count], 0, sizeof r->instances[0]);
     return (int)r->instance_count++;
 }
 
-static int instance_by_id(const odt_reader *r, const char *id)
+static int map_lookup(const ck_odt_map *map, const char *key)
 {
-    for (size_t i = r->id_count; i-- > 0;)
-        if (strcmp(r->ids[i].id, id) == 0)
-            return r->ids[i].instance;
-    return -1;
-}
-
-/* The latest list of the same style, for text:continue-numbering. Only the
- * recent lists are looked at, so a document of many lists stays linear. */
-static int instance_by_style(const odt_reader *r, const char *style_name)
-{
-    size_t looked = 0;
-    for (size_t i = r->instance_count; i-- > 0 && looked++ < 1000;) {
-        const char *s = r->instances[i].style_name;
-        if ((!s && !style_name) || (s && style_name && strcmp(s, style_name) == 0))
-            return (int)i;
-    }
-    return -1;
+    size_t value;
+    return key && ck_odt_map_get(map, key, strlen(key), &value) ? (int)value : -1;
 }
 
 static void start_list(odt_reader *r, frame *f, const frame *parent, int nb_attr, const xmlChar **attrs)
@@ -323,20 +299,22 @@ static void start_list(odt_reader *r, frame *f, const frame *parent, int nb_attr
             l.style = outer->style;
     } else {
         char *continue_list = ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "continue-list");
+        const char *style_key = style_name ? style_name : "";
         l.level = 0;
         l.style = find_list_style(r, style_name);
-        l.instance = continue_list ? instance_by_id(r, continue_list) : -1;
+        l.instance = map_lookup(&r->list_ids, continue_list);
+        /* text:continue-numbering continues the latest list of the same style. */
         if (l.instance < 0 && attr_is(nb_attr, attrs, CK_NS_TEXT, "continue-numbering", "true"))
-            l.instance = instance_by_style(r, style_name);
+            l.instance = map_lookup(&r->last_by_style, style_key);
         if (l.instance < 0)
-            l.instance = new_instance(r, style_name);
+            l.instance = new_instance(r);
+        ck_odt_map_put(&r->last_by_style, style_key, strlen(style_key), (size_t)l.instance);
         free(continue_list);
     }
     char *id = ck_xml_attr(nb_attr, attrs, NS_XML, "id");
-    if (id) {
-        r->ids = grow(r->ids, r->id_count, &r->id_capacity, sizeof *r->ids);
-        r->ids[r->id_count++] = (list_id){ id, l.instance };
-    }
+    if (id)
+        ck_odt_map_put(&r->list_ids, id, strlen(id), (size_t)l.instance);
+    free(id);
     free(style_name);
     r->lists = grow(r->lists, r->list_count, &r->list_capacity, sizeof *r->lists);
     r->lists[r->list_count] = l;
@@ -712,14 +690,6 @@ static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr,
 
 /* ---- tracked changes ------------------------------------------------------------------ */
 
-static int is_insertion(const odt_reader *r, const char *id)
-{
-    for (size_t i = 0; i < r->insertion_count; i++)
-        if (strcmp(r->insertions[i], id) == 0)
-            return 1;
-    return 0;
-}
-
 static void tracked_change_element(odt_reader *r, frame *f, const xmlChar *uri, const xmlChar *local,
                                    int nb_attr, const xmlChar **attrs)
 {
@@ -730,26 +700,23 @@ static void tracked_change_element(odt_reader *r, frame *f, const xmlChar *uri, 
             r->region = ck_xml_attr(nb_attr, attrs, NS_XML, "id");
         f->type = EL_CHANGED_REGION;
     } else if (is(uri, local, CK_NS_TEXT, "insertion") && r->region) {
-        r->insertions = ck_realloc(r->insertions, (r->insertion_count + 1) * sizeof *r->insertions);
-        r->insertions[r->insertion_count++] = ck_strdup(r->region);
+        ck_odt_map_put(&r->insertions, r->region, strlen(r->region), 1);
     }
 }
 
 static void change_mark(odt_reader *r, int start, int nb_attr, const xmlChar **attrs)
 {
     char *id = ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "change-id");
-    if (!id)
-        return;
-    if (start && is_insertion(r, id)) {
-        r->open_insertions = ck_realloc(r->open_insertions, (r->open_count + 1) * sizeof *r->open_insertions);
-        r->open_insertions[r->open_count++] = id;
-        return;
-    }
-    for (size_t i = 0; !start && i < r->open_count; i++) {
-        if (strcmp(r->open_insertions[i], id) == 0) {
-            free(r->open_insertions[i]);
-            r->open_insertions[i] = r->open_insertions[--r->open_count];
-            break;
+    size_t n = id ? strlen(id) : 0, open = 0;
+
+    if (id && map_lookup(&r->insertions, id) >= 0) {
+        ck_odt_map_get(&r->open_insertions, id, n, &open);
+        if (start) {
+            ck_odt_map_put(&r->open_insertions, id, n, open + 1);
+            r->open_count++;
+        } else if (open > 0) {
+            ck_odt_map_put(&r->open_insertions, id, n, open - 1);
+            r->open_count--;
         }
     }
     free(id);
@@ -1032,18 +999,11 @@ static void reader_free(odt_reader *r)
     free(r->lists);
     free(r->items);
     free(r->tables);
-    for (size_t i = 0; i < r->instance_count; i++)
-        free(r->instances[i].style_name);
     free(r->instances);
-    for (size_t i = 0; i < r->id_count; i++)
-        free(r->ids[i].id);
-    free(r->ids);
-    for (size_t i = 0; i < r->insertion_count; i++)
-        free(r->insertions[i]);
-    free(r->insertions);
-    for (size_t i = 0; i < r->open_count; i++)
-        free(r->open_insertions[i]);
-    free(r->open_insertions);
+    ck_odt_map_free(&r->list_ids);
+    ck_odt_map_free(&r->last_by_style);
+    ck_odt_map_free(&r->insertions);
+    ck_odt_map_free(&r->open_insertions);
     free(r->region);
 }
 

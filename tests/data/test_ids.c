@@ -135,7 +135,9 @@ static void business_numbers(void **state)
     /* The same sums without a 7 in 7th place do not get the second chance. */
     assert_int_equal(ck_id_check_business("10458565", NULL), CK_ID_CHECKSUM);
     assert_int_equal(ck_id_check_business("1234567", &r), CK_ID_LENGTH);
-    assert_string_equal(r.message, "has 7 characters, needs 8 digits");
+    assert_string_equal(r.message, "has 7 characters, needs 8 digits (Excel may have dropped a leading 0; format the column as text and type it again)");
+    assert_int_equal(ck_id_check_business("1234567x9", &r), CK_ID_LENGTH);
+    assert_string_equal(r.message, "has 9 characters, needs 8 digits");
     assert_int_equal(ck_id_check_business("1234567a", NULL), CK_ID_NOT_DIGITS);
     assert_int_equal(ck_id_check_business("０４５９５２５７", NULL), CK_ID_FULL_WIDTH);
     assert_int_equal(ck_id_check_business("", NULL), CK_ID_EMPTY);

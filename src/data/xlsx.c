@@ -502,7 +502,16 @@ static int finish_cell(void *ctx, sheet_state *s)
                     number, sizeof number);
         v = number;
     }
-    /* inlineStr, str (a formula's text) and d (ISO date text) are text. */
+    if (strcmp(s->type, "d") == 0) {
+        /* An ISO 8601 date cell (strict OOXML, some generators). */
+        ck_date date;
+        char iso[16];
+        if (ck_date_parse(v, &date, NULL, 0) == 0) {
+            ck_date_format(&date, CK_DATE_ISO, iso, sizeof iso);
+            return ck_roster_builder_cell(s->builder, (size_t)s->column, iso, strlen(iso), CK_CELL_DATE, &date);
+        }
+    }
+    /* inlineStr and str (a formula's text) are text. */
     return ck_roster_builder_cell(s->builder, (size_t)s->column, v, strlen(v), CK_CELL_TEXT, NULL);
 }
 

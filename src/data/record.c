@@ -6,7 +6,7 @@
  * aliases are refused (a record has no use for them, and they are how a
  * small YAML file expands into a huge tree).
  */
-#include "data/data.h"
+#include "data/internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -217,36 +217,13 @@ int ck_record_read_memory(const char *data, size_t len, const char *name, const 
 
 int ck_record_read(const char *path, const ck_data_options *opts, ck_value **out, ck_error *err)
 {
-    FILE *f;
     ck_buf data = CK_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    int rc = 0;
+    int rc;
 
     *out = NULL;
-    f = fopen(path, "rb");
-    if (!f) {
-        ck_error_set_file(err, path);
-        return ck_error_set(err, CK_EIO, ck_tr("無法開啟資料檔：%s", "cannot open the data file: %s"),
-                            strerror(errno));
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (data.len + n > MAX_RECORD_BYTES) {
-            ck_error_set_file(err, path);
-            rc = ck_error_set(err, CK_ELIMIT, "%s",
-                              ck_tr("資料檔太大；請分成較小的檔案", "the data file is too large; split it"));
-            goto done;
-        }
-        ck_buf_append(&data, chunk, n);
-    }
-    if (ferror(f)) {
-        ck_error_set_file(err, path);
-        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取資料檔：%s", "cannot read the data file: %s"), strerror(errno));
-        goto done;
-    }
-    rc = ck_record_read_memory(data.data ? data.data : "", data.len, path, opts, out, err);
-done:
-    fclose(f);
+    rc = ck_data_read_file(path, MAX_RECORD_BYTES, &data, err);
+    if (!rc)
+        rc = ck_record_read_memory(data.data ? data.data : "", data.len, path, opts, out, err);
     ck_buf_free(&data);
     return rc;
 }

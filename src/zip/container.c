@@ -464,9 +464,16 @@ static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int
 int ck_zip_writer_add_owned(ck_zip_writer *w, const char *name, void *data, size_t len, int store,
                             ck_error *err)
 {
-    zip_source_t *src = zip_source_buffer(w->archive, data, len, 1);
-    if (!src)
+    zip_source_t *src;
+    if (len == 0) {
+        /* libzip does not free an empty buffer it was given to own. */
         free(data);
+        src = zip_source_buffer(w->archive, NULL, 0, 0);
+    } else {
+        src = zip_source_buffer(w->archive, data, len, 1);
+        if (!src)
+            free(data);
+    }
     return add_source(w, name, src, store, err);
 }
 

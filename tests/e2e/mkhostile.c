@@ -41,9 +41,10 @@ static zip_t *create(const char *out)
 
 static void add(zip_t *z, const char *name, const void *data, size_t len)
 {
-    void *copy = malloc(len ? len : 1);
-    memcpy(copy, data, len);
-    zip_source_t *s = zip_source_buffer(z, copy, len, 1);
+    void *copy = len ? malloc(len) : NULL;
+    if (len)
+        memcpy(copy, data, len);
+    zip_source_t *s = zip_source_buffer(z, copy, len, len != 0);
     if (!s || zip_file_add(z, name, s, ZIP_FL_OVERWRITE) < 0)
         die(zip_strerror(z));
 }

@@ -42,15 +42,15 @@ awk -v xml="$xml_bytes" -v text="$text_bytes" -v floor="$floor" -v reader="$read
     printf "  extracted text        %8.1f MB\n", text / 1048576;
     printf "  unzip -p (floor)      %8.3f s\n", f[1];
     printf "  clausekit extract     %8.3f s   %6.1f MB/s of XML\n", r[1], mbs;
-    printf "  ratio to the floor    %8.2f x   (target: within 3x)   %s\n", ratio, ratio <= 3 ? "met" : "NOT MET";
-    printf "  peak memory           %8.1f MB  = %.2f x the text (target: under 4x)   %s\n", r[2] / 1024, mem, mem < 4 ? "met" : "NOT MET";
+    printf "  ratio to the floor    %8.2f x   (target: within 3x)   %s\n", ratio, ((ratio <= 3) ? "met" : "NOT MET");
+    printf "  peak memory           %8.1f MB  = %.2f x the text (target: under 4x)   %s\n", r[2] / 1024, mem, ((mem < 4) ? "met" : "NOT MET");
 }'
 
 if command -v pandoc >/dev/null 2>&1; then
     pandoc_line=$("$measure" pandoc -t plain "$out/large.docx" -o /dev/null || true)
     awk -v p="$pandoc_line" -v reader="$reader" 'BEGIN {
         split(p, a, " "); split(reader, r, " ");
-        printf "  pandoc -t plain       %8.3f s   %.0f x slower (target: at least 50x)   %s\n", a[1], a[1] / r[1], a[1] / r[1] >= 50 ? "met" : "NOT MET";
+        printf "  pandoc -t plain       %8.3f s   %.0f x slower (target: at least 50x)   %s\n", a[1], a[1] / r[1], ((a[1] / r[1] >= 50) ? "met" : "NOT MET");
     }'
 else
     echo "  pandoc not installed: the pandoc comparison is skipped"

@@ -232,7 +232,7 @@ int ck_cmd_extract(int argc, char **argv)
     }
     if (json && files > 1)
         ck_buf_puts(&out, "]");
-    if (json)
+    if (json && (printed || files > 1))
         ck_buf_putc(&out, '\n');
     if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
         status = CK_EXIT_ERROR;

@@ -7,8 +7,10 @@
 
 /* One line per command; each command lives in its own cli/<name>.c. */
 int ck_cmd_rules(int argc, char **argv);
+int ck_cmd_check(int argc, char **argv);
 
 const ck_command ck_commands[] = {
+    { "check", ck_cmd_check, "檢查契約條款並產生報告", "check contracts against rule packs and report" },
     { "rules", ck_cmd_rules, "列出、顯示與檢查規則套件", "list, show and lint rule packs" },
     { NULL, NULL, NULL, NULL },
 };

@@ -111,9 +111,17 @@ static void show_text(ck_buf *b, const ck_rule *r)
         ck_buf_puts(b, ck_tr("  例外（但書）：\n", "  exceptions:\n"));
         print_patterns(b, "         ", &r->exceptions);
     }
+    if (r->exceptions_unless.count) {
+        ck_buf_puts(b, ck_tr("  但以下但書無害：\n", "  unless (harmless proviso):\n"));
+        print_patterns(b, "         ", &r->exceptions_unless);
+    }
     if (r->not_evidence.count) {
         ck_buf_puts(b, ck_tr("  不算證據：\n", "  not evidence:\n"));
         print_patterns(b, "         ", &r->not_evidence);
+    }
+    if (r->satisfied_by.count) {
+        ck_buf_puts(b, ck_tr("  單獨即符合：\n", "  satisfied on its own by:\n"));
+        print_patterns(b, "         ", &r->satisfied_by);
     }
     ck_buf_printf(b, "  %s\n    %s\n", ck_tr("建議條文：", "model clause:"), r->advice.zh);
     if (r->advice.en && ck_lang_current() == CK_LANG_EN)
@@ -198,8 +206,12 @@ static void json_rule(ck_buf *b, const ck_rule *r, int full)
         json_patterns(b, &r->contrary_unless);
         ck_buf_puts(b, ",\"exceptions\":");
         json_patterns(b, &r->exceptions);
+        ck_buf_puts(b, ",\"exceptions_unless\":");
+        json_patterns(b, &r->exceptions_unless);
         ck_buf_puts(b, ",\"not_evidence\":");
         json_patterns(b, &r->not_evidence);
+        ck_buf_puts(b, ",\"satisfied_by\":");
+        json_patterns(b, &r->satisfied_by);
         ck_buf_puts(b, ",\"advice\":");
         json_text(b, &r->advice);
         ck_buf_puts(b, ",\"audit\":");

@@ -817,27 +817,29 @@ static void read_element(loader *l, const yaml_node_t *node, ck_rule_element *e,
         read_when(l, v, &e->applies_when);
 }
 
-static void read_contrary(loader *l, const yaml_node_t *node, ck_rule *r)
+/* `contrary:` and `exceptions:` — a pattern list, or {patterns, unless}. */
+static void read_guarded(loader *l, const yaml_node_t *node, const char *what, ck_rule_pattern_list *patterns,
+                         ck_rule_pattern_list *unless)
 {
     static const char *const keys[] = { "patterns", "unless" };
     yaml_node_t *v;
 
     if (node->type != YAML_MAPPING_NODE) {
-        read_patterns(l, node, &r->contrary, "contrary");
+        read_patterns(l, node, patterns, what);
         return;
     }
     check_keys(l, node, keys, 2);
-    if ((v = map_require(l, node, "patterns", "contrary")))
-        read_patterns(l, v, &r->contrary, "patterns");
+    if ((v = map_require(l, node, "patterns", what)))
+        read_patterns(l, v, patterns, "patterns");
     if ((v = map_get(l, node, "unless")))
-        read_patterns(l, v, &r->contrary_unless, "unless");
+        read_patterns(l, v, unless, "unless");
 }
 
 static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
 {
     static const char *const keys[] = { "id",       "title",      "source",     "severity", "applies_when",
                                         "scope",    "elements",   "contrary",   "exceptions", "not_evidence",
-                                        "advice",   "audit" };
+                                        "satisfied_by", "advice", "audit" };
     const size_t nkeys = sizeof keys / sizeof keys[0];
     char where[160];
     yaml_node_t *v;
@@ -898,11 +900,13 @@ static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
                     ck_tr("%s：主題要素不可為 optional", "%s: the topic element cannot be optional"), where);
     }
     if ((v = map_get(l, node, "contrary")))
-        read_contrary(l, v, r);
+        read_guarded(l, v, "contrary", &r->contrary, &r->contrary_unless);
     if ((v = map_get(l, node, "exceptions")))
-        read_patterns(l, v, &r->exceptions, "exceptions");
+        read_guarded(l, v, "exceptions", &r->exceptions, &r->exceptions_unless);
     if ((v = map_get(l, node, "not_evidence")))
         read_patterns(l, v, &r->not_evidence, "not_evidence");
+    if ((v = map_get(l, node, "satisfied_by")))
+        read_patterns(l, v, &r->satisfied_by, "satisfied_by");
     if ((v = map_require(l, node, "advice", where)))
         read_text(l, v, &r->advice, "advice");
     if ((v = map_require(l, node, "audit", where)))
@@ -952,7 +956,9 @@ void ck_rule_pack_free(ck_rule_pack *pack)
         free_patterns(&r->contrary);
         free_patterns(&r->contrary_unless);
         free_patterns(&r->exceptions);
+        free_patterns(&r->exceptions_unless);
         free_patterns(&r->not_evidence);
+        free_patterns(&r->satisfied_by);
         free_text(&r->advice);
         free_text(&r->audit);
     }

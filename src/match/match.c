@@ -339,7 +339,6 @@ static int party_holds(matcher *m, const ck_rule *rule, ck_rule_party party, con
     mention *mentions = NULL;
     size_t count = find_mentions(m, rule, text, s, e, &mentions);
     int ok = 1;
-    (void)me;
 
     if (party == CK_PARTY_ANY || count == 0)
         goto done; /* no party named: nothing contradicts it */
@@ -348,7 +347,7 @@ static int party_holds(matcher *m, const ck_rule *rule, ck_rule_party party, con
         const mention *holder = NULL;
         modality subject_modal = modal_after(m, text, subject->end, e);
         for (size_t i = 0; i < count; i++)
-            if (mentions[i].end <= ms)
+            if (mentions[i].start <= ms)
                 holder = &mentions[i];
         if (!holder) {
             /* Named only after the match: 「稽核權由乙方行使」. */
@@ -362,7 +361,7 @@ static int party_holds(matcher *m, const ck_rule *rule, ck_rule_party party, con
             } else {
                 /* 乙方應接受稽核: a vendor duty to submit is the agency's right. */
                 modality hm = modal_after(m, text, holder->end, e);
-                ok = hm == MODAL_DUTY && holder->end <= ms && match_in(m, m->cooperate_re, text, holder->end, ms);
+                ok = hm == MODAL_DUTY && match_in(m, m->cooperate_re, text, holder->end, me > holder->end ? me : e);
             }
         } else {
             const mention *vendor = NULL;
@@ -556,6 +555,7 @@ static int when_holds(const ck_match_result *r, const ck_rule_when *when, const 
 
 #define CONTRARY SIZE_MAX            /* hit.element of contrary wording */
 #define TOPIC_MENTION (SIZE_MAX - 1) /* the topic named where it cannot be evidence */
+#define SATISFIED (SIZE_MAX - 2)     /* wording that satisfies the rule on its own */
 
 typedef struct hit {
     uint64_t unit;
@@ -642,8 +642,7 @@ static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
                     from = e > s ? e : s + 1;
                     if (e == s || masked(bi, s, e))
                         continue;
-                    if (any_match(m, &rule->exceptions, t, sen->start, sen->end) ||
-                        !party_holds(m, rule, el->party, t, sen->start, sen->end, s, e)) {
+                    if (!party_holds(m, rule, el->party, t, sen->start, sen->end, s, e)) {
                         /* Still the topic: contrary wording next to it is a conflict. */
                         if (k == topic)
                             add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, TOPIC_MENTION, s, e);
@@ -666,6 +665,36 @@ static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
                 if (overlaps_any(m, &rule->contrary_unless, t, len, s, e))
                     continue;
                 add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, CONTRARY, s, e);
+            }
+            if (rc < 0)
+                goto too_complex;
+        }
+        /* A proviso that takes the duty back (但…不在此限) is contrary
+         * wording, unless it is a harmless one (經甲方書面同意者). */
+        for (size_t p = 0; p < rule->exceptions.count; p++) {
+            size_t from = 0, s, e;
+            int rc;
+            while ((rc = find(m, rule->exceptions.items[p].code, t, len, from, &s, &e)) == 1) {
+                int si = sentence_of(bi, s);
+                from = e > s ? e : s + 1;
+                if (e == s || masked(bi, s, e))
+                    continue;
+                if (overlaps_any(m, &rule->exceptions_unless, t, len, s, e))
+                    continue;
+                add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, CONTRARY, s, e);
+            }
+            if (rc < 0)
+                goto too_complex;
+        }
+        for (size_t p = 0; p < rule->satisfied_by.count; p++) {
+            size_t from = 0, s, e;
+            int rc;
+            while ((rc = find(m, rule->satisfied_by.items[p].code, t, len, from, &s, &e)) == 1) {
+                int si = sentence_of(bi, s);
+                from = e > s ? e : s + 1;
+                if (e == s || masked(bi, s, e))
+                    continue;
+                add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, SATISFIED, s, e);
             }
             if (rc < 0)
                 goto too_complex;
@@ -693,7 +722,7 @@ static int compare_hits(const void *a, const void *b)
 /* What one unit has. */
 typedef struct unit_summary {
     size_t first, last;     /* hits[first..last) */
-    int required_found, required_total, found_any_body, topic, topic_mentioned, contrary;
+    int required_found, required_total, found_any_body, topic, topic_mentioned, contrary, satisfied;
     int optional_found;
 } unit_summary;
 
@@ -711,6 +740,12 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
         }
         if (items[i].element == TOPIC_MENTION) {
             u->topic_mentioned = 1;
+            continue;
+        }
+        if (items[i].element == SATISFIED) {
+            u->satisfied = 1;
+            if (!m->blocks[items[i].block].heading)
+                u->found_any_body = 1;
             continue;
         }
         found[items[i].element] = 1;
@@ -848,7 +883,8 @@ static int check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_fi
             conflict = u;
             have_conflict = 1;
         }
-        if (u.found_any_body && u.required_found == u.required_total && (u.topic || u.required_total > 0)) {
+        if (u.found_any_body &&
+            (u.satisfied || (u.required_found == u.required_total && (u.topic || u.required_total > 0)))) {
             if (!have_present || u.optional_found > best_present.optional_found) {
                 best_present = u;
                 have_present = 1;
@@ -868,7 +904,8 @@ static int check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_fi
     } else if (have_present) {
         f->status = CK_STATUS_PRESENT;
         build_evidence(m, h.items, best_present.first, best_present.last, 0, f);
-        list_missing(rule, required, h.items, best_present.first, best_present.last, f);
+        if (!best_present.satisfied)
+            list_missing(rule, required, h.items, best_present.first, best_present.last, f);
     } else if (have_partial) {
         f->status = CK_STATUS_PARTIAL;
         build_evidence(m, h.items, best_partial.first, best_partial.last, 0, f);

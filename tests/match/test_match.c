@@ -40,7 +40,9 @@ static const char *const pack_yaml =
     "    contrary:\n"
     "      patterns: ['拒絕.{0,6}{{audit}}', '{{audit}}.{0,8}(?:不適用|排除)']\n"
     "      unless: ['不得拒絕']\n"
-    "    exceptions: ['不在此限', '不適用之']\n"
+    "    exceptions:\n"
+    "      patterns: ['但[^。]{0,40}不在此限', '[^。;]{0,30}者?,?不適用之']\n"
+    "      unless: ['但[^。]{0,20}經甲方書面同意者,?不在此限']\n"
     "    advice: {zh: 甲方得自行或委託第三方稽核乙方。, en: Give the agency an audit right.}\n"
     "    audit: {zh: 契約是否保留稽核權？, en: Does the contract keep an audit right?}\n"
     "  - id: \"3.4.1.2\"\n"
@@ -90,8 +92,11 @@ static const char *const pack_yaml =
     "    scope: paragraph\n"
     "    elements:\n"
     "      - name: {zh: 分包, en: subcontracting}\n"
-    "        patterns: ['不得(?:分包|轉包)']\n"
+    "        patterns: ['分包|轉包']\n"
     "        topic: true\n"
+    "      - name: {zh: 書面, en: in writing}\n"
+    "        patterns: ['書面']\n"
+    "    satisfied_by: ['不得[^。]{0,10}(?:分包|轉包)']\n"
     "    advice: {zh: 禁止分包。, en: Forbid subcontracting.}\n"
     "    audit: {zh: 分包？, en: Subcontracting?}\n"
     "  - id: \"CSMA-5\"\n"
@@ -334,8 +339,34 @@ static void test_modality(void **state)
 static void test_exception_clause(void **state)
 {
     (void)state;
-    assert_int_equal(one("乙方應接受甲方之稽核，但乙方認為不必要者，不在此限。", "3.4.1.3"), CK_STATUS_MISSING);
+    /* A proviso that takes the duty back is a conflict, shown as such. */
+    const char *text = "乙方應接受甲方之稽核，但乙方認為不必要者，不在此限。";
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_CONFLICT);
+    assert_int_equal(f->evidence_count, 2);
+    assert_true(f->evidence[1].contrary);
+    const ck_range *m = &f->evidence[1].matches[0];
+    assert_memory_equal(text + m->start, "但乙方認為不必要者，不在此限", m->end - m->start);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
     assert_int_equal(one("甲方之稽核規定，於本案不適用之。", "3.4.1.3"), CK_STATUS_CONFLICT);
+    /* A harmless proviso does not take anything back. */
+    assert_int_equal(one("乙方應接受甲方之稽核，但經甲方書面同意者，不在此限。", "3.4.1.3"), CK_STATUS_PRESENT);
+    /* A proviso in another article is not about this clause. */
+    assert_int_equal(one("本案工作項目如下，但另有約定者，不在此限。", "3.4.1.3"), CK_STATUS_MISSING);
+}
+
+/* Wording that satisfies a rule on its own: forbidding subcontracting. */
+static void test_satisfied_by(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方不得將本案分包。", "3.4.1.8"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方分包時應以書面為之。", "3.4.1.8"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方得分包。", "3.4.1.8"), CK_STATUS_PARTIAL);
 }
 
 /* An audit right held by the vendor is no audit right. */
@@ -520,7 +551,7 @@ static void test_check_boxes(void **state)
     assert_int_equal(one("□乙方不得分包。", "3.4.1.8"), CK_STATUS_MISSING);
     assert_int_equal(one("■乙方不得分包。", "3.4.1.8"), CK_STATUS_PRESENT);
     assert_int_equal(one("□得分包 ☑乙方不得分包", "3.4.1.8"), CK_STATUS_PRESENT);
-    assert_int_equal(one("☑得分包 □乙方不得分包", "3.4.1.8"), CK_STATUS_MISSING);
+    assert_int_equal(one("☑得分包 □乙方不得分包", "3.4.1.8"), CK_STATUS_PARTIAL);
 }
 
 static void test_counts_and_names(void **state)
@@ -558,7 +589,8 @@ int main(void)
         cmocka_unit_test(test_spaces_and_line_breaks), cmocka_unit_test(test_not_evidence),
         cmocka_unit_test(test_evidence_kinds),   cmocka_unit_test(test_contrary),
         cmocka_unit_test(test_double_negative),  cmocka_unit_test(test_modality),
-        cmocka_unit_test(test_exception_clause), cmocka_unit_test(test_party),
+        cmocka_unit_test(test_exception_clause), cmocka_unit_test(test_satisfied_by),
+        cmocka_unit_test(test_party),
         cmocka_unit_test(test_scope),            cmocka_unit_test(test_optional_elements),
         cmocka_unit_test(test_applicability),    cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_check_boxes),      cmocka_unit_test(test_counts_and_names),

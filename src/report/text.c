@@ -38,6 +38,8 @@ static void pad(ck_buf *o, const char *s, size_t width)
 {
     size_t w = display_width(s);
     ck_buf_puts(o, s);
+    if (w + 2 > width)
+        width = w + 2; /* a long cell still keeps its neighbour apart */
     for (; w < width; w++)
         ck_buf_putc(o, ' ');
 }
@@ -132,8 +134,8 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         if (w > status_w)
             status_w = w;
     }
-    if (title_w > 30)
-        title_w = 30;
+    if (title_w > 36)
+        title_w = 36;
 
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];

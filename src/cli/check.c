@@ -184,9 +184,9 @@ int ck_cmd_check(int argc, char **argv)
             ck_buf known = CK_BUF_INIT;
             for (size_t k = 0; k < set->condition_count; k++)
                 ck_buf_printf(&known, "%s%s", k ? ", " : "", set->conditions[k].name);
-            status = ck_cli_usage_error("check", ck_tr("--assume：沒有名為「%s」的適用條件（可用：%s）",
-                                                       "--assume: no condition named '%s' (known: %s)"),
-                                        name, known.data ? known.data : "-");
+            status = ck_cli_usage_error("check", ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
+                                                       "--assume %s: no condition named '%s' (known: %s)"),
+                                        assume[i], name, known.data ? known.data : "-");
             ck_buf_free(&known);
             goto done;
         }

@@ -432,9 +432,9 @@ static int check_assumptions(const ck_rule_set *set, const ck_match_options *o, 
             for (size_t c = 0; c < set->condition_count; c++)
                 ck_buf_printf(&known, "%s%s", c ? ", " : "", set->conditions[c].name);
             ck_error_set(err, CK_EUSAGE,
-                         ck_tr("--assume：沒有名為「%s」的適用條件（可用：%s）",
-                               "--assume: no condition named '%s' (known: %s)"),
-                         name, known.data ? known.data : "-");
+                         ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
+                               "--assume %s: no condition named '%s' (known: %s)"),
+                         a, name, known.data ? known.data : "-");
             ck_buf_free(&known);
             return CK_EUSAGE;
         }

@@ -164,7 +164,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
             ck_buf_printf(o, "\n%s\n", ck_tr("需要處理的項目：", "To review:"));
             header = 1;
         }
-        ck_buf_printf(o, "\n  %s %s  ", f->rule->id, ck_rule_text_get(&f->rule->title));
+        ck_buf_printf(o, "\n- %s %s  ", f->rule->id, ck_rule_text_get(&f->rule->title));
         status_word(o, in, f->status, 0);
         ck_buf_printf(o, "  [%s]\n", f->rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required")
                                                                                : ck_tr("建議", "recommended"));

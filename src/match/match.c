@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/numerals.h"
 #include "normalise/normalise.h"
 #include "util/buf.h"
 #include "util/lang.h"
@@ -26,7 +27,15 @@ typedef struct block_info {
     size_t sentence_count;
     nrange *masked;        /* never evidence: definitions, unticked options */
     size_t masked_count;
+    long annex;            /* number of the annex (附件N) it is in, or -1 */
+    long annex_start;      /* block index where that annex begins, or -1 */
 } block_info;
+
+/* An article that incorporates an annex by reference (依附件一辦理). */
+typedef struct annex_ref {
+    long article; /* block index of the article heading */
+    long annex;   /* N of 附件N */
+} annex_ref;
 
 /* Built-in party words, used when a pack defines no `agency`/`vendor`. */
 static const char *const agency_words =
@@ -46,6 +55,11 @@ typedef struct matcher {
     pcre2_code *modal_re;        /* the modal verb after a party word */
     pcre2_code *cooperate_re;    /* 配合/接受/協助: a vendor duty that serves the agency */
     pcre2_code *fallback_agency, *fallback_vendor;
+    pcre2_code *annex_re;        /* 附件N / 附錄N / 附表N */
+    pcre2_code *option_ref_re;   /* 勾選「…」: a clause conditional on a check-box option */
+    annex_ref *refs;
+    size_t ref_count;
+    ck_buf unticked;             /* texts of unticked options, each ending in '\n' */
     ck_error *err;
 } matcher;
 
@@ -134,7 +148,7 @@ static int utf8_at(const char *t, size_t len, size_t i, const char *ch)
 
 /* An unticked check box (□ ☐) masks its option up to the next box or the
  * end of the block; ticked ones (■ ☑ ☒ ▣) do not. */
-static void mask_unticked(block_info *bi)
+static void mask_unticked(block_info *bi, ck_buf *options)
 {
     static const char *const unticked[] = { "□", "☐", NULL };
     static const char *const any_box[] = { "□", "☐", "■", "☑", "☒", "▣", NULL };
@@ -153,6 +167,8 @@ static void mask_unticked(block_info *bi)
                         break;
                     }
             add_range(&bi->masked, &bi->masked_count, i, end);
+            ck_buf_append(options, t + i + strlen(*u), end - i - strlen(*u));
+            ck_buf_putc(options, '\n');
             i = end ? end - 1 : 0;
             break;
         }
@@ -186,6 +202,77 @@ static int looks_like_heading(const ck_block *b, size_t index, const ck_normalis
     return 0;
 }
 
+/* The number N of 附件N at text (normalised), or -1. */
+static long annex_number(matcher *m, const char *text, size_t len, size_t from, size_t *s, size_t *e)
+{
+    if (find(m, m->annex_re, text, len, from, s, e) != 1)
+        return -1;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+    size_t used = 0;
+    long n = ck_numeral_parse(text + ov[2], ov[3] - ov[2], &used);
+    return used ? n : -1;
+}
+
+/* Annex sections (each is one unit of an article-scoped rule) and the
+ * articles that incorporate one by reference: 「依附件一辦理」 makes the
+ * annex's list part of that article. */
+static void find_annexes(matcher *m)
+{
+    long current = -1, start = -1;
+    for (size_t i = 0; i < m->doc->count; i++) {
+        const ck_block *b = &m->doc->blocks[i];
+        block_info *bi = &m->blocks[i];
+        size_t s, e;
+        bi->annex = bi->annex_start = -1;
+        if (b->flags & CK_BLOCK_IN_ANNEX) {
+            long n = annex_number(m, bi->norm.text, bi->norm.len, 0, &s, &e);
+            if (n >= 0 && s == 0) {
+                current = n;
+                start = (long)i;
+            }
+            bi->annex = current;
+            bi->annex_start = start;
+            continue;
+        }
+        if (b->article < 0 || !bi->eligible)
+            continue;
+        for (size_t from = 0;; from = e) {
+            long n = annex_number(m, bi->norm.text, bi->norm.len, from, &s, &e);
+            if (n < 0)
+                break;
+            m->refs = ck_realloc(m->refs, (m->ref_count + 1) * sizeof *m->refs);
+            m->refs[m->ref_count].article = b->article;
+            m->refs[m->ref_count].annex = n;
+            m->ref_count++;
+        }
+    }
+}
+
+/* 「勾選『X』項目者，…」: a clause that applies only when option X is
+ * ticked is not agreed when X sits under an unticked box. */
+static void mask_unticked_conditions(matcher *m)
+{
+    if (!m->unticked.len)
+        return;
+    for (size_t i = 0; i < m->doc->count; i++) {
+        block_info *bi = &m->blocks[i];
+        for (size_t k = 0; k < bi->sentence_count; k++) {
+            size_t from = bi->sentences[k].start, s, e;
+            while (find(m, m->option_ref_re, bi->norm.text, bi->sentences[k].end, from, &s, &e) == 1) {
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+                char *option = ck_strndup(bi->norm.text + ov[2], ov[3] - ov[2]);
+                int off = strstr(m->unticked.data, option) != NULL;
+                free(option);
+                if (off) {
+                    add_range(&bi->masked, &bi->masked_count, bi->sentences[k].start, bi->sentences[k].end);
+                    break;
+                }
+                from = e > s ? e : s + 1;
+            }
+        }
+    }
+}
+
 static void prepare_blocks(matcher *m)
 {
     const ck_document *doc = m->doc;
@@ -212,11 +299,13 @@ static void prepare_blocks(matcher *m)
         if (bi->norm.len == 0 || match_in(m, m->reserved_re, bi->norm.text, 0, bi->norm.len))
             bi->eligible = 0;
         bi->heading = looks_like_heading(b, i, &bi->norm);
-        mask_unticked(bi);
+        mask_unticked(bi, &m->unticked);
         for (size_t s = 0; s < bi->sentence_count; s++)
             if (match_in(m, m->definition_re, bi->norm.text, bi->sentences[s].start, bi->sentences[s].end))
                 add_range(&bi->masked, &bi->masked_count, bi->sentences[s].start, bi->sentences[s].end);
     }
+    find_annexes(m);
+    mask_unticked_conditions(m);
     /* An article whose body is gone (（刪除）, empty) leaves a bare heading: not a clause. */
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
@@ -469,7 +558,8 @@ static int decide_conditions(matcher *m, const ck_match_options *o, ck_match_res
         for (size_t b = 0; b < m->doc->count && !a->holds; b++) {
             const block_info *bi = &m->blocks[b];
             size_t best_s = SIZE_MAX, best_e = 0;
-            if (!usable(m, b))
+            /* A heading names a topic; what the work includes is said in clauses. */
+            if (!usable(m, b) || bi->heading)
                 continue;
             for (size_t d = 0; d < cond->definition_count; d++) {
                 const ck_rule_condition *def = cond->definitions[d];
@@ -584,6 +674,8 @@ static uint64_t unit_of(const matcher *m, ck_rule_scope scope, size_t block, siz
     case CK_SCOPE_PARAGRAPH:
         return (uint64_t)block << 24;
     case CK_SCOPE_ARTICLE:
+        if (m->blocks[block].annex_start >= 0)
+            return ((uint64_t)2 << 60) | (uint64_t)m->blocks[block].annex_start;
         if (b->article >= 0)
             return (uint64_t)b->article << 24;
         if (b->table > 0)
@@ -698,6 +790,27 @@ static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
             }
             if (rc < 0)
                 goto too_complex;
+        }
+    }
+    /* An article that incorporates an annex by reference also holds what
+     * the annex says. */
+    if (rule->scope == CK_SCOPE_ARTICLE && m->ref_count) {
+        size_t n = h->count;
+        for (size_t i = 0; i < n; i++) {
+            const block_info *bi = &m->blocks[h->items[i].block];
+            if (bi->annex < 0)
+                continue;
+            for (size_t r = 0; r < m->ref_count; r++) {
+                if (m->refs[r].annex != bi->annex)
+                    continue;
+                int dup = 0;
+                for (size_t q = 0; q < r; q++)
+                    dup |= m->refs[q].annex == bi->annex && m->refs[q].article == m->refs[r].article;
+                if (!dup) {
+                    hit x = h->items[i];
+                    add_hit(h, (uint64_t)m->refs[r].article << 24, x.block, x.element, x.start, x.end);
+                }
+            }
         }
     }
     return 0;
@@ -945,6 +1058,8 @@ int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_
     m.cooperate_re = compile("配合|接受|協助|提供|同意|不得拒絕|受");
     m.fallback_agency = compile(agency_words);
     m.fallback_vendor = compile(vendor_words);
+    m.annex_re = compile("(?:附件|附錄|附表)\\s?([0-9]+|[一二三四五六七八九十]+)");
+    m.option_ref_re = compile("(?:勾選|選擇|選取)「([^」]{2,40})」");
     prepare_blocks(&m);
 
     r = ck_calloc(1, sizeof *r);
@@ -983,6 +1098,10 @@ done:
     pcre2_code_free(m.cooperate_re);
     pcre2_code_free(m.fallback_agency);
     pcre2_code_free(m.fallback_vendor);
+    pcre2_code_free(m.annex_re);
+    pcre2_code_free(m.option_ref_re);
+    free(m.refs);
+    ck_buf_free(&m.unticked);
     if (rc != 0) {
         ck_match_result_free(r);
         return rc;

@@ -554,6 +554,54 @@ static void test_check_boxes(void **state)
     assert_int_equal(one("☑得分包 □乙方不得分包", "3.4.1.8"), CK_STATUS_PARTIAL);
 }
 
+/* An article that says 依附件一辦理 takes in what annex 1 says. */
+static void test_annex_by_reference(void **state)
+{
+    (void)state;
+    for (int refer = 0; refer < 2; refer++) {
+        ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+        ck_block *b = add(doc, CK_BLOCK_HEADING, "第四條 保固");
+        b->article = 0;
+        b = add(doc, CK_BLOCK_PARAGRAPH, refer ? "乙方之保固依附件一辦理。" : "乙方應負保固責任。");
+        b->article = 0;
+        b = add(doc, CK_BLOCK_PARAGRAPH, "附件一 服務條件");
+        b->flags |= CK_BLOCK_IN_ANNEX;
+        b = add(doc, CK_BLOCK_TABLE_CELL, "期間：二年");
+        b->flags |= CK_BLOCK_IN_ANNEX | CK_BLOCK_IN_TABLE;
+        b->table = 1, b->row = 1, b->column = 1;
+        b = add(doc, CK_BLOCK_TABLE_CELL, "費用由乙方負擔");
+        b->flags |= CK_BLOCK_IN_ANNEX | CK_BLOCK_IN_TABLE;
+        b->table = 1, b->row = 2, b->column = 1;
+        ck_match_result *r = run_with(doc, NULL, 0);
+        const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
+        assert_int_equal(f->status, refer ? CK_STATUS_PRESENT : CK_STATUS_PARTIAL);
+        if (refer) {
+            /* The evidence shows the annex rows too. */
+            assert_int_equal(f->evidence[f->evidence_count - 1].block, 4);
+        }
+        ck_match_result_free(r);
+        ck_document_free(doc);
+    }
+}
+
+/* A clause that applies only when an option is ticked is not agreed when
+ * the option's box is empty, and does not make its condition hold. */
+static void test_clause_on_unticked_option(void **state)
+{
+    (void)state;
+    for (int ticked = 0; ticked < 2; ticked++) {
+        ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+        add(doc, CK_BLOCK_PARAGRAPH, ticked ? "■ 資料建檔" : "■ 資料建檔");
+        add(doc, CK_BLOCK_PARAGRAPH, ticked ? "■ 管理系統之開發" : "□ 管理系統之開發");
+        add(doc, CK_BLOCK_PARAGRAPH, "勾選「管理系統之開發」者，乙方應遵守甲方開發作業規範。");
+        ck_match_result *r = run_with(doc, NULL, 0);
+        assert_int_equal(status_of(r, "3.4.1.10"), ticked ? CK_STATUS_PRESENT : CK_STATUS_NOT_APPLICABLE);
+        assert_int_equal(condition(r, "system-development")->holds, ticked);
+        ck_match_result_free(r);
+        ck_document_free(doc);
+    }
+}
+
 static void test_counts_and_names(void **state)
 {
     (void)state;
@@ -593,7 +641,8 @@ int main(void)
         cmocka_unit_test(test_party),
         cmocka_unit_test(test_scope),            cmocka_unit_test(test_optional_elements),
         cmocka_unit_test(test_applicability),    cmocka_unit_test(test_amounts),
-        cmocka_unit_test(test_check_boxes),      cmocka_unit_test(test_counts_and_names),
+        cmocka_unit_test(test_check_boxes),      cmocka_unit_test(test_annex_by_reference),
+        cmocka_unit_test(test_clause_on_unticked_option), cmocka_unit_test(test_counts_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -165,13 +165,10 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
                                                      : ck_tr("建議", "recommended"));
         status_span(o, f->status);
         ck_buf_puts(o, "</td><td>");
-        for (size_t e = 0; e < f->evidence_count && e < 3; e++) {
-            if (e)
-                ck_buf_puts(o, "<br>");
-            location(o, in, f->evidence[e].block);
-        }
-        if (!f->evidence_count)
-            ck_buf_puts(o, "—");
+        ck_buf places = CK_BUF_INIT;
+        ck_report_places(in, f, 3, &places);
+        h(o, places.data);
+        ck_buf_free(&places);
         ck_buf_puts(o, "</td></tr>\n");
     }
     ck_buf_puts(o, "</tbody>\n</table>\n");

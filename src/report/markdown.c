@@ -108,11 +108,7 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
         ck_buf loc = CK_BUF_INIT;
-        for (size_t e = 0; e < f->evidence_count && e < 3; e++) {
-            if (e)
-                ck_buf_puts(&loc, ck_tr("；", "; "));
-            ck_report_location(in->doc, f->evidence[e].block, &loc);
-        }
+        ck_report_places(in, f, 3, &loc);
         ck_buf_puts(o, "| ");
         mds(o, f->rule->id);
         ck_buf_puts(o, " | ");
@@ -120,7 +116,7 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
         ck_buf_printf(o, " | %s | **%s** | ", f->rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required")
                                                                                         : ck_tr("建議", "recommended"),
                       ck_report_status_label(f->status, label, sizeof label));
-        mds(o, loc.data ? loc.data : "-");
+        mds(o, loc.data);
         ck_buf_puts(o, " |\n");
         ck_buf_free(&loc);
     }

@@ -129,6 +129,41 @@ void ck_report_location(const ck_document *doc, size_t block, ck_buf *out)
     ck_buf_printf(out, "%s %zu", ck_block_kind_label(b->kind), block + 1);
 }
 
+void ck_report_places(const ck_report_input *in, const ck_finding *f, size_t max, ck_buf *out)
+{
+    ck_buf seen = CK_BUF_INIT; /* "\n" then each location followed by "\n" */
+    size_t shown = 0, more = 0;
+
+    ck_buf_putc(&seen, '\n');
+    for (size_t e = 0; e < f->evidence_count; e++) {
+        ck_buf loc = CK_BUF_INIT;
+        ck_report_location(in->doc, f->evidence[e].block, &loc);
+        ck_buf_putc(&loc, '\n');
+        /* Whole lines only: "\n第四條\n" must not be found in "\n第十四條\n". */
+        ck_buf key = CK_BUF_INIT;
+        ck_buf_printf(&key, "\n%s", loc.data);
+        int dup = strstr(seen.data, key.data) != NULL;
+        ck_buf_free(&key);
+        if (!dup) {
+            ck_buf_append(&seen, loc.data, loc.len);
+            if (shown < max) {
+                if (shown)
+                    ck_buf_puts(out, ck_tr("；", "; "));
+                ck_buf_append(out, loc.data, loc.len - 1);
+                shown++;
+            } else {
+                more++;
+            }
+        }
+        ck_buf_free(&loc);
+    }
+    if (more)
+        ck_buf_printf(out, ck_tr("；另 %zu 處", "; %zu more"), more);
+    if (!shown)
+        ck_buf_puts(out, "—");
+    ck_buf_free(&seen);
+}
+
 /* Moves i back to the start of a UTF-8 character. */
 static size_t char_start(const char *t, size_t i)
 {

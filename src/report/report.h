@@ -70,6 +70,10 @@ int ck_report_save(const char *path, const char *data, size_t len, ck_error *err
  * ("段落 12" / "paragraph 12"). Appended to out. */
 void ck_report_location(const ck_document *doc, size_t block, ck_buf *out);
 
+/* The distinct locations of a finding's evidence, at most max of them,
+ * joined with "；" / "; ", then "另 N 處" / "N more". "—" when none. */
+void ck_report_places(const ck_report_input *in, const ck_finding *f, size_t max, ck_buf *out);
+
 /* One piece of a quoted excerpt: [start, end) of the block text, marked
  * when it is a match. An excerpt is the evidence's block text cut to about
  * `context` bytes around the matches (at character boundaries). */

@@ -57,19 +57,6 @@ static void status_word(ck_buf *o, const ck_report_input *in, ck_status s, size_
         ck_buf_putc(o, ' ');
 }
 
-/* The places of a finding's evidence, joined. */
-static void places(const ck_report_input *in, const ck_finding *f, ck_buf *o)
-{
-    size_t shown = 0;
-    for (size_t e = 0; e < f->evidence_count && shown < 3; e++, shown++) {
-        if (shown)
-            ck_buf_puts(o, ck_tr("；", "; "));
-        ck_report_location(in->doc, f->evidence[e].block, o);
-    }
-    if (f->evidence_count > 3)
-        ck_buf_printf(o, ck_tr("；另 %zu 處", "; %zu more"), f->evidence_count - 3);
-}
-
 static void quote(ck_buf *o, const ck_report_input *in, const ck_evidence *ev)
 {
     ck_report_excerpt ex;
@@ -145,7 +132,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         status_word(o, in, f->status, status_w + 2);
         if (f->rule->severity == CK_SEVERITY_RECOMMENDED)
             ck_buf_puts(o, ck_tr("（建議）", "(recommended) "));
-        places(in, f, o);
+        ck_report_places(in, f, 3, o);
         ck_buf_putc(o, '\n');
     }
 

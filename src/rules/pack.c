@@ -232,9 +232,18 @@ static yaml_node_t *map_require(loader *l, const yaml_node_t *map, const char *k
 {
     yaml_node_t *v = map_get(l, map, key);
 
-    if (!v)
-        problem(l, map, ck_tr("%s缺少必要的鍵「%s」", "%s: missing required key '%s'"), where, key);
-    return v;
+    if (v)
+        return v;
+    /* A misspelt key ('sevrity') already got "did you mean 'severity'?";
+     * saying that severity is missing too would only repeat it. */
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *name = scalar(node_at(l, p->key));
+        const char *guess = name ? closest(name, &key, 1) : NULL;
+        if (guess && strcmp(name, key) != 0)
+            return NULL;
+    }
+    problem(l, map, ck_tr("%s缺少必要的鍵「%s」", "%s: missing required key '%s'"), where, key);
+    return NULL;
 }
 
 static char *dup_scalar(loader *l, const yaml_node_t *node, const char *what)

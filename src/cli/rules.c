@@ -82,6 +82,49 @@ static void put_when(ck_buf *b, const ck_rule_when *w)
                       w->terms[i].condition->name);
 }
 
+/* Marks in `used` the definitions a pattern list refers to with {{name}}. */
+static void mark_definitions(const ck_rule_pack *pack, const ck_rule_pattern_list *list, char *used)
+{
+    for (size_t i = 0; i < list->count; i++)
+        for (size_t d = 0; d < pack->definition_count; d++) {
+            char ref[160];
+            snprintf(ref, sizeof ref, "{{%s}}", pack->definitions[d].name);
+            if (strstr(list->items[i].source, ref))
+                used[d] = 1;
+        }
+}
+
+/* Lists the definitions the rule uses, so {{agency}} can be read without
+ * opening the pack. Definitions that use other definitions are expanded by
+ * showing those too. */
+static void show_definitions(ck_buf *b, const ck_rule *r)
+{
+    const ck_rule_pack *pack = r->pack;
+    char *used = ck_calloc(pack->definition_count + 1, 1);
+    int any = 0;
+
+    for (size_t i = 0; i < r->element_count; i++)
+        mark_definitions(pack, &r->elements[i].patterns, used);
+    for (const guard_list *g = guard_lists; g->json_key; g++)
+        mark_definitions(pack, (const ck_rule_pattern_list *)((const char *)r + g->offset), used);
+    /* Later definitions may only use earlier ones: one backward pass closes the set. */
+    for (size_t d = pack->definition_count; d-- > 0;)
+        if (used[d])
+            mark_definitions(pack, &pack->definitions[d].patterns, used);
+    for (size_t d = 0; d < pack->definition_count; d++) {
+        if (!used[d])
+            continue;
+        if (!any)
+            ck_buf_puts(b, ck_tr("  用到的定義：\n", "  definitions used:\n"));
+        any = 1;
+        ck_buf_printf(b, "    {{%s}}:", pack->definitions[d].name);
+        for (size_t i = 0; i < pack->definitions[d].patterns.count; i++)
+            ck_buf_printf(b, "%s%s", i ? " | " : " ", pack->definitions[d].patterns.items[i].source);
+        ck_buf_puts(b, "\n");
+    }
+    free(used);
+}
+
 static void show_text(ck_buf *b, const ck_rule *r)
 {
     ck_buf_printf(b, "%s  %s", r->id, r->title.zh);
@@ -124,6 +167,7 @@ static void show_text(ck_buf *b, const ck_rule *r)
             print_patterns(b, "         ", list);
         }
     }
+    show_definitions(b, r);
     ck_buf_printf(b, "  %s\n    %s\n", ck_tr("建議條文：", "model clause:"), r->advice.zh);
     if (r->advice.en && ck_lang_current() == CK_LANG_EN)
         ck_buf_printf(b, "    %s\n", r->advice.en);

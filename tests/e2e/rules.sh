@@ -59,6 +59,9 @@ else
     fail "show json: $(head -c 400 "$T/out")"
 fi
 
+run "$CK" rules show 3.4.1.3
+if grep -q '^    {{agency}}: 甲方 | 委託機關' "$T/out"; then pass "show: the definitions a rule uses"; else fail "show: definitions"; fi
+
 run "$CK" rules show CSMA-4.5
 if grep -q 'only when core-system or contract-amount-10m' "$T/out"; then pass "show: element condition"; else fail "show CSMA-4.5"; fi
 

@@ -15,6 +15,8 @@
  *     (so 一、 is 款 and (一) is 目 in the usual layout, and in the PCC
  *     templates where (一) comes first, (一) is 款); deeper kinds are
  *     cited by their label ("1.", "(1)").
+ *     Items right under the article's title belong to an implicit 第一項.
+ *     Multi-level numbers ("2.1.3") are cited as written.
  *   - 項 is left out when the article has only one (the law's way:
  *     第十二條第三款), so "第十二條 第二項" and "第五條 第三款 第一目".
  *   - Outside 第N條 articles (or under a heading article), items are
@@ -175,9 +177,11 @@ static label read_label(const char *s, size_t len, int whole)
         }
         if (dots) {
             utf8proc_int32_t next = p;
-            if (p == '.' || p == 0xFF0E)
+            int closed = p == '.' || p == 0xFF0E;
+            if (closed)
                 q += n, next = peek(s, len, q, &n);
-            if (whole || next < 0 || is_space(next)) {
+            /* in running text "1.5 公尺" is a number: ask for "1.1." or "1.1.1" */
+            if (whole || ((closed || dots > 1) && (next < 0 || is_space(next) || !closed))) {
                 l.kind = LABEL_MULTI + dots;
                 l.number = number;
                 l.length = q;
@@ -467,6 +471,8 @@ void ck_document_locate(ck_document *doc)
             label l = read_label(text.data, text.len, b->label != NULL);
             if (l.kind != LABEL_NONE && l.kind != LABEL_BULLET) {
                 int k;
+                if (article >= 0 && item == 0)
+                    articles[article].items = item = 1; /* items right under the title: 第一項's */
                 for (k = 0; k < levels && chain[k].kind != l.kind; k++)
                     ;
                 if (k == levels && levels == MAX_LEVELS)
@@ -545,7 +551,9 @@ void ck_document_locate(ck_document *doc)
             }
             for (int k = 0; k < pl->levels; k++) {
                 ck_buf_putc(&loc, ' ');
-                if (k == 0)
+                if (pl->chain[k].kind >= LABEL_MULTI) /* "2.1.3" is cited as written */
+                    put_label_text(&loc, &doc->blocks[pl->chain_blocks[k]], &pl->chain[k]);
+                else if (k == 0)
                     put_chinese_ordinal(&loc, "款", pl->chain[k].number);
                 else if (k == 1)
                     put_chinese_ordinal(&loc, "目", pl->chain[k].number);

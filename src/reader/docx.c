@@ -674,6 +674,10 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
             skip_subtree(r);
         return;
     case 'r':
+        if (is_revision_record(name)) {
+            skip_subtree(r); /* rPrChange, and ruby text (w:rt) over the base text */
+            return;
+        }
         if (!p)
             break;
         if (strcmp(name, "r") == 0) {

@@ -35,7 +35,8 @@
 enum {
     MAX_SPACES = 1000,        /* text:c of one text:s */
     MAX_REPEAT = 1000000,     /* table:number-*-repeated counted in row and column numbers */
-    MAX_CLONED_BLOCKS = 10000 /* copies of the text of repeated rows and cells, whole document */
+    MAX_CLONED_BLOCKS = 10000, /* copies of the text of repeated rows and cells, whole document */
+    MAX_START_VALUE = 32767    /* LibreOffice ignores larger start values */
 };
 
 /* Private block flag: an empty paragraph, removed before returning. */
@@ -84,7 +85,7 @@ typedef struct paragraph {
 
 typedef struct list_instance {
     long counters[CK_ODT_LEVELS];
-    unsigned char set[CK_ODT_LEVELS];
+    unsigned char present[CK_ODT_LEVELS]; /* a paragraph at this level under the current parent */
     char *style_name;
 } list_instance;
 
@@ -96,7 +97,7 @@ typedef struct open_list {
 
 typedef struct open_item {
     int list;
-    int counted;
+    int sublist;    /* a sub-list came before any paragraph of the item */
     int paragraphs;
     int header;
     long start_value; /* text:start-value of the item, or -1 */
@@ -313,6 +314,8 @@ static void start_list(odt_reader *r, frame *f, const frame *parent, int nb_attr
     if (parent->list >= 0) {
         /* A list inside a list item is the next level of the same list. */
         const open_list *outer = &r->lists[parent->list];
+        if (parent->item >= 0 && r->items[parent->item].paragraphs == 0)
+            r->items[parent->item].sublist = 1;
         l.instance = outer->instance;
         l.level = outer->level + 1 < CK_ODT_LEVELS ? outer->level + 1 : CK_ODT_LEVELS - 1;
         l.style = style_name ? find_list_style(r, style_name) : outer->style;
@@ -352,7 +355,9 @@ static void start_item(odt_reader *r, frame *f, const frame *parent, int header,
     char *override = ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "style-override");
     open_item it = { parent->list, 0, 0, header, -1, find_list_style(r, override) };
     free(override);
-    it.start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", -1, INT_MAX);
+    it.start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", -1, LONG_MAX);
+    if (it.start_value > MAX_START_VALUE)
+        it.start_value = -1;
     r->items = grow(r->items, r->item_count, &r->item_capacity, sizeof *r->items);
     r->items[r->item_count] = it;
     f->type = EL_LIST_ITEM;
@@ -368,56 +373,52 @@ static const ck_odt_list_style *item_style(const odt_reader *r, const open_item 
     return find_list_style(r, ck_odt_style_list_style(r->styles, para_style, r->scope));
 }
 
-/* Counts item i at its level: the next number, or its own start value, or
- * the level's start value after a restart; deeper levels start again. */
-static void count_item(odt_reader *r, open_item *it, const ck_odt_list_style *style)
+static long level_start(const ck_odt_list_style *style, int level)
 {
-    const open_list *l = &r->lists[it->list];
-    list_instance *in = &r->instances[l->instance];
-    long value;
-
-    if (it->start_value >= 0)
-        value = it->start_value;
-    else if (in->set[l->level])
-        value = in->counters[l->level] < LONG_MAX ? in->counters[l->level] + 1 : LONG_MAX;
-    else
-        value = style ? style->levels[l->level].start_value : 1;
-    in->counters[l->level] = value;
-    in->set[l->level] = 1;
-    for (int d = l->level + 1; d < CK_ODT_LEVELS; d++)
-        in->set[d] = 0;
-    it->counted = 1;
+    return style ? style->levels[level].start_value : 1;
 }
 
-/* Numbers the paragraph starting in item index. Returns 1 when it is the
- * item's numbered paragraph (its label, if the style gives one, goes into
- * label), 0 for a list header or a later paragraph of the item. */
+/* Numbers the paragraph starting in item index, the way LibreOffice does:
+ * the paragraphs of a list form a tree by level, each under the last
+ * paragraph of the level above. A level with no paragraph yet under its
+ * parent gets a counted placeholder (the first item of a list may start at
+ * level 2 and show "1.1"). Only an item's first paragraph is counted; a
+ * list header or a later paragraph of an item is still a node of the tree,
+ * so a sub-list after it starts again at 1.
+ * Returns 1 when the paragraph is counted (its label, if the style gives
+ * one, goes into label), 0 otherwise. */
 static int number_list_paragraph(odt_reader *r, int index, const char *para_style, ck_buf *label, int *level)
 {
     open_item *it = &r->items[index];
     const open_list *l = &r->lists[it->list];
     const ck_odt_list_style *style = item_style(r, it, para_style);
-    long counters[CK_ODT_LEVELS];
+    list_instance *in = &r->instances[l->instance];
+    int counted = !it->header && it->paragraphs == 0 && !it->sublist;
+    int d = l->level;
 
-    *level = l->level;
-    if (it->paragraphs++ > 0 || it->header || it->counted)
-        return 0;
-    /* An enclosing item that holds no paragraph of its own before this one
-     * (it only opens the sub-list) still takes a number, as in LibreOffice. */
-    for (int j = 0; j < index; j++) {
-        open_item *outer = &r->items[j];
-        if (!outer->counted && !outer->header && outer->paragraphs == 0 &&
-            r->lists[outer->list].instance == l->instance)
-            count_item(r, outer, item_style(r, outer, NULL));
+    *level = d;
+    it->paragraphs++;
+    for (int up = 0; up < d; up++) {
+        if (!in->present[up]) {
+            in->counters[up] = level_start(style, up);
+            in->present[up] = 1;
+        }
     }
-    count_item(r, it, style);
-    if (!style)
-        return 1;
-    const list_instance *in = &r->instances[l->instance];
-    for (int d = 0; d <= l->level; d++)
-        counters[d] = in->set[d] ? in->counters[d] : style->levels[d].start_value;
-    ck_odt_label(label, style, l->level, counters);
-    return 1;
+    if (counted && it->start_value >= 0)
+        in->counters[d] = it->start_value;
+    else if (counted)
+        in->counters[d] = !in->present[d] ? level_start(style, d)
+                          : in->counters[d] < LONG_MAX ? in->counters[d] + 1 : LONG_MAX;
+    else if (!in->present[d])
+        in->counters[d] = level_start(style, d) - 1;
+    in->present[d] = 1;
+    for (int down = d + 1; down < CK_ODT_LEVELS; down++)
+        in->present[down] = 0;
+    if (counted && style)
+        ck_odt_label(label, style, d, in->counters);
+    else if (counted)
+        ck_buf_puts(label, "•"); /* LibreOffice's default list style when none is named */
+    return counted;
 }
 
 /* Outline numbering of a text:h outside lists (text:outline-style). */
@@ -431,7 +432,7 @@ static void number_heading(odt_reader *r, int level, int nb_attr, const xmlChar 
     if (attr_is(nb_attr, attrs, CK_NS_TEXT, "is-list-header", "true"))
         return;
     if (attr_is(nb_attr, attrs, CK_NS_TEXT, "restart-numbering", "true"))
-        r->outline[d] = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", start, INT_MAX);
+        r->outline[d] = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", start, MAX_START_VALUE);
     else if (r->outline_set[d])
         r->outline[d] = r->outline[d] < LONG_MAX ? r->outline[d] + 1 : LONG_MAX;
     else
@@ -534,6 +535,9 @@ static void end_paragraph(odt_reader *r)
     paragraph *p = &r->paras[--r->para_count];
     ck_block *b = &r->doc->blocks[p->block];
 
+    /* LibreOffice keeps one trailing space where the XML has white space
+     * before the end tag (ODF says to drop it; what users see wins). */
+    flush_space(p);
     if (p->hidden)
         hide_all(p);
     if (all_flagged(p, CK_SPAN_HIDDEN))
@@ -697,7 +701,9 @@ static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr,
     /* LibreOffice 7.2+ writes the whole label as loext:num-list-format; ODF 1.4 adopted it. */
     l->list_format = ck_xml_attr(nb_attr, attrs, NULL, "num-list-format");
     l->display_levels = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "display-levels", 1, CK_ODT_LEVELS);
-    l->start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 1, INT_MAX);
+    l->start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 1, LONG_MAX);
+    if (l->start_value > MAX_START_VALUE)
+        l->start_value = 1;
     l->letter_sync = attr_is(nb_attr, attrs, CK_NS_STYLE, "num-letter-sync", "true");
     /* A level without style:num-format shows no number (ODF 19.500). */
     if (kind == CK_ODT_LEVEL_NUMBER && !l->format)

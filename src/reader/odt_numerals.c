@@ -2,10 +2,11 @@
  *
  * The Chinese formats follow the usual reading of numbers: 十一, 二十,
  * 一百零一 for "一, 二, 三, ..." (the leading 一 of 10..19 dropped, as in
- * 第十一條), 壹拾壹 for the financial forms. Stems and branches (甲乙丙,
- * 子丑寅) go on like letters do (甲甲 after 癸). Circled numbers exist up
- * to 50; past that, and for any format this file does not know, the number
- * is written in Arabic digits, which is what LibreOffice falls back to.
+ * 第十一條), 壹拾壹 for the financial forms; past 9999 LibreOffice writes
+ * the lower form with 万 (一万) and the financial one with 萬. Stems (甲..癸) and branches
+ * (子..亥) exist for 1..10 and 1..12, circled numbers for 1..50; past them,
+ * and for any format this file does not know, the number is written in
+ * Arabic digits, as LibreOffice 7.4 shows it.
  */
 #include "reader/odt_internal.h"
 
@@ -166,7 +167,7 @@ static int starts(const char *format, const char *token)
 
 void ck_odt_number_format(ck_buf *out, long value, const char *format, int letter_sync)
 {
-    static const chinese_system lower = { lower_digits, lower_units, "零", "萬", "億", 1 };
+    static const chinese_system lower = { lower_digits, lower_units, "零", "万", "亿", 1 };
     static const chinese_system upper_tw = { upper_tw_digits, upper_units, "零", "萬", "億", 0 };
     static const chinese_system upper_cn = { upper_cn_digits, upper_units, "零", "万", "亿", 0 };
 
@@ -184,10 +185,10 @@ void ck_odt_number_format(ck_buf *out, long value, const char *format, int lette
         put_chinese(out, value, &upper_cn);
     else if (starts(format, "壹"))
         put_chinese(out, value, &upper_tw);
-    else if (starts(format, "甲"))
-        put_sequence(out, value, stems, 10);
-    else if (starts(format, "子"))
-        put_sequence(out, value, branches, 12);
+    else if (starts(format, "甲") && value <= 10)
+        ck_buf_puts(out, stems[value - 1]);
+    else if (starts(format, "子") && value <= 12)
+        ck_buf_puts(out, branches[value - 1]);
     else if (starts(format, "①"))
         put_circled(out, value);
     else if (starts(format, "１"))

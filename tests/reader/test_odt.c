@@ -113,8 +113,9 @@ static void whitespace_collapses_as_odf_says(void **state)
     ck_document *doc = read_odt(NULL,
                                 "<text:p>  \n\t 甲方 \r\n  乙方<text:span>  丙方 </text:span> 丁方   \n</text:p>"
                                 "<text:p><text:span> </text:span> 前導空白<text:span>與</text:span>  尾端  </text:p>");
-    assert_dump(doc, "paragraph||甲方 乙方 丙方 丁方\n"
-                     "paragraph||前導空白與 尾端\n");
+    /* Like LibreOffice, one trailing space stays. */
+    assert_dump(doc, "paragraph||甲方 乙方 丙方 丁方 \n"
+                     "paragraph||前導空白與 尾端 \n");
     assert_int_equal(doc->format, CK_FORMAT_ODT);
     ck_document_free(doc);
 }
@@ -125,13 +126,14 @@ static void spaces_tabs_and_breaks(void **state)
     ck_document *doc = read_odt(NULL,
                                 "<text:p>第<text:s text:c=\"3\"/>條<text:s/> 款</text:p>"
                                 "<text:p><text:s text:c=\"2\"/>縮排</text:p>"
-                                "<text:p>名稱<text:tab/>金額<text:line-break/>第二行</text:p>"
+                                "<text:p>名稱<text:tab/>金額<text:line-break/> 第二行 <text:line-break/>第三行</text:p>"
                                 "<text:p>分頁<text:soft-page-break/>之後</text:p>"
                                 "<text:p>x<text:s text:c=\"99999999999999999999\"/>y<text:s text:c=\"-4\"/>z</text:p>");
     assert_int_equal(doc->count, 5);
     assert_string_equal(doc->blocks[0].text, "第   條  款");
     assert_string_equal(doc->blocks[1].text, "  縮排");
-    assert_string_equal(doc->blocks[2].text, "名稱\t金額\n第二行");
+    /* As in LibreOffice, white space after a line break is not leading white space. */
+    assert_string_equal(doc->blocks[2].text, "名稱\t金額\n 第二行 \n第三行");
     assert_string_equal(doc->blocks[3].text, "分頁之後");
     /* A huge count is capped; a negative one means one space. */
     assert_int_equal(doc->blocks[4].text_len, 1 + 1000 + 1 + 1 + 1);
@@ -280,7 +282,8 @@ static void continue_numbering_and_restarts(void **state)
         "<text:list-item><text:p>接續清單一</text:p></text:list-item></text:list>"
         "<text:list text:style-name=\"L5\"><text:list-item><text:p>五</text:p></text:list-item>"
         "<text:list-item text:start-value=\"9\"><text:p>九</text:p></text:list-item>"
-        "<text:list-item><text:p>十</text:p></text:list-item></text:list>");
+        "<text:list-item><text:p>十</text:p></text:list-item>"
+        "<text:list-item text:start-value=\"100000\"><text:p>過大的起始值不理會</text:p></text:list-item></text:list>");
     assert_dump(doc, "list_item|一、|甲\n"
                      "list_item|二、|乙\n"
                      "paragraph||中間段落\n"
@@ -289,7 +292,8 @@ static void continue_numbering_and_restarts(void **state)
                      "list_item|四、|接續清單一\n"
                      "list_item|(5)|五\n"
                      "list_item|(9)|九\n"
-                     "list_item|(10)|十\n");
+                     "list_item|(10)|十\n"
+                     "list_item|(11)|過大的起始值不理會\n");
     ck_document_free(doc);
 }
 
@@ -335,6 +339,50 @@ static void bullets_and_phantom_items(void **state)
     ck_document_free(doc);
 }
 
+/* The structure below was opened in LibreOffice 7.4; the labels are the ones it shows. */
+static void list_tree_as_libreoffice_numbers_it(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt(
+        "<text:list-style style:name=\"L2\">"
+        "<text:list-level-style-number text:level=\"1\" style:num-suffix=\".\" style:num-format=\"A\"/>"
+        "<text:list-level-style-number text:level=\"2\" style:num-suffix=\".\" style:num-format=\"1\" "
+        "text:display-levels=\"2\"/>"
+        "<text:list-level-style-number text:level=\"3\" style:num-suffix=\")\" style:num-format=\"i\" "
+        "text:display-levels=\"3\"/></text:list-style>"
+        "<text:list-style style:name=\"L1\"><text:list-level-style-number text:level=\"1\" style:num-prefix=\"第\" "
+        "style:num-suffix=\"條\" style:num-format=\"一, 二, 三, ...\"/></text:list-style>",
+        "<text:list text:style-name=\"L2\"><text:list-item><text:list><text:list-item><text:p>phantom-first</text:p>"
+        "</text:list-item></text:list></text:list-item>"
+        "<text:list-item><text:p>B</text:p><text:list><text:list-item><text:p>B1</text:p></text:list-item></text:list>"
+        "<text:p>B-cont</text:p>"
+        "<text:list><text:list-item><text:p>B-second-sublist</text:p></text:list-item></text:list></text:list-item>"
+        "<text:list-header><text:p>header</text:p></text:list-header>"
+        "<text:list-item><text:list><text:list-item><text:list><text:list-item><text:p>deep</text:p></text:list-item>"
+        "</text:list></text:list-item></text:list></text:list-item>"
+        "<text:list-item><text:p>after-deep</text:p></text:list-item>"
+        "<text:list-item text:style-override=\"L1\"><text:p>override</text:p></text:list-item></text:list>"
+        "<text:p>break</text:p>"
+        "<text:list text:style-name=\"L2\" text:continue-numbering=\"true\"><text:list-item><text:p>continued</text:p>"
+        "</text:list-item></text:list>"
+        "<text:list text:style-name=\"L2\"><text:list-item><text:p>fresh</text:p></text:list-item></text:list>"
+        "<text:list><text:list-item><text:p>nostyle</text:p></text:list-item></text:list>");
+    assert_dump(doc, "list_item|A.1.|phantom-first\n"
+                     "list_item|B.|B\n"
+                     "list_item|B.1.|B1\n"
+                     "paragraph||B-cont\n"
+                     "list_item|B.1.|B-second-sublist\n"
+                     "paragraph||header\n"
+                     "list_item|B.1.i)|deep\n"
+                     "list_item|C.|after-deep\n"
+                     "list_item|第四條|override\n"
+                     "paragraph||break\n"
+                     "list_item|E.|continued\n"
+                     "list_item|A.|fresh\n"
+                     "list_item|•|nostyle\n");
+    ck_document_free(doc);
+}
+
 static void number_formats(void **state)
 {
     (void)state;
@@ -347,10 +395,11 @@ static void number_formats(void **state)
         { 1, "一, 二, 三, ...", 0, "一" }, { 0, "一, 二, 三, ...", 0, "0" },{ 10, "一, 二, 三, ...", 0, "十" },
         { 12, "一, 二, 三, ...", 0, "十二" },   { 30, "一, 二, 三, ...", 0, "三十" },
         { 101, "一, 二, 三, ...", 0, "一百零一" }, { 110, "一, 二, 三, ...", 0, "一百一十" },
-        { 10010, "一, 二, 三, ...", 0, "一萬零一十" },
+        { 10010, "一, 二, 三, ...", 0, "一万零一十" }, { 1010, "一, 二, 三, ...", 0, "一千零一十" },
+        { 10010, "壹, 貳, 參, ...", 0, "壹萬零壹拾" }, { 101, "壹, 貳, 參, ...", 0, "壹佰零壹" },
         { 11, "壹, 貳, 參, ...", 0, "壹拾壹" },  { 4, "壹, 贰, 叁, ...", 0, "肆" },
         { 3, "壹, 贰, 叁, ...", 0, "叁" },      { 10, "甲, 乙, 丙, ...", 0, "癸" },
-        { 11, "甲, 乙, 丙, ...", 0, "甲甲" },   { 12, "子, 丑, 寅, ...", 0, "亥" },
+        { 11, "甲, 乙, 丙, ...", 0, "11" },   { 12, "子, 丑, 寅, ...", 0, "亥" }, { 13, "子, 丑, 寅, ...", 0, "13" },
         { 3, "①, ②, ③, ...", 0, "③" },        { 21, "①, ②, ③, ...", 0, "㉑" },
         { 50, "①, ②, ③, ...", 0, "㊿" },       { 51, "①, ②, ③, ...", 0, "51" },
         { 12, "１, ２, ３, ...", 0, "１２" },    { 4, "i", 0, "iv" },
@@ -741,8 +790,8 @@ static void odd_input_does_not_crash(void **state)
         "<style:style style:family=\"paragraph\"/><style:style style:name=\"loop\" style:family=\"text\" "
         "style:parent-style-name=\"loop\"/>",
         body.data);
-    assert_dump(doc, "list_item||深層\nparagraph||孤兒\nparagraph||無表格\nheading||層級\nheading||壞\n"
-                     "paragraph||樣式 !\nlist_item||續\n");
+    assert_dump(doc, "list_item|•|深層\nparagraph||孤兒\nparagraph||無表格\nheading||層級\nheading||壞\n"
+                     "paragraph||樣式 !\nlist_item|•|續\n");
     assert_int_equal(doc->blocks[0].level, CK_ODT_LEVELS - 1);
     assert_int_equal(doc->blocks[3].level, CK_ODT_LEVELS);
     ck_buf_free(&body);
@@ -763,6 +812,7 @@ int main(void)
         cmocka_unit_test(continue_numbering_and_restarts),
         cmocka_unit_test(list_style_from_the_paragraph_style),
         cmocka_unit_test(bullets_and_phantom_items),
+        cmocka_unit_test(list_tree_as_libreoffice_numbers_it),
         cmocka_unit_test(number_formats),
         cmocka_unit_test(headings_take_outline_numbering),
         cmocka_unit_test(tables_cells_repeats_and_nesting),

@@ -221,8 +221,8 @@ int ck_cmd_check(int argc, char **argv)
         ck_report_render(format, &in, &report);
         if (result->required_gaps)
             gaps++;
-        if (to_dir) {
-            char *path = report_path(output, files, file_count, i, format);
+        if (output) {
+            char *path = to_dir ? report_path(output, files, file_count, i, format) : ck_strdup(output);
             if (ck_report_save(path, report.data, report.len, &err) != 0) {
                 ck_error_print(&err, stderr);
                 errors++;
@@ -231,14 +231,6 @@ int ck_cmd_check(int argc, char **argv)
                 written++;
             }
             free(path);
-        } else if (output) {
-            if (ck_report_save(output, report.data, report.len, &err) != 0) {
-                ck_error_print(&err, stderr);
-                errors++;
-            } else {
-                summary_line(stdout, files[i], result);
-                written++;
-            }
         } else if (json_array) {
             if (written++)
                 ck_buf_puts(&json_all, ",\n");

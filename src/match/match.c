@@ -711,6 +711,31 @@ static int any_match(matcher *m, const ck_rule_pattern_list *list, const char *t
     return 0;
 }
 
+/* Adds a hit of kind for every unmasked match of list in block b that no
+ * pattern of unless overlaps. Returns 0, or -1 when PCRE2 gave up. */
+static int collect_list(matcher *m, const ck_rule *rule, size_t b, const ck_rule_pattern_list *list,
+                        const ck_rule_pattern_list *unless, size_t kind, hits *h)
+{
+    const block_info *bi = &m->blocks[b];
+    const char *t = bi->norm.text;
+    size_t len = bi->norm.len;
+
+    for (size_t p = 0; p < list->count; p++) {
+        size_t from = 0, s, e;
+        int rc;
+        while ((rc = find(m, list->items[p].code, t, len, from, &s, &e)) == 1) {
+            int si = sentence_of(bi, s);
+            from = e > s ? e : s + 1;
+            if (e == s || masked(bi, s, e) || (unless && overlaps_any(m, unless, t, len, s, e)))
+                continue;
+            add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, kind, s, e);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Collects every element and contrary hit of rule in usable blocks. */
 static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
 {
@@ -746,51 +771,13 @@ static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
                     goto too_complex;
             }
         }
-        for (size_t p = 0; p < rule->contrary.count; p++) {
-            size_t from = 0, s, e;
-            int rc;
-            while ((rc = find(m, rule->contrary.items[p].code, t, len, from, &s, &e)) == 1) {
-                int si = sentence_of(bi, s);
-                from = e > s ? e : s + 1;
-                if (e == s || masked(bi, s, e))
-                    continue;
-                if (overlaps_any(m, &rule->contrary_unless, t, len, s, e))
-                    continue;
-                add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, CONTRARY, s, e);
-            }
-            if (rc < 0)
-                goto too_complex;
-        }
-        /* A proviso that takes the duty back (但…不在此限) is contrary
-         * wording, unless it is a harmless one (經甲方書面同意者). */
-        for (size_t p = 0; p < rule->exceptions.count; p++) {
-            size_t from = 0, s, e;
-            int rc;
-            while ((rc = find(m, rule->exceptions.items[p].code, t, len, from, &s, &e)) == 1) {
-                int si = sentence_of(bi, s);
-                from = e > s ? e : s + 1;
-                if (e == s || masked(bi, s, e))
-                    continue;
-                if (overlaps_any(m, &rule->exceptions_unless, t, len, s, e))
-                    continue;
-                add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, CONTRARY, s, e);
-            }
-            if (rc < 0)
-                goto too_complex;
-        }
-        for (size_t p = 0; p < rule->satisfied_by.count; p++) {
-            size_t from = 0, s, e;
-            int rc;
-            while ((rc = find(m, rule->satisfied_by.items[p].code, t, len, from, &s, &e)) == 1) {
-                int si = sentence_of(bi, s);
-                from = e > s ? e : s + 1;
-                if (e == s || masked(bi, s, e))
-                    continue;
-                add_hit(h, unit_of(m, rule->scope, b, (size_t)si), b, SATISFIED, s, e);
-            }
-            if (rc < 0)
-                goto too_complex;
-        }
+        /* Contrary wording; a proviso that takes the duty back (但…不在此限)
+         * unless it is a harmless one (經甲方書面同意者); wording that
+         * satisfies the rule on its own. */
+        if (collect_list(m, rule, b, &rule->contrary, &rule->contrary_unless, CONTRARY, h) < 0 ||
+            collect_list(m, rule, b, &rule->exceptions, &rule->exceptions_unless, CONTRARY, h) < 0 ||
+            collect_list(m, rule, b, &rule->satisfied_by, NULL, SATISFIED, h) < 0)
+            goto too_complex;
     }
     /* An article that incorporates an annex by reference also holds what
      * the annex says. */

@@ -868,12 +868,19 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
 static void build_evidence(const matcher *m, const hit *items, size_t first, size_t last, int want_contrary,
                            ck_finding *f)
 {
+    /* A heading only repeats the topic the body states: quote the body. */
+    int body = 0;
+    for (size_t i = first; i < last; i++)
+        if (items[i].element != TOPIC_MENTION && items[i].element != CONTRARY && !m->blocks[items[i].block].heading)
+            body = 1;
     for (int pass = 0; pass < 2; pass++) {
         int contrary = pass == 1;
         if (contrary && !want_contrary)
             break;
         for (size_t i = first; i < last; i++) {
             if (items[i].element == TOPIC_MENTION || (items[i].element == CONTRARY) != contrary)
+                continue;
+            if (body && !contrary && m->blocks[items[i].block].heading)
                 continue;
             /* One evidence per block and kind. */
             ck_evidence *ev = NULL;

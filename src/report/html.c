@@ -136,16 +136,12 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
             if (a->condition->definition_count)
                 h(o, ck_rule_text_get(&a->condition->definitions[0]->description));
             ck_buf_printf(o, "：<b>%s</b>", a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
-            if (a->decided_by == CK_DECIDED_ASSUMED) {
-                h(o, ck_tr("（--assume 指定）", " (set with --assume)"));
-            } else if (a->has_evidence) {
-                ck_buf_puts(o, " <span class=\"where\">");
-                location(o, in, a->evidence.block);
-                ck_buf_puts(o, "</span>");
+            ck_buf why = CK_BUF_INIT;
+            ck_report_decision(in, a, &why);
+            h(o, why.data);
+            ck_buf_free(&why);
+            if (a->has_evidence)
                 quote(o, &a->evidence);
-            } else {
-                h(o, ck_tr("（契約中找不到相關文字）", " (no text in the contract says so)"));
-            }
             ck_buf_puts(o, "</li>\n");
         }
         ck_buf_puts(o, "</ul>\n");

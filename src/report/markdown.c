@@ -85,18 +85,10 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
             const ck_applicability *a = &r->conditions[c];
             ck_buf_printf(o, "- `%s`: %s", a->condition->name,
                           a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
-            if (a->decided_by == CK_DECIDED_ASSUMED)
-                ck_buf_puts(o, ck_tr("（--assume 指定）", " (set with --assume)"));
-            else if (a->has_evidence) {
-                ck_buf_puts(o, ck_tr("（", " ("));
-                ck_buf loc = CK_BUF_INIT;
-                ck_report_location(in->doc, a->evidence.block, &loc);
-                mds(o, loc.data);
-                ck_buf_free(&loc);
-                ck_buf_puts(o, ck_tr("）", ")"));
-            } else if (a->decided_by == CK_DECIDED_NO_TEXT) {
-                ck_buf_puts(o, ck_tr("（契約中找不到相關文字）", " (no text in the contract says so)"));
-            }
+            ck_buf why = CK_BUF_INIT;
+            ck_report_decision(in, a, &why);
+            mds(o, why.data);
+            ck_buf_free(&why);
             ck_buf_puts(o, "\n");
         }
         ck_buf_puts(o, "\n");
@@ -129,7 +121,7 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, " ");
         mds(o, ck_rule_text_get(&f->rule->title));
         ck_buf_printf(o, " — %s\n\n", ck_report_status_label(f->status, label, sizeof label));
-        ck_buf_printf(o, "%s ", ck_tr("依據：", "Source:"));
+        ck_buf_puts(o, ck_tr("依據：", "Source: "));
         mds(o, f->rule->source);
         ck_buf_puts(o, "\n\n");
         if (f->status == CK_STATUS_NOT_APPLICABLE) {
@@ -143,7 +135,7 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
         if (f->missing_count) {
             ck_buf names = CK_BUF_INIT;
             ck_report_element_names(f->rule, f->missing, f->missing_count, &names);
-            ck_buf_printf(o, "%s ", ck_tr("缺少的要素：", "Missing elements:"));
+            ck_buf_puts(o, ck_tr("缺少的要素：", "Missing elements: "));
             mds(o, names.data);
             ck_buf_puts(o, "\n\n");
             ck_buf_free(&names);
@@ -151,7 +143,7 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
         if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
             ck_buf names = CK_BUF_INIT;
             ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &names);
-            ck_buf_printf(o, "%s ", ck_tr("可再補充：", "Could also state:"));
+            ck_buf_puts(o, ck_tr("可再補充：", "Could also state: "));
             mds(o, names.data);
             ck_buf_puts(o, "\n\n");
             ck_buf_free(&names);
@@ -160,8 +152,8 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
             const ck_evidence *ev = &f->evidence[e];
             ck_buf loc = CK_BUF_INIT;
             ck_report_location(in->doc, ev->block, &loc);
-            ck_buf_printf(o, "%s ", ev->contrary ? ck_tr("**相反文字**：", "**Contrary wording**:")
-                                                 : ck_tr("條文：", "Clause:"));
+            ck_buf_puts(o, ev->contrary ? ck_tr("**相反文字**：", "**Contrary wording**: ")
+                                        : ck_tr("條文：", "Clause: "));
             mds(o, loc.data);
             ck_buf_puts(o, "\n\n");
             quote(o, ev);

@@ -234,6 +234,44 @@ void ck_report_element_names(const ck_rule *rule, const size_t *indices, size_t 
     }
 }
 
+/* The smallest amount threshold of a condition, 0 when it is not amount-based. */
+static long long amount_threshold(const ck_rule_set_condition *c)
+{
+    long long t = 0;
+    for (size_t d = 0; d < c->definition_count; d++)
+        if (c->definitions[d]->amount_at_least > 0 && (t == 0 || c->definitions[d]->amount_at_least < t))
+            t = c->definitions[d]->amount_at_least;
+    return t;
+}
+
+void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck_buf *out)
+{
+    ck_buf_puts(out, ck_tr("（", " ("));
+    switch (a->decided_by) {
+    case CK_DECIDED_ASSUMED:
+        ck_buf_puts(out, ck_tr("--assume 指定", "set with --assume"));
+        break;
+    case CK_DECIDED_AMOUNT:
+        ck_buf_printf(out, ck_tr("契約金額新臺幣 %lld 元", "contract amount NT$%lld"), a->amount);
+        if (a->has_evidence) {
+            ck_buf_puts(out, ck_tr("，", ", "));
+            ck_report_location(in->doc, a->evidence.block, out);
+        }
+        break;
+    case CK_DECIDED_TEXT:
+        ck_report_location(in->doc, a->evidence.block, out);
+        break;
+    case CK_DECIDED_NO_TEXT:
+    default:
+        if (amount_threshold(a->condition) > 0)
+            ck_buf_puts(out, ck_tr("契約中未載明契約金額", "the contract states no contract amount"));
+        else
+            ck_buf_puts(out, ck_tr("契約中找不到相關文字", "no text in the contract says so"));
+        break;
+    }
+    ck_buf_puts(out, ck_tr("）", ")"));
+}
+
 void ck_report_not_applicable_reason(const ck_report_input *in, const ck_applicability *a, ck_buf *out)
 {
     const char *desc;
@@ -243,29 +281,16 @@ void ck_report_not_applicable_reason(const ck_report_input *in, const ck_applica
     }
     desc = a->condition->definition_count ? ck_rule_text_get(&a->condition->definitions[0]->description)
                                           : a->condition->name;
-    switch (a->decided_by) {
-    case CK_DECIDED_ASSUMED:
+    if (a->decided_by == CK_DECIDED_ASSUMED)
         ck_buf_printf(out, ck_tr("條件「%s」（%s）依 --assume no-%s 視為不成立",
                                  "condition '%s' (%s) set off with --assume no-%s"),
                       a->condition->name, desc, a->condition->name);
-        break;
-    case CK_DECIDED_AMOUNT:
-        ck_buf_printf(out, ck_tr("條件「%s」（%s）不成立：契約金額為新臺幣 %lld 元",
-                                 "condition '%s' (%s) does not hold: the contract amount is NT$%lld"),
-                      a->condition->name, desc, a->amount);
-        if (a->has_evidence) {
-            ck_buf_puts(out, ck_tr("（", " ("));
-            ck_report_location(in->doc, a->evidence.block, out);
-            ck_buf_puts(out, ck_tr("）", ")"));
-        }
-        break;
-    case CK_DECIDED_TEXT:
-    case CK_DECIDED_NO_TEXT:
-    default:
-        ck_buf_printf(out, ck_tr("條件「%s」（%s）不成立：契約中找不到相關文字（可用 --assume %s 指定）",
-                                 "condition '%s' (%s) does not hold: no text in the contract says so (override with "
-                                 "--assume %s)"),
-                      a->condition->name, desc, a->condition->name);
-        break;
-    }
+    else
+        ck_buf_printf(out, ck_tr("條件「%s」（%s）不成立", "condition '%s' (%s) does not hold"), a->condition->name,
+                      desc);
+    if (a->decided_by != CK_DECIDED_ASSUMED)
+        ck_report_decision(in, a, out);
+    if (a->decided_by == CK_DECIDED_NO_TEXT)
+        ck_buf_printf(out, ck_tr("；如實際適用，請以 --assume %s 指定", "; if it does apply, use --assume %s"),
+                      a->condition->name);
 }

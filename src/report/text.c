@@ -87,22 +87,16 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     size_t id_w = 4, title_w = 8, status_w = 0;
     char label[64];
 
-    ck_buf_printf(o, "%s %s\n", ck_tr("檔案：", "File:"), in->file);
-    ck_buf_puts(o, ck_tr("規則包：", "Rule packs:"));
+    ck_buf_printf(o, "%s%s\n", ck_tr("檔案：", "File: "), in->file);
+    ck_buf_puts(o, ck_tr("規則包：", "Rule packs: "));
     for (size_t p = 0; p < in->set->pack_count; p++)
-        ck_buf_printf(o, "%s%s %s", p ? ", " : " ", in->set->packs[p]->id, in->set->packs[p]->version);
+        ck_buf_printf(o, "%s%s %s", p ? ", " : "", in->set->packs[p]->id, in->set->packs[p]->version);
     ck_buf_putc(o, '\n');
     for (size_t c = 0; c < r->condition_count; c++) {
         const ck_applicability *a = &r->conditions[c];
-        ck_buf_printf(o, "%s %s: %s", ck_tr("適用條件", "Condition"), a->condition->name,
+        ck_buf_printf(o, ck_tr("適用條件 %s：%s", "Condition %s: %s"), a->condition->name,
                       a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
-        if (a->decided_by == CK_DECIDED_ASSUMED)
-            ck_buf_puts(o, ck_tr("（--assume 指定）", " (--assume)"));
-        else if (a->has_evidence) {
-            ck_buf_puts(o, ck_tr("（", " ("));
-            ck_report_location(in->doc, a->evidence.block, o);
-            ck_buf_puts(o, ck_tr("）", ")"));
-        }
+        ck_report_decision(in, a, o);
         ck_buf_putc(o, '\n');
     }
     ck_buf_putc(o, '\n');
@@ -136,7 +130,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         ck_buf_putc(o, '\n');
     }
 
-    ck_buf_printf(o, "\n%s ", ck_tr("合計：", "Summary:"));
+    ck_buf_printf(o, "\n%s", ck_tr("合計：", "Summary: "));
     for (int s = 0; s < CK_STATUS_COUNT; s++)
         ck_buf_printf(o, "%s%s %zu", s ? ck_tr("，", ", ") : "", ck_report_status_label((ck_status)s, label, sizeof label),
                       r->status_counts[s]);
@@ -168,12 +162,12 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         }
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
-            ck_buf_printf(o, "    %s ", ev->contrary ? ck_tr("相反文字：", "contrary wording:") : ck_tr("依據：", "evidence:"));
+            ck_buf_printf(o, "    %s", ev->contrary ? ck_tr("相反文字：", "contrary wording: ") : ck_tr("依據：", "evidence: "));
             ck_report_location(in->doc, ev->block, o);
             ck_buf_putc(o, '\n');
             quote(o, in, ev);
             ck_buf_putc(o, '\n');
         }
-        ck_buf_printf(o, "    %s %s\n", ck_tr("建議：", "advice:"), ck_rule_text_get(&f->rule->advice));
+        ck_buf_printf(o, "    %s%s\n", ck_tr("建議：", "advice: "), ck_rule_text_get(&f->rule->advice));
     }
 }

@@ -305,7 +305,7 @@ static void test_markdown(void **state)
     assert_non_null(strstr(md, "\\| \\*注意\\*"));
     assert_non_null(strstr(md, "\\<script\\>"));
     assert_non_null(strstr(md, "部分符合 partial"));
-    assert_non_null(strstr(md, "缺少的要素： 期間"));
+    assert_non_null(strstr(md, "缺少的要素：期間"));
     assert_non_null(strstr(md, fx->in.sha256));
     free(md);
 }
@@ -319,7 +319,7 @@ static void test_text(void **state)
     assert_non_null(strstr(text, "符合 present"));
     assert_non_null(strstr(text, "不適用 not_applicable"));
     assert_non_null(strstr(text, "第五條 第一項"));
-    assert_non_null(strstr(text, "建議： 保固期間二年。"));
+    assert_non_null(strstr(text, "建議：保固期間二年。"));
     assert_null(strstr(text, "\033["));
     free(text);
 

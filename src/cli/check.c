@@ -95,9 +95,9 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
 static void summary_line(FILE *out, const char *file, const ck_match_result *r)
 {
     char label[64];
-    fprintf(out, "%s:", file);
+    fprintf(out, "%s%s", file, ck_tr("：", ": "));
     for (int s = 0; s < CK_STATUS_COUNT; s++)
-        fprintf(out, "%s %zu %s", s ? "," : "", r->status_counts[s],
+        fprintf(out, "%s%zu %s", s ? ck_tr("，", ", ") : "", r->status_counts[s],
                 ck_report_status_label((ck_status)s, label, sizeof label));
     fprintf(out, ck_tr("；必要項目缺口 %d\n", "; required gaps %d\n"), r->required_gaps);
 }

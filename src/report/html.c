@@ -22,17 +22,17 @@ static const char css[] =
     "th{background:#eee}thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}"
     "td.hash{font-family:monospace;font-size:8.5pt;word-break:break-all}"
     ".status{font-weight:bold;white-space:nowrap;padding:0 1.5mm;border-radius:1mm}"
-    ".present{color:#0a5d1e;background:#e3f4e6}.partial{color:#7a5300;background:#fff2cc}"
-    ".conflict{color:#fff;background:#a3155c}.missing{color:#fff;background:#b3261e}"
-    ".na{color:#555;background:#e8e8e8}"
+    ".st-present{color:#0a5d1e;background:#e3f4e6}.st-partial{color:#7a5300;background:#fff2cc}"
+    ".st-conflict{color:#fff;background:#a3155c}.st-missing{color:#fff;background:#b3261e}"
+    ".st-na{color:#555;background:#e8e8e8}"
     ".counts{display:flex;flex-wrap:wrap;gap:2mm;margin:2mm 0}"
     ".counts div{border:1px solid #bbb;padding:1.5mm 3mm;min-width:26mm}"
     ".counts b{font-size:14pt;display:block}"
     ".finding{border:1px solid #ccc;border-left:2mm solid #888;padding:2.5mm 3mm;margin:3mm 0;"
     "page-break-inside:avoid;break-inside:avoid}"
-    ".finding.present{background:none;border-left-color:#2e8540}.finding.partial{background:none;border-left-color:#d49b00}"
-    ".finding.conflict{background:none;border-left-color:#a3155c}.finding.missing{background:none;border-left-color:#b3261e}"
-    ".finding.na{background:none;border-left-color:#999}"
+    ".f-present{border-left-color:#2e8540}.f-partial{border-left-color:#d49b00}"
+    ".f-conflict{border-left-color:#a3155c}.f-missing{border-left-color:#b3261e}.f-na{border-left-color:#999}"
+    "td.nowrap{white-space:nowrap}"
     "blockquote{margin:1.5mm 0 2mm;padding:1.5mm 3mm;border-left:1mm solid #ccc;background:#fafafa}"
     "blockquote.contrary{border-left-color:#a3155c}"
     "mark{background:#ffe680;padding:0 .3mm}blockquote.contrary mark{background:#f7c6dc}"
@@ -50,7 +50,7 @@ static void h(ck_buf *o, const char *s)
 static void status_span(ck_buf *o, ck_status s)
 {
     char label[64];
-    ck_buf_printf(o, "<span class=\"status %s\">", status_class[s]);
+    ck_buf_printf(o, "<span class=\"status st-%s\">", status_class[s]);
     h(o, ck_report_status_label(s, label, sizeof label));
     ck_buf_puts(o, "</span>");
 }
@@ -119,7 +119,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
 
     ck_buf_printf(o, "<h2>%s</h2>\n<div class=\"counts\">\n", ck_tr("摘要", "Summary"));
     for (int s = 0; s < CK_STATUS_COUNT; s++) {
-        ck_buf_printf(o, "<div class=\"%s\"><b>%zu</b>", status_class[s], r->status_counts[s]);
+        ck_buf_printf(o, "<div class=\"st-%s\"><b>%zu</b>", status_class[s], r->status_counts[s]);
         h(o, ck_report_status_label((ck_status)s, label, sizeof label));
         ck_buf_puts(o, "</div>\n");
     }
@@ -152,11 +152,11 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
                   ck_tr("等級", "Severity"), ck_tr("結果", "Status"), ck_tr("位置", "Location"));
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
-        ck_buf_printf(o, "<tr><td><a href=\"#rule-%zu\">", i);
+        ck_buf_printf(o, "<tr><td class=\"nowrap\"><a href=\"#rule-%zu\">", i);
         h(o, f->rule->id);
         ck_buf_puts(o, "</a></td><td>");
         h(o, ck_rule_text_get(&f->rule->title));
-        ck_buf_printf(o, "</td><td>%s</td><td>", f->rule->severity == CK_SEVERITY_REQUIRED
+        ck_buf_printf(o, "</td><td class=\"nowrap\">%s</td><td class=\"nowrap\">", f->rule->severity == CK_SEVERITY_REQUIRED
                                                      ? ck_tr("必要", "required")
                                                      : ck_tr("建議", "recommended"));
         status_span(o, f->status);
@@ -172,7 +172,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
     ck_buf_printf(o, "<h2>%s</h2>\n", ck_tr("各項結果", "Findings"));
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
-        ck_buf_printf(o, "<section class=\"finding %s\" id=\"rule-%zu\">\n<h3>", status_class[f->status], i);
+        ck_buf_printf(o, "<section class=\"finding f-%s\" id=\"rule-%zu\">\n<h3>", status_class[f->status], i);
         h(o, f->rule->id);
         ck_buf_puts(o, " ");
         h(o, ck_rule_text_get(&f->rule->title));

@@ -60,6 +60,20 @@ if ! grep -q "$(printf '\033')" "$T/out"; then pass "no colour when stdout is no
 lines=$(grep -cE '^  3\.(4\.1|5)\.[0-9]+ ' "$T/out")
 if [ "$lines" -eq 20 ]; then pass "one line per requirement (20)"; else fail "requirement lines: $lines"; fi
 
+# Colour on a terminal (script gives the command one), none with NO_COLOR.
+if has_tool script; then
+    esc=$(printf '\033')
+    script -qec "'$CK' check --pack wratb-outsourcing '$GAPS'" /dev/null >"$T/tty.out" 2>&1
+    env NO_COLOR=1 script -qec "'$CK' check --pack wratb-outsourcing '$GAPS'" /dev/null >"$T/tty-nc.out" 2>&1
+    if grep -q "$esc\[" "$T/tty.out" && ! grep -q "$esc\[" "$T/tty-nc.out" && grep -q 'conflict' "$T/tty-nc.out"; then
+        pass "colour on a terminal, none with NO_COLOR"
+    else
+        fail "terminal colour / NO_COLOR"
+    fi
+else
+    skip "terminal colour: script not installed"
+fi
+
 run env CLAUSEKIT_LANG=zh-TW "$CK" check --pack wratb-outsourcing "$GAPS"
 if grep -q '衝突 conflict' "$T/out" && grep -q '符合 present' "$T/out"; then pass "zh-TW labels beside the status words"; else fail "zh-TW labels"; fi
 

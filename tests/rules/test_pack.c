@@ -515,6 +515,13 @@ static void shipped_wording_traps(void **state)
     /* 3.5.2: 無須事先通知 is contrary. */
     assert_true(matches(&ck_rule_set_find(set, "3.5.2")->contrary, "乙方人員得於非上班時間逕行進入甲方機房作業,無須事先通知甲方"));
 
+    /* Acting within instructions is not the same as instructions the agency reserves. */
+    const ck_rule *reserved = ck_rule_set_find(set, "PDPA-8.5");
+    assert_false(matches(&reserved->elements[0].patterns, "乙方僅得於甲方指示之範圍內蒐集、處理或利用個人資料"));
+    assert_true(matches(&reserved->elements[0].patterns, "甲方就個人資料之國際傳輸保留指示權"));
+    assert_true(matches(&ck_rule_set_find(set, "PDPA-8.instructions")->elements[0].patterns,
+                        "乙方僅得於甲方指示之範圍內蒐集、處理或利用個人資料"));
+
     /* A definition of a term is not evidence. */
     assert_true(matches(&audit->not_evidence, "本契約所稱稽核,指甲方對乙方履約情形所為之檢查及評核"));
     ck_rule_set_free(set);

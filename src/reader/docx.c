@@ -43,7 +43,10 @@
 #define REL_BASE_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 
 enum { MAX_PARAGRAPHS = 16, MAX_FIELDS = 32, MAX_TABLES = 64, MAX_ALTERNATES = 32, MAX_SDTS = 64,
-       MAX_TEXT_BOXES = 16, MAX_INSTRUCTION = 64, MAX_PART_NAME = 512 };
+       MAX_TEXT_BOXES = 16, MAX_INSTRUCTION = 64,
+       /* more header and footer parts than any real document has; bounds
+        * the work a hostile package can ask for */
+       MAX_HEADER_PARTS = 512 };
 
 /* ---- relationships ------------------------------------------------------------ */
 
@@ -626,15 +629,14 @@ static void skip_subtree(docx_reader *r)
     r->skip_depth = r->depth;
 }
 
+/* Revision records keep the properties an element had before a tracked
+ * change (w:pPrChange, w:rPrChange, w:tblGridChange, w:numberingChange…):
+ * every W element whose name ends in "Change". Ruby text (w:rt) is read
+ * over the base text, not as part of it. */
 static int is_revision_record(const char *name)
 {
-    static const char *const names[] = { "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
-                                         "tblPrExChange", "tcPrChange", "trPrChange", "tblGridChange",
-                                         "numberingChange", "rt" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return 1;
-    return 0;
+    size_t n = strlen(name);
+    return (n > 6 && memcmp(name + n - 6, "Change", 6) == 0) || strcmp(name, "rt") == 0;
 }
 
 static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const xmlChar **attrs)
@@ -892,7 +894,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
 
 header_reference: {
     const char *id = attr(nb, attrs, "id", value, sizeof value);
-    if (id && r->part_kind == CK_BLOCK_PARAGRAPH) {
+    if (id && r->part_kind == CK_BLOCK_PARAGRAPH && r->header_ref_count < MAX_HEADER_PARTS) {
         for (size_t i = 0; i < r->header_ref_count; i++)
             if (strcmp(r->header_refs[i].id, id) == 0)
                 return;
@@ -1250,7 +1252,7 @@ int ck_docx_read(ck_zip *zip, ck_document *doc, ck_error *err)
     {
         const char **done_parts = ck_calloc(r->header_ref_count + document.count + 1, sizeof *done_parts);
         size_t done_count = 0;
-        for (size_t i = 0; i < r->header_ref_count + document.count && rc == 0; i++) {
+        for (size_t i = 0; i < r->header_ref_count + document.count && rc == 0 && done_count < MAX_HEADER_PARTS; i++) {
             const relationship *hr;
             ck_block_kind kind;
             if (i < r->header_ref_count) {

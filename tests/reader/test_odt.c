@@ -513,11 +513,18 @@ static void notes_are_their_own_blocks(void **state)
               "<text:note-citation>1</text:note-citation><text:note-body><text:p>應檢附發票。</text:p>"
               "</text:note-body></text:note>，並依約辦理<text:note text:note-class=\"endnote\">"
               "<text:note-citation>i</text:note-citation><text:note-body><text:p>章節附註內文</text:p>"
-              "<text:p>第二段</text:p></text:note-body></text:note>。</text:p>");
+              "<text:p>第二段</text:p></text:note-body></text:note>。</text:p>"
+              "<text:p><text:note><text:note-body><text:p>第二個註腳</text:p></text:note-body></text:note></text:p>");
     assert_dump(doc, "paragraph||價金每半年撥付一次，並依約辦理。\n"
                      "footnote||應檢附發票。\n"
                      "endnote||章節附註內文\n"
-                     "endnote||第二段\n");
+                     "endnote||第二段\n"
+                     "footnote||第二個註腳\n");
+    assert_int_equal(doc->blocks[0].note, 0);
+    assert_int_equal(doc->blocks[1].note, 1);
+    assert_int_equal(doc->blocks[2].note, 1);
+    assert_int_equal(doc->blocks[3].note, 1);
+    assert_int_equal(doc->blocks[4].note, 2);
     ck_document_free(doc);
 }
 
@@ -530,14 +537,23 @@ static void frames_become_text_boxes(void **state)
               "<text:p>方塊內表格</text:p></table:table-cell></table:table-row></table:table></draw:text-box>"
               "</draw:frame>繼續</text:p>"
               "<text:p><draw:frame><draw:image><office:binary-data>QUJD</office:binary-data></draw:image>"
-              "</draw:frame></text:p>");
+              "</draw:frame></text:p>"
+              "<text:p><draw:custom-shape><text:p>圖形內文字</text:p></draw:custom-shape></text:p>");
+    /* As in the DOCX reader, a table inside a text box gives text box blocks. */
     assert_dump(doc, "paragraph||本文繼續\n"
                      "text_box||方塊內文字\n"
-                     "table_cell||方塊內表格\n");
+                     "text_box||方塊內表格\n"
+                     "text_box||圖形內文字\n");
     assert_false(doc->blocks[0].flags & CK_BLOCK_IN_TEXT_BOX);
+    assert_int_equal(doc->blocks[0].text_box, 0);
     assert_true(doc->blocks[1].flags & CK_BLOCK_IN_TEXT_BOX);
     assert_true(doc->blocks[2].flags & CK_BLOCK_IN_TEXT_BOX);
     assert_true(doc->blocks[2].flags & CK_BLOCK_IN_TABLE);
+    assert_int_equal(doc->blocks[2].table, 1);
+    assert_int_equal(doc->blocks[1].text_box, 1);
+    assert_int_equal(doc->blocks[2].text_box, 1);
+    /* The frame holding only an image is no text box; the shape is the second. */
+    assert_int_equal(doc->blocks[3].text_box, 2);
     ck_document_free(doc);
 }
 
@@ -570,6 +586,43 @@ static void table_of_contents_is_flagged(void **state)
     assert_true(doc->blocks[0].flags & CK_BLOCK_TOC);
     assert_true(doc->blocks[1].flags & CK_BLOCK_TOC);
     assert_false(doc->blocks[2].flags & CK_BLOCK_TOC);
+    ck_document_free(doc);
+}
+
+static void contents_styles_are_table_of_contents_lines(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt_full(
+        "<style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Contents_20_1\"/>",
+        "<text:p text:style-name=\"P1\">第一條　契約標的<text:tab/>1</text:p>"
+        "<text:p text:style-name=\"Text_20_body\">第一條　契約標的</text:p>",
+        "<style:style style:name=\"Contents_20_1\" style:display-name=\"Contents 1\" style:family=\"paragraph\"/>"
+        "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\"/>",
+        NULL);
+    assert_int_equal(doc->count, 2);
+    assert_true(doc->blocks[0].flags & CK_BLOCK_TOC);
+    assert_false(doc->blocks[1].flags & CK_BLOCK_TOC);
+    /* Styles are named as users see them. */
+    assert_string_equal(doc->blocks[0].style, "Contents 1");
+    assert_string_equal(doc->blocks[1].style, "Text body");
+    ck_document_free(doc);
+}
+
+static void blank_paragraphs_are_dropped(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt(
+        "<text:list-style style:name=\"B\"><text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"•\"/>"
+        "</text:list-style>"
+        "<text:list-style style:name=\"N\"><text:list-level-style-number text:level=\"1\" style:num-suffix=\"、\" "
+        "style:num-format=\"一, 二, 三, ...\"/></text:list-style>",
+        "<text:p/><text:p> </text:p><text:p><text:s text:c=\"3\"/></text:p><text:p>\xe3\x80\x80<text:tab/></text:p>"
+        "<text:p>\xc2\xa0</text:p>"
+        "<text:list text:style-name=\"B\"><text:list-item><text:p><text:s/></text:p></text:list-item></text:list>"
+        "<text:list text:style-name=\"N\"><text:list-item><text:p/></text:list-item>"
+        "<text:list-item><text:p>有字</text:p></text:list-item></text:list>");
+    /* A number on an empty paragraph still shows, and counts; a bullet alone does not. */
+    assert_dump(doc, "list_item|一、|\nlist_item|二、|有字\n");
     ck_document_free(doc);
 }
 
@@ -820,6 +873,8 @@ int main(void)
         cmocka_unit_test(frames_become_text_boxes),
         cmocka_unit_test(comments_do_not_leak),
         cmocka_unit_test(table_of_contents_is_flagged),
+        cmocka_unit_test(contents_styles_are_table_of_contents_lines),
+        cmocka_unit_test(blank_paragraphs_are_dropped),
         cmocka_unit_test(headers_and_footers_come_after_the_body),
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(hidden_text),

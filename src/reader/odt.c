@@ -270,7 +270,13 @@ static uint32_t span_flags(const odt_reader *r, const frame *f)
 
 static const ck_odt_list_style *find_list_style(const odt_reader *r, const char *name)
 {
-    return name && *name ? ck_odt_list_style_find(r->styles, name, r->scope) : NULL;
+    if (!name || !*name)
+        return NULL;
+    const ck_odt_list_style *style = ck_odt_list_style_find(r->styles, name, r->scope);
+    /* Some writers put headings in a list named after the outline style. */
+    if (!style && r->styles->has_outline && r->styles->outline.name && strcmp(r->styles->outline.name, name) == 0)
+        style = &r->styles->outline;
+    return style;
 }
 
 static int new_instance(odt_reader *r)
@@ -1116,6 +1122,22 @@ static void move_to_end(ck_document *doc, size_t n)
     free(head);
 }
 
+/* Master pages often repeat one header or footer (first page, left and
+ * right pages); like the DOCX reader, which reads each header part once,
+ * a header or footer block with the same text as an earlier one is left out. */
+static void drop_repeated_headers(ck_document *doc, size_t first, size_t end)
+{
+    for (size_t i = first; i < end; i++) {
+        ck_block *b = &doc->blocks[i];
+        for (size_t j = first; j < i && !(b->flags & BLOCK_DROP); j++) {
+            const ck_block *a = &doc->blocks[j];
+            if (!(a->flags & BLOCK_DROP) && a->kind == b->kind && a->text_len == b->text_len &&
+                memcmp(a->text, b->text, b->text_len) == 0)
+                b->flags |= BLOCK_DROP;
+        }
+    }
+}
+
 /* Removes the blocks marked BLOCK_DROP, keeping the order of the others. */
 static void drop_empty(ck_document *doc)
 {
@@ -1162,6 +1184,7 @@ int ck_odt_read(ck_zip *zip, ck_document *doc, ck_error *err)
         if ((rc = read_part(&r, zip, "styles.xml", CK_ODT_SCOPE_STYLES_AUTO, err)) != 0)
             goto done;
         header_blocks = doc->count;
+        drop_repeated_headers(doc, 0, header_blocks);
     }
     /* Outline numbering counts the body's headings only. */
     memset(r.outline_set, 0, sizeof r.outline_set);

@@ -451,6 +451,20 @@ static void headings_take_outline_numbering(void **state)
     ck_document_free(doc);
 }
 
+static void headings_in_a_list_named_after_the_outline(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt_full(
+        NULL,
+        "<text:list text:style-name=\"Outline\"><text:list-item><text:h text:outline-level=\"1\">總則</text:h>"
+        "</text:list-item><text:list-item><text:h text:outline-level=\"1\">罰則</text:h></text:list-item></text:list>",
+        "<text:outline-style style:name=\"Outline\"><text:outline-level-style text:level=\"1\" style:num-prefix=\"第\" "
+        "style:num-suffix=\"章\" style:num-format=\"一, 二, 三, ...\"/></text:outline-style>",
+        NULL);
+    assert_dump(doc, "heading|第一章|總則\nheading|第二章|罰則\n");
+    ck_document_free(doc);
+}
+
 /* ---- tables ---------------------------------------------------------------------------- */
 
 static void tables_cells_repeats_and_nesting(void **state)
@@ -635,7 +649,9 @@ static void headers_and_footers_come_after_the_body(void **state)
         "<style:header><text:p>海港市政府港務處</text:p></style:header>"
         "<style:header-left style:display=\"false\"><text:p>不顯示</text:p></style:header-left>"
         "<style:footer><text:p>第<text:page-number>1</text:page-number>頁</text:p></style:footer>"
-        "</style:master-page>");
+        "</style:master-page>"
+        "<style:master-page style:name=\"First_20_Page\" style:page-layout-name=\"pm1\">"
+        "<style:header><text:p>海港市政府港務處</text:p></style:header></style:master-page>");
     assert_dump(doc, "paragraph||本文\nheader||海港市政府港務處\nfooter||第1頁\n");
     assert_string_equal(doc->blocks[0].part, "content.xml");
     assert_string_equal(doc->blocks[1].part, "styles.xml");
@@ -868,6 +884,7 @@ int main(void)
         cmocka_unit_test(list_tree_as_libreoffice_numbers_it),
         cmocka_unit_test(number_formats),
         cmocka_unit_test(headings_take_outline_numbering),
+        cmocka_unit_test(headings_in_a_list_named_after_the_outline),
         cmocka_unit_test(tables_cells_repeats_and_nesting),
         cmocka_unit_test(notes_are_their_own_blocks),
         cmocka_unit_test(frames_become_text_boxes),

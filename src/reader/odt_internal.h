@@ -85,7 +85,7 @@ void ck_odt_map_free(ck_odt_map *map);
 typedef struct ck_odt_styles {
     ck_odt_style *styles;
     size_t count, capacity;
-    ck_odt_list_style *lists;
+    ck_odt_list_style **lists;
     size_t list_count, list_capacity;
     ck_odt_list_style outline; /* text:outline-style */
     int has_outline;

@@ -114,8 +114,10 @@ void ck_odt_styles_free(ck_odt_styles *styles)
         free(styles->styles[i].parent);
         free(styles->styles[i].list_style);
     }
-    for (size_t i = 0; i < styles->list_count; i++)
-        free_list_style(&styles->lists[i]);
+    for (size_t i = 0; i < styles->list_count; i++) {
+        free_list_style(styles->lists[i]);
+        free(styles->lists[i]);
+    }
     free_list_style(&styles->outline);
     free(styles->styles);
     free(styles->lists);
@@ -186,7 +188,10 @@ ck_odt_list_style *ck_odt_styles_add_list(ck_odt_styles *styles, const char *nam
         styles->list_capacity = styles->list_capacity ? styles->list_capacity * 2 : 16;
         styles->lists = ck_realloc(styles->lists, styles->list_capacity * sizeof *styles->lists);
     }
-    ck_odt_list_style *list = &styles->lists[styles->list_count++];
+    /* Each list style has its own allocation: open lists keep pointers to
+     * their style while later declarations grow the array. */
+    ck_odt_list_style *list = ck_malloc(sizeof *list);
+    styles->lists[styles->list_count++] = list;
     init_list_style(list, name, scope);
     char key[MAX_KEY];
     ck_odt_map_put(&styles->list_index, key, style_key(key, 0, scope, list->name), styles->list_count - 1);
@@ -216,9 +221,9 @@ const ck_odt_list_style *ck_odt_list_style_find(const ck_odt_styles *styles, con
     if (!name)
         return NULL;
     if (scope != CK_ODT_SCOPE_COMMON && ck_odt_map_get(&styles->list_index, key, style_key(key, 0, scope, name), &i))
-        return &styles->lists[i];
+        return styles->lists[i];
     if (ck_odt_map_get(&styles->list_index, key, style_key(key, 0, CK_ODT_SCOPE_COMMON, name), &i))
-        return &styles->lists[i];
+        return styles->lists[i];
     return NULL;
 }
 

@@ -867,6 +867,25 @@ static void odd_input_does_not_crash(void **state)
     ck_document_free(doc);
 }
 
+static void lists_open_while_styles_are_declared(void **state)
+{
+    (void)state;
+    /* Not what any program writes: a list among the automatic styles,
+     * with more list styles declared while it is open. */
+    ck_buf styles = CK_BUF_INIT;
+    ck_buf_puts(&styles, "<text:list-style style:name=\"A\"><text:list-level-style-number text:level=\"1\" "
+                         "style:num-suffix=\")\" style:num-format=\"1\"/></text:list-style>"
+                         "<text:list text:style-name=\"A\"><text:list-item><text:p>一</text:p>");
+    for (int i = 0; i < 100; i++)
+        ck_buf_printf(&styles, "<text:list-style style:name=\"X%d\"><text:list-level-style-bullet text:level=\"1\"/>"
+                               "<text:list-style style:name=\"Y%d\"/></text:list-style>", i, i);
+    ck_buf_puts(&styles, "</text:list-item><text:list-item><text:p>二</text:p></text:list-item></text:list>");
+    ck_document *doc = read_odt(styles.data, "<text:p>本文</text:p>");
+    assert_dump(doc, "list_item|1)|一\nlist_item|2)|二\nparagraph||本文\n");
+    ck_buf_free(&styles);
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
@@ -901,6 +920,7 @@ int main(void)
         cmocka_unit_test(missing_content_is_named),
         cmocka_unit_test(malformed_content_names_file_part_and_line),
         cmocka_unit_test(odd_input_does_not_crash),
+        cmocka_unit_test(lists_open_while_styles_are_declared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

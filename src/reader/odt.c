@@ -66,9 +66,11 @@ typedef struct frame {
     int item;              /* list item a paragraph here belongs to, or -1 */
     int list;              /* innermost open text:list, or -1 */
     int table;             /* innermost open table, or -1 */
-    ck_block_kind container; /* kind of the paragraphs here; PARAGRAPH when none */
+    ck_block_kind part_kind; /* FOOTNOTE, ENDNOTE, HEADER or FOOTER inside one, else PARAGRAPH */
     uint32_t flags;        /* CK_BLOCK_IN_TABLE, CK_BLOCK_IN_TEXT_BOX, CK_BLOCK_TOC */
     int cell_table, cell_row, cell_column;
+    int note;              /* number of the note we are in, or 0 */
+    int text_box;          /* number of the text box we are in, or 0 */
     size_t first_block;    /* doc->count when a row or cell started */
     long repeat;           /* number-rows/columns-repeated of a row or cell */
 } frame;
@@ -81,6 +83,7 @@ typedef struct paragraph {
     int pending_space;      /* collapsed white space not yet written */
     uint32_t pending_flags;
     int hidden;             /* the whole paragraph is hidden */
+    int bullet;             /* its label is a bullet, not a number */
 } paragraph;
 
 typedef struct list_instance {
@@ -116,6 +119,7 @@ typedef struct odt_reader {
     const char *part;
     uint32_t paragraph_count;
     int table_count;
+    int footnote_count, endnote_count, text_box_count;
     int styles_closed;       /* the body (or master pages) started: no more style declarations */
     int style_scope;         /* scope of the styles container we are in, or -1 */
     long current_style;      /* index of the style:style being read, or -1 */
@@ -266,7 +270,13 @@ static uint32_t span_flags(const odt_reader *r, const frame *f)
 
 static const ck_odt_list_style *find_list_style(const odt_reader *r, const char *name)
 {
-    return name && *name ? ck_odt_list_style_find(r->styles, name, r->scope) : NULL;
+    if (!name || !*name)
+        return NULL;
+    const ck_odt_list_style *style = ck_odt_list_style_find(r->styles, name, r->scope);
+    /* Some writers put headings in a list named after the outline style. */
+    if (!style && r->styles->has_outline && r->styles->outline.name && strcmp(r->styles->outline.name, name) == 0)
+        style = &r->styles->outline;
+    return style;
 }
 
 static int new_instance(odt_reader *r)
@@ -365,7 +375,8 @@ static long level_start(const ck_odt_list_style *style, int level)
  * so a sub-list after it starts again at 1.
  * Returns 1 when the paragraph is counted (its label, if the style gives
  * one, goes into label), 0 otherwise. */
-static int number_list_paragraph(odt_reader *r, int index, const char *para_style, ck_buf *label, int *level)
+static int number_list_paragraph(odt_reader *r, int index, const char *para_style, ck_buf *label, int *level,
+                                 int *bullet)
 {
     open_item *it = &r->items[index];
     const open_list *l = &r->lists[it->list];
@@ -392,6 +403,7 @@ static int number_list_paragraph(odt_reader *r, int index, const char *para_styl
     in->present[d] = 1;
     for (int down = d + 1; down < CK_ODT_LEVELS; down++)
         in->present[down] = 0;
+    *bullet = counted && (!style || style->levels[d].kind != CK_ODT_LEVEL_NUMBER);
     if (counted && style)
         ck_odt_label(label, style, d, in->counters);
     else if (counted)
@@ -432,8 +444,8 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
 {
     char *style = ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "style-name");
     ck_buf label = CK_BUF_INIT;
-    ck_block_kind kind = parent->container;
-    int level = 0, list_level = 0, numbered = 0;
+    ck_block_kind kind;
+    int level = 0, list_level = 0, numbered = 0, bullet = 0;
 
     if (heading) {
         level = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "outline-level", 0, CK_ODT_LEVELS);
@@ -443,23 +455,35 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
             level = 1;
     }
     if (parent->item >= 0)
-        numbered = number_list_paragraph(r, parent->item, style, &label, &list_level);
+        numbered = number_list_paragraph(r, parent->item, style, &label, &list_level, &bullet);
     else if (heading)
         number_heading(r, level, nb_attr, attrs, &label);
 
-    if (kind == CK_BLOCK_PARAGRAPH) {
-        if (heading)
-            kind = CK_BLOCK_HEADING;
-        else if (numbered)
-            kind = CK_BLOCK_LIST_ITEM;
-    }
+    /* The same order of precedence as the DOCX reader: the part a block is
+     * in, then text box, table, heading, list. */
+    if (parent->part_kind != CK_BLOCK_PARAGRAPH)
+        kind = parent->part_kind;
+    else if (parent->text_box)
+        kind = CK_BLOCK_TEXT_BOX;
+    else if (parent->flags & CK_BLOCK_IN_TABLE)
+        kind = CK_BLOCK_TABLE_CELL;
+    else if (heading)
+        kind = CK_BLOCK_HEADING;
+    else if (numbered)
+        kind = CK_BLOCK_LIST_ITEM;
+    else
+        kind = CK_BLOCK_PARAGRAPH;
     ck_block *b = ck_document_add(r->doc, kind, "", 0, label.data,
                                   style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL);
     b->level = kind == CK_BLOCK_HEADING ? level : kind == CK_BLOCK_LIST_ITEM ? list_level : 0;
     b->flags = parent->flags;
+    if (style && ck_odt_style_toc(r->styles, style, r->scope))
+        b->flags |= CK_BLOCK_TOC;
     b->table = parent->cell_table;
     b->row = parent->cell_row;
     b->column = parent->cell_column;
+    b->note = parent->note;
+    b->text_box = parent->text_box;
     b->part = r->part;
     b->source_index = source_index;
 
@@ -467,6 +491,7 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
     paragraph *p = &r->paras[r->para_count];
     memset(p, 0, sizeof *p);
     p->block = r->doc->count - 1;
+    p->bullet = bullet;
     p->hidden = parent->hidden || ck_odt_style_hidden(r->styles, style, CK_ODT_FAMILY_PARAGRAPH, r->scope);
     f->type = EL_PARAGRAPH;
     f->para = (int)r->para_count++;
@@ -474,6 +499,23 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
     f->list = -1;
     ck_buf_free(&label);
     free(style);
+}
+
+/* Only white space: ASCII, U+3000 ideographic space, U+00A0 no-break space. */
+static int blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            i++;
+        else if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
+            i += 3;
+        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
+            i += 2;
+        else
+            return 0;
+    }
+    return 1;
 }
 
 /* Every byte of [0, len) gets HIDDEN added to whatever flags it had. */
@@ -527,7 +569,8 @@ static void end_paragraph(odt_reader *r)
     b->text = ck_buf_detach(&p->text);
     for (size_t i = 0; i < p->span_count; i++)
         ck_block_add_span(b, p->spans[i].start, p->spans[i].end, p->spans[i].flags);
-    if (b->text_len == 0 && !b->label)
+    /* Like the DOCX reader: a paragraph of white space is dropped unless a number shows on it. */
+    if (blank(b->text, b->text_len) && (!b->label || p->bullet))
         b->flags |= BLOCK_DROP;
     free(p->spans);
 }
@@ -595,7 +638,6 @@ static void start_cell(odt_reader *r, frame *f, int covered, int nb_attr, const 
     f->type = EL_TABLE_CELL;
     f->repeat = attr_long(nb_attr, attrs, CK_NS_TABLE, "number-columns-repeated", 1, MAX_REPEAT);
     f->first_block = r->doc->count;
-    f->container = CK_BLOCK_TABLE_CELL;
     f->cell_table = t->number;
     f->cell_row = t->row;
     f->cell_column = t->next_column;
@@ -626,12 +668,13 @@ static void start_style(odt_reader *r, frame *f, int nb_attr, const xmlChar **at
     char *name = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "name");
     char *family = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "family");
     char *parent = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "parent-style-name");
+    char *display_name = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "display-name");
     ck_odt_family fam = !family                          ? CK_ODT_FAMILY_OTHER
                         : strcmp(family, "paragraph") == 0 ? CK_ODT_FAMILY_PARAGRAPH
                         : strcmp(family, "text") == 0      ? CK_ODT_FAMILY_TEXT
                                                            : CK_ODT_FAMILY_OTHER;
     if (name && fam != CK_ODT_FAMILY_OTHER) {
-        ck_odt_style *s = ck_odt_styles_add(r->styles, name, (ck_odt_scope)r->style_scope, fam, parent);
+        ck_odt_style *s = ck_odt_styles_add(r->styles, name, display_name, (ck_odt_scope)r->style_scope, fam, parent);
         s->list_style = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "list-style-name");
         s->outline_level = (int)attr_long(nb_attr, attrs, CK_NS_STYLE, "default-outline-level", 0, CK_ODT_LEVELS);
         r->current_style = (long)r->styles->count - 1;
@@ -640,6 +683,7 @@ static void start_style(odt_reader *r, frame *f, int nb_attr, const xmlChar **at
     free(name);
     free(family);
     free(parent);
+    free(display_name);
 }
 
 static void style_text_properties(odt_reader *r, int nb_attr, const xmlChar **attrs)
@@ -749,6 +793,18 @@ static int index_element(const char *local)
     return 0;
 }
 
+/* Drawing elements whose own children are paragraphs (a frame only wraps one). */
+static int text_holder(const char *local)
+{
+    static const char *const names[] = { "text-box", "custom-shape", "rect",      "ellipse", "circle",
+                                         "polygon",  "polyline",     "path",      "line",    "connector",
+                                         "caption",  "measure",      "regular-polygon" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(local, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Frames, notes, cells and the like: text inside is not the text of the
  * paragraph or list around them. */
 static void barrier(frame *f)
@@ -785,8 +841,14 @@ static void text_element(odt_reader *r, frame *f, const frame *parent, const cha
             p->hidden = 1;
     } else if (strcmp(local, "note") == 0) {
         barrier(f);
-        f->container = attr_is(nb_attr, attrs, CK_NS_TEXT, "note-class", "endnote") ? CK_BLOCK_ENDNOTE
-                                                                                      : CK_BLOCK_FOOTNOTE;
+        /* Notes are numbered in order, each class apart, as LibreOffice shows them by default. */
+        if (attr_is(nb_attr, attrs, CK_NS_TEXT, "note-class", "endnote")) {
+            f->part_kind = CK_BLOCK_ENDNOTE;
+            f->note = ++r->endnote_count;
+        } else {
+            f->part_kind = CK_BLOCK_FOOTNOTE;
+            f->note = ++r->footnote_count;
+        }
     } else if (strcmp(local, "list") == 0) {
         start_list(r, f, parent, nb_attr, attrs);
     } else if (strcmp(local, "list-item") == 0 || strcmp(local, "list-header") == 0) {
@@ -844,7 +906,7 @@ static void style_element(odt_reader *r, frame *f, const char *local, int nb_att
         if (strcmp(local + 6, "") != 0 && strcmp(local + 6, "-left") != 0 && strcmp(local + 6, "-first") != 0)
             return;
         barrier(f);
-        f->container = local[0] == 'h' ? CK_BLOCK_HEADER : CK_BLOCK_FOOTER;
+        f->part_kind = local[0] == 'h' ? CK_BLOCK_HEADER : CK_BLOCK_FOOTER;
         if (attr_is(nb_attr, attrs, CK_NS_STYLE, "display", "false"))
             f->skip = 1;
     }
@@ -895,10 +957,12 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
             start_cell(r, f, name[0] == 'c', nb_attr, attrs);
         }
     } else if (strcmp(nsuri, CK_NS_DRAW) == 0) {
-        /* Frames, text boxes and shapes: their paragraphs are text boxes. */
+        /* Frames, text boxes and shapes: their paragraphs are text boxes,
+         * numbered in reading order by the element that holds the text. */
         barrier(f);
-        f->container = CK_BLOCK_TEXT_BOX;
         f->flags |= CK_BLOCK_IN_TEXT_BOX;
+        if (text_holder(name))
+            f->text_box = ++r->text_box_count;
     } else if (strcmp(nsuri, NS_SVG) == 0 && (strcmp(name, "title") == 0 || strcmp(name, "desc") == 0)) {
         f->skip = 1;
     }
@@ -970,6 +1034,7 @@ static int read_part(odt_reader *r, ck_zip *zip, const char *part, ck_odt_scope 
     r->part = ck_document_part(r->doc, part);
     r->paragraph_count = 0;
     r->table_count = 0;
+    r->text_box_count = 0;
     r->styles_closed = 0;
     r->style_scope = -1;
     r->current_style = -1;
@@ -977,7 +1042,7 @@ static int read_part(odt_reader *r, ck_zip *zip, const char *part, ck_odt_scope 
     r->frames = grow(r->frames, 0, &r->frame_capacity, sizeof *r->frames);
     memset(&r->frames[0], 0, sizeof r->frames[0]);
     r->frames[0].para = r->frames[0].item = r->frames[0].list = r->frames[0].table = -1;
-    r->frames[0].container = CK_BLOCK_PARAGRAPH;
+    r->frames[0].part_kind = CK_BLOCK_PARAGRAPH;
     r->depth = 1;
 
     int rc = ck_xml_parse_part(zip, part, &h, r, err);
@@ -1057,6 +1122,22 @@ static void move_to_end(ck_document *doc, size_t n)
     free(head);
 }
 
+/* Master pages often repeat one header or footer (first page, left and
+ * right pages); like the DOCX reader, which reads each header part once,
+ * a header or footer block with the same text as an earlier one is left out. */
+static void drop_repeated_headers(ck_document *doc, size_t first, size_t end)
+{
+    for (size_t i = first; i < end; i++) {
+        ck_block *b = &doc->blocks[i];
+        for (size_t j = first; j < i && !(b->flags & BLOCK_DROP); j++) {
+            const ck_block *a = &doc->blocks[j];
+            if (!(a->flags & BLOCK_DROP) && a->kind == b->kind && a->text_len == b->text_len &&
+                memcmp(a->text, b->text, b->text_len) == 0)
+                b->flags |= BLOCK_DROP;
+        }
+    }
+}
+
 /* Removes the blocks marked BLOCK_DROP, keeping the order of the others. */
 static void drop_empty(ck_document *doc)
 {
@@ -1103,6 +1184,7 @@ int ck_odt_read(ck_zip *zip, ck_document *doc, ck_error *err)
         if ((rc = read_part(&r, zip, "styles.xml", CK_ODT_SCOPE_STYLES_AUTO, err)) != 0)
             goto done;
         header_blocks = doc->count;
+        drop_repeated_headers(doc, 0, header_blocks);
     }
     /* Outline numbering counts the body's headings only. */
     memset(r.outline_set, 0, sizeof r.outline_set);

@@ -53,6 +53,8 @@ typedef struct ck_odt_list_style {
 
 typedef struct ck_odt_style {
     char *name;
+    char *display_name; /* style:display-name, or NULL */
+    int toc;            /* a table-of-contents style ("Contents 1", "Contents Heading") */
     ck_odt_scope scope;
     ck_odt_family family;
     char *parent;
@@ -83,7 +85,7 @@ void ck_odt_map_free(ck_odt_map *map);
 typedef struct ck_odt_styles {
     ck_odt_style *styles;
     size_t count, capacity;
-    ck_odt_list_style *lists;
+    ck_odt_list_style **lists;
     size_t list_count, list_capacity;
     ck_odt_list_style outline; /* text:outline-style */
     int has_outline;
@@ -96,8 +98,8 @@ void ck_odt_styles_free(ck_odt_styles *styles);
 /* Adds a style and returns it (valid until the next add); strings are
  * copied. A later style of the same family, scope and name replaces the
  * earlier one in lookups, as when LibreOffice loads duplicates. */
-ck_odt_style *ck_odt_styles_add(ck_odt_styles *styles, const char *name, ck_odt_scope scope,
-                                ck_odt_family family, const char *parent);
+ck_odt_style *ck_odt_styles_add(ck_odt_styles *styles, const char *name, const char *display_name,
+                                ck_odt_scope scope, ck_odt_family family, const char *parent);
 /* Adds a list style (or returns the outline style when outline is set). */
 ck_odt_list_style *ck_odt_styles_add_list(ck_odt_styles *styles, const char *name, ck_odt_scope scope,
                                           int outline);
@@ -111,11 +113,14 @@ const ck_odt_list_style *ck_odt_list_style_find(const ck_odt_styles *styles, con
 
 /* Follows style:parent-style-name: whether the style hides its text
  * (text:display="none"), its list style name, its default outline level,
- * and the name of the first common (non-automatic) style in the chain. */
+ * the name users see of the first common (non-automatic) style in the
+ * chain (its display name when it has one), and whether it is a
+ * table-of-contents style. */
 int ck_odt_style_hidden(const ck_odt_styles *styles, const char *name, ck_odt_family family, ck_odt_scope scope);
 const char *ck_odt_style_list_style(const ck_odt_styles *styles, const char *name, ck_odt_scope scope);
 int ck_odt_style_outline_level(const ck_odt_styles *styles, const char *name, ck_odt_scope scope);
 const char *ck_odt_style_common_name(const ck_odt_styles *styles, const char *name, ck_odt_scope scope);
+int ck_odt_style_toc(const ck_odt_styles *styles, const char *name, ck_odt_scope scope);
 
 /* Appends value written in an ODF style:num-format ("1", "a", "A", "i",
  * "I", "一, 二, 三, ...", "壹, 貳, 參, ...", "壹, 贰, 叁, ...",

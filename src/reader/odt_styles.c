@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { MAX_PARENT_STEPS = 32, MAX_KEY = 512 };
 
@@ -109,11 +110,14 @@ void ck_odt_styles_free(ck_odt_styles *styles)
         return;
     for (size_t i = 0; i < styles->count; i++) {
         free(styles->styles[i].name);
+        free(styles->styles[i].display_name);
         free(styles->styles[i].parent);
         free(styles->styles[i].list_style);
     }
-    for (size_t i = 0; i < styles->list_count; i++)
-        free_list_style(&styles->lists[i]);
+    for (size_t i = 0; i < styles->list_count; i++) {
+        free_list_style(styles->lists[i]);
+        free(styles->lists[i]);
+    }
     free_list_style(&styles->outline);
     free(styles->styles);
     free(styles->lists);
@@ -122,8 +126,24 @@ void ck_odt_styles_free(ck_odt_styles *styles)
     memset(styles, 0, sizeof *styles);
 }
 
-ck_odt_style *ck_odt_styles_add(ck_odt_styles *styles, const char *name, ck_odt_scope scope,
-                                ck_odt_family family, const char *parent)
+/* Table-of-contents paragraph styles: LibreOffice's "Contents 1".."Contents 10"
+ * and "Contents Heading" (Word's "TOC 1" when converted), in either the
+ * XML name (Contents_20_1) or the display name, or a Chinese 目錄 name. */
+static int toc_name(const char *name)
+{
+    static const char *const prefixes[] = { "Contents_20_", "Contents ", "TOC_20_", "TOC ", "目錄" };
+    if (!name)
+        return 0;
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncasecmp(name, prefixes[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+ck_odt_style *ck_odt_styles_add(ck_odt_styles *styles, const char *name, const char *display_name,
+                                ck_odt_scope scope, ck_odt_family family, const char *parent)
 {
     if (styles->count == styles->capacity) {
         styles->capacity = styles->capacity ? styles->capacity * 2 : 32;
@@ -135,6 +155,8 @@ ck_odt_style *ck_odt_styles_add(ck_odt_styles *styles, const char *name, ck_odt_
     s->scope = scope;
     s->family = family;
     s->parent = parent && *parent ? ck_strdup(parent) : NULL;
+    s->display_name = display_name && *display_name ? ck_strdup(display_name) : NULL;
+    s->toc = family == CK_ODT_FAMILY_PARAGRAPH && (toc_name(s->name) || toc_name(s->display_name));
     s->display = -1;
     char key[MAX_KEY];
     ck_odt_map_put(&styles->style_index, key, style_key(key, family, scope, s->name), styles->count - 1);
@@ -166,7 +188,10 @@ ck_odt_list_style *ck_odt_styles_add_list(ck_odt_styles *styles, const char *nam
         styles->list_capacity = styles->list_capacity ? styles->list_capacity * 2 : 16;
         styles->lists = ck_realloc(styles->lists, styles->list_capacity * sizeof *styles->lists);
     }
-    ck_odt_list_style *list = &styles->lists[styles->list_count++];
+    /* Each list style has its own allocation: open lists keep pointers to
+     * their style while later declarations grow the array. */
+    ck_odt_list_style *list = ck_malloc(sizeof *list);
+    styles->lists[styles->list_count++] = list;
     init_list_style(list, name, scope);
     char key[MAX_KEY];
     ck_odt_map_put(&styles->list_index, key, style_key(key, 0, scope, list->name), styles->list_count - 1);
@@ -196,9 +221,9 @@ const ck_odt_list_style *ck_odt_list_style_find(const ck_odt_styles *styles, con
     if (!name)
         return NULL;
     if (scope != CK_ODT_SCOPE_COMMON && ck_odt_map_get(&styles->list_index, key, style_key(key, 0, scope, name), &i))
-        return &styles->lists[i];
+        return styles->lists[i];
     if (ck_odt_map_get(&styles->list_index, key, style_key(key, 0, CK_ODT_SCOPE_COMMON, name), &i))
-        return &styles->lists[i];
+        return styles->lists[i];
     return NULL;
 }
 
@@ -241,6 +266,15 @@ const char *ck_odt_style_common_name(const ck_odt_styles *styles, const char *na
     const ck_odt_style *s = ck_odt_style_find(styles, name, CK_ODT_FAMILY_PARAGRAPH, scope);
     for (int steps = 0; s && steps < MAX_PARENT_STEPS; steps++, s = parent_of(styles, s))
         if (s->scope == CK_ODT_SCOPE_COMMON)
-            return s->name;
+            return s->display_name ? s->display_name : s->name;
     return name;
+}
+
+int ck_odt_style_toc(const ck_odt_styles *styles, const char *name, ck_odt_scope scope)
+{
+    const ck_odt_style *s = ck_odt_style_find(styles, name, CK_ODT_FAMILY_PARAGRAPH, scope);
+    for (int steps = 0; s && steps < MAX_PARENT_STEPS; steps++, s = parent_of(styles, s))
+        if (s->toc)
+            return 1;
+    return 0;
 }

@@ -451,6 +451,20 @@ static void headings_take_outline_numbering(void **state)
     ck_document_free(doc);
 }
 
+static void headings_in_a_list_named_after_the_outline(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt_full(
+        NULL,
+        "<text:list text:style-name=\"Outline\"><text:list-item><text:h text:outline-level=\"1\">總則</text:h>"
+        "</text:list-item><text:list-item><text:h text:outline-level=\"1\">罰則</text:h></text:list-item></text:list>",
+        "<text:outline-style style:name=\"Outline\"><text:outline-level-style text:level=\"1\" style:num-prefix=\"第\" "
+        "style:num-suffix=\"章\" style:num-format=\"一, 二, 三, ...\"/></text:outline-style>",
+        NULL);
+    assert_dump(doc, "heading|第一章|總則\nheading|第二章|罰則\n");
+    ck_document_free(doc);
+}
+
 /* ---- tables ---------------------------------------------------------------------------- */
 
 static void tables_cells_repeats_and_nesting(void **state)
@@ -513,11 +527,18 @@ static void notes_are_their_own_blocks(void **state)
               "<text:note-citation>1</text:note-citation><text:note-body><text:p>應檢附發票。</text:p>"
               "</text:note-body></text:note>，並依約辦理<text:note text:note-class=\"endnote\">"
               "<text:note-citation>i</text:note-citation><text:note-body><text:p>章節附註內文</text:p>"
-              "<text:p>第二段</text:p></text:note-body></text:note>。</text:p>");
+              "<text:p>第二段</text:p></text:note-body></text:note>。</text:p>"
+              "<text:p><text:note><text:note-body><text:p>第二個註腳</text:p></text:note-body></text:note></text:p>");
     assert_dump(doc, "paragraph||價金每半年撥付一次，並依約辦理。\n"
                      "footnote||應檢附發票。\n"
                      "endnote||章節附註內文\n"
-                     "endnote||第二段\n");
+                     "endnote||第二段\n"
+                     "footnote||第二個註腳\n");
+    assert_int_equal(doc->blocks[0].note, 0);
+    assert_int_equal(doc->blocks[1].note, 1);
+    assert_int_equal(doc->blocks[2].note, 1);
+    assert_int_equal(doc->blocks[3].note, 1);
+    assert_int_equal(doc->blocks[4].note, 2);
     ck_document_free(doc);
 }
 
@@ -530,14 +551,23 @@ static void frames_become_text_boxes(void **state)
               "<text:p>方塊內表格</text:p></table:table-cell></table:table-row></table:table></draw:text-box>"
               "</draw:frame>繼續</text:p>"
               "<text:p><draw:frame><draw:image><office:binary-data>QUJD</office:binary-data></draw:image>"
-              "</draw:frame></text:p>");
+              "</draw:frame></text:p>"
+              "<text:p><draw:custom-shape><text:p>圖形內文字</text:p></draw:custom-shape></text:p>");
+    /* As in the DOCX reader, a table inside a text box gives text box blocks. */
     assert_dump(doc, "paragraph||本文繼續\n"
                      "text_box||方塊內文字\n"
-                     "table_cell||方塊內表格\n");
+                     "text_box||方塊內表格\n"
+                     "text_box||圖形內文字\n");
     assert_false(doc->blocks[0].flags & CK_BLOCK_IN_TEXT_BOX);
+    assert_int_equal(doc->blocks[0].text_box, 0);
     assert_true(doc->blocks[1].flags & CK_BLOCK_IN_TEXT_BOX);
     assert_true(doc->blocks[2].flags & CK_BLOCK_IN_TEXT_BOX);
     assert_true(doc->blocks[2].flags & CK_BLOCK_IN_TABLE);
+    assert_int_equal(doc->blocks[2].table, 1);
+    assert_int_equal(doc->blocks[1].text_box, 1);
+    assert_int_equal(doc->blocks[2].text_box, 1);
+    /* The frame holding only an image is no text box; the shape is the second. */
+    assert_int_equal(doc->blocks[3].text_box, 2);
     ck_document_free(doc);
 }
 
@@ -573,6 +603,43 @@ static void table_of_contents_is_flagged(void **state)
     ck_document_free(doc);
 }
 
+static void contents_styles_are_table_of_contents_lines(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt_full(
+        "<style:style style:name=\"P1\" style:family=\"paragraph\" style:parent-style-name=\"Contents_20_1\"/>",
+        "<text:p text:style-name=\"P1\">第一條　契約標的<text:tab/>1</text:p>"
+        "<text:p text:style-name=\"Text_20_body\">第一條　契約標的</text:p>",
+        "<style:style style:name=\"Contents_20_1\" style:display-name=\"Contents 1\" style:family=\"paragraph\"/>"
+        "<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\"/>",
+        NULL);
+    assert_int_equal(doc->count, 2);
+    assert_true(doc->blocks[0].flags & CK_BLOCK_TOC);
+    assert_false(doc->blocks[1].flags & CK_BLOCK_TOC);
+    /* Styles are named as users see them. */
+    assert_string_equal(doc->blocks[0].style, "Contents 1");
+    assert_string_equal(doc->blocks[1].style, "Text body");
+    ck_document_free(doc);
+}
+
+static void blank_paragraphs_are_dropped(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt(
+        "<text:list-style style:name=\"B\"><text:list-level-style-bullet text:level=\"1\" text:bullet-char=\"•\"/>"
+        "</text:list-style>"
+        "<text:list-style style:name=\"N\"><text:list-level-style-number text:level=\"1\" style:num-suffix=\"、\" "
+        "style:num-format=\"一, 二, 三, ...\"/></text:list-style>",
+        "<text:p/><text:p> </text:p><text:p><text:s text:c=\"3\"/></text:p><text:p>\xe3\x80\x80<text:tab/></text:p>"
+        "<text:p>\xc2\xa0</text:p>"
+        "<text:list text:style-name=\"B\"><text:list-item><text:p><text:s/></text:p></text:list-item></text:list>"
+        "<text:list text:style-name=\"N\"><text:list-item><text:p/></text:list-item>"
+        "<text:list-item><text:p>有字</text:p></text:list-item></text:list>");
+    /* A number on an empty paragraph still shows, and counts; a bullet alone does not. */
+    assert_dump(doc, "list_item|一、|\nlist_item|二、|有字\n");
+    ck_document_free(doc);
+}
+
 static void headers_and_footers_come_after_the_body(void **state)
 {
     (void)state;
@@ -582,7 +649,9 @@ static void headers_and_footers_come_after_the_body(void **state)
         "<style:header><text:p>海港市政府港務處</text:p></style:header>"
         "<style:header-left style:display=\"false\"><text:p>不顯示</text:p></style:header-left>"
         "<style:footer><text:p>第<text:page-number>1</text:page-number>頁</text:p></style:footer>"
-        "</style:master-page>");
+        "</style:master-page>"
+        "<style:master-page style:name=\"First_20_Page\" style:page-layout-name=\"pm1\">"
+        "<style:header><text:p>海港市政府港務處</text:p></style:header></style:master-page>");
     assert_dump(doc, "paragraph||本文\nheader||海港市政府港務處\nfooter||第1頁\n");
     assert_string_equal(doc->blocks[0].part, "content.xml");
     assert_string_equal(doc->blocks[1].part, "styles.xml");
@@ -798,6 +867,25 @@ static void odd_input_does_not_crash(void **state)
     ck_document_free(doc);
 }
 
+static void lists_open_while_styles_are_declared(void **state)
+{
+    (void)state;
+    /* Not what any program writes: a list among the automatic styles,
+     * with more list styles declared while it is open. */
+    ck_buf styles = CK_BUF_INIT;
+    ck_buf_puts(&styles, "<text:list-style style:name=\"A\"><text:list-level-style-number text:level=\"1\" "
+                         "style:num-suffix=\")\" style:num-format=\"1\"/></text:list-style>"
+                         "<text:list text:style-name=\"A\"><text:list-item><text:p>一</text:p>");
+    for (int i = 0; i < 100; i++)
+        ck_buf_printf(&styles, "<text:list-style style:name=\"X%d\"><text:list-level-style-bullet text:level=\"1\"/>"
+                               "<text:list-style style:name=\"Y%d\"/></text:list-style>", i, i);
+    ck_buf_puts(&styles, "</text:list-item><text:list-item><text:p>二</text:p></text:list-item></text:list>");
+    ck_document *doc = read_odt(styles.data, "<text:p>本文</text:p>");
+    assert_dump(doc, "list_item|1)|一\nlist_item|2)|二\nparagraph||本文\n");
+    ck_buf_free(&styles);
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
@@ -815,11 +903,14 @@ int main(void)
         cmocka_unit_test(list_tree_as_libreoffice_numbers_it),
         cmocka_unit_test(number_formats),
         cmocka_unit_test(headings_take_outline_numbering),
+        cmocka_unit_test(headings_in_a_list_named_after_the_outline),
         cmocka_unit_test(tables_cells_repeats_and_nesting),
         cmocka_unit_test(notes_are_their_own_blocks),
         cmocka_unit_test(frames_become_text_boxes),
         cmocka_unit_test(comments_do_not_leak),
         cmocka_unit_test(table_of_contents_is_flagged),
+        cmocka_unit_test(contents_styles_are_table_of_contents_lines),
+        cmocka_unit_test(blank_paragraphs_are_dropped),
         cmocka_unit_test(headers_and_footers_come_after_the_body),
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(hidden_text),
@@ -829,6 +920,7 @@ int main(void)
         cmocka_unit_test(missing_content_is_named),
         cmocka_unit_test(malformed_content_names_file_part_and_line),
         cmocka_unit_test(odd_input_does_not_crash),
+        cmocka_unit_test(lists_open_while_styles_are_declared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /* fuzz_match — libFuzzer harness: the matcher end to end. The input, split
  * into blocks on '\n', is checked against the default rule packs (loaded
  * once from the checkout named by CK_FUZZ_TOP). Every evidence range must
- * lie inside its block's text. */
+ * lie inside its block's text, and every report format must render the
+ * result (quoting and escaping the fuzzed text). */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,7 +11,9 @@
 #include "match/match.h"
 #include "model/document.h"
 #include "model/locate.h"
+#include "report/report.h"
 #include "rules/pack.h"
+#include "util/buf.h"
 
 #ifndef CK_FUZZ_TOP
 #error "build with -DCK_FUZZ_TOP=\"/path/to/checkout\" (tests/fuzz/run.sh does)"
@@ -72,6 +75,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t c = 0; c < result->condition_count; c++)
             if (result->conditions[c].has_evidence)
                 check_evidence(doc, &result->conditions[c].evidence);
+        ck_report_input in;
+        memset(&in, 0, sizeof in);
+        in.file = "fuzz.docx";
+        in.doc = doc;
+        in.set = set;
+        in.result = result;
+        for (int format = CK_REPORT_TEXT; format <= CK_REPORT_JSON; format++) {
+            ck_buf report = CK_BUF_INIT;
+            ck_report_render((ck_report_format)format, &in, &report);
+            ck_buf_free(&report);
+        }
     }
     ck_match_result_free(result);
     ck_document_free(doc);

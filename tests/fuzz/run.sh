@@ -53,6 +53,33 @@ for f in samples/roster*.csv; do [ -f "$f" ] && cp "$f" "$seeds/csv/"; done
 for f in samples/roster*.xlsx samples/roster*.ods; do [ -f "$f" ] && cp "$f" "$seeds/sheet/"; done
 for k in truncated bad-utf8 duplicate overlap doctype; do cp "$seeds/archive/$k.zip" "$seeds/sheet/"; done
 for f in samples/record.yaml samples/record.json; do [ -f "$f" ] && cp "$f" "$seeds/record/"; done
+# One part of a sample package, after a selector byte (the index into the
+# targets table of fuzz_parts.c). unzip reads [ ] as a pattern: ? stands in.
+mkdir -p "$seeds/parts"
+if command -v unzip >/dev/null 2>&1; then
+    i=0
+    while read -r pkg part; do
+        { printf "\\$(printf '%03o' $i)"; unzip -p "samples/$pkg" "$part"; } >"$seeds/parts/$i" || true
+        i=$((i + 1))
+    done <<'TARGETS'
+maintenance-contract.docx word/document.xml
+maintenance-contract.docx word/styles.xml
+maintenance-contract.docx word/numbering.xml
+maintenance-contract.docx word/footnotes.xml
+maintenance-contract.docx word/_rels/document.xml.rels
+maintenance-contract.docx ?Content_Types?.xml
+draft-with-changes.docx word/document.xml
+draft-with-changes.docx word/comments.xml
+service-contract.odt content.xml
+service-contract.odt styles.xml
+service-contract.odt META-INF/manifest.xml
+roster.xlsx xl/worksheets/sheet1.xml
+roster.xlsx xl/sharedStrings.xml
+roster.xlsx xl/workbook.xml
+roster.xlsx xl/styles.xml
+roster.ods content.xml
+TARGETS
+fi
 # Identity numbers and dates in every written form, valid and not.
 n=0
 for v in A100000001 B200000004 A800000014 AC01234567 a100000001 A12345678 'A 10000000' \
@@ -73,6 +100,7 @@ seeds_for() {
     fuzz_reader) echo "$seeds/archive" ;;
     fuzz_xml | fuzz_splice) echo "$seeds/xml" ;;
     fuzz_pack) echo "$seeds/pack" ;;
+    fuzz_parts) echo "$seeds/parts" ;;
     fuzz_csv) echo "$seeds/csv" ;;
     fuzz_sheet) echo "$seeds/sheet" ;;
     fuzz_record) echo "$seeds/record" ;;

@@ -61,7 +61,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libclausekit.a
 check: deps-check
 	@sh tests/run.sh all
 
-check-fast: deps-check $(BIN) $(TEST_BIN)
+check-fast: deps-check $(BIN) $(TEST_BIN) $(E2E_TOOLS)
 	@sh tests/run.sh suites $(BUILD)
 
 tests-build: $(BIN) $(TEST_BIN)

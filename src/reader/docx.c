@@ -248,6 +248,7 @@ typedef struct docx_reader {
     docx_numbering *numbering;
     ck_buf label;
     int main_part;           /* reading the main part: check its root */
+    int default_vanish;      /* the default paragraph style hides text */
 
     /* per part */
     const char *part;
@@ -446,13 +447,11 @@ static void paragraph_append(paragraph *to, const paragraph *from)
 static void paragraph_start(docx_reader *r)
 {
     paragraph *p = &r->paragraphs[r->open_paragraphs++];
-    docx_style_info info;
 
     paragraph_reset(p);
     p->depth = r->depth;
     p->source_index = r->paragraph_count++;
-    ck_docx_style_resolve(&r->styles, NULL, &info);
-    p->style_vanish = info.vanish;
+    p->style_vanish = r->default_vanish;
     if (r->table_count) {
         table_state *t = &r->tables[r->table_count - 1];
         p->in_table = 1;
@@ -636,8 +635,10 @@ static void skip_subtree(docx_reader *r)
  * over the base text, not as part of it. */
 static int is_revision_record(const char *name)
 {
+    if (name[0] == 'r' && name[1] == 't' && name[2] == '\0')
+        return 1;
     size_t n = strlen(name);
-    return (n > 6 && memcmp(name + n - 6, "Change", 6) == 0) || strcmp(name, "rt") == 0;
+    return n > 6 && name[n - 1] == 'e' && memcmp(name + n - 6, "Change", 6) == 0;
 }
 
 static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const xmlChar **attrs)
@@ -969,7 +970,7 @@ static void end_w(docx_reader *r, const char *name)
 {
     paragraph *p = current(r);
 
-    if (p && r->depth == p->depth && strcmp(name, "p") == 0) {
+    if (p && r->depth == p->depth && name[0] == 'p' && name[1] == '\0') {
         paragraph_end(r);
         return;
     }
@@ -986,7 +987,7 @@ static void end_w(docx_reader *r, const char *name)
             p->ppr_rpr_depth = 0;
         else if (r->depth == p->ppr_depth)
             p->ppr_depth = 0;
-        else if ((strcmp(name, "ins") == 0 || strcmp(name, "moveTo") == 0) && !p->ppr_rpr_depth && p->inserted)
+        else if (p->inserted && !p->ppr_rpr_depth && (strcmp(name, "ins") == 0 || strcmp(name, "moveTo") == 0))
             p->inserted--;
     }
     if (r->depth == r->instruction_depth) {
@@ -1249,6 +1250,11 @@ int ck_docx_read(ck_zip *zip, ck_document *doc, ck_error *err)
                                      err)) != 0)
         goto done;
 
+    {
+        docx_style_info info;
+        ck_docx_style_resolve(&r->styles, NULL, &info);
+        r->default_vanish = info.vanish;
+    }
     r->main_part = 1;
     if ((rc = stream_part(r, zip, main_name, CK_BLOCK_PARAGRAPH, err)) != 0)
         goto done;

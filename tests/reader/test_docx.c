@@ -137,6 +137,29 @@ static void multilevel_restarts_and_overrides(void **state)
     ck_document_free(doc);
 }
 
+static void level_restart_and_level_override(void **state)
+{
+    (void)state;
+    docx_spec s = {
+        .numbering = "<w:abstractNum w:abstractNumId=\"0\">" LEVEL("0", "upperRoman", "%1.", "")
+                         LEVEL("1", "upperLetter", "%2.", "") LEVEL("2", "decimal", "(%3)", "<w:lvlRestart w:val=\"1\"/>")
+                     "</w:abstractNum>"
+                     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+                     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">"
+                     "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"taiwaneseCountingThousand\"/>"
+                     "<w:lvlText w:val=\"第%1章\"/></w:lvl></w:lvlOverride></w:num>",
+        /* level 2 restarts only after level 1 (ilvl 0), not after level 2 (ilvl 1) */
+        .body = PN("1", "0", "a") PN("1", "1", "b") PN("1", "2", "c") PN("1", "1", "d") PN("1", "2", "e")
+            PN("1", "0", "f") PN("1", "2", "g") PN("2", "0", "h")
+    };
+    ck_document *doc = docx_load(&s);
+    const char *want[] = { "I.", "A.", "(1)", "B.", "(2)", "II.", "(1)", "第三章" };
+    assert_int_equal(doc->count, 8);
+    for (int i = 0; i < 8; i++)
+        assert_string_equal(doc->blocks[i].label, want[i]);
+    ck_document_free(doc);
+}
+
 static void numbering_from_paragraph_style(void **state)
 {
     (void)state;
@@ -519,6 +542,7 @@ int main(void)
         cmocka_unit_test(article_numbering_in_chinese),
         cmocka_unit_test(number_formats),
         cmocka_unit_test(multilevel_restarts_and_overrides),
+        cmocka_unit_test(level_restart_and_level_override),
         cmocka_unit_test(numbering_from_paragraph_style),
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(runs_split_and_special_characters),

@@ -19,13 +19,13 @@
  * Comments are not contract text and are not read.
  *
  * source_index: the ordinal (from 0) of the block's w:p element among all
- * w:p start tags of its part in document order, counting paragraphs in
- * tables, text boxes, content controls and notes, but not those inside an
- * mc:Fallback nor inside a second or later mc:Choice of one
- * mc:AlternateContent (the reader takes the first Choice), nor inside
- * skipped notes (separators) or revision records (w:pPrChange...). When a
- * paragraph mark is a tracked deletion, the paragraph merges with the next
- * and the merged block keeps the source_index of the first.
+ * w:p start tags of its part in document order, wherever they are: in
+ * tables, text boxes (both the mc:Choice the reader takes and the
+ * mc:Fallback copy it skips), content controls, notes, separators. A writer
+ * that streams the part again and counts every w:p finds the same
+ * paragraph. When a paragraph mark is a tracked deletion, the paragraph
+ * merges with the next and the merged block keeps the source_index of the
+ * first.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -916,8 +916,12 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     (void)prefix, (void)nb_ns, (void)ns, (void)nb_def;
 
     r->depth++;
-    if (r->skip_depth)
+    if (r->skip_depth) {
+        /* every w:p counts for source_index, read or not */
+        if (name[0] == 'p' && name[1] == '\0' && classify(r, uri) == NS_W)
+            r->paragraph_count++;
         return;
+    }
     int space = classify(r, uri);
     if (r->depth == 1 && r->main_part && !(space == NS_W && strcmp(name, "document") == 0)) {
         char message[512];

@@ -381,11 +381,11 @@ static void text_box_read_once(void **state)
     assert_int_equal(b->text_box, 1);
     assert_int_equal(b->source_index, 1);
     assert_string_equal(b->location, "文字方塊 1");
-    /* the Fallback copy is not counted: the next body paragraph is w:p #2 */
-    assert_int_equal(docx_find(doc, "後續段落")->source_index, 2);
+    /* the Fallback copy is not read but its w:p counts: the next body paragraph is w:p #3 */
+    assert_int_equal(docx_find(doc, "後續段落")->source_index, 3);
     b = docx_find(doc, "舊式方塊");
     assert_int_equal(b->text_box, 2);
-    assert_int_equal(b->source_index, 4);
+    assert_int_equal(b->source_index, 5);
     /* the empty anchor paragraph of the old-style box is not a block */
     assert_int_equal(doc->count, 4);
     ck_document_free(doc);

@@ -559,6 +559,16 @@ static void paragraph_end(docx_reader *r)
     }
     r->open_paragraphs--;
     if (outermost) {
+        /* A field instruction never runs past its paragraph in what Word
+         * writes; one still open here lost its separator (a damaged file or
+         * a half-deleted field): show what follows rather than hide the rest
+         * of the part. */
+        for (int i = 0; i < r->field_count; i++) {
+            if (!r->fields[i].in_result) {
+                r->fields[i].in_result = 1;
+                r->fields_hiding--;
+            }
+        }
         move_blocks(r->doc, r->pending);
         for (size_t i = r->anchor_count - r->anchors_unplaced; i < r->anchor_count; i++)
             r->anchors[i].position = r->doc->count;

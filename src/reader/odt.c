@@ -227,8 +227,10 @@ static void flush_space(paragraph *p)
     }
 }
 
-/* Character data under ODF's rule: runs of space, tab, CR and LF become one
- * space; white space at the start and the end of the paragraph is dropped. */
+/* Character data under ODF's rule as LibreOffice applies it: runs of space,
+ * tab, CR and LF become one space, white space at the start of the
+ * paragraph is dropped; one space is held back until more text comes, so
+ * end_paragraph() decides what happens to a trailing one. */
 static void put_characters(paragraph *p, const char *s, size_t len, uint32_t flags)
 {
     size_t i = 0;

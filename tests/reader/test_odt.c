@@ -833,6 +833,20 @@ static void malformed_content_names_file_part_and_line(void **state)
     assert_int_equal(read_error(path, &err), CK_EINPUT);
     assert_string_equal(err.part, "content.xml");
     assert_non_null(strstr(err.message, "DOCTYPE"));
+
+    char *content = content_xml(NULL, "<text:p>a</text:p>");
+    path = ck_test_package("badstyles.odt", "mimetype", "application/vnd.oasis.opendocument.text",
+                           "META-INF/manifest.xml", manifest, "content.xml", content, "styles.xml",
+                           "<office:document-styles>", NULL);
+    assert_int_equal(read_error(path, &err), CK_EINPUT);
+    assert_string_equal(err.part, "styles.xml");
+    assert_non_null(strstr(err.file, "badstyles.odt"));
+
+    path = ck_test_package("badmanifest.odt", "mimetype", "application/vnd.oasis.opendocument.text",
+                           "META-INF/manifest.xml", "<manifest:manifest", "content.xml", content, NULL);
+    assert_int_equal(read_error(path, &err), CK_EINPUT);
+    assert_string_equal(err.part, "META-INF/manifest.xml");
+    free(content);
 }
 
 static void odd_input_does_not_crash(void **state)

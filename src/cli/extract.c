@@ -134,12 +134,16 @@ static void text_document(ck_buf *out, const ck_document *doc)
             ck_buf_puts(out, b->label);
             ck_buf_putc(out, ' ');
         }
-        for (size_t k = 0; k < b->text_len; k++) {
-            char c = b->text[k];
-            if (c == '\n')
+        const char *t = b->text, *end = b->text + b->text_len;
+        while (t < end && *t == ' ')
+            t++; /* the space Word puts after a footnote mark */
+        while (t < end) {
+            const char *nl = memchr(t, '\n', (size_t)(end - t));
+            size_t n = nl ? (size_t)(nl - t) : (size_t)(end - t);
+            ck_buf_append(out, t, n);
+            if (nl)
                 ck_buf_puts(out, "\n    ");
-            else if (c != '\r')
-                ck_buf_putc(out, c);
+            t += n + (nl != NULL);
         }
         ck_buf_putc(out, '\n');
     }

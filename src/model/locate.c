@@ -15,6 +15,8 @@
  *     (so 一、 is 款 and (一) is 目 in the usual layout, and in the PCC
  *     templates where (一) comes first, (一) is 款); deeper kinds are
  *     cited by their label ("1.", "(1)").
+ *     Items right under the article's title belong to an implicit 第一項.
+ *     Multi-level numbers ("2.1.3") are cited as written.
  *   - 項 is left out when the article has only one (the law's way:
  *     第十二條第三款), so "第十二條 第二項" and "第五條 第三款 第一目".
  *   - Outside 第N條 articles (or under a heading article), items are
@@ -175,9 +177,11 @@ static label read_label(const char *s, size_t len, int whole)
         }
         if (dots) {
             utf8proc_int32_t next = p;
-            if (p == '.' || p == 0xFF0E)
+            int closed = p == '.' || p == 0xFF0E;
+            if (closed)
                 q += n, next = peek(s, len, q, &n);
-            if (whole || next < 0 || is_space(next)) {
+            /* in running text "1.5 公尺" is a number: ask for "1.1." or "1.1.1" */
+            if (whole || ((closed || dots > 1) && (next < 0 || is_space(next) || !closed))) {
                 l.kind = LABEL_MULTI + dots;
                 l.number = number;
                 l.length = q;
@@ -340,8 +344,9 @@ typedef struct place {
     long annex;          /* block index of the annex heading, -1 */
     int item;            /* 項 number, 0 */
     int levels;          /* labeled levels below the article */
-    label chain[MAX_LEVELS];
-    long chain_blocks[MAX_LEVELS];
+    long chain;          /* the labeled block ending its chain of labels, -1 */
+    label own;           /* a labeled block's own label */
+    long parent;         /* a labeled block's labeled block one level up, -1 */
 } place;
 
 typedef struct article_info {
@@ -467,6 +472,8 @@ void ck_document_locate(ck_document *doc)
             label l = read_label(text.data, text.len, b->label != NULL);
             if (l.kind != LABEL_NONE && l.kind != LABEL_BULLET) {
                 int k;
+                if (article >= 0 && item == 0)
+                    articles[article].items = item = 1; /* items right under the title: 第一項's */
                 for (k = 0; k < levels && chain[k].kind != l.kind; k++)
                     ;
                 if (k == levels && levels == MAX_LEVELS)
@@ -474,6 +481,8 @@ void ck_document_locate(ck_document *doc)
                 chain[k] = l;
                 chain_blocks[k] = (long)i;
                 levels = k + 1;
+                pl->own = l;
+                pl->parent = k ? chain_blocks[k - 1] : -1;
             } else if (l.kind != LABEL_BULLET) {
                 levels = 0;
                 if (article >= 0)
@@ -484,8 +493,7 @@ void ck_document_locate(ck_document *doc)
         pl->annex = annex;
         pl->item = item;
         pl->levels = body_kind(b) ? levels : 0;
-        memcpy(pl->chain, chain, sizeof chain);
-        memcpy(pl->chain_blocks, chain_blocks, sizeof chain_blocks);
+        pl->chain = pl->levels ? chain_blocks[levels - 1] : -1;
         if (annex >= 0)
             b->flags |= CK_BLOCK_IN_ANNEX;
         if (article >= 0 && articles[article].is_article) {
@@ -499,6 +507,13 @@ void ck_document_locate(ck_document *doc)
         ck_block *b = &doc->blocks[i];
         place *pl = &places[i];
         ck_buf_clear(&loc);
+        /* the chain of labels, rebuilt through the parents */
+        long at = pl->chain;
+        for (int k = pl->levels - 1; k >= 0; k--) {
+            chain_blocks[k] = at;
+            chain[k] = places[at].own;
+            at = places[at].parent;
+        }
         switch (b->kind) {
         case CK_BLOCK_HEADER:
             ck_block_set_location(b, "頁首");
@@ -545,18 +560,20 @@ void ck_document_locate(ck_document *doc)
             }
             for (int k = 0; k < pl->levels; k++) {
                 ck_buf_putc(&loc, ' ');
-                if (k == 0)
-                    put_chinese_ordinal(&loc, "款", pl->chain[k].number);
+                if (chain[k].kind >= LABEL_MULTI) /* "2.1.3" is cited as written */
+                    put_label_text(&loc, &doc->blocks[chain_blocks[k]], &chain[k]);
+                else if (k == 0)
+                    put_chinese_ordinal(&loc, "款", chain[k].number);
                 else if (k == 1)
-                    put_chinese_ordinal(&loc, "目", pl->chain[k].number);
+                    put_chinese_ordinal(&loc, "目", chain[k].number);
                 else
-                    put_label_text(&loc, &doc->blocks[pl->chain_blocks[k]], &pl->chain[k]);
+                    put_label_text(&loc, &doc->blocks[chain_blocks[k]], &chain[k]);
             }
         } else if ((long)i != pl->article && pl->levels > 0) {
             /* no 第N條 here: the chain of labels, "三、(二)" */
             ck_buf chain_text = CK_BUF_INIT;
             for (int k = 0; k < pl->levels; k++)
-                put_label_text(&chain_text, &doc->blocks[pl->chain_blocks[k]], &pl->chain[k]);
+                put_label_text(&chain_text, &doc->blocks[chain_blocks[k]], &chain[k]);
             if (loc.len && !(a && a->is_label))
                 ck_buf_putc(&loc, ' ');
             ck_buf_append(&loc, chain_text.data, chain_text.len);

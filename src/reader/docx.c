@@ -43,7 +43,10 @@
 #define REL_BASE_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 
 enum { MAX_PARAGRAPHS = 16, MAX_FIELDS = 32, MAX_TABLES = 64, MAX_ALTERNATES = 32, MAX_SDTS = 64,
-       MAX_TEXT_BOXES = 16, MAX_INSTRUCTION = 64, MAX_PART_NAME = 512 };
+       MAX_TEXT_BOXES = 16, MAX_INSTRUCTION = 64,
+       /* more header and footer parts than any real document has; bounds
+        * the work a hostile package can ask for */
+       MAX_HEADER_PARTS = 512 };
 
 /* ---- relationships ------------------------------------------------------------ */
 
@@ -230,6 +233,7 @@ typedef struct note_range {
     ck_block_kind kind;
     long id;
     size_t first, count;
+    int placed;
 } note_range;
 
 typedef struct header_ref {
@@ -321,11 +325,6 @@ static const char *attr(int nb, const xmlChar **attrs, const char *local, char *
         return buf;
     }
     return NULL;
-}
-
-static int is_on(const char *v)
-{
-    return !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
 }
 
 static paragraph *current(docx_reader *r)
@@ -631,15 +630,14 @@ static void skip_subtree(docx_reader *r)
     r->skip_depth = r->depth;
 }
 
+/* Revision records keep the properties an element had before a tracked
+ * change (w:pPrChange, w:rPrChange, w:tblGridChange, w:numberingChange…):
+ * every W element whose name ends in "Change". Ruby text (w:rt) is read
+ * over the base text, not as part of it. */
 static int is_revision_record(const char *name)
 {
-    static const char *const names[] = { "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
-                                         "tblPrExChange", "tcPrChange", "trPrChange", "tblGridChange",
-                                         "numberingChange", "rt" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0)
-            return 1;
-    return 0;
+    size_t n = strlen(name);
+    return (n > 6 && memcmp(name + n - 6, "Change", 6) == 0) || strcmp(name, "rt") == 0;
 }
 
 static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const xmlChar **attrs)
@@ -797,7 +795,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
                    attr(nb, attrs, "val", value, sizeof value)) {
             field *f = &r->fields[r->field_count - 1];
             if (f->checkbox >= 0)
-                f->checkbox = is_on(value);
+                f->checkbox = ck_docx_is_on(value);
         }
         return;
     case 'b':
@@ -815,7 +813,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         } else if (strcmp(name, "checked") == 0 && r->field_count) {
             field *f = &r->fields[r->field_count - 1];
             if (f->checkbox >= 0)
-                f->checkbox = is_on(attr(nb, attrs, "val", value, sizeof value));
+                f->checkbox = ck_docx_is_on(attr(nb, attrs, "val", value, sizeof value));
         }
         return;
     case 's':
@@ -852,8 +850,9 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         return;
     case 'v':
         if (strcmp(name, "vanish") == 0 && p && p->rpr_depth)
-            p->run_vanish = is_on(attr(nb, attrs, "val", value, sizeof value));
+            p->run_vanish = ck_docx_is_on(attr(nb, attrs, "val", value, sizeof value));
         return;
+    case 'e': /* endnote, endnoteReference: read as their footnote twins */
     case 'f':
         if (strcmp(name, "fldChar") == 0) {
             field_char(r, attr(nb, attrs, "fldCharType", value, sizeof value));
@@ -897,7 +896,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
 
 header_reference: {
     const char *id = attr(nb, attrs, "id", value, sizeof value);
-    if (id && r->part_kind == CK_BLOCK_PARAGRAPH) {
+    if (id && r->part_kind == CK_BLOCK_PARAGRAPH && r->header_ref_count < MAX_HEADER_PARTS) {
         for (size_t i = 0; i < r->header_ref_count; i++)
             if (strcmp(r->header_refs[i].id, id) == 0)
                 return;
@@ -954,7 +953,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
             char value[16];
             content_control *c = &r->sdts[r->sdt_count - 1];
             if (c->checkbox >= 0)
-                c->checkbox = is_on(attr(nb_attr, attrs, "val", value, sizeof value));
+                c->checkbox = ck_docx_is_on(attr(nb_attr, attrs, "val", value, sizeof value));
         }
         break;
     case NS_MATH_ML:
@@ -1017,7 +1016,7 @@ static void end_w(docx_reader *r, const char *name)
         if (r->note_open && r->depth == 2 && (strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0)) {
             r->notes = ck_realloc(r->notes, (r->note_count + 1) * sizeof *r->notes);
             r->notes[r->note_count++] = (note_range){ r->part_kind, r->note_id, r->note_first,
-                                                      r->doc->count - r->note_first };
+                                                      r->doc->count - r->note_first, 0 };
             r->note_open = 0;
         }
         break;
@@ -1123,18 +1122,26 @@ static int compare_notes(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void place_note(docx_reader *r, note_range *note, ck_block *from, ck_block *to, size_t *n, int *numbers)
+/* The order notes were read in (their parts, then the notes in a part). */
+static int compare_note_order(const void *a, const void *b)
 {
-    if (note->count == (size_t)-1)
-        return; /* already placed: a second reference to the same note */
+    const note_range *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void place_note(note_range *note, const ck_block *from, ck_block *to, size_t *n, int *numbers,
+                       unsigned char *taken, size_t body_end)
+{
+    if (note->placed)
+        return; /* a second reference to the same note */
+    note->placed = 1;
     int number = ++numbers[note->kind == CK_BLOCK_FOOTNOTE ? 0 : 1];
     for (size_t i = 0; i < note->count; i++) {
         to[*n] = from[note->first + i];
         to[*n].note = number;
+        taken[note->first + i - body_end] = 1;
         (*n)++;
     }
-    note->count = (size_t)-1;
-    (void)r;
 }
 
 /* Puts each note's blocks (read after the body, at [body_end, count)) right
@@ -1150,19 +1157,26 @@ static void place_notes(docx_reader *r, size_t body_end)
         return;
     qsort(r->notes, r->note_count, sizeof *r->notes, compare_notes);
     ck_block *out = ck_malloc(total * sizeof *out);
+    unsigned char *taken = ck_calloc(total - body_end, 1);
     for (size_t i = 0; i <= body_end; i++) {
         for (; a < r->anchor_count && r->anchors[a].position <= i; a++) {
-            note_range key = { r->anchors[a].kind, r->anchors[a].id, 0, 0 };
-            note_range *note = bsearch(&key, r->notes, r->note_count, sizeof *r->notes, compare_notes);
+            note_range key = { r->anchors[a].kind, r->anchors[a].id, 0, 0, 0 };
+            note_range *note = r->note_count ? bsearch(&key, r->notes, r->note_count, sizeof *r->notes, compare_notes) : NULL;
             if (note)
-                place_note(r, note, doc->blocks, out, &n, numbers);
+                place_note(note, doc->blocks, out, &n, numbers, taken, body_end);
         }
         if (i < body_end)
             out[n++] = doc->blocks[i];
     }
     /* Notes never referenced, in the order of their parts. */
+    qsort(r->notes, r->note_count, sizeof *r->notes, compare_note_order);
     for (size_t k = 0; k < r->note_count; k++)
-        place_note(r, &r->notes[k], doc->blocks, out, &n, numbers);
+        place_note(&r->notes[k], doc->blocks, out, &n, numbers, taken, body_end);
+    /* Paragraphs of a notes part outside any note (a damaged part). */
+    for (size_t i = body_end; i < total; i++)
+        if (!taken[i - body_end])
+            out[n++] = doc->blocks[i];
+    free(taken);
     free(doc->blocks);
     doc->blocks = out;
     doc->capacity = total;
@@ -1255,7 +1269,7 @@ int ck_docx_read(ck_zip *zip, ck_document *doc, ck_error *err)
     {
         const char **done_parts = ck_calloc(r->header_ref_count + document.count + 1, sizeof *done_parts);
         size_t done_count = 0;
-        for (size_t i = 0; i < r->header_ref_count + document.count && rc == 0; i++) {
+        for (size_t i = 0; i < r->header_ref_count + document.count && rc == 0 && done_count < MAX_HEADER_PARTS; i++) {
             const relationship *hr;
             ck_block_kind kind;
             if (i < r->header_ref_count) {

@@ -18,6 +18,9 @@ int ck_docx_dom_is(xmlNodePtr node, const char *local);
 /* DOM: value of the w:local attribute of node (either namespace), copied
  * (caller frees with free()), or NULL. */
 char *ck_docx_dom_attr(xmlNodePtr node, const char *local);
+/* An on/off property's w:val (w:vanish, w:isLgl): on when absent (NULL)
+ * or anything but 0/false/off. */
+int ck_docx_is_on(const char *value);
 /* DOM: first W child named local, or NULL. */
 xmlNodePtr ck_docx_dom_child(xmlNodePtr node, const char *local);
 

@@ -57,12 +57,15 @@ static int attr_int(xmlNodePtr node, const char *local, int fallback)
     return n;
 }
 
-/* An on/off property (w:vanish, w:isLgl): present means on unless
- * w:val is 0/false/off. */
+int ck_docx_is_on(const char *value)
+{
+    return !value || !(strcmp(value, "0") == 0 || strcmp(value, "false") == 0 || strcmp(value, "off") == 0);
+}
+
 static int on_off(xmlNodePtr node)
 {
     char *v = ck_docx_dom_attr(node, "val");
-    int on = !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+    int on = ck_docx_is_on(v);
     free(v);
     return on;
 }

@@ -73,7 +73,7 @@ static void read_level(xmlNodePtr lvl, list_level *out)
     xmlNodePtr legal = ck_docx_dom_child(lvl, "isLgl");
     if (legal) {
         v = ck_docx_dom_attr(legal, "val");
-        out->legal = !v || !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0);
+        out->legal = ck_docx_is_on(v);
         free(v);
     }
     v = ck_docx_dom_attr(ck_docx_dom_child(lvl, "lvlRestart"), "val");
@@ -98,12 +98,19 @@ static int level_index(xmlNodePtr node)
     return i >= 0 && i < LEVELS ? i : -1;
 }
 
+static int compare_abstracts(const void *a, const void *b)
+{
+    int x = ((const abstract_list *)a)->id, y = ((const abstract_list *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Abstract definitions are kept sorted by id. */
 static abstract_list *find_abstract(docx_numbering *n, int id)
 {
-    for (size_t i = 0; i < n->abstract_count; i++)
-        if (n->abstracts[i].id == id)
-            return &n->abstracts[i];
-    return NULL;
+    abstract_list key;
+    key.id = id;
+    return n->abstract_count ? bsearch(&key, n->abstracts, n->abstract_count, sizeof *n->abstracts, compare_abstracts)
+                             : NULL;
 }
 
 static list_instance *find_instance(docx_numbering *n, int id)
@@ -183,6 +190,8 @@ int ck_docx_numbering_load(ck_zip *zip, const char *part, const docx_styles *sty
         }
     }
     xmlFreeDoc(dom);
+    if (n->abstract_count)
+        qsort(n->abstracts, n->abstract_count, sizeof *n->abstracts, compare_abstracts);
     if (n->instance_count)
         qsort(n->instances, n->instance_count, sizeof *n->instances, compare_instances);
     for (size_t i = 0; i < n->instance_count; i++) {

@@ -19,6 +19,7 @@ typedef struct docx_spec {
     const char *styles;     /* inside w:styles, or NULL */
     const char *numbering;  /* inside w:numbering, or NULL */
     const char *footnotes;  /* inside w:footnotes, or NULL */
+    const char *endnotes;   /* inside w:endnotes, or NULL */
     const char *header;     /* inside w:hdr (rId10), or NULL */
     const char *footer;     /* inside w:ftr (rId11), or NULL */
     const char *main;       /* main part name; default word/document.xml */
@@ -48,7 +49,7 @@ static __attribute__((unused)) const char *docx_build(const char *name, const do
                                 : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     const char *ns = docx_namespaces(s->strict);
     ck_buf document = CK_BUF_INIT, package_rels = CK_BUF_INIT, main_rels = CK_BUF_INIT, rels_name = CK_BUF_INIT;
-    ck_buf styles = CK_BUF_INIT, numbering = CK_BUF_INIT, footnotes = CK_BUF_INIT, header = CK_BUF_INIT,
+    ck_buf styles = CK_BUF_INIT, numbering = CK_BUF_INIT, footnotes = CK_BUF_INIT, endnotes = CK_BUF_INIT, header = CK_BUF_INIT,
            footer = CK_BUF_INIT, folder = CK_BUF_INIT;
 
     const char *slash = strrchr(main, '/');
@@ -67,14 +68,16 @@ static __attribute__((unused)) const char *docx_build(const char *name, const do
                   "<Relationship Id=\"rId1\" Type=\"%sstyles\" Target=\"styles.xml\"/>"
                   "<Relationship Id=\"rId2\" Type=\"%snumbering\" Target=\"numbering.xml\"/>"
                   "<Relationship Id=\"rId3\" Type=\"%sfootnotes\" Target=\"footnotes.xml\"/>"
+                  "<Relationship Id=\"rId5\" Type=\"%sendnotes\" Target=\"../word/endnotes.xml\"/>"
                   "<Relationship Id=\"rId4\" Type=\"%shyperlink\" Target=\"https://example.org/\" TargetMode=\"External\"/>"
                   "<Relationship Id=\"rId10\" Type=\"%sheader\" Target=\"header1.xml\"/>"
                   "<Relationship Id=\"rId11\" Type=\"%sfooter\" Target=\"./footer1.xml\"/>"
                   "</Relationships>",
-                  rel, rel, rel, rel, rel, rel);
+                  rel, rel, rel, rel, rel, rel, rel);
     ck_buf_printf(&styles, "<w:styles %s>%s</w:styles>", ns, s->styles ? s->styles : "");
     ck_buf_printf(&numbering, "<w:numbering %s>%s</w:numbering>", ns, s->numbering ? s->numbering : "");
     ck_buf_printf(&footnotes, "<w:footnotes %s>%s</w:footnotes>", ns, s->footnotes ? s->footnotes : "");
+    ck_buf_printf(&endnotes, "<w:endnotes %s>%s</w:endnotes>", ns, s->endnotes ? s->endnotes : "");
     ck_buf_printf(&header, "<w:hdr %s>%s</w:hdr>", ns, s->header ? s->header : "");
     ck_buf_printf(&footer, "<w:ftr %s>%s</w:ftr>", ns, s->footer ? s->footer : "");
 
@@ -92,9 +95,9 @@ static __attribute__((unused)) const char *docx_build(const char *name, const do
         "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
         "_rels/.rels", package_rels.data, rels_name.data, main_rels.data, main, document.data, styles_name.data,
         styles.data, numbering_name.data, numbering.data, footnotes_name.data, footnotes.data, header_name.data,
-        header.data, footer_name.data, footer.data, NULL);
+        header.data, footer_name.data, footer.data, "word/endnotes.xml", endnotes.data, NULL);
 
-    ck_buf *all[] = { &document, &package_rels, &main_rels, &rels_name, &styles, &numbering, &footnotes, &header,
+    ck_buf *all[] = { &document, &package_rels, &main_rels, &rels_name, &styles, &numbering, &footnotes, &endnotes, &header,
                       &footer, &folder, &styles_name, &numbering_name, &footnotes_name, &header_name, &footer_name };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         ck_buf_free(all[i]);

@@ -317,6 +317,28 @@ static void footnotes_follow_their_reference(void **state)
     ck_document_free(doc);
 }
 
+static void endnotes_and_table_of_contents_controls(void **state)
+{
+    (void)state;
+    docx_spec s = {
+        .endnotes = "<w:endnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>"
+                    "<w:endnote w:id=\"1\"><w:p><w:r><w:t>章節附註內容</w:t></w:r></w:p></w:endnote>",
+        .body = "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>"
+                "<w:sdtContent>" P("目錄第一行") P("目錄第二行") "</w:sdtContent></w:sdt>"
+                "<w:p><w:r><w:t>本文</w:t></w:r><w:r><w:endnoteReference w:id=\"1\"/></w:r></w:p>" P("結尾")
+    };
+    ck_document *doc = docx_load(&s);
+    assert_string_equal(docx_texts(doc), "目錄第一行|目錄第二行|本文|章節附註內容|結尾");
+    assert_true(doc->blocks[0].flags & CK_BLOCK_TOC);
+    assert_true(doc->blocks[1].flags & CK_BLOCK_TOC);
+    assert_false(doc->blocks[2].flags & CK_BLOCK_TOC);
+    assert_int_equal(doc->blocks[3].kind, CK_BLOCK_ENDNOTE);
+    assert_int_equal(doc->blocks[3].note, 1);
+    assert_string_equal(doc->blocks[3].part, "word/endnotes.xml");
+    assert_string_equal(doc->blocks[3].location, "章節附註 1");
+    ck_document_free(doc);
+}
+
 static void text_box_read_once(void **state)
 {
     (void)state;
@@ -504,6 +526,7 @@ int main(void)
         cmocka_unit_test(hyperlinks_and_fields),
         cmocka_unit_test(tables_nested),
         cmocka_unit_test(footnotes_follow_their_reference),
+        cmocka_unit_test(endnotes_and_table_of_contents_controls),
         cmocka_unit_test(text_box_read_once),
         cmocka_unit_test(hidden_text),
         cmocka_unit_test(headers_and_footers_once),

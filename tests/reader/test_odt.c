@@ -765,6 +765,58 @@ static void source_index_counts_every_paragraph_element(void **state)
     ck_document_free(doc);
 }
 
+/* ---- the sample contract -------------------------------------------------------------------- */
+
+static const ck_block *find_block(const ck_document *doc, const char *start)
+{
+    for (size_t i = 0; i < doc->count; i++)
+        if (strncmp(doc->blocks[i].text, start, strlen(start)) == 0)
+            return &doc->blocks[i];
+    return NULL;
+}
+
+static void reads_the_sample_contract(void **state)
+{
+    (void)state;
+    const char *path = "samples/service-contract.odt";
+    if (access(path, R_OK) != 0)
+        skip(); /* run from elsewhere than the checkout */
+    ck_document *doc = NULL;
+    ck_error err;
+    ck_error_clear(&err);
+    assert_int_equal(ck_reader_read(path, NULL, &doc, &err), 0);
+
+    const ck_block *b = find_block(doc, "廠商人員管理");
+    assert_non_null(b);
+    assert_string_equal(b->label, "第十七條");
+    assert_int_equal(b->article_number, 17);
+    b = find_block(doc, "乙方人員於非上班時間");
+    assert_non_null(b);
+    assert_string_equal(b->label, "二、");
+    /* The deleted 但緊急情形不在此限 is gone; the inserted words are marked. */
+    assert_null(strstr(b->text, "緊急"));
+    b = find_block(doc, "乙方應遵守甲方資通安全管理制度");
+    assert_non_null(b);
+    assert_int_equal(b->span_count, 1);
+    assert_int_equal(b->spans[0].flags, CK_SPAN_INSERTED);
+    assert_memory_equal(b->text + b->spans[0].start, "活動，並配合甲方之內部稽核", b->spans[0].end - b->spans[0].start);
+    b = find_block(doc, "甲方得以書面審查");
+    assert_non_null(b);
+    assert_int_equal(b->kind, CK_BLOCK_FOOTNOTE);
+    b = find_block(doc, "18元");
+    assert_non_null(b);
+    assert_int_equal(b->kind, CK_BLOCK_TABLE_CELL);
+    assert_int_equal(b->row, 4);
+    assert_int_equal(b->column, 3);
+    b = find_block(doc, "客服專線");
+    assert_non_null(b);
+    assert_int_equal(b->kind, CK_BLOCK_TEXT_BOX);
+    b = find_block(doc, "安全措施");
+    assert_non_null(b);
+    assert_non_null(strstr(b->text, "媒體、   通話")); /* text:c="3" */
+    ck_document_free(doc);
+}
+
 /* ---- bad input ---------------------------------------------------------------------------------- */
 
 static int read_error(const char *path, ck_error *err)
@@ -930,6 +982,7 @@ int main(void)
         cmocka_unit_test(hidden_text),
         cmocka_unit_test(hidden_text_style_from_common_styles),
         cmocka_unit_test(source_index_counts_every_paragraph_element),
+        cmocka_unit_test(reads_the_sample_contract),
         cmocka_unit_test(encrypted_package_is_refused),
         cmocka_unit_test(missing_content_is_named),
         cmocka_unit_test(malformed_content_names_file_part_and_line),

@@ -938,8 +938,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         return;
     }
     if (f->skip) {
-        if (r->depth >= 2 && f->type == EL_OTHER)
-            tracked_change_element(r, f, uri, local, nb_attr, attrs);
+        tracked_change_element(r, f, uri, local, nb_attr, attrs);
         return;
     }
     if (strcmp(nsuri, CK_NS_TEXT) == 0)
@@ -965,6 +964,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         f->flags |= CK_BLOCK_IN_TEXT_BOX;
         if (text_holder(name))
             f->text_box = ++r->text_box_count;
+        /* Paragraphs an image or embedded object may carry are not shown. */
+        if (strcmp(name, "image") == 0 || strncmp(name, "object", 6) == 0 || strcmp(name, "plugin") == 0 ||
+            strcmp(name, "applet") == 0)
+            f->skip = 1;
     } else if (strcmp(nsuri, NS_SVG) == 0 && (strcmp(name, "title") == 0 || strcmp(name, "desc") == 0)) {
         f->skip = 1;
     }

@@ -550,7 +550,8 @@ static void frames_become_text_boxes(void **state)
               "<draw:text-box><text:p>方塊內文字</text:p><table:table><table:table-row><table:table-cell>"
               "<text:p>方塊內表格</text:p></table:table-cell></table:table-row></table:table></draw:text-box>"
               "</draw:frame>繼續</text:p>"
-              "<text:p><draw:frame><draw:image><office:binary-data>QUJD</office:binary-data></draw:image>"
+              "<text:p><draw:frame><draw:image><office:binary-data>QUJD</office:binary-data>"
+              "<text:p>圖片替代段落</text:p></draw:image>"
               "</draw:frame></text:p>"
               "<text:p><draw:custom-shape><text:p>圖形內文字</text:p></draw:custom-shape></text:p>");
     /* As in the DOCX reader, a table inside a text box gives text box blocks. */

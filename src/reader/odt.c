@@ -120,6 +120,7 @@ typedef struct odt_reader {
     uint32_t paragraph_count;
     int table_count;
     int footnote_count, endnote_count, text_box_count;
+    int footnote_offset, endnote_offset; /* text:start-value of text:notes-configuration */
     int styles_closed;       /* the body (or master pages) started: no more style declarations */
     int style_scope;         /* scope of the styles container we are in, or -1 */
     long current_style;      /* index of the style:style being read, or -1 */
@@ -846,11 +847,18 @@ static void text_element(odt_reader *r, frame *f, const frame *parent, const cha
         /* Notes are numbered in order, each class apart, as LibreOffice shows them by default. */
         if (attr_is(nb_attr, attrs, CK_NS_TEXT, "note-class", "endnote")) {
             f->part_kind = CK_BLOCK_ENDNOTE;
-            f->note = ++r->endnote_count;
+            f->note = r->endnote_offset + ++r->endnote_count;
         } else {
             f->part_kind = CK_BLOCK_FOOTNOTE;
-            f->note = ++r->footnote_count;
+            f->note = r->footnote_offset + ++r->footnote_count;
         }
+    } else if (strcmp(local, "notes-configuration") == 0 && r->style_scope >= 0) {
+        /* LibreOffice writes "start at 1" as start-value 0: the first note is start-value + 1. */
+        int offset = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 0, MAX_START_VALUE);
+        if (attr_is(nb_attr, attrs, CK_NS_TEXT, "note-class", "endnote"))
+            r->endnote_offset = offset;
+        else
+            r->footnote_offset = offset;
     } else if (strcmp(local, "list") == 0) {
         start_list(r, f, parent, nb_attr, attrs);
     } else if (strcmp(local, "list-item") == 0 || strcmp(local, "list-header") == 0) {

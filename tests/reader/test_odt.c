@@ -542,6 +542,26 @@ static void notes_are_their_own_blocks(void **state)
     ck_document_free(doc);
 }
 
+static void note_numbers_follow_the_notes_configuration(void **state)
+{
+    (void)state;
+    /* LibreOffice 7.4 shows these citations as 5, 6 and i. */
+    ck_document *doc = read_odt_full(
+        NULL,
+        "<text:p>a<text:note text:note-class=\"footnote\"><text:note-citation>9</text:note-citation><text:note-body>"
+        "<text:p>n1</text:p></text:note-body></text:note></text:p><text:p>b<text:note text:note-class=\"footnote\">"
+        "<text:note-body><text:p>n2</text:p></text:note-body></text:note><text:note text:note-class=\"endnote\">"
+        "<text:note-body><text:p>e1</text:p></text:note-body></text:note></text:p>",
+        "<text:notes-configuration text:note-class=\"footnote\" style:num-format=\"1\" text:start-value=\"4\"/>"
+        "<text:notes-configuration text:note-class=\"endnote\" style:num-format=\"i\" text:start-value=\"0\"/>",
+        NULL);
+    assert_dump(doc, "paragraph||a\nfootnote||n1\nparagraph||b\nfootnote||n2\nendnote||e1\n");
+    assert_int_equal(doc->blocks[1].note, 5);
+    assert_int_equal(doc->blocks[3].note, 6);
+    assert_int_equal(doc->blocks[4].note, 1);
+    ck_document_free(doc);
+}
+
 static void frames_become_text_boxes(void **state)
 {
     (void)state;
@@ -973,6 +993,7 @@ int main(void)
         cmocka_unit_test(headings_in_a_list_named_after_the_outline),
         cmocka_unit_test(tables_cells_repeats_and_nesting),
         cmocka_unit_test(notes_are_their_own_blocks),
+        cmocka_unit_test(note_numbers_follow_the_notes_configuration),
         cmocka_unit_test(frames_become_text_boxes),
         cmocka_unit_test(comments_do_not_leak),
         cmocka_unit_test(table_of_contents_is_flagged),

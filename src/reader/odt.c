@@ -478,7 +478,11 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
         kind = CK_BLOCK_PARAGRAPH;
     ck_block *b = ck_document_add(r->doc, kind, "", 0, label.data,
                                   style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL);
-    b->level = kind == CK_BLOCK_HEADING ? level : kind == CK_BLOCK_LIST_ITEM ? list_level : 0;
+    /* ODF has ten levels; the model, like Word, nine (headings 1..9, list levels 0..8). */
+    if (kind == CK_BLOCK_HEADING)
+        b->level = level < 9 ? level : 9;
+    else if (kind == CK_BLOCK_LIST_ITEM)
+        b->level = list_level < 8 ? list_level : 8;
     b->flags = parent->flags;
     if (style && ck_odt_style_toc(r->styles, style, r->scope))
         b->flags |= CK_BLOCK_TOC;

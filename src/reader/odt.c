@@ -36,6 +36,7 @@ enum {
     MAX_SPACES = 1000,        /* text:c of one text:s */
     MAX_REPEAT = 1000000,     /* table:number-*-repeated counted in row and column numbers */
     MAX_CLONED_BLOCKS = 10000, /* copies of the text of repeated rows and cells, whole document */
+    MAX_EXPANDED_BYTES = 16 << 20, /* bytes a document may gain from text:c and repeated cells */
     MAX_START_VALUE = 32767    /* LibreOffice ignores larger start values */
 };
 
@@ -150,6 +151,7 @@ typedef struct odt_reader {
     size_t open_count;          /* their sum: text here is inserted when > 0 */
 
     size_t cloned;
+    size_t expanded; /* bytes written beyond the input by text:c and copies, against MAX_EXPANDED_BYTES */
 } odt_reader;
 
 /* Grows an array of elem_size-byte elements to hold one more. */
@@ -595,7 +597,7 @@ static void clone_blocks(odt_reader *r, size_t first, long copies, int rows)
         return; /* an empty repeated cell: nothing to copy, however many times */
     for (long k = 1; k < copies; k++) {
         for (size_t i = first; i < end; i++) {
-            if (r->cloned >= MAX_CLONED_BLOCKS)
+            if (r->cloned >= MAX_CLONED_BLOCKS || r->expanded + r->doc->blocks[i].text_len > MAX_EXPANDED_BYTES)
                 return;
             if (r->doc->blocks[i].flags & BLOCK_DROP)
                 continue;
@@ -612,6 +614,7 @@ static void clone_blocks(odt_reader *r, size_t first, long copies, int rows)
             for (size_t s = 0; s < src->span_count; s++)
                 ck_block_add_span(b, src->spans[s].start, src->spans[s].end, src->spans[s].flags);
             r->cloned++;
+            r->expanded += b->text_len;
         }
     }
 }
@@ -827,8 +830,13 @@ static void text_element(odt_reader *r, frame *f, const frame *parent, const cha
     paragraph *p = f->para >= 0 ? &r->paras[f->para] : NULL;
 
     if (strcmp(local, "s") == 0) {
+        /* A few bytes of XML could otherwise ask for a thousand spaces, again and again. */
+        long count = attr_long(nb_attr, attrs, CK_NS_TEXT, "c", 1, MAX_SPACES);
+        if (count < 1 || r->expanded + (size_t)count > MAX_EXPANDED_BYTES)
+            count = 1;
+        r->expanded += (size_t)count - 1;
         if (p)
-            put_control(p, ' ', attr_long(nb_attr, attrs, CK_NS_TEXT, "c", 1, MAX_SPACES), span_flags(r, f));
+            put_control(p, ' ', count, span_flags(r, f));
     } else if (strcmp(local, "tab") == 0) {
         if (p)
             put_control(p, '\t', 1, span_flags(r, f));

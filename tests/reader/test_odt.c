@@ -141,6 +141,24 @@ static void spaces_tabs_and_breaks(void **state)
     ck_document_free(doc);
 }
 
+static void expansion_is_bounded(void **state)
+{
+    (void)state;
+    /* 20,000 text:s of 1,000 spaces would be 20 MB of text from 460 kB of XML. */
+    ck_buf body = CK_BUF_INIT;
+    ck_buf_puts(&body, "<text:p>");
+    for (int i = 0; i < 20000; i++)
+        ck_buf_puts(&body, "<text:s text:c=\"1000\"/>");
+    ck_buf_puts(&body, "x</text:p>");
+    ck_document *doc = read_odt(NULL, body.data);
+    assert_int_equal(doc->count, 1);
+    assert_true(doc->blocks[0].text_len <= (16u << 20) + 20000 + 1);
+    assert_true(doc->blocks[0].text_len >= (16u << 20));
+    assert_int_equal(doc->blocks[0].text[doc->blocks[0].text_len - 1], 'x');
+    ck_buf_free(&body);
+    ck_document_free(doc);
+}
+
 static void spans_links_fields_and_ruby_give_their_text(void **state)
 {
     (void)state;
@@ -980,6 +998,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(whitespace_collapses_as_odf_says),
         cmocka_unit_test(spaces_tabs_and_breaks),
+        cmocka_unit_test(expansion_is_bounded),
         cmocka_unit_test(spans_links_fields_and_ruby_give_their_text),
         cmocka_unit_test(nested_lists_get_computed_labels),
         cmocka_unit_test(article_numbers_past_ten),

@@ -37,7 +37,8 @@ enum {
     MAX_REPEAT = 1000000,     /* table:number-*-repeated counted in row and column numbers */
     MAX_CLONED_BLOCKS = 10000, /* copies of the text of repeated rows and cells, whole document */
     MAX_EXPANDED_BYTES = 16 << 20, /* bytes a document may gain from text:c and repeated cells */
-    MAX_START_VALUE = 32767    /* LibreOffice ignores larger start values */
+    MAX_START_VALUE = 32767,   /* LibreOffice ignores larger start values */
+    MAX_STYLE_TEXT = 256       /* bytes of a style name or label part copied into every block */
 };
 
 /* Private block flag: an empty paragraph, removed before returning. */
@@ -463,6 +464,13 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
         numbered = number_list_paragraph(r, parent->item, style, &label, &list_level, &bullet);
     else if (heading)
         number_heading(r, level, nb_attr, attrs, &label);
+    if (label.len > MAX_STYLE_TEXT) {
+        /* No real label is this long; cut it (at a character boundary) so labels stay bounded. */
+        size_t cut = MAX_STYLE_TEXT;
+        while (cut > 0 && ((unsigned char)label.data[cut] & 0xC0) == 0x80)
+            cut--;
+        ck_buf_truncate(&label, cut);
+    }
 
     /* The same order of precedence as the DOCX reader: the part a block is
      * in, then text box, table, heading, list. */
@@ -478,8 +486,11 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
         kind = CK_BLOCK_LIST_ITEM;
     else
         kind = CK_BLOCK_PARAGRAPH;
-    ck_block *b = ck_document_add(r->doc, kind, "", 0, label.data,
-                                  style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL);
+    /* A style's name is copied into each of its blocks: a huge one is left out. */
+    const char *style_name = style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL;
+    if (style_name && strlen(style_name) > MAX_STYLE_TEXT)
+        style_name = NULL;
+    ck_block *b = ck_document_add(r->doc, kind, "", 0, label.data, style_name);
     /* ODF has ten levels; the model, like Word, nine (headings 1..9, list levels 0..8). */
     if (kind == CK_BLOCK_HEADING)
         b->level = level < 9 ? level : 9;
@@ -714,6 +725,18 @@ static void start_list_style(odt_reader *r, frame *f, int outline, int nb_attr, 
     free(name);
 }
 
+/* An attribute that goes into every label of its level: a huge one is
+ * ignored, so a short document cannot make gigabytes of labels. */
+static char *label_part(int nb_attr, const xmlChar **attrs, const char *ns, const char *local)
+{
+    char *v = ck_xml_attr(nb_attr, attrs, ns, local);
+    if (v && strlen(v) > MAX_STYLE_TEXT) {
+        free(v);
+        v = NULL;
+    }
+    return v;
+}
+
 static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr, const xmlChar **attrs)
 {
     long n = attr_long(nb_attr, attrs, CK_NS_TEXT, "level", 0, CK_ODT_LEVELS);
@@ -726,12 +749,12 @@ static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr,
     free(l->bullet);
     free(l->list_format);
     l->kind = kind;
-    l->format = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "num-format");
-    l->prefix = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "num-prefix");
-    l->suffix = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "num-suffix");
-    l->bullet = kind == CK_ODT_LEVEL_BULLET ? ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "bullet-char") : NULL;
+    l->format = label_part(nb_attr, attrs, CK_NS_STYLE, "num-format");
+    l->prefix = label_part(nb_attr, attrs, CK_NS_STYLE, "num-prefix");
+    l->suffix = label_part(nb_attr, attrs, CK_NS_STYLE, "num-suffix");
+    l->bullet = kind == CK_ODT_LEVEL_BULLET ? label_part(nb_attr, attrs, CK_NS_TEXT, "bullet-char") : NULL;
     /* LibreOffice 7.2+ writes the whole label as loext:num-list-format; ODF 1.4 adopted it. */
-    l->list_format = ck_xml_attr(nb_attr, attrs, NULL, "num-list-format");
+    l->list_format = label_part(nb_attr, attrs, NULL, "num-list-format");
     l->display_levels = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "display-levels", 1, CK_ODT_LEVELS);
     l->start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 1, LONG_MAX);
     if (l->start_value > MAX_START_VALUE)

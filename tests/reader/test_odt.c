@@ -992,6 +992,41 @@ static void lists_open_while_styles_are_declared(void **state)
     ck_document_free(doc);
 }
 
+static void labels_and_style_names_stay_small(void **state)
+{
+    (void)state;
+    ck_buf styles = CK_BUF_INIT, format = CK_BUF_INIT, name = CK_BUF_INIT;
+    for (int i = 0; i < 80; i++)
+        ck_buf_puts(&format, "%1%");
+    for (int i = 0; i < 100; i++)
+        ck_buf_puts(&name, "很長的樣式名稱");
+    ck_buf_printf(&styles,
+                  "<text:list-style style:name=\"L\"><text:list-level-style-number text:level=\"1\" "
+                  "style:num-format=\"a\" style:num-letter-sync=\"true\" loext:num-list-format=\"%s\"/>"
+                  "<text:list-level-style-number text:level=\"2\" style:num-format=\"一, 二, 三, ...\" "
+                  "style:num-prefix=\"%s\"/></text:list-style>"
+                  "<style:style style:name=\"P\" style:family=\"paragraph\" style:parent-style-name=\"Long\"/>",
+                  format.data, name.data);
+    ck_buf common = CK_BUF_INIT;
+    ck_buf_printf(&common, "<style:style style:name=\"Long\" style:family=\"paragraph\" style:display-name=\"%s\"/>",
+                  name.data);
+    ck_document *doc = read_odt_full(styles.data,
+                                     "<text:list text:style-name=\"L\"><text:list-item text:start-value=\"30000\">"
+                                     "<text:p text:style-name=\"P\">長</text:p><text:list><text:list-item>"
+                                     "<text:p>次</text:p></text:list-item></text:list></text:list-item></text:list>",
+                                     common.data, NULL);
+    ck_buf_free(&common);
+    assert_int_equal(doc->count, 2);
+    /* The level-1 label is cut to 256 bytes; the oversized prefix of level 2 is ignored. */
+    assert_int_equal(strlen(doc->blocks[0].label), 256);
+    assert_string_equal(doc->blocks[1].label, "一");
+    assert_null(doc->blocks[0].style);
+    ck_buf_free(&styles);
+    ck_buf_free(&format);
+    ck_buf_free(&name);
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
@@ -1030,6 +1065,7 @@ int main(void)
         cmocka_unit_test(malformed_content_names_file_part_and_line),
         cmocka_unit_test(odd_input_does_not_crash),
         cmocka_unit_test(lists_open_while_styles_are_declared),
+        cmocka_unit_test(labels_and_style_names_stay_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

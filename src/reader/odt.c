@@ -1175,15 +1175,23 @@ static void move_to_end(ck_document *doc, size_t n)
  * a header or footer block with the same text as an earlier one is left out. */
 static void drop_repeated_headers(ck_document *doc, size_t first, size_t end)
 {
+    ck_odt_map seen = { NULL, 0, 0 };
+    ck_buf key = CK_BUF_INIT;
+    size_t unused;
     for (size_t i = first; i < end; i++) {
         ck_block *b = &doc->blocks[i];
-        for (size_t j = first; j < i && !(b->flags & BLOCK_DROP); j++) {
-            const ck_block *a = &doc->blocks[j];
-            if (!(a->flags & BLOCK_DROP) && a->kind == b->kind && a->text_len == b->text_len &&
-                memcmp(a->text, b->text, b->text_len) == 0)
-                b->flags |= BLOCK_DROP;
-        }
+        if (b->flags & BLOCK_DROP)
+            continue;
+        ck_buf_clear(&key);
+        ck_buf_putc(&key, (char)('0' + b->kind));
+        ck_buf_append(&key, b->text, b->text_len);
+        if (ck_odt_map_get(&seen, key.data, key.len, &unused))
+            b->flags |= BLOCK_DROP;
+        else
+            ck_odt_map_put(&seen, key.data, key.len, i);
     }
+    ck_buf_free(&key);
+    ck_odt_map_free(&seen);
 }
 
 /* Removes the blocks marked BLOCK_DROP, keeping the order of the others. */

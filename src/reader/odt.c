@@ -10,12 +10,16 @@
  *
  * A block is appended when its text:p or text:h starts, so blocks keep the
  * order of their start tags even when a footnote or a text box sits inside
- * a paragraph; its text is filled in when the element ends. Empty
- * paragraphs without a label are removed at the end.
+ * a paragraph; its text is filled in when the element ends. Paragraphs of
+ * white space that show no number are removed at the end. Kinds, flags,
+ * note and text box numbers follow the DOCX reader's conventions, so the
+ * locator and the matcher see the same blocks for a contract in either
+ * format (checked on LibreOffice conversions of the DOCX corpus).
  *
  * source_index counts every text:p and text:h start tag of the part, from
  * 0, including the ones that give no block (deleted text kept in
- * text:tracked-changes, comments, index templates, empty paragraphs).
+ * text:tracked-changes, comments, index templates, empty paragraphs), as
+ * the ODT annotation writer counts them.
  */
 #include "reader/reader.h"
 

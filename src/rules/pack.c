@@ -25,6 +25,9 @@
 #define PACK_MAX_BYTES (4u * 1024u * 1024u)
 /* Guards against YAML aliases multiplying a list. */
 #define PACK_MAX_PATTERNS 20000u
+/* A pack needs about seven levels; deeper nesting is refused before
+ * libyaml builds a tree of it (its loader slows down badly on it). */
+#define PACK_MAX_DEPTH 32
 /* Lint stops listing after this many problems (the rest are noise). */
 #define PACK_MAX_PROBLEMS 200u
 
@@ -1029,6 +1032,38 @@ static void sort_problems(ck_rule_lint_report *report, size_t from)
     }
 }
 
+/* Walks the YAML events once, only to refuse nesting deeper than a pack
+ * ever needs. Returns 0 when the depth is fine (syntax errors are left to
+ * the loader, which reports them with their place). */
+static int too_deep(loader *l, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    yaml_event_t event;
+    int depth = 0, refused = 0;
+
+    if (!yaml_parser_initialize(&parser))
+        return 0;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    while (yaml_parser_parse(&parser, &event)) {
+        yaml_event_type_t type = event.type;
+        if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+            if (++depth > PACK_MAX_DEPTH) {
+                problem_at(l, (long)event.start_mark.line + 1, (long)event.start_mark.column + 1,
+                           ck_tr("巢狀層次超過 %d 層：規則套件不需要這麼深", "nested more than %d levels deep: a rule pack never needs that"),
+                           PACK_MAX_DEPTH);
+                refused = 1;
+            }
+        } else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        yaml_event_delete(&event);
+        if (refused || type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return refused;
+}
+
 /* Parses text into a pack, recording every problem in report. Returns the
  * pack only when no problem was found. */
 static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, ck_rule_lint_report *report)
@@ -1045,6 +1080,8 @@ static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, 
     l.first_problem = report->count;
     l.pack = ck_calloc(1, sizeof *l.pack);
     l.pack->path = ck_strdup(name);
+    if (too_deep(&l, text, len))
+        goto done;
     if (!yaml_parser_initialize(&parser)) {
         problem_at(&l, 0, 0, "%s", ck_tr("記憶體不足", "out of memory"));
         goto done;

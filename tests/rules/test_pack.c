@@ -330,6 +330,26 @@ static void empty_and_unreadable_files(void **state)
     assert_string_equal(err.file, "/nonexistent/pack.yaml");
 }
 
+static void deep_nesting_is_refused_quickly(void **state)
+{
+    (void)state;
+    ck_buf b = CK_BUF_INIT;
+    ck_rule_pack *pack;
+    ck_error err;
+
+    ck_buf_puts(&b, "pack: ");
+    for (int i = 0; i < 100000; i++)
+        ck_buf_putc(&b, '[');
+    for (int i = 0; i < 100000; i++)
+        ck_buf_putc(&b, ']');
+    assert_int_equal(load(b.data, &pack, &err), CK_EDATA);
+    assert_null(pack);
+    assert_contains(err.message, "nested more than 32 levels");
+    assert_int_equal(err.line, 1);
+    assert_int_equal(err.column, 6 + 32); /* the root mapping is level 1: the 32nd bracket is too deep */
+    ck_buf_free(&b);
+}
+
 static void half_loaded_pack_is_never_returned(void **state)
 {
     (void)state;
@@ -637,6 +657,7 @@ int main(void)
         cmocka_unit_test(patterns_that_cannot_match_normalised_text),
         cmocka_unit_test(yaml_syntax_error_has_its_place),
         cmocka_unit_test(empty_and_unreadable_files),
+        cmocka_unit_test(deep_nesting_is_refused_quickly),
         cmocka_unit_test(half_loaded_pack_is_never_returned),
         cmocka_unit_test(lint_reports_every_problem_in_file_order),
         cmocka_unit_test(definitions_only_see_earlier_ones),

@@ -363,7 +363,8 @@ static int run_lint(char **files, int nfiles)
             ck_error err;
             ck_error_clear(&err);
             if (ck_rule_pack_load(files[i], &pack, &err) == 0)
-                printf(ck_tr("%s：正確（%zu 條規則）\n", "%s: OK (%zu rules)\n"), files[i], pack->rule_count);
+                printf(ck_tr("%s：正確（%zu 條規則）\n", "%s: OK (%zu rule%s)\n"), files[i], pack->rule_count,
+                       pack->rule_count == 1 ? "" : "s");
             ck_rule_pack_free(pack);
         }
         ck_rule_lint_report_free(&report);

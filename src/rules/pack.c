@@ -731,7 +731,7 @@ static void read_conditions(loader *l, const yaml_node_t *node)
                 c->amount_at_least = atoll(digits);
         }
         if (!map_get(l, value, "patterns") && !map_get(l, value, "amount_at_least"))
-            problem(l, value, ck_tr("條件「%s」需要 patterns 或 amount_at_least", "condition '%s' needs patterns or "
+            problem(l, key, ck_tr("條件「%s」需要 patterns 或 amount_at_least", "condition '%s' needs patterns or "
                                                                              "amount_at_least"),
                     c->name);
     }
@@ -1032,6 +1032,36 @@ static void sort_problems(ck_rule_lint_report *report, size_t from)
     }
 }
 
+/* libyaml's message, at its place, with a hint for the mistakes people
+ * who do not write YAML every day make. */
+static void report_syntax_error(loader *l, const yaml_parser_t *parser, const char *text, size_t len)
+{
+    long line = (long)parser->problem_mark.line + 1, column = (long)parser->problem_mark.column + 1;
+    size_t at = parser->problem_mark.index;
+    const char *hint = "";
+
+    if (parser->error == YAML_READER_ERROR) {
+        /* Encoding errors carry a byte offset, not a mark. */
+        at = parser->problem_offset < len ? parser->problem_offset : len;
+        line = 1;
+        column = 1;
+        for (size_t i = 0; i < at; i++) {
+            if (text[i] == '\n') {
+                line++;
+                column = 1;
+            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        hint = ck_tr("（檔案必須以 UTF-8 儲存）", " (save the file as UTF-8)");
+    } else if (at < len && text[at] == '\t') {
+        hint = ck_tr("（縮排請用空格，不要用 Tab）", " (indent with spaces, not tabs)");
+    }
+    problem_at(l, line, column, ck_tr("YAML 格式錯誤：%s%s%s%s", "YAML syntax: %s%s%s%s"),
+               parser->problem ? parser->problem : "?", parser->context ? ", " : "",
+               parser->context ? parser->context : "", hint);
+}
+
 /* Walks the YAML events once, only to refuse nesting deeper than a pack
  * ever needs. Returns 0 when the depth is fine (syntax errors are left to
  * the loader, which reports them with their place). */
@@ -1088,9 +1118,7 @@ static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, 
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &l.doc)) {
-        problem_at(&l, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-                   ck_tr("YAML 格式錯誤：%s%s%s", "YAML syntax: %s%s%s"), parser.problem ? parser.problem : "?",
-                   parser.context ? ", " : "", parser.context ? parser.context : "");
+        report_syntax_error(&l, &parser, text, len);
         yaml_parser_delete(&parser);
         goto done;
     }

@@ -311,6 +311,26 @@ static void yaml_syntax_error_has_its_place(void **state)
     assert_contains(msg, "YAML syntax");
 }
 
+static void tabs_and_bad_encoding_get_a_hint(void **state)
+{
+    (void)state;
+    assert_contains(load_error(2, "\tid: demo", 2, 1), "(indent with spaces, not tabs)");
+    assert_contains(load_error(5, "  source: \xe7\xa4", 5, 0), "(save the file as UTF-8)");
+}
+
+static void schema_rules_beyond_syntax(void **state)
+{
+    (void)state;
+    /* party: agency needs a definition naming the agency. */
+    assert_contains(load_error(7, "  agencies: [甲方, 機關]", 27, 16), "rule R.1: party: agency needs 'agency' under definitions");
+    assert_contains(load_error(26, "        topic: true\n        optional: true", 25, 0), "the topic element cannot be optional");
+    assert_contains(load_error(46, "      - name: 規範\n        optional: true", 46, 7), "every element is optional");
+    assert_contains(load_error(13, NULL, 11, 3), "condition 'system-development' needs patterns or amount_at_least");
+    assert_contains(load_error(11, "  no-system-development:", 11, 3), "condition name 'no-system-development'");
+    assert_contains(load_error(2, "  id: Demo Pack", 2, 7), "pack id 'Demo Pack' may only use a-z, 0-9 and -");
+    assert_contains(load_error(18, "  - id: R 1", 18, 9), "rule id 'R 1' must not contain spaces");
+}
+
 static void empty_and_unreadable_files(void **state)
 {
     (void)state;
@@ -656,6 +676,8 @@ int main(void)
         cmocka_unit_test(comma_inside_flow_mapping_gets_a_hint),
         cmocka_unit_test(patterns_that_cannot_match_normalised_text),
         cmocka_unit_test(yaml_syntax_error_has_its_place),
+        cmocka_unit_test(tabs_and_bad_encoding_get_a_hint),
+        cmocka_unit_test(schema_rules_beyond_syntax),
         cmocka_unit_test(empty_and_unreadable_files),
         cmocka_unit_test(deep_nesting_is_refused_quickly),
         cmocka_unit_test(half_loaded_pack_is_never_returned),

@@ -725,7 +725,7 @@ static void read_conditions(loader *l, const yaml_node_t *node)
             }
             digits[k] = '\0';
             if (bad || k == 0 || k > 15)
-                problem(l, v, ck_tr("amount_at_least 應為新臺幣金額（阿拉伯數字，如 10000000）",
+                problem(l, v, "%s", ck_tr("amount_at_least 應為新臺幣金額（阿拉伯數字，如 10000000）",
                                     "amount_at_least must be an amount in NT$ written with digits, e.g. 10000000"));
             else
                 c->amount_at_least = atoll(digits);

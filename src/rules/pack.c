@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 #include <yaml.h>
 
+#include "normalise/normalise.h"
 #include "util/buf.h"
 #include "util/lang.h"
 
@@ -467,19 +468,15 @@ static long column_of_offset(const yaml_node_t *node, const char *source, size_t
     return column;
 }
 
-static int is_cjk(utf8proc_int32_t c)
-{
-    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
-           (c >= 0x3000 && c <= 0x303F);
-}
-
-/* The text a pattern is matched against has been normalised (docs/rules.md);
- * a pattern holding what normalisation removes can never match. */
+/* The text a pattern is matched against has been normalised (see
+ * normalise/normalise.h); a pattern holding what normalisation removes or
+ * folds away can never match. The checks use the normaliser's own tables. */
 static void check_normalised(loader *l, const yaml_node_t *node, const char *source)
 {
     utf8proc_uint8_t *nfkc = utf8proc_NFKC((const utf8proc_uint8_t *)source);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)source;
-    utf8proc_int32_t prev_cjk = 0, c;
+    utf8proc_int32_t c, prev = 0;
+    int variant_reported = 0, space_reported = 0;
 
     if (nfkc && strcmp((const char *)nfkc, source) != 0) {
         problem(l, node,
@@ -489,31 +486,36 @@ static void check_normalised(loader *l, const yaml_node_t *node, const char *sou
                 source, (const char *)nfkc);
     }
     free(nfkc);
-    if (strstr(source, "台") && !strstr(source, "臺"))
-        problem(l, node,
-                ck_tr("樣式「%s」含有「台」，但比對的文字一律寫成「臺」", "pattern '%s' holds '台', but the text it is "
-                                                                  "matched against always has '臺'"),
-                source);
-    /* Spaces between two CJK characters are removed from the text. */
     while (*p) {
         utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
         if (n <= 0)
             break;
-        if (c == ' ' && prev_cjk) {
-            const utf8proc_uint8_t *q = p;
-            while (*q == ' ')
-                q++;
-            utf8proc_int32_t next;
-            if (*q && utf8proc_iterate(q, -1, &next) > 0 && is_cjk(next)) {
+        int32_t folded = ck_normalise_variant(c);
+        if (folded != c && !variant_reported) {
+            utf8proc_uint8_t want[8] = { 0 }, have[8] = { 0 };
+            utf8proc_encode_char(folded, want);
+            utf8proc_encode_char(c, have);
+            /* [台臺] is redundant but harmless. */
+            if (!strstr(source, (const char *)want)) {
                 problem(l, node,
-                        ck_tr("樣式「%s」在中文字之間有空格，但比對的文字中文字之間沒有空格",
-                              "pattern '%s' has a space between Chinese characters, which the normalised text never has"),
-                        source);
-                return;
+                        ck_tr("樣式「%s」含有「%s」，但比對的文字一律寫成「%s」",
+                              "pattern '%s' holds '%s', but the text it is matched against always has '%s'"),
+                        source, (const char *)have, (const char *)want);
+                variant_reported = 1;
             }
         }
-        if (c != ' ')
-            prev_cjk = is_cjk(c);
+        /* Whitespace next to a Chinese character is dropped from the text. */
+        int space = utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+        int prev_space = prev && utf8proc_category(prev) == UTF8PROC_CATEGORY_ZS;
+        if (!space_reported && prev &&
+            ((space && ck_normalise_is_cjk(prev)) || (prev_space && ck_normalise_is_cjk(c)))) {
+            problem(l, node,
+                    ck_tr("樣式「%s」在中文字旁有空格，但比對的文字中文字旁沒有空格",
+                          "pattern '%s' has a space next to a Chinese character, which the normalised text never has"),
+                    source);
+            space_reported = 1;
+        }
+        prev = c;
         p += n;
     }
 }

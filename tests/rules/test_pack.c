@@ -300,7 +300,16 @@ static void patterns_that_cannot_match_normalised_text(void **state)
     (void)state;
     assert_contains(load_error(47, "        patterns: ['遵守（規範）']", 47, 20), "write '遵守(規範)'");
     assert_contains(load_error(47, "        patterns: ['台北規範']", 47, 20), "holds '台'");
-    assert_contains(load_error(47, "        patterns: ['遵守 規範']", 47, 20), "space between Chinese characters");
+    assert_contains(load_error(47, "        patterns: ['遵守 規範']", 47, 20), "space next to a Chinese character");
+    assert_contains(load_error(47, "        patterns: ['第 3 條']", 47, 20), "space next to a Chinese character");
+    assert_contains(load_error(47, "        patterns: ['裏面規範']", 47, 20), "holds '裏', but the text it is matched against always has '裡'");
+    /* Both forms listed: redundant, not wrong. */
+    char *both = edit_line(valid_pack, 47, "        patterns: ['[台臺]北規範', 'ISO 27001']");
+    ck_rule_pack *pack;
+    ck_error err;
+    assert_int_equal(load(both, &pack, &err), 0);
+    ck_rule_pack_free(pack);
+    free(both);
     assert_contains(load_error(47, "        patterns: ['(規範)?']", 47, 20), "matches empty text");
 }
 

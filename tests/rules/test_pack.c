@@ -576,6 +576,47 @@ static void shipped_wording_traps(void **state)
     ck_rule_set_free(set);
 }
 
+/* The synonyms requirements.md lists for each element are found. */
+static void requirement_synonyms_are_found(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *rule;
+        size_t element;
+        const char *text;
+    } cases[] = {
+        { "3.4.1.3", 0, "機關得查核廠商" },
+        { "3.4.1.3", 0, "機關得檢查廠商" },
+        { "3.4.1.3", 1, "機關得自行或委託專業機構查核廠商之履約情形" },
+        { "3.4.1.6", 1, "程式原始碼" },
+        { "3.4.1.6", 2, "執行檔" },
+        { "3.4.1.8", 0, "複委託" },
+        { "3.4.1.8", 0, "下包" },
+        { "3.4.1.9", 2, "移交" },
+        { "3.4.1.9", 2, "銷毀" },
+        { "3.4.1.11", 2, "演習" },
+        { "3.4.1.12", 0, "專案負責人" },
+        { "3.4.1.12", 1, "廠商應指定聯絡人一名" },
+        { "3.4.1.13", 2, "讓與" },
+        { "3.4.1.16", 0, "撥付" },
+        { "3.4.1.16", 1, "驗收合格後" },
+        { "3.5.2", 0, "夜間或例假日" },
+        { "3.4.1.2", 0, "資訊安全" },
+    };
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_rule_set_add(set, "wratb-outsourcing", &err), 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const ck_rule *r = ck_rule_set_find(set, cases[i].rule);
+        const ck_rule_element *e = &r->elements[cases[i].element];
+        if (!matches(&e->patterns, cases[i].text))
+            fail_msg("%s element '%s' does not find '%s'", cases[i].rule, e->name.zh, cases[i].text);
+    }
+    ck_rule_set_free(set);
+}
+
 static void conditions_detect_their_topic(void **state)
 {
     (void)state;
@@ -695,6 +736,7 @@ int main(void)
         cmocka_unit_test(every_shipped_pack_loads_and_lints_clean),
         cmocka_unit_test(default_pack_has_every_requirement_id),
         cmocka_unit_test(shipped_wording_traps),
+        cmocka_unit_test(requirement_synonyms_are_found),
         cmocka_unit_test(conditions_detect_their_topic),
         cmocka_unit_test(set_loads_defaults_and_files),
         cmocka_unit_test(unknown_pack_name_lists_the_available_ones),

@@ -650,12 +650,21 @@ static void put_core(ck_buf *b, const ck_writer_options *o)
     ck_buf_puts(b, "</dc:language></cp:coreProperties>");
 }
 
+/* Parts this small are stored, not deflated: a deflate stream costs more
+ * to set up than it saves on a kilobyte, and bulk runs write thousands. */
+#define STORE_BELOW 2048
+
 /* Adds the buffer's bytes to the package, handing the memory over. */
 static int add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
 {
     size_t len = b->len;
     char *data = ck_buf_detach(b);
-    return ck_zip_writer_add_owned(w, name, data, len, 0, err);
+    return ck_zip_writer_add_owned(w, name, data, len, len < STORE_BELOW, err);
+}
+
+static int add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err)
+{
+    return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
 }
 
 int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, const ck_buf *numbering,
@@ -666,10 +675,9 @@ int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *op
     int rc;
 
     ck_writer_resolve_options(opt, &o);
-    if ((rc = ck_zip_writer_add(w, "[Content_Types].xml", content_types, sizeof content_types - 1, 0, err)) ||
-        (rc = ck_zip_writer_add(w, "_rels/.rels", package_rels, sizeof package_rels - 1, 0, err)) ||
-        (rc = ck_zip_writer_add(w, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1, 0,
-                                err)))
+    if ((rc = add_static(w, "[Content_Types].xml", content_types, sizeof content_types - 1, err)) ||
+        (rc = add_static(w, "_rels/.rels", package_rels, sizeof package_rels - 1, err)) ||
+        (rc = add_static(w, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1, err)))
         goto done;
     put_core(&b, &o);
     if ((rc = add_buf(w, "docProps/core.xml", &b, err)))

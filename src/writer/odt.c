@@ -387,17 +387,22 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
 
 static void put_font_face(ck_buf *b, const char *name, const char *generic, const char *pitch)
 {
+    /* svg:font-family follows CSS: a name with spaces is quoted. */
+    const char *quote = strchr(name, ' ') ? "&apos;" : "";
+
     ck_buf_puts(b, "<style:font-face style:name=\"");
     ck_buf_put_xml(b, name, strlen(name));
-    ck_buf_puts(b, "\" svg:font-family=\"&apos;");
+    ck_buf_printf(b, "\" svg:font-family=\"%s", quote);
     ck_buf_put_xml(b, name, strlen(name));
-    ck_buf_printf(b, "&apos;\" style:font-family-generic=\"%s\" style:font-pitch=\"%s\"/>", generic, pitch);
+    ck_buf_printf(b, "%s\" style:font-family-generic=\"%s\" style:font-pitch=\"%s\"/>", quote, generic, pitch);
 }
 
 static void put_font_faces(ck_buf *b, const ck_writer_options *o)
 {
     ck_buf_puts(b, "<office:font-face-decls>");
-    put_font_face(b, o->east_asian_font, "script", "fixed");
+    /* "system" lets LibreOffice substitute a missing 標楷體 with another
+     * kai face; "script" or a fixed pitch steer it to a Ming face instead. */
+    put_font_face(b, o->east_asian_font, "system", "variable");
     if (strcmp(o->latin_font, o->east_asian_font) != 0)
         put_font_face(b, o->latin_font, "roman", "variable");
     if (strcmp(o->monospace_font, o->east_asian_font) != 0 && strcmp(o->monospace_font, o->latin_font) != 0)

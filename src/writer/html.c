@@ -95,7 +95,8 @@ static void put_head(ck_buf *b, const ck_writer_options *o)
                      ".keep { break-inside: avoid; page-break-inside: avoid; }\n"
                      ".page-break { break-after: page; page-break-after: always; height: 0; }\n"
                      "section.document + section.document { break-before: page; page-break-before: always; }\n"
-                     "ol ol { list-style-type: decimal; }\n"
+                     "ol ol > li::marker { content: \"(\" counter(list-item) \") \"; }\n"
+                     "ol ol ol > li::marker { content: counter(list-item) \") \"; }\n"
                      "blockquote { margin: 0 0 0.5em 1cm; padding-left: 0.3cm; border-left: 1.5pt solid #808080; }\n"
                      "pre, code { font-size: 0.9em; font-family: ",
                   o->margin_top_mm / 2, o->margin_left_mm / 2, o->font_size_pt * 1.5, o->font_size_pt + 4,
@@ -121,6 +122,15 @@ static int in_tight_list(cmark_node *paragraph)
     cmark_node *item = cmark_node_parent(paragraph);
     cmark_node *list = item ? cmark_node_parent(item) : NULL;
     return item && list && cmark_node_get_type(item) == CMARK_NODE_ITEM && cmark_node_get_list_tight(list);
+}
+
+/* True when anything comes after node in its document. */
+static int has_following(cmark_node *node)
+{
+    for (; node; node = cmark_node_parent(node))
+        if (cmark_node_next(node))
+            return 1;
+    return 0;
 }
 
 static void put_literal(html_ctx *c, const char *s)
@@ -224,7 +234,8 @@ static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     case CMARK_NODE_HTML_BLOCK:
         if (ck_writer_is_page_break(node)) {
-            if (c->wrote_block)
+            /* At either end of a document it would only add a blank page. */
+            if (c->wrote_block && has_following(node))
                 ck_buf_puts(c->out, "<div class=\"page-break\"></div>\n");
         } else if (!ck_writer_is_comment(cmark_node_get_literal(node))) {
             ck_buf_puts(c->out, "<p class=\"literal\">");

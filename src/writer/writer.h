@@ -58,6 +58,10 @@ typedef enum ck_writer_format {
     CK_WRITER_MD
 } ck_writer_format;
 
+/* Every writer takes these; a zero or NULL field (or a number out of any
+ * sensible range) takes the default noted beside it, so callers may start
+ * from a zeroed struct or from ck_writer_options_default(). Strings are
+ * borrowed for the call, not kept. */
 typedef struct ck_writer_options {
     const char *title;            /* document title (metadata, HTML <title>); NULL: the
                                      text of the first level-1 heading */

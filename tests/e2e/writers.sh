@@ -62,9 +62,11 @@ expect_pdf() {
     got=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
     if [ "$got" = "$pages" ]; then pass "$name: $pages pages (page breaks)"; else fail "$name: $got pages, want $pages"; fi
     if pdfinfo "$pdf" | grep -q '^Page size:.*(A4)'; then pass "$name: A4"; else fail "$name: $(pdfinfo "$pdf" | grep 'Page size')"; fi
-    # Numbered undertakings keep their start number (3.) and the nested
-    # list its own counter.
-    if grep -q '^ *3\. *對於' "$T/text" && grep -q '(1) *包括電子檔案' "$T/text"; then
+    # Numbered undertakings keep their start number (3.), a later list and
+    # each merged form start again, and the nested list counts on its own.
+    forms=$((pages / 2))
+    if [ "$(grep -c '^ *3\. *對於' "$T/text")" = "$forms" ] && [ "$(grep -c '^ *1\. *第一款' "$T/text")" = "$forms" ] &&
+       grep -q '(1) *包括電子檔案' "$T/text"; then
         pass "$name: list numbering"
     else
         fail "$name: list numbering: $(grep -E '對於|包括電子' "$T/text" | head -n 2)"

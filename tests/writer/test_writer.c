@@ -31,6 +31,9 @@ static const char sample_form[] =
     "- 第一項說明\n"
     "- 第二項說明\n"
     "\n"
+    "1. 第一款\n"
+    "2. 第二款\n"
+    "\n"
     "> 依據委外作業程序 3.5.1 辦理。\n"
     "\n"
     "| 項目 | 說明 | 數量 |\n"
@@ -169,6 +172,15 @@ static char *paragraph_with(const char *xml, const char *needle)
     return ck_strndup(start, (size_t)(end - start));
 }
 
+/* True when the paragraph holding needle also holds what. */
+static int paragraph_has(const char *xml, const char *needle, const char *what)
+{
+    char *p = paragraph_with(xml, needle);
+    int found = strstr(p, what) != NULL;
+    free(p);
+    return found;
+}
+
 /* ---- DOCX ------------------------------------------------------------------------- */
 
 static void docx_package_is_complete_and_well_formed(void **state)
@@ -239,6 +251,12 @@ static void docx_headings_and_list_numbering(void **state)
     assert_non_null(strstr(numbering, "<w:lvlOverride w:ilvl=\"1\"><w:startOverride w:val=\"1\"/>"));
     assert_non_null(strstr(numbering, "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>"));
     assert_non_null(strstr(numbering, "<w:lvlText w:val=\"(%2)\"/>"));
+    /* A later list restarts at 1 with an instance of its own. */
+    char *later = paragraph_with(document, "第一款");
+    assert_non_null(strstr(later, "<w:ilvl w:val=\"0\"/><w:numId w:val=\"4\"/>"));
+    assert_non_null(strstr(numbering, "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/>"
+                                      "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>"));
+    free(later);
     /* Bullets share instance 1. */
     char *bullet = paragraph_with(document, "第一項說明");
     assert_non_null(strstr(bullet, "<w:numId w:val=\"1\"/>"));
@@ -248,7 +266,7 @@ static void docx_headings_and_list_numbering(void **state)
     assert_non_null(strstr(document, "<w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space=\"preserve\">臺北市政府</w:t>"));
     assert_non_null(strstr(document, "<w:rStyle w:val=\"VerbatimChar\"/></w:rPr><w:t xml:space=\"preserve\">code"));
     assert_non_null(strstr(document, "<w:strike/></w:rPr><w:t xml:space=\"preserve\">刪除"));
-    assert_non_null(strstr(paragraph_with(document, "依據委外作業程序"), "<w:pStyle w:val=\"Quote\"/>"));
+    assert_true(paragraph_has(document, "依據委外作業程序", "<w:pStyle w:val=\"Quote\"/>"));
     free(title);
     free(first);
     free(nested);
@@ -285,9 +303,9 @@ static void docx_table_has_borders_header_and_proportional_widths(void **state)
     assert_int_equal(widths[0] + widths[1] + widths[2], 9638);
     assert_true(widths[1] > widths[0] && widths[1] > widths[2]);
     /* GFM alignments: left, centre, right. */
-    assert_non_null(strstr(paragraph_with(tbl, "筆記型電腦"), "<w:jc w:val=\"center\"/>"));
-    assert_non_null(strstr(paragraph_with(tbl, ">2<"), "<w:jc w:val=\"right\"/>"));
-    assert_non_null(strstr(paragraph_with(tbl, "說明"), "<w:pStyle w:val=\"TableHeading\"/>"));
+    assert_true(paragraph_has(tbl, "筆記型電腦", "<w:jc w:val=\"center\"/>"));
+    assert_true(paragraph_has(tbl, ">2<", "<w:jc w:val=\"right\"/>"));
+    assert_true(paragraph_has(tbl, "說明", "<w:pStyle w:val=\"TableHeading\"/>"));
     free(document);
     cmark_node_free(doc);
 }
@@ -360,9 +378,9 @@ static void docx_merges_documents_with_page_breaks(void **state)
     /* One break inside each form, one before each form but the first. */
     assert_int_equal(count(document, "<w:pageBreakBefore/>"), 3 + 2);
     assert_int_equal(count(document, "<w:sectPr>"), 1);
-    /* Each form's lists restart: two ordered lists per form. */
+    /* Each form's lists restart: three ordered lists per form. */
     assert_int_equal(count(numbering, "<w:startOverride w:val=\"3\"/>"), 3);
-    assert_int_equal(count(numbering, "<w:num "), 1 + 6);
+    assert_int_equal(count(numbering, "<w:num "), 1 + 9);
     free(document);
     free(numbering);
     for (int i = 0; i < 3; i++)
@@ -671,6 +689,53 @@ static void empty_document_is_still_valid(void **state)
     cmark_node_free(doc);
 }
 
+static void page_breaks_at_either_end_are_ignored(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("<!-- pagebreak -->\n\n# 一\n\n<!-- PageBreak -->\n\n二\n\n<!--pagebreak-->\n");
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    assert_int_equal(count(out.data, "<w:pageBreakBefore/>"), 1);
+    assert_true(paragraph_has(out.data, "二", "<w:pageBreakBefore/>"));
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    assert_int_equal(count(out.data, "fo:break-before=\"page\""), 1);
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_html_render(&doc, 1, NULL, &out, &err), 0);
+    assert_int_equal(count(out.data, "<div class=\"page-break\">"), 1);
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
+static void table_rows_get_one_cell_per_column(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("| a | b | c |\n|---|---|---|\n| 1 |\n| 1 | 2 | 3 | 4 |\n");
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    xmlFreeDoc(well_formed(out.data, "word/document.xml"));
+    assert_int_equal(count(out.data, "<w:tc>"), 9);
+    assert_int_equal(count(out.data, "<w:gridCol "), 3);
+    assert_null(strstr(out.data, ">4<"));
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    xmlFreeDoc(well_formed(out.data, "content.xml"));
+    assert_int_equal(count(out.data, "<table:table-cell "), 9);
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_html_render(&doc, 1, NULL, &out, &err), 0);
+    assert_int_equal(count(out.data, "<td>") + count(out.data, "<th>"), 9);
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
 /* Leaves the sample files where the end-to-end suite asked for them. */
 static void sample_files_for_rendering(void **state)
 {
@@ -719,6 +784,8 @@ int main(void)
         cmocka_unit_test(options_reach_every_format),
         cmocka_unit_test(unwritable_path_leaves_nothing),
         cmocka_unit_test(empty_document_is_still_valid),
+        cmocka_unit_test(page_breaks_at_either_end_are_ignored),
+        cmocka_unit_test(table_rows_get_one_cell_per_column),
         cmocka_unit_test(sample_files_for_rendering),
     };
     ck_xml_init();

@@ -64,6 +64,50 @@ char ck_writer_table_alignment(cmark_node *table, size_t i);
 /* Number of columns of the table (at least 1). */
 size_t ck_writer_table_columns(cmark_node *table);
 
+/* Character formatting in force while walking inlines. */
+typedef struct ck_writer_marks {
+    int emph, strong, strike;
+} ck_writer_marks;
+
+/* Counts emphasis, strong and strikethrough in and out; returns 1 when
+ * node is one of them. */
+int ck_writer_marks_track(ck_writer_marks *m, cmark_node *node, int enter);
+/* The CK_WRITER_* bits now in force. */
+unsigned ck_writer_marks_bits(const ck_writer_marks *m);
+/* The text an inline leaf shows, with *extra set to CK_WRITER_CODE for a
+ * code span (else 0): text, code, inline HTML that is not a comment (as
+ * literal text), a soft break. NULL for every other node. */
+const char *ck_writer_inline_text(cmark_node *node, unsigned *extra);
+
+/* A GFM table being written. Each row gets exactly one cell per column
+ * of the header: missing cells are padded by the writer, surplus ones
+ * skipped, along with everything inside them. */
+typedef struct ck_writer_table {
+    cmark_node *node;
+    size_t cols;  /* columns, at least 1 */
+    size_t cell;  /* index of the current cell in its row; the writer
+                     advances it when it closes a cell */
+    int header;   /* the current row is the header row */
+    int skipping; /* inside a surplus cell: ignore every node */
+} ck_writer_table;
+
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table);
+void ck_writer_table_row(ck_writer_table *t, cmark_node *row);
+/* On a cell's entry and exit: 1 when the writer is to open (enter) or
+ * close (exit) it, 0 for a surplus cell. */
+int ck_writer_table_cell(ck_writer_table *t, int enter);
+
+/* Appends <tag>text</tag>, text escaped; nothing when text is NULL or "". */
+void ck_writer_put_element(ck_buf *b, const char *tag, const char *text);
+
+/* Adds b's bytes to the package as name and empties b (the memory is
+ * handed over). Parts under 2 KiB are stored rather than deflated: a
+ * deflate stream costs more to set up than it saves on a kilobyte, and
+ * bulk runs write thousands of packages. */
+int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err);
+/* The same for static text (copied). */
+int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err);
+
 /* Writes data to path through a temporary file in the same folder and a
  * rename, so nothing half-written ever appears at path. */
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err);

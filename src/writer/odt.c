@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define ODF_VERSION "1.3"
 #define NAMESPACES                                                                                      \
@@ -38,14 +36,13 @@ typedef struct odt_ctx {
     size_t n_variants, cap_variants;
     unsigned tables;
     int list_depth, quote_depth;
-    int emph, strong, strike;
+    ck_writer_marks marks;
     int page_break_pending;
     int wrote_block;
     int first_item; /* the next item is its list's first */
     int list_start;
-    /* the table being written */
-    size_t table_cols, cell_index;
-    int header_row, skip_cell, table_in_list;
+    ck_writer_table table;
+    int table_in_list; /* the table is written as paragraphs, see enter_table */
 } odt_ctx;
 
 /* ---- text ------------------------------------------------------------------ */
@@ -100,14 +97,6 @@ void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned 
     for (size_t k = 4; k-- > 0;)
         if (marks & spans[k].mark)
             ck_buf_puts(out, "</text:span>");
-}
-
-static void put_text(odt_ctx *c, const char *s, unsigned extra)
-{
-    unsigned marks = (c->strong ? CK_WRITER_BOLD : 0u) | (c->emph ? CK_WRITER_ITALIC : 0u) |
-                     (c->strike ? CK_WRITER_STRIKE : 0u) | extra;
-    if (s)
-        ck_writer_odt_put_span(c->body, s, strlen(s), marks);
 }
 
 /* ---- paragraphs ---------------------------------------------------------------- */
@@ -185,20 +174,20 @@ static void enter_table(odt_ctx *c, cmark_node *table)
     double width = o->page_width_mm - o->margin_left_mm - o->margin_right_mm;
     double *share;
 
-    c->table_cols = ck_writer_table_columns(table);
+    ck_writer_table_start(&c->table, table);
     /* A list item may hold only paragraphs and lists: a table there is
      * written as one paragraph per row. */
     c->table_in_list = c->list_depth > 0;
     if (c->table_in_list)
         return;
     c->tables++;
-    share = ck_malloc(c->table_cols * sizeof *share);
-    ck_writer_table_widths(table, c->table_cols, share);
+    share = ck_malloc(c->table.cols * sizeof *share);
+    ck_writer_table_widths(table, c->table.cols, share);
     ck_buf_printf(c->styles,
                   "<style:style style:name=\"Table%u\" style:family=\"table\"><style:table-properties"
                   " style:width=\"%.2fmm\" table:align=\"margins\" fo:margin-bottom=\"2mm\"%s/></style:style>",
                   c->tables, width, c->page_break_pending ? " fo:break-before=\"page\"" : "");
-    for (size_t i = 0; i < c->table_cols; i++)
+    for (size_t i = 0; i < c->table.cols; i++)
         ck_buf_printf(c->styles,
                       "<style:style style:name=\"Table%u.C%zu\" style:family=\"table-column\">"
                       "<style:table-column-properties style:column-width=\"%.2fmm\""
@@ -209,51 +198,50 @@ static void enter_table(odt_ctx *c, cmark_node *table)
     c->wrote_block = 1;
     ck_buf_printf(c->body, "<table:table table:name=\"Table%u\" table:style-name=\"Table%u\">", c->tables,
                   c->tables);
-    for (size_t i = 0; i < c->table_cols; i++)
+    for (size_t i = 0; i < c->table.cols; i++)
         ck_buf_printf(c->body, "<table:table-column table:style-name=\"Table%u.C%zu\"/>", c->tables, i + 1);
 }
 
-static void open_cell(odt_ctx *c, cmark_node *table)
+static void open_cell(odt_ctx *c)
 {
-    char align = ck_writer_table_alignment(table, c->cell_index);
+    char align = ck_writer_table_alignment(c->table.node, c->table.cell);
     if (c->table_in_list) {
-        if (c->cell_index > 0)
+        if (c->table.cell > 0)
             ck_buf_puts(c->body, " | ");
         return;
     }
     ck_buf_printf(c->body,
                   "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
                   "<text:p text:style-name=\"%s%c\">",
-                  c->header_row ? "Heading" : "Contents", align ? align - 'a' + 'A' : 'L');
+                  c->table.header ? "Heading" : "Contents", align ? align - 'a' + 'A' : 'L');
 }
 
 static void close_cell(odt_ctx *c)
 {
     if (!c->table_in_list)
         ck_buf_puts(c->body, "</text:p></table:table-cell>");
-    c->cell_index++;
+    c->table.cell++;
 }
 
 static void enter_row(odt_ctx *c, cmark_node *row)
 {
-    c->header_row = cmark_gfm_extensions_get_table_row_is_header(row);
-    c->cell_index = 0;
+    ck_writer_table_row(&c->table, row);
     if (c->table_in_list)
         open_paragraph(c, "List_20_Contents", NULL, 0);
     else
-        ck_buf_puts(c->body, c->header_row ? "<table:table-header-rows><table:table-row>" : "<table:table-row>");
+        ck_buf_puts(c->body, c->table.header ? "<table:table-header-rows><table:table-row>" : "<table:table-row>");
 }
 
-static void exit_row(odt_ctx *c, cmark_node *row)
+static void exit_row(odt_ctx *c)
 {
-    while (c->cell_index < c->table_cols) {
-        open_cell(c, cmark_node_parent(row));
+    while (c->table.cell < c->table.cols) {
+        open_cell(c);
         close_cell(c);
     }
     if (c->table_in_list)
         ck_buf_puts(c->body, "</text:p>");
     else
-        ck_buf_puts(c->body, c->header_row ? "</table:table-row></table:table-header-rows>" : "</table:table-row>");
+        ck_buf_puts(c->body, c->table.header ? "</table:table-row></table:table-header-rows>" : "</table:table-row>");
 }
 
 /* ---- the walk -------------------------------------------------------------------------- */
@@ -262,8 +250,10 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
 {
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
+    const char *text;
+    unsigned extra;
 
-    if (c->skip_cell && kind != CK_NODE_TABLE_CELL)
+    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -328,43 +318,18 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
         if (enter)
             enter_row(c, node);
         else
-            exit_row(c, node);
+            exit_row(c);
         break;
     case CK_NODE_TABLE_CELL:
-        if (enter) {
-            c->skip_cell = c->cell_index >= c->table_cols;
-            if (!c->skip_cell)
-                open_cell(c, cmark_node_parent(cmark_node_parent(node)));
-        } else if (c->skip_cell) {
-            c->skip_cell = 0;
-        } else {
+        if (!ck_writer_table_cell(&c->table, enter))
+            break;
+        if (enter)
+            open_cell(c);
+        else
             close_cell(c);
-        }
-        break;
-    case CMARK_NODE_TEXT:
-        put_text(c, cmark_node_get_literal(node), 0);
-        break;
-    case CMARK_NODE_CODE:
-        put_text(c, cmark_node_get_literal(node), CK_WRITER_CODE);
-        break;
-    case CMARK_NODE_HTML_INLINE:
-        if (!ck_writer_is_comment(cmark_node_get_literal(node)))
-            put_text(c, cmark_node_get_literal(node), 0);
-        break;
-    case CMARK_NODE_SOFTBREAK:
-        put_text(c, ck_writer_soft_break(node), 0);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->body, "<text:line-break/>");
-        break;
-    case CMARK_NODE_EMPH:
-        c->emph += enter ? 1 : -1;
-        break;
-    case CMARK_NODE_STRONG:
-        c->strong += enter ? 1 : -1;
-        break;
-    case CK_NODE_STRIKETHROUGH:
-        c->strike += enter ? 1 : -1;
         break;
     case CMARK_NODE_LINK:
         if (ck_writer_url_is_safe(cmark_node_get_url(node))) {
@@ -379,6 +344,9 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
         }
         break;
     default:
+        /* Images keep their description (their children). */
+        if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
+            ck_writer_odt_put_span(c->body, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
         break;
     }
 }
@@ -626,28 +594,11 @@ static void put_meta(ck_buf *b, const ck_writer_options *o)
                             " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
                             " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"" ODF_VERSION "\">"
                             "<office:meta><meta:generator>clausekit</meta:generator>");
-    if (o->title && *o->title) {
-        ck_buf_puts(b, "<dc:title>");
-        put_escaped(b, o->title);
-        ck_buf_puts(b, "</dc:title>");
-    }
-    if (o->author && *o->author) {
-        ck_buf_puts(b, "<meta:initial-creator>");
-        put_escaped(b, o->author);
-        ck_buf_puts(b, "</meta:initial-creator><dc:creator>");
-        put_escaped(b, o->author);
-        ck_buf_puts(b, "</dc:creator>");
-    }
-    ck_buf_puts(b, "<dc:language>");
-    put_escaped(b, o->language);
-    ck_buf_puts(b, "</dc:language></office:meta></office:document-meta>");
-}
-
-static int add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
-{
-    size_t len = b->len;
-    char *data = ck_buf_detach(b);
-    return ck_zip_writer_add_owned(w, name, data, len, 0, err);
+    ck_writer_put_element(b, "dc:title", o->title);
+    ck_writer_put_element(b, "meta:initial-creator", o->author);
+    ck_writer_put_element(b, "dc:creator", o->author);
+    ck_writer_put_element(b, "dc:language", o->language);
+    ck_buf_puts(b, "</office:meta></office:document-meta>");
 }
 
 int ck_writer_odt_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, ck_error *err)
@@ -658,13 +609,13 @@ int ck_writer_odt_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt
 
     ck_writer_resolve_options(opt, &o);
     if ((rc = ck_zip_writer_add(w, "mimetype", mimetype, sizeof mimetype - 1, 1, err)) ||
-        (rc = ck_zip_writer_add(w, "META-INF/manifest.xml", manifest, sizeof manifest - 1, 0, err)))
+        (rc = ck_writer_zip_add_static(w, "META-INF/manifest.xml", manifest, sizeof manifest - 1, err)))
         goto done;
     put_styles(&b, &o);
-    if ((rc = add_buf(w, "styles.xml", &b, err)))
+    if ((rc = ck_writer_zip_add_buf(w, "styles.xml", &b, err)))
         goto done;
     put_meta(&b, &o);
-    rc = add_buf(w, "meta.xml", &b, err);
+    rc = ck_writer_zip_add_buf(w, "meta.xml", &b, err);
 done:
     ck_buf_free(&b);
     return rc;
@@ -684,7 +635,7 @@ int ck_writer_odt_write_many(cmark_node *const *docs, size_t n, const ck_writer_
     ck_writer_title(docs, n, &o, &title);
     o.title = title.data ? title.data : "";
     if ((rc = ck_writer_odt_render(docs, n, &o, &content, err)) || (rc = ck_zip_writer_open(&w, path, err)) ||
-        (rc = ck_writer_odt_add_fixed_parts(w, &o, err)) || (rc = add_buf(w, "content.xml", &content, err)))
+        (rc = ck_writer_odt_add_fixed_parts(w, &o, err)) || (rc = ck_writer_zip_add_buf(w, "content.xml", &content, err)))
         goto done;
     rc = ck_zip_writer_commit(w, err);
     w = NULL;

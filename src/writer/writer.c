@@ -415,7 +415,71 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
         share[i] /= total;
 }
 
-/* ---- files --------------------------------------------------------------------- */
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table)
+{
+    memset(t, 0, sizeof *t);
+    t->node = table;
+    t->cols = ck_writer_table_columns(table);
+}
+
+void ck_writer_table_row(ck_writer_table *t, cmark_node *row)
+{
+    t->header = cmark_gfm_extensions_get_table_row_is_header(row);
+    t->cell = 0;
+}
+
+int ck_writer_table_cell(ck_writer_table *t, int enter)
+{
+    if (enter) {
+        t->skipping = t->cell >= t->cols;
+        return !t->skipping;
+    }
+    if (t->skipping) {
+        t->skipping = 0;
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- inline text ------------------------------------------------------------------ */
+
+int ck_writer_marks_track(ck_writer_marks *m, cmark_node *node, int enter)
+{
+    int delta = enter ? 1 : -1;
+
+    switch (ck_writer_node_kind(node)) {
+    case CMARK_NODE_EMPH: m->emph += delta; return 1;
+    case CMARK_NODE_STRONG: m->strong += delta; return 1;
+    case CK_NODE_STRIKETHROUGH: m->strike += delta; return 1;
+    default: return 0;
+    }
+}
+
+unsigned ck_writer_marks_bits(const ck_writer_marks *m)
+{
+    return (m->strong ? (unsigned)CK_WRITER_BOLD : 0u) | (m->emph ? (unsigned)CK_WRITER_ITALIC : 0u) |
+           (m->strike ? (unsigned)CK_WRITER_STRIKE : 0u);
+}
+
+const char *ck_writer_inline_text(cmark_node *node, unsigned *extra)
+{
+    *extra = 0;
+    switch (ck_writer_node_kind(node)) {
+    case CMARK_NODE_TEXT:
+        return cmark_node_get_literal(node);
+    case CMARK_NODE_CODE:
+        *extra = CK_WRITER_CODE;
+        return cmark_node_get_literal(node);
+    case CMARK_NODE_HTML_INLINE:
+        return ck_writer_is_comment(cmark_node_get_literal(node)) ? NULL : cmark_node_get_literal(node);
+    case CMARK_NODE_SOFTBREAK:
+        return ck_writer_soft_break(node);
+    default:
+        return NULL;
+    }
+}
+
+/* ---- packages and files --------------------------------------------------------------------- */
 
 static int file_failed(ck_error *err, const char *path, const char *why)
 {
@@ -425,6 +489,29 @@ static int file_failed(ck_error *err, const char *path, const char *why)
                  why);
     ck_error_set_file(err, path);
     return CK_EIO;
+}
+
+#define STORE_BELOW 2048
+
+void ck_writer_put_element(ck_buf *b, const char *tag, const char *text)
+{
+    if (!text || !*text)
+        return;
+    ck_buf_printf(b, "<%s>", tag);
+    ck_buf_put_xml(b, text, strlen(text));
+    ck_buf_printf(b, "</%s>", tag);
+}
+
+int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
+{
+    size_t len = b->len;
+    char *data = ck_buf_detach(b);
+    return ck_zip_writer_add_owned(w, name, data, len, len < STORE_BELOW, err);
+}
+
+int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err)
+{
+    return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
 }
 
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err)

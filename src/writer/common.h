@@ -97,6 +97,12 @@ void ck_writer_table_row(ck_writer_table *t, cmark_node *row);
  * close (exit) it, 0 for a surplus cell. */
 int ck_writer_table_cell(ck_writer_table *t, int enter);
 
+/* Appends text escaped for XML (or HTML when html is set). Text is
+ * expected in UTF-8, but a value may come from a roster saved in another
+ * encoding: any byte sequence that is not UTF-8, and the code points XML
+ * forbids, become U+FFFD, so the file always opens. */
+void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html);
+
 /* Appends <tag>text</tag>, text escaped; nothing when text is NULL or "". */
 void ck_writer_put_element(ck_buf *b, const char *tag, const char *text);
 

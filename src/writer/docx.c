@@ -74,7 +74,7 @@ void ck_writer_docx_put_run(ck_buf *out, const char *text, size_t len, unsigned 
             continue;
         if (i > start) {
             ck_buf_puts(out, "<w:t xml:space=\"preserve\">");
-            ck_buf_put_xml(out, text + start, i - start);
+            ck_writer_put_escaped(out, text + start, i - start, 0);
             ck_buf_puts(out, "</w:t>");
         }
         if (i < len)
@@ -468,7 +468,7 @@ static const char document_rels[] =
 /* An attribute value, escaped. */
 static void put_attr(ck_buf *b, const char *s)
 {
-    ck_buf_put_xml(b, s, strlen(s));
+    ck_writer_put_escaped(b, s, strlen(s), 0);
 }
 
 /* <w:rFonts> naming the Latin and East Asian fonts. */
@@ -567,7 +567,7 @@ static void put_font_table(ck_buf *b, const ck_writer_options *o)
     if (o->east_asian_fallbacks && *o->east_asian_fallbacks) {
         const char *f = o->east_asian_fallbacks, *comma = strchr(f, ',');
         ck_buf_puts(b, "<w:altName w:val=\"");
-        ck_buf_put_xml(b, f, comma ? (size_t)(comma - f) : strlen(f));
+        ck_writer_put_escaped(b, f, comma ? (size_t)(comma - f) : strlen(f), 0);
         ck_buf_puts(b, "\"/>");
     }
     ck_buf_puts(b, "<w:charset w:val=\"88\"/><w:family w:val=\"script\"/><w:pitch w:val=\"fixed\"/></w:font>"

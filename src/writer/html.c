@@ -58,7 +58,7 @@ static void put_language(ck_buf *b, const char *tag)
                                          strcmp(country, "MO") == 0) && !strstr(tag, "Han"))
         ck_buf_printf(b, "zh-Hant-%s", country);
     else
-        ck_buf_put_html(b, tag, strlen(tag));
+        ck_writer_put_escaped(b, tag, strlen(tag), 1);
 }
 
 static void put_head(ck_buf *b, const ck_writer_options *o)
@@ -66,11 +66,11 @@ static void put_head(ck_buf *b, const ck_writer_options *o)
     ck_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
     put_language(b, o->language);
     ck_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    ck_buf_put_html(b, o->title ? o->title : "", o->title ? strlen(o->title) : 0);
+    ck_writer_put_escaped(b, o->title ? o->title : "", o->title ? strlen(o->title) : 0, 1);
     ck_buf_puts(b, "</title>\n");
     if (o->author && *o->author) {
         ck_buf_puts(b, "<meta name=\"author\" content=\"");
-        ck_buf_put_html(b, o->author, strlen(o->author));
+        ck_writer_put_escaped(b, o->author, strlen(o->author), 1);
         ck_buf_puts(b, "\">\n");
     }
     ck_buf_printf(b,
@@ -133,7 +133,7 @@ static int has_following(cmark_node *node)
 static void put_literal(html_ctx *c, const char *s)
 {
     if (s)
-        ck_buf_put_html(c->out, s, strlen(s));
+        ck_writer_put_escaped(c->out, s, strlen(s), 1);
 }
 
 static void put_cell(html_ctx *c, int open)

@@ -70,7 +70,7 @@ void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned 
             i++;
             continue;
         }
-        ck_buf_put_xml(out, text + start, i - start);
+        ck_writer_put_escaped(out, text + start, i - start, 0);
         if (ch == ' ') {
             /* ODF collapses white space: every space but a leading
              * one of a run written as text:s is kept as written. */
@@ -93,7 +93,7 @@ void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned 
         i += run;
         start = i;
     }
-    ck_buf_put_xml(out, text + start, len - start);
+    ck_writer_put_escaped(out, text + start, len - start, 0);
     for (size_t k = 4; k-- > 0;)
         if (marks & spans[k].mark)
             ck_buf_puts(out, "</text:span>");
@@ -336,7 +336,7 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
             if (enter) {
                 const char *url = cmark_node_get_url(node);
                 ck_buf_puts(c->body, "<text:a xlink:type=\"simple\" xlink:href=\"");
-                ck_buf_put_xml(c->body, url, strlen(url));
+                ck_writer_put_escaped(c->body, url, strlen(url), 0);
                 ck_buf_puts(c->body, "\">");
             } else {
                 ck_buf_puts(c->body, "</text:a>");
@@ -359,9 +359,9 @@ static void put_font_face(ck_buf *b, const char *name, const char *generic, cons
     const char *quote = strchr(name, ' ') ? "&apos;" : "";
 
     ck_buf_puts(b, "<style:font-face style:name=\"");
-    ck_buf_put_xml(b, name, strlen(name));
+    ck_writer_put_escaped(b, name, strlen(name), 0);
     ck_buf_printf(b, "\" svg:font-family=\"%s", quote);
-    ck_buf_put_xml(b, name, strlen(name));
+    ck_writer_put_escaped(b, name, strlen(name), 0);
     ck_buf_printf(b, "%s\" style:font-family-generic=\"%s\" style:font-pitch=\"%s\"/>", quote, generic, pitch);
 }
 
@@ -452,7 +452,7 @@ static const char mimetype[] = "application/vnd.oasis.opendocument.text";
 
 static void put_escaped(ck_buf *b, const char *s)
 {
-    ck_buf_put_xml(b, s, strlen(s));
+    ck_writer_put_escaped(b, s, strlen(s), 0);
 }
 
 /* The list styles: numbers "1." "(1)" "1)" by level, bullets ● ○ ■. */

@@ -493,12 +493,62 @@ static int file_failed(ck_error *err, const char *path, const char *why)
 
 #define STORE_BELOW 2048
 
+/* Length of the UTF-8 sequence at s (at most len bytes), 0 when it is not
+ * one; *allowed tells whether XML allows the code point. */
+static size_t utf8_sequence(const unsigned char *s, size_t len, int *allowed)
+{
+    uint32_t c;
+    size_t n;
+
+    *allowed = 1;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    if (len < n)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    c = first_code_point(s, n);
+    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *allowed = c != 0xFFFE && c != 0xFFFF;
+    return n;
+}
+
+void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t start = 0, i = 0;
+
+    while (i < len) {
+        int allowed;
+        size_t n = utf8_sequence(s + i, len - i, &allowed);
+        if (n && allowed) {
+            i += n;
+            continue;
+        }
+        (html ? ck_buf_put_html : ck_buf_put_xml)(b, text + start, i - start);
+        ck_buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD REPLACEMENT CHARACTER */
+        i += n ? n : 1;
+        start = i;
+    }
+    (html ? ck_buf_put_html : ck_buf_put_xml)(b, text + start, len - start);
+}
+
 void ck_writer_put_element(ck_buf *b, const char *tag, const char *text)
 {
     if (!text || !*text)
         return;
     ck_buf_printf(b, "<%s>", tag);
-    ck_buf_put_xml(b, text, strlen(text));
+    ck_writer_put_escaped(b, text, strlen(text), 0);
     ck_buf_printf(b, "</%s>", tag);
 }
 

@@ -689,6 +689,34 @@ static void empty_document_is_still_valid(void **state)
     cmark_node_free(doc);
 }
 
+static void bytes_that_are_not_utf8_still_give_well_formed_files(void **state)
+{
+    (void)state;
+    /* A Big5 value (王 is A4 FD), a stray continuation byte, U+FFFF and a
+     * control character, as a roster saved in the wrong encoding gives. */
+    static const char value[] = "\xA4\xFD x \x80 \xEF\xBF\xBF \x01 \xE7\x8E\x8B";
+    cmark_node *doc = parse("# 標題\n\n值：\n");
+    cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    cmark_node_set_literal(text, value);
+    cmark_node_append_child(cmark_node_last_child(doc), text);
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    xmlFreeDoc(well_formed(out.data, "word/document.xml"));
+    assert_non_null(strstr(out.data, "\xEF\xBF\xBD\xEF\xBF\xBD x \xEF\xBF\xBD \xEF\xBF\xBD  \xE7\x8E\x8B"));
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    xmlFreeDoc(well_formed(out.data, "content.xml"));
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_html_render(&doc, 1, NULL, &out, &err), 0);
+    assert_null(strstr(out.data, "\xA4\xFD"));
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
 static void page_breaks_at_either_end_are_ignored(void **state)
 {
     (void)state;
@@ -784,6 +812,7 @@ int main(void)
         cmocka_unit_test(options_reach_every_format),
         cmocka_unit_test(unwritable_path_leaves_nothing),
         cmocka_unit_test(empty_document_is_still_valid),
+        cmocka_unit_test(bytes_that_are_not_utf8_still_give_well_formed_files),
         cmocka_unit_test(page_breaks_at_either_end_are_ignored),
         cmocka_unit_test(table_rows_get_one_cell_per_column),
         cmocka_unit_test(sample_files_for_rendering),

@@ -49,6 +49,11 @@ int ck_writer_keeps_with_signature(cmark_node *node);
 /* True for a signature line directly followed by another one. */
 int ck_writer_signature_continues(cmark_node *node);
 
+/* True for a paragraph holding a hard line break. Such a paragraph is
+ * not justified: Word and LibreOffice would stretch the line before the
+ * break across the page. */
+int ck_writer_has_hard_break(cmark_node *node);
+
 /* What a soft line break becomes: "" between two CJK characters, else " ". */
 const char *ck_writer_soft_break(cmark_node *softbreak);
 

@@ -103,6 +103,8 @@ static void open_paragraph(docx_ctx *c, const char *style, cmark_node *node, cha
 
     if (signature && strcmp(style, "Normal") == 0)
         style = "Signature";
+    if (!jc && ck_writer_has_hard_break(node))
+        jc = 'l';
     if (list)
         indent += (long)LIST_INDENT * (list->level + 1);
     ck_buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);

@@ -21,7 +21,7 @@
     " xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\""                           \
     " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
 
-enum { VARIANT_BREAK = 1, VARIANT_KEEP = 2 };
+enum { VARIANT_BREAK = 1, VARIANT_KEEP = 2, VARIANT_LEFT = 4 };
 
 typedef struct odt_variant {
     const char *parent;
@@ -121,9 +121,10 @@ static const char *variant(odt_ctx *c, const char *parent, int flags)
         c->n_variants++;
         ck_buf_printf(c->styles,
                       "<style:style style:name=\"P%zu\" style:family=\"paragraph\" style:parent-style-name=\"%s\">"
-                      "<style:paragraph-properties%s%s/></style:style>",
+                      "<style:paragraph-properties%s%s%s/></style:style>",
                       i + 1, parent, flags & VARIANT_BREAK ? " fo:break-before=\"page\"" : "",
-                      flags & VARIANT_KEEP ? " fo:keep-with-next=\"always\" fo:keep-together=\"always\"" : "");
+                      flags & VARIANT_KEEP ? " fo:keep-with-next=\"always\" fo:keep-together=\"always\"" : "",
+                      flags & VARIANT_LEFT ? " fo:text-align=\"start\"" : "");
     }
     snprintf(name, sizeof name, "P%zu", i + 1);
     return name;
@@ -141,6 +142,8 @@ static void open_paragraph(odt_ctx *c, const char *style, cmark_node *node, int 
         flags |= VARIANT_KEEP;
     if (c->page_break_pending)
         flags |= VARIANT_BREAK;
+    if (node && ck_writer_has_hard_break(node))
+        flags |= VARIANT_LEFT;
     if (flags)
         style = variant(c, style, flags);
     if (level)

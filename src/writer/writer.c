@@ -367,6 +367,21 @@ int ck_writer_signature_continues(cmark_node *node)
     return ck_writer_is_signature(node) && ck_writer_is_signature(cmark_node_next(node));
 }
 
+int ck_writer_has_hard_break(cmark_node *node)
+{
+    cmark_iter *it;
+    cmark_event_type ev;
+    int found = 0;
+
+    if (!node || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH)
+        return 0;
+    it = cmark_iter_new(node);
+    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+        found = ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_LINEBREAK;
+    cmark_iter_free(it);
+    return found;
+}
+
 int ck_writer_url_is_safe(const char *url)
 {
     return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0 ||

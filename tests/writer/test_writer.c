@@ -580,6 +580,29 @@ static void template_html_is_literal_and_comments_are_dropped(void **state)
     cmark_node_free(doc);
 }
 
+static void paragraphs_with_hard_breaks_are_not_justified(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("地址：臺北市\\\n信義區\n\n一般段落\n");
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    assert_true(paragraph_has(out.data, "信義區", "<w:jc w:val=\"left\"/>"));
+    assert_true(paragraph_has(out.data, "信義區", "<w:br/>"));
+    assert_false(paragraph_has(out.data, "一般段落", "<w:jc "));
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    assert_non_null(strstr(out.data, "style:parent-style-name=\"Text_20_body\"><style:paragraph-properties"
+                                     " fo:text-align=\"start\"/>"));
+    assert_non_null(strstr(out.data, "臺北市<text:line-break/>信義區"));
+    assert_non_null(strstr(out.data, "<text:p text:style-name=\"Text_20_body\">一般段落"));
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
 static void soft_breaks_join_chinese_and_space_latin(void **state)
 {
     (void)state;
@@ -807,6 +830,7 @@ int main(void)
         cmocka_unit_test(html_is_a_printable_a4_page),
         cmocka_unit_test(html_text_values_stay_literal),
         cmocka_unit_test(template_html_is_literal_and_comments_are_dropped),
+        cmocka_unit_test(paragraphs_with_hard_breaks_are_not_justified),
         cmocka_unit_test(soft_breaks_join_chinese_and_space_latin),
         cmocka_unit_test(markdown_round_trips_values_and_merges),
         cmocka_unit_test(options_reach_every_format),

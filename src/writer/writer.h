@@ -142,16 +142,19 @@ enum {
     CK_WRITER_CODE = 8
 };
 
-/* Appends text (UTF-8, len bytes) as one or more DOCX runs <w:r> with the
- * formatting bits above: escaped, tabs as <w:tab/>, newlines as <w:br/>,
- * spaces preserved. */
+/* Appends text (UTF-8, len bytes) as one DOCX run <w:r> with the
+ * formatting bits above: escaped (bytes that are not UTF-8 become U+FFFD),
+ * tabs as <w:tab/>, newlines as <w:br/>, spaces preserved. With marks 0
+ * the run has no properties and fits any document; CK_WRITER_CODE names
+ * the character style "VerbatimChar" of this module's styles.xml. */
 void ck_writer_docx_put_run(ck_buf *out, const char *text, size_t len, unsigned marks);
 
-/* Appends text as ODT paragraph content: escaped, runs of spaces as
+/* Appends text as ODT paragraph content: escaped as above, runs of spaces as
  * <text:s text:c="n"/>, tabs as <text:tab/>, newlines as <text:line-break/>,
  * wrapped in nested <text:span>s of the common text styles styles.xml of
  * ck_writer_odt_add_fixed_parts declares ("Strong_20_Emphasis",
- * "Emphasis", "Strikethrough", "Source_20_Text"). */
+ * "Emphasis", "Strikethrough", "Source_20_Text"). With marks 0 no span is
+ * written, so the text fits any document (an office:annotation, say). */
 void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned marks);
 
 /* Adds every part of a DOCX package except word/document.xml to w:

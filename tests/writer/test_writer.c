@@ -2,8 +2,10 @@
  * HTML and Markdown, read back through the project's own zip and XML layers.
  *
  * With CK_WRITER_OUT set to a folder, the sample form is also left there as
- * form.docx, form.odt, form.html, form.md and merged.docx (three forms),
- * for tests/e2e/writers.sh to render with LibreOffice. */
+ * form.docx, form.odt, form.html, form.md, merged.docx and merged.odt
+ * (three forms), and keep-NN.docx / keep-NN.odt (a signature block pushed
+ * towards the end of the page), for tests/e2e/writers.sh to render with
+ * LibreOffice. */
 #include "support.h"
 
 #include <sys/stat.h>
@@ -787,6 +789,8 @@ static void table_rows_get_one_cell_per_column(void **state)
     cmark_node_free(doc);
 }
 
+enum { FILLER_FIRST = 16, FILLER_LAST = 28 };
+
 /* Leaves the sample files where the end-to-end suite asked for them. */
 static void sample_files_for_rendering(void **state)
 {
@@ -812,6 +816,24 @@ static void sample_files_for_rendering(void **state)
     assert_int_equal(ck_writer_odt_write_many(docs, 3, NULL, path, &err), 0);
     for (int i = 0; i < 3; i++)
         cmark_node_free(docs[i]);
+
+    /* keep-NN: NN lines of filler push the signature block down the first
+     * page, so that for some NN it would straddle the page end were it not
+     * kept together and with its closing. */
+    for (int lines = FILLER_FIRST; lines <= FILLER_LAST; lines++) {
+        ck_buf md = CK_BUF_INIT;
+        ck_buf_puts(&md, "# 保密同意書\n\n");
+        for (int k = 1; k <= lines; k++)
+            ck_buf_printf(&md, "第 %d 行：本人同意遵守保密規定。\n\n", k);
+        ck_buf_puts(&md, "此致\n\n立書人（簽章）：＿＿＿＿＿＿\n\n身分證字號：______\n\n中華民國 ___ 年 ___ 月 ___ 日\n");
+        cmark_node *doc = parse(md.data);
+        for (size_t i = 0; i < 2; i++) {
+            snprintf(path, sizeof path, "%s/keep-%02d.%s", dir, lines, ext[i]);
+            assert_int_equal(ck_writer_write_many(formats[i], &doc, 1, NULL, path, &err), 0);
+        }
+        cmark_node_free(doc);
+        ck_buf_free(&md);
+    }
 }
 
 int main(void)

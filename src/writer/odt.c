@@ -22,10 +22,12 @@
     " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
 
 enum { VARIANT_BREAK = 1, VARIANT_KEEP = 2, VARIANT_LEFT = 4 };
+#define QUOTE_INDENT_MM 10 /* the margin of style Quotations, per level */
 
 typedef struct odt_variant {
     const char *parent;
     int flags;
+    int quote_depth; /* > 1: a quote inside a quote, indented further */
 } odt_variant;
 
 typedef struct odt_ctx {
@@ -101,15 +103,18 @@ void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned 
 
 /* ---- paragraphs ---------------------------------------------------------------- */
 
-/* The name of the automatic style that adds flags to parent, declared on
- * first use. The returned name is in a static buffer. */
-static const char *variant(odt_ctx *c, const char *parent, int flags)
+/* The name of the automatic style that adds flags (and the indent of a
+ * nested quote) to parent, declared on first use. The returned name is in
+ * a static buffer. */
+static const char *variant(odt_ctx *c, const char *parent, int flags, int quote_depth)
 {
     static char name[32];
+    char indent[64] = "";
     size_t i;
 
     for (i = 0; i < c->n_variants; i++)
-        if (c->variants[i].flags == flags && strcmp(c->variants[i].parent, parent) == 0)
+        if (c->variants[i].flags == flags && c->variants[i].quote_depth == quote_depth &&
+            strcmp(c->variants[i].parent, parent) == 0)
             break;
     if (i == c->n_variants) {
         if (c->n_variants == c->cap_variants) {
@@ -118,13 +123,16 @@ static const char *variant(odt_ctx *c, const char *parent, int flags)
         }
         c->variants[i].parent = parent;
         c->variants[i].flags = flags;
+        c->variants[i].quote_depth = quote_depth;
         c->n_variants++;
+        if (quote_depth > 1)
+            snprintf(indent, sizeof indent, " fo:margin-left=\"%dmm\"", QUOTE_INDENT_MM * quote_depth);
         ck_buf_printf(c->styles,
                       "<style:style style:name=\"P%zu\" style:family=\"paragraph\" style:parent-style-name=\"%s\">"
-                      "<style:paragraph-properties%s%s%s/></style:style>",
+                      "<style:paragraph-properties%s%s%s%s/></style:style>",
                       i + 1, parent, flags & VARIANT_BREAK ? " fo:break-before=\"page\"" : "",
                       flags & VARIANT_KEEP ? " fo:keep-with-next=\"always\" fo:keep-together=\"always\"" : "",
-                      flags & VARIANT_LEFT ? " fo:text-align=\"start\"" : "");
+                      flags & VARIANT_LEFT ? " fo:text-align=\"start\"" : "", indent);
     }
     snprintf(name, sizeof name, "P%zu", i + 1);
     return name;
@@ -135,6 +143,7 @@ static const char *variant(odt_ctx *c, const char *parent, int flags)
 static void open_paragraph(odt_ctx *c, const char *style, cmark_node *node, int level)
 {
     int flags = 0;
+    int quote_depth = strcmp(style, "Quotations") == 0 ? c->quote_depth : 0;
 
     if (node && ck_writer_is_signature(node) && strcmp(style, "Text_20_body") == 0)
         style = ck_writer_signature_continues(node) ? "Signature" : "Signature_20_End";
@@ -144,8 +153,8 @@ static void open_paragraph(odt_ctx *c, const char *style, cmark_node *node, int 
         flags |= VARIANT_BREAK;
     if (node && ck_writer_has_hard_break(node))
         flags |= VARIANT_LEFT;
-    if (flags)
-        style = variant(c, style, flags);
+    if (flags || quote_depth > 1)
+        style = variant(c, style, flags, quote_depth);
     if (level)
         ck_buf_printf(c->body, "<text:h text:style-name=\"%s\" text:outline-level=\"%d\">", style, level);
     else

@@ -582,6 +582,27 @@ static void template_html_is_literal_and_comments_are_dropped(void **state)
     cmark_node_free(doc);
 }
 
+static void nested_quotes_are_indented_further(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("> 外層\n>\n> > 內層\n");
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    assert_true(paragraph_has(out.data, "外層", "<w:ind w:left=\"567\"/>"));
+    assert_true(paragraph_has(out.data, "內層", "<w:ind w:left=\"1134\"/>"));
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    assert_non_null(strstr(out.data, "<text:p text:style-name=\"Quotations\">外層"));
+    assert_non_null(strstr(out.data, "style:parent-style-name=\"Quotations\"><style:paragraph-properties"
+                                     " fo:margin-left=\"20mm\"/>"));
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
 static void paragraphs_with_hard_breaks_are_not_justified(void **state)
 {
     (void)state;
@@ -852,6 +873,7 @@ int main(void)
         cmocka_unit_test(html_is_a_printable_a4_page),
         cmocka_unit_test(html_text_values_stay_literal),
         cmocka_unit_test(template_html_is_literal_and_comments_are_dropped),
+        cmocka_unit_test(nested_quotes_are_indented_further),
         cmocka_unit_test(paragraphs_with_hard_breaks_are_not_justified),
         cmocka_unit_test(soft_breaks_join_chinese_and_space_latin),
         cmocka_unit_test(markdown_round_trips_values_and_merges),

@@ -342,8 +342,24 @@ static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->out, "<w:r><w:br/></w:r>");
         break;
+    case CMARK_NODE_LINK:
+        /* Without a hyperlink relationship the target would be lost, on
+         * paper too: it follows the text unless the text is the target. */
+        if (!enter && ck_writer_url_is_safe(cmark_node_get_url(node))) {
+            const char *url = cmark_node_get_url(node);
+            ck_buf shown = CK_BUF_INIT;
+            ck_writer_plain_text(node, &shown);
+            if (!shown.data || (strcmp(shown.data, url) != 0 &&
+                                !(strncmp(url, "mailto:", 7) == 0 && strcmp(shown.data, url + 7) == 0))) {
+                ck_writer_docx_put_run(c->out, " (", 2, ck_writer_marks_bits(&c->marks));
+                ck_writer_docx_put_run(c->out, url, strlen(url), ck_writer_marks_bits(&c->marks));
+                ck_writer_docx_put_run(c->out, ")", 1, ck_writer_marks_bits(&c->marks));
+            }
+            ck_buf_free(&shown);
+        }
+        break;
     default:
-        /* Links and images keep their text (their children). */
+        /* Images keep their description (their children). */
         if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
             ck_writer_docx_put_run(c->out, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
         break;

@@ -36,9 +36,9 @@
  * honours the start number, bullet lists, nesting, block quotes, code in a
  * monospace font, thematic breaks as a bottom border, GFM tables with
  * borders, a repeated header row, widths in proportion to their content
- * and the column alignments. Links keep their text (and, in HTML and ODT,
- * their target when it is http, https or mailto); images are replaced by
- * their description.
+ * and the column alignments. Links keep their text and, when it is http,
+ * https or mailto, their target (HTML and ODT as a link, DOCX printed in
+ * parentheses after the text); images are replaced by their description.
  */
 #ifndef CK_WRITER_H
 #define CK_WRITER_H

@@ -564,7 +564,7 @@ static void template_html_is_literal_and_comments_are_dropped(void **state)
 {
     (void)state;
     cmark_node *doc = parse("<div>區塊</div>\n\n文字 <b>粗</b> <!-- 給範本作者的說明 --> 完\n\n<!-- 註解 -->\n\n"
-                            "[連結](javascript:alert(1)) [網站](https://example.org/)\n");
+                            "[連結](javascript:alert(1)) [網站](https://example.org/) <https://e.org/>\n");
     char *html = render_html(&doc, 1);
     const char *path = write_docx("raw.docx", doc);
     char *document = read_part(path, "word/document.xml");
@@ -575,8 +575,14 @@ static void template_html_is_literal_and_comments_are_dropped(void **state)
     assert_null(strstr(html, "註解"));
     assert_null(strstr(html, "javascript"));
     assert_non_null(strstr(html, "<a href=\"https://example.org/\">網站</a>"));
+    assert_non_null(strstr(html, "<a href=\"https://e.org/\">https://e.org/</a>"));
     assert_non_null(strstr(document, "&lt;div&gt;區塊&lt;/div&gt;"));
     assert_null(strstr(document, "註解"));
+    /* DOCX has no hyperlink parts: a safe target follows the text. */
+    assert_non_null(strstr(document, ">網站</w:t></w:r><w:r><w:t xml:space=\"preserve\"> (</w:t></w:r>"
+                                     "<w:r><w:t xml:space=\"preserve\">https://example.org/</w:t>"));
+    assert_null(strstr(document, "javascript"));
+    assert_int_equal(count(document, "https://e.org/"), 1);
     free(document);
     free(html);
     cmark_node_free(doc);

@@ -119,6 +119,17 @@ int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_erro
 /* The same for static text (copied). */
 int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err);
 
+/* Fills a package for write_many: renders docs with opt (defaults
+ * resolved, title set) and adds every part to w. */
+typedef int (*ck_writer_package_fill)(ck_zip_writer *w, cmark_node *const *docs, size_t n,
+                                      const ck_writer_options *opt, ck_error *err);
+
+/* The body of the DOCX and ODT write_many: options and title resolved,
+ * the package opened at path, filled, committed, or aborted on error so
+ * that nothing appears at path. */
+int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
+                            ck_writer_package_fill fill, ck_error *err);
+
 /* Writes data to path through a temporary file in the same folder and a
  * rename, so nothing half-written ever appears at path. */
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err);

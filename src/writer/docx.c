@@ -655,33 +655,24 @@ done:
     return rc;
 }
 
-int ck_writer_docx_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
-                              const char *path, ck_error *err)
+static int fill_docx(ck_zip_writer *w, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                     ck_error *err)
 {
-    ck_writer_options o;
-    ck_buf title = CK_BUF_INIT, document = CK_BUF_INIT, numbering = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
+    ck_buf document = CK_BUF_INIT, numbering = CK_BUF_INIT;
     int rc;
 
-    if (n == 0)
-        return ck_writer_no_documents(path, err);
-    ck_writer_resolve_options(opt, &o);
-    ck_writer_title(docs, n, &o, &title);
-    o.title = title.data ? title.data : "";
-    if ((rc = ck_writer_docx_render(docs, n, &o, &document, &numbering, err)) ||
-        (rc = ck_zip_writer_open(&w, path, err)) ||
-        (rc = ck_writer_docx_add_fixed_parts(w, &o, &numbering, err)) ||
-        (rc = ck_writer_zip_add_buf(w, "word/document.xml", &document, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    ck_error_set_file(err, path);
-    ck_buf_free(&title);
+    if (!(rc = ck_writer_docx_render(docs, n, opt, &document, &numbering, err)) &&
+        !(rc = ck_writer_docx_add_fixed_parts(w, opt, &numbering, err)))
+        rc = ck_writer_zip_add_buf(w, "word/document.xml", &document, err);
     ck_buf_free(&document);
     ck_buf_free(&numbering);
     return rc;
+}
+
+int ck_writer_docx_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                              const char *path, ck_error *err)
+{
+    return ck_writer_package_write(docs, n, opt, path, fill_docx, err);
 }
 
 int ck_writer_docx_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)

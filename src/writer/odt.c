@@ -633,30 +633,23 @@ done:
     return rc;
 }
 
+static int fill_odt(ck_zip_writer *w, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                    ck_error *err)
+{
+    ck_buf content = CK_BUF_INIT;
+    int rc;
+
+    /* mimetype must come first: the fixed parts before content.xml. */
+    if (!(rc = ck_writer_odt_render(docs, n, opt, &content, err)) && !(rc = ck_writer_odt_add_fixed_parts(w, opt, err)))
+        rc = ck_writer_zip_add_buf(w, "content.xml", &content, err);
+    ck_buf_free(&content);
+    return rc;
+}
+
 int ck_writer_odt_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                              ck_error *err)
 {
-    ck_writer_options o;
-    ck_buf title = CK_BUF_INIT, content = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
-    int rc;
-
-    if (n == 0)
-        return ck_writer_no_documents(path, err);
-    ck_writer_resolve_options(opt, &o);
-    ck_writer_title(docs, n, &o, &title);
-    o.title = title.data ? title.data : "";
-    if ((rc = ck_writer_odt_render(docs, n, &o, &content, err)) || (rc = ck_zip_writer_open(&w, path, err)) ||
-        (rc = ck_writer_odt_add_fixed_parts(w, &o, err)) || (rc = ck_writer_zip_add_buf(w, "content.xml", &content, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    ck_error_set_file(err, path);
-    ck_buf_free(&title);
-    ck_buf_free(&content);
-    return rc;
+    return ck_writer_package_write(docs, n, opt, path, fill_odt, err);
 }
 
 int ck_writer_odt_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)

@@ -579,6 +579,30 @@ int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *dat
     return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
 }
 
+int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
+                            ck_writer_package_fill fill, ck_error *err)
+{
+    ck_writer_options o;
+    ck_buf title = CK_BUF_INIT;
+    ck_zip_writer *w = NULL;
+    int rc;
+
+    if (n == 0)
+        return ck_writer_no_documents(path, err);
+    ck_writer_resolve_options(opt, &o);
+    ck_writer_title(docs, n, &o, &title);
+    o.title = title.data ? title.data : "";
+    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, docs, n, &o, err)))
+        goto done;
+    rc = ck_zip_writer_commit(w, err);
+    w = NULL;
+done:
+    ck_zip_writer_abort(w);
+    ck_error_set_file(err, path);
+    ck_buf_free(&title);
+    return rc;
+}
+
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err)
 {
     ck_buf tmp = CK_BUF_INIT;

@@ -28,6 +28,7 @@ LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC   := $(sort $(wildcard tests/*/test_*.c))
 TEST_BIN   := $(TEST_SRC:%.c=$(BUILD)/%)
 BIN        := $(BUILD)/clausekit
+E2E_TOOLS  := $(BUILD)/tests/e2e/mkhostile
 
 .PHONY: all deps check check-fast unit e2e asan fuzz bench demo install uninstall clean
 
@@ -61,7 +62,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libclausekit.a
 check: deps-check
 	@sh tests/run.sh all
 
-check-fast: deps-check $(BIN) $(TEST_BIN)
+check-fast: deps-check $(BIN) $(TEST_BIN) $(E2E_TOOLS)
 	@sh tests/run.sh suites $(BUILD)
 
 tests-build: $(BIN) $(TEST_BIN)
@@ -103,7 +104,6 @@ clean:
 -include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(TEST_BIN:=.d)
 
 # Tools the end-to-end suites use to make their inputs.
-E2E_TOOLS := $(BUILD)/tests/e2e/mkhostile
 tests-build: $(E2E_TOOLS)
 $(BUILD)/tests/e2e/%: tests/e2e/%.c
 	@mkdir -p $(dir $@)

@@ -147,6 +147,8 @@ static void text_document(ck_buf *out, const ck_document *doc)
             ck_buf_putc(out, ' ');
         }
         const char *t = b->text, *end = b->text + b->text_len;
+        while (t < end && *t == ' ')
+            t++; /* the space Word puts after a footnote mark */
         while (t < end) {
             const char *nl = memchr(t, '\n', (size_t)(end - t));
             size_t n = nl ? (size_t)(nl - t) : (size_t)(end - t);

@@ -19,13 +19,13 @@
  * Comments are not contract text and are not read.
  *
  * source_index: the ordinal (from 0) of the block's w:p element among all
- * w:p start tags of its part in document order, counting paragraphs in
- * tables, text boxes, content controls and notes, but not those inside an
- * mc:Fallback nor inside a second or later mc:Choice of one
- * mc:AlternateContent (the reader takes the first Choice), nor inside
- * skipped notes (separators) or revision records (w:pPrChange...). When a
- * paragraph mark is a tracked deletion, the paragraph merges with the next
- * and the merged block keeps the source_index of the first.
+ * w:p start tags of its part in document order, wherever they are: in
+ * tables, text boxes (both the mc:Choice the reader takes and the
+ * mc:Fallback copy it skips), content controls, notes, separators. A writer
+ * that streams the part again and counts every w:p finds the same
+ * paragraph. When a paragraph mark is a tracked deletion, the paragraph
+ * merges with the next and the merged block keeps the source_index of the
+ * first.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -248,6 +248,7 @@ typedef struct docx_reader {
     docx_numbering *numbering;
     ck_buf label;
     int main_part;           /* reading the main part: check its root */
+    int default_vanish;      /* the default paragraph style hides text */
 
     /* per part */
     const char *part;
@@ -446,13 +447,11 @@ static void paragraph_append(paragraph *to, const paragraph *from)
 static void paragraph_start(docx_reader *r)
 {
     paragraph *p = &r->paragraphs[r->open_paragraphs++];
-    docx_style_info info;
 
     paragraph_reset(p);
     p->depth = r->depth;
     p->source_index = r->paragraph_count++;
-    ck_docx_style_resolve(&r->styles, NULL, &info);
-    p->style_vanish = info.vanish;
+    p->style_vanish = r->default_vanish;
     if (r->table_count) {
         table_state *t = &r->tables[r->table_count - 1];
         p->in_table = 1;
@@ -560,6 +559,16 @@ static void paragraph_end(docx_reader *r)
     }
     r->open_paragraphs--;
     if (outermost) {
+        /* A field instruction never runs past its paragraph in what Word
+         * writes; one still open here lost its separator (a damaged file or
+         * a half-deleted field): show what follows rather than hide the rest
+         * of the part. */
+        for (int i = 0; i < r->field_count; i++) {
+            if (!r->fields[i].in_result) {
+                r->fields[i].in_result = 1;
+                r->fields_hiding--;
+            }
+        }
         move_blocks(r->doc, r->pending);
         for (size_t i = r->anchor_count - r->anchors_unplaced; i < r->anchor_count; i++)
             r->anchors[i].position = r->doc->count;
@@ -636,8 +645,10 @@ static void skip_subtree(docx_reader *r)
  * over the base text, not as part of it. */
 static int is_revision_record(const char *name)
 {
+    if (name[0] == 'r' && name[1] == 't' && name[2] == '\0')
+        return 1;
     size_t n = strlen(name);
-    return (n > 6 && memcmp(name + n - 6, "Change", 6) == 0) || strcmp(name, "rt") == 0;
+    return n > 6 && name[n - 1] == 'e' && memcmp(name + n - 6, "Change", 6) == 0;
 }
 
 static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const xmlChar **attrs)
@@ -915,8 +926,12 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     (void)prefix, (void)nb_ns, (void)ns, (void)nb_def;
 
     r->depth++;
-    if (r->skip_depth)
+    if (r->skip_depth) {
+        /* every w:p counts for source_index, read or not */
+        if (name[0] == 'p' && name[1] == '\0' && classify(r, uri) == NS_W)
+            r->paragraph_count++;
         return;
+    }
     int space = classify(r, uri);
     if (r->depth == 1 && r->main_part && !(space == NS_W && strcmp(name, "document") == 0)) {
         char message[512];
@@ -969,7 +984,7 @@ static void end_w(docx_reader *r, const char *name)
 {
     paragraph *p = current(r);
 
-    if (p && r->depth == p->depth && strcmp(name, "p") == 0) {
+    if (p && r->depth == p->depth && name[0] == 'p' && name[1] == '\0') {
         paragraph_end(r);
         return;
     }
@@ -986,7 +1001,7 @@ static void end_w(docx_reader *r, const char *name)
             p->ppr_rpr_depth = 0;
         else if (r->depth == p->ppr_depth)
             p->ppr_depth = 0;
-        else if ((strcmp(name, "ins") == 0 || strcmp(name, "moveTo") == 0) && !p->ppr_rpr_depth && p->inserted)
+        else if (p->inserted && !p->ppr_rpr_depth && (strcmp(name, "ins") == 0 || strcmp(name, "moveTo") == 0))
             p->inserted--;
     }
     if (r->depth == r->instruction_depth) {
@@ -1249,6 +1264,11 @@ int ck_docx_read(ck_zip *zip, ck_document *doc, ck_error *err)
                                      err)) != 0)
         goto done;
 
+    {
+        docx_style_info info;
+        ck_docx_style_resolve(&r->styles, NULL, &info);
+        r->default_vanish = info.vanish;
+    }
     r->main_part = 1;
     if ((rc = stream_part(r, zip, main_name, CK_BLOCK_PARAGRAPH, err)) != 0)
         goto done;

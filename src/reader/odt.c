@@ -10,12 +10,16 @@
  *
  * A block is appended when its text:p or text:h starts, so blocks keep the
  * order of their start tags even when a footnote or a text box sits inside
- * a paragraph; its text is filled in when the element ends. Empty
- * paragraphs without a label are removed at the end.
+ * a paragraph; its text is filled in when the element ends. Paragraphs of
+ * white space that show no number are removed at the end. Kinds, flags,
+ * note and text box numbers follow the DOCX reader's conventions, so the
+ * locator and the matcher see the same blocks for a contract in either
+ * format (checked on LibreOffice conversions of the DOCX corpus).
  *
  * source_index counts every text:p and text:h start tag of the part, from
  * 0, including the ones that give no block (deleted text kept in
- * text:tracked-changes, comments, index templates, empty paragraphs).
+ * text:tracked-changes, comments, index templates, empty paragraphs), as
+ * the ODT annotation writer counts them.
  */
 #include "reader/reader.h"
 
@@ -36,7 +40,9 @@ enum {
     MAX_SPACES = 1000,        /* text:c of one text:s */
     MAX_REPEAT = 1000000,     /* table:number-*-repeated counted in row and column numbers */
     MAX_CLONED_BLOCKS = 10000, /* copies of the text of repeated rows and cells, whole document */
-    MAX_START_VALUE = 32767    /* LibreOffice ignores larger start values */
+    MAX_EXPANDED_BYTES = 16 << 20, /* bytes a document may gain from text:c and repeated cells */
+    MAX_START_VALUE = 32767,   /* LibreOffice ignores larger start values */
+    MAX_STYLE_TEXT = 256       /* bytes of a style name or label part copied into every block */
 };
 
 /* Private block flag: an empty paragraph, removed before returning. */
@@ -120,6 +126,7 @@ typedef struct odt_reader {
     uint32_t paragraph_count;
     int table_count;
     int footnote_count, endnote_count, text_box_count;
+    int footnote_offset, endnote_offset; /* text:start-value of text:notes-configuration */
     int styles_closed;       /* the body (or master pages) started: no more style declarations */
     int style_scope;         /* scope of the styles container we are in, or -1 */
     long current_style;      /* index of the style:style being read, or -1 */
@@ -149,6 +156,7 @@ typedef struct odt_reader {
     size_t open_count;          /* their sum: text here is inserted when > 0 */
 
     size_t cloned;
+    size_t expanded; /* bytes written beyond the input by text:c and copies, against MAX_EXPANDED_BYTES */
 } odt_reader;
 
 /* Grows an array of elem_size-byte elements to hold one more. */
@@ -227,8 +235,10 @@ static void flush_space(paragraph *p)
     }
 }
 
-/* Character data under ODF's rule: runs of space, tab, CR and LF become one
- * space; white space at the start and the end of the paragraph is dropped. */
+/* Character data under ODF's rule as LibreOffice applies it: runs of space,
+ * tab, CR and LF become one space, white space at the start of the
+ * paragraph is dropped; one space is held back until more text comes, so
+ * end_paragraph() decides what happens to a trailing one. */
 static void put_characters(paragraph *p, const char *s, size_t len, uint32_t flags)
 {
     size_t i = 0;
@@ -458,6 +468,13 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
         numbered = number_list_paragraph(r, parent->item, style, &label, &list_level, &bullet);
     else if (heading)
         number_heading(r, level, nb_attr, attrs, &label);
+    if (label.len > MAX_STYLE_TEXT) {
+        /* No real label is this long; cut it (at a character boundary) so labels stay bounded. */
+        size_t cut = MAX_STYLE_TEXT;
+        while (cut > 0 && ((unsigned char)label.data[cut] & 0xC0) == 0x80)
+            cut--;
+        ck_buf_truncate(&label, cut);
+    }
 
     /* The same order of precedence as the DOCX reader: the part a block is
      * in, then text box, table, heading, list. */
@@ -473,9 +490,16 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
         kind = CK_BLOCK_LIST_ITEM;
     else
         kind = CK_BLOCK_PARAGRAPH;
-    ck_block *b = ck_document_add(r->doc, kind, "", 0, label.data,
-                                  style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL);
-    b->level = kind == CK_BLOCK_HEADING ? level : kind == CK_BLOCK_LIST_ITEM ? list_level : 0;
+    /* A style's name is copied into each of its blocks: a huge one is left out. */
+    const char *style_name = style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL;
+    if (style_name && strlen(style_name) > MAX_STYLE_TEXT)
+        style_name = NULL;
+    ck_block *b = ck_document_add(r->doc, kind, "", 0, label.data, style_name);
+    /* ODF has ten levels; the model, like Word, nine (headings 1..9, list levels 0..8). */
+    if (kind == CK_BLOCK_HEADING)
+        b->level = level < 9 ? level : 9;
+    else if (kind == CK_BLOCK_LIST_ITEM)
+        b->level = list_level < 8 ? list_level : 8;
     b->flags = parent->flags;
     if (style && ck_odt_style_toc(r->styles, style, r->scope))
         b->flags |= CK_BLOCK_TOC;
@@ -588,7 +612,7 @@ static void clone_blocks(odt_reader *r, size_t first, long copies, int rows)
         return; /* an empty repeated cell: nothing to copy, however many times */
     for (long k = 1; k < copies; k++) {
         for (size_t i = first; i < end; i++) {
-            if (r->cloned >= MAX_CLONED_BLOCKS)
+            if (r->cloned >= MAX_CLONED_BLOCKS || r->expanded + r->doc->blocks[i].text_len > MAX_EXPANDED_BYTES)
                 return;
             if (r->doc->blocks[i].flags & BLOCK_DROP)
                 continue;
@@ -605,6 +629,7 @@ static void clone_blocks(odt_reader *r, size_t first, long copies, int rows)
             for (size_t s = 0; s < src->span_count; s++)
                 ck_block_add_span(b, src->spans[s].start, src->spans[s].end, src->spans[s].flags);
             r->cloned++;
+            r->expanded += b->text_len;
         }
     }
 }
@@ -704,6 +729,18 @@ static void start_list_style(odt_reader *r, frame *f, int outline, int nb_attr, 
     free(name);
 }
 
+/* An attribute that goes into every label of its level: a huge one is
+ * ignored, so a short document cannot make gigabytes of labels. */
+static char *label_part(int nb_attr, const xmlChar **attrs, const char *ns, const char *local)
+{
+    char *v = ck_xml_attr(nb_attr, attrs, ns, local);
+    if (v && strlen(v) > MAX_STYLE_TEXT) {
+        free(v);
+        v = NULL;
+    }
+    return v;
+}
+
 static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr, const xmlChar **attrs)
 {
     long n = attr_long(nb_attr, attrs, CK_NS_TEXT, "level", 0, CK_ODT_LEVELS);
@@ -716,12 +753,12 @@ static void list_level_style(odt_reader *r, ck_odt_level_kind kind, int nb_attr,
     free(l->bullet);
     free(l->list_format);
     l->kind = kind;
-    l->format = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "num-format");
-    l->prefix = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "num-prefix");
-    l->suffix = ck_xml_attr(nb_attr, attrs, CK_NS_STYLE, "num-suffix");
-    l->bullet = kind == CK_ODT_LEVEL_BULLET ? ck_xml_attr(nb_attr, attrs, CK_NS_TEXT, "bullet-char") : NULL;
+    l->format = label_part(nb_attr, attrs, CK_NS_STYLE, "num-format");
+    l->prefix = label_part(nb_attr, attrs, CK_NS_STYLE, "num-prefix");
+    l->suffix = label_part(nb_attr, attrs, CK_NS_STYLE, "num-suffix");
+    l->bullet = kind == CK_ODT_LEVEL_BULLET ? label_part(nb_attr, attrs, CK_NS_TEXT, "bullet-char") : NULL;
     /* LibreOffice 7.2+ writes the whole label as loext:num-list-format; ODF 1.4 adopted it. */
-    l->list_format = ck_xml_attr(nb_attr, attrs, NULL, "num-list-format");
+    l->list_format = label_part(nb_attr, attrs, NULL, "num-list-format");
     l->display_levels = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "display-levels", 1, CK_ODT_LEVELS);
     l->start_value = attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 1, LONG_MAX);
     if (l->start_value > MAX_START_VALUE)
@@ -820,8 +857,13 @@ static void text_element(odt_reader *r, frame *f, const frame *parent, const cha
     paragraph *p = f->para >= 0 ? &r->paras[f->para] : NULL;
 
     if (strcmp(local, "s") == 0) {
+        /* A few bytes of XML could otherwise ask for a thousand spaces, again and again. */
+        long count = attr_long(nb_attr, attrs, CK_NS_TEXT, "c", 1, MAX_SPACES);
+        if (count < 1 || r->expanded + (size_t)count > MAX_EXPANDED_BYTES)
+            count = 1;
+        r->expanded += (size_t)count - 1;
         if (p)
-            put_control(p, ' ', attr_long(nb_attr, attrs, CK_NS_TEXT, "c", 1, MAX_SPACES), span_flags(r, f));
+            put_control(p, ' ', count, span_flags(r, f));
     } else if (strcmp(local, "tab") == 0) {
         if (p)
             put_control(p, '\t', 1, span_flags(r, f));
@@ -844,11 +886,18 @@ static void text_element(odt_reader *r, frame *f, const frame *parent, const cha
         /* Notes are numbered in order, each class apart, as LibreOffice shows them by default. */
         if (attr_is(nb_attr, attrs, CK_NS_TEXT, "note-class", "endnote")) {
             f->part_kind = CK_BLOCK_ENDNOTE;
-            f->note = ++r->endnote_count;
+            f->note = r->endnote_offset + ++r->endnote_count;
         } else {
             f->part_kind = CK_BLOCK_FOOTNOTE;
-            f->note = ++r->footnote_count;
+            f->note = r->footnote_offset + ++r->footnote_count;
         }
+    } else if (strcmp(local, "notes-configuration") == 0 && r->style_scope >= 0) {
+        /* LibreOffice writes "start at 1" as start-value 0: the first note is start-value + 1. */
+        int offset = (int)attr_long(nb_attr, attrs, CK_NS_TEXT, "start-value", 0, MAX_START_VALUE);
+        if (attr_is(nb_attr, attrs, CK_NS_TEXT, "note-class", "endnote"))
+            r->endnote_offset = offset;
+        else
+            r->footnote_offset = offset;
     } else if (strcmp(local, "list") == 0) {
         start_list(r, f, parent, nb_attr, attrs);
     } else if (strcmp(local, "list-item") == 0 || strcmp(local, "list-header") == 0) {
@@ -936,8 +985,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         return;
     }
     if (f->skip) {
-        if (r->depth >= 2 && f->type == EL_OTHER)
-            tracked_change_element(r, f, uri, local, nb_attr, attrs);
+        tracked_change_element(r, f, uri, local, nb_attr, attrs);
         return;
     }
     if (strcmp(nsuri, CK_NS_TEXT) == 0)
@@ -963,6 +1011,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         f->flags |= CK_BLOCK_IN_TEXT_BOX;
         if (text_holder(name))
             f->text_box = ++r->text_box_count;
+        /* Paragraphs an image or embedded object may carry are not shown. */
+        if (strcmp(name, "image") == 0 || strncmp(name, "object", 6) == 0 || strcmp(name, "plugin") == 0 ||
+            strcmp(name, "applet") == 0)
+            f->skip = 1;
     } else if (strcmp(nsuri, NS_SVG) == 0 && (strcmp(name, "title") == 0 || strcmp(name, "desc") == 0)) {
         f->skip = 1;
     }
@@ -1127,15 +1179,23 @@ static void move_to_end(ck_document *doc, size_t n)
  * a header or footer block with the same text as an earlier one is left out. */
 static void drop_repeated_headers(ck_document *doc, size_t first, size_t end)
 {
+    ck_odt_map seen = { NULL, 0, 0 };
+    ck_buf key = CK_BUF_INIT;
+    size_t unused;
     for (size_t i = first; i < end; i++) {
         ck_block *b = &doc->blocks[i];
-        for (size_t j = first; j < i && !(b->flags & BLOCK_DROP); j++) {
-            const ck_block *a = &doc->blocks[j];
-            if (!(a->flags & BLOCK_DROP) && a->kind == b->kind && a->text_len == b->text_len &&
-                memcmp(a->text, b->text, b->text_len) == 0)
-                b->flags |= BLOCK_DROP;
-        }
+        if (b->flags & BLOCK_DROP)
+            continue;
+        ck_buf_clear(&key);
+        ck_buf_putc(&key, (char)('0' + b->kind));
+        ck_buf_append(&key, b->text, b->text_len);
+        if (ck_odt_map_get(&seen, key.data, key.len, &unused))
+            b->flags |= BLOCK_DROP;
+        else
+            ck_odt_map_put(&seen, key.data, key.len, i);
     }
+    ck_buf_free(&key);
+    ck_odt_map_free(&seen);
 }
 
 /* Removes the blocks marked BLOCK_DROP, keeping the order of the others. */

@@ -368,8 +368,13 @@ done:
 
 /* ---- writing ---------------------------------------------------------------- */
 
+/* The archive is built in memory and written once, at commit, into a
+ * temporary file made at open (so a folder that cannot be written is known
+ * before any work is done), which is then renamed into place. */
 struct ck_zip_writer {
     zip_t *archive;
+    zip_source_t *memory; /* the archive's bytes, kept past zip_close */
+    int fd;               /* the temporary file */
     char *path;
     char *tmp_path;
     struct ck_zip_writer *next_open;
@@ -404,12 +409,25 @@ static int write_failed(ck_error *err, const char *path, const char *why)
     return CK_EIO;
 }
 
+static void writer_free(ck_zip_writer *w)
+{
+    writer_unlink_from_list(w);
+    if (w->fd >= 0)
+        close(w->fd);
+    if (w->memory)
+        zip_source_free(w->memory);
+    free(w->tmp_path);
+    free(w->path);
+    free(w);
+}
+
 int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err)
 {
     ck_zip_writer *w;
     ck_buf tmp = CK_BUF_INIT;
     const char *slash = strrchr(path, '/');
-    int fd, errcode = 0;
+    zip_error_t ze;
+    int fd;
 
     *out = NULL;
     if (slash)
@@ -420,24 +438,27 @@ int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err)
         ck_buf_free(&tmp);
         return write_failed(err, path, strerror(errno));
     }
-    close(fd);
     w = ck_calloc(1, sizeof *w);
+    w->fd = fd;
     w->path = ck_strdup(path);
     w->tmp_path = ck_buf_detach(&tmp);
-    w->archive = zip_open(w->tmp_path, ZIP_TRUNCATE, &errcode);
+    w->next_open = open_writers;
+    open_writers = w;
+
+    zip_error_init(&ze);
+    w->memory = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (w->memory) {
+        zip_source_keep(w->memory);
+        w->archive = zip_open_from_source(w->memory, ZIP_TRUNCATE, &ze);
+    }
     if (!w->archive) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, errcode);
         write_failed(err, path, zip_error_strerror(&ze));
         zip_error_fini(&ze);
         unlink(w->tmp_path);
-        free(w->tmp_path);
-        free(w->path);
-        free(w);
+        writer_free(w);
         return CK_EIO;
     }
-    w->next_open = open_writers;
-    open_writers = w;
+    zip_error_fini(&ze);
     *out = w;
     return 0;
 }
@@ -497,6 +518,34 @@ int ck_zip_writer_copy_raw(ck_zip_writer *w, ck_zip *src, const char *name, ck_e
     return add_source(w, name, source, -1, err);
 }
 
+/* Copies the in-memory archive into the temporary file. */
+static int write_out(ck_zip_writer *w, ck_error *err)
+{
+    char buf[65536];
+    zip_int64_t n;
+    int rc = 0;
+
+    if (zip_source_open(w->memory) != 0)
+        return write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory)));
+    while ((n = zip_source_read(w->memory, buf, sizeof buf)) > 0) {
+        for (zip_int64_t done = 0; done < n;) {
+            ssize_t k = write(w->fd, buf + done, (size_t)(n - done));
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k < 0) {
+                rc = write_failed(err, w->path, strerror(errno));
+                goto done;
+            }
+            done += k;
+        }
+    }
+    if (n < 0)
+        rc = write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory)));
+done:
+    zip_source_close(w->memory);
+    return rc;
+}
+
 int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err)
 {
     int rc = 0;
@@ -504,23 +553,19 @@ int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err)
     if (zip_close(w->archive) != 0) {
         rc = write_failed(err, w->path, zip_strerror(w->archive));
         zip_discard(w->archive);
-        unlink(w->tmp_path);
-    } else {
-        struct stat st;
+    } else if ((rc = write_out(w, err)) == 0) {
         /* mkstemp made the file 0600; give it the mode a new file would have. */
         mode_t mask = umask(0);
         umask(mask);
-        if (stat(w->tmp_path, &st) == 0)
-            chmod(w->tmp_path, 0666 & ~mask);
-        if (rename(w->tmp_path, w->path) != 0) {
+        int closed = fchmod(w->fd, 0666 & ~mask) == 0;
+        closed = close(w->fd) == 0 && closed;
+        w->fd = -1;
+        if (!closed || rename(w->tmp_path, w->path) != 0)
             rc = write_failed(err, w->path, strerror(errno));
-            unlink(w->tmp_path);
-        }
     }
-    writer_unlink_from_list(w);
-    free(w->tmp_path);
-    free(w->path);
-    free(w);
+    if (rc != 0)
+        unlink(w->tmp_path);
+    writer_free(w);
     return rc;
 }
 
@@ -530,8 +575,5 @@ void ck_zip_writer_abort(ck_zip_writer *w)
         return;
     zip_discard(w->archive);
     unlink(w->tmp_path);
-    writer_unlink_from_list(w);
-    free(w->tmp_path);
-    free(w->path);
-    free(w);
+    writer_free(w);
 }

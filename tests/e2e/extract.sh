@@ -127,6 +127,45 @@ run "$CK" extract "$T/contract.docx" "$T/empty.docx"
 expect_error "second file bad" 2 "empty.docx"
 if grep -q . "$T/out"; then pass "the good file is still printed"; else fail "good file not printed beside a bad one"; fi
 
+# ---- source_index: the n-th w:p of the part, counting every w:p -----------
+if command -v python3 >/dev/null 2>&1; then
+    cat >"$T/source_index.py" <<'EOF'
+import json, sys, zipfile
+import xml.etree.ElementTree as ET
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+z = zipfile.ZipFile(sys.argv[1])
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+paras = {}
+def own_text(p):
+    out = []
+    def walk(e):
+        for c in e:
+            if c.tag == W + "p":
+                continue  # a text box's paragraph is a block of its own
+            if c.tag == W + "t" and c.text:
+                out.append(c.text)
+            walk(c)
+    walk(p)
+    return "".join(out)
+for b in doc["blocks"]:
+    if b["part"] not in paras:
+        paras[b["part"]] = list(ET.fromstring(z.read(b["part"])).iter(W + "p"))
+    probe = b["text"].strip()[:4]
+    assert not probe or probe in own_text(paras[b["part"]][b["source_index"]]), (b["source_index"], b["text"])
+EOF
+    for f in "$T/contract.docx" "$TOP"/samples/*.docx; do
+        [ -f "$f" ] || continue
+        "$CK" extract --format json "$f" >"$T/si.json" 2>/dev/null
+        if python3 "$T/source_index.py" "$f" "$T/si.json"; then
+            pass "source_index finds the paragraph: $(basename "$f")"
+        else
+            fail "source_index: $(basename "$f")"
+        fi
+    done
+else
+    skip "source_index: python3 not installed"
+fi
+
 # ---- sample contracts, when the corpus is present --------------------------
 for f in "$TOP"/samples/*.docx; do
     [ -f "$f" ] || continue

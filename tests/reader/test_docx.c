@@ -137,6 +137,29 @@ static void multilevel_restarts_and_overrides(void **state)
     ck_document_free(doc);
 }
 
+static void level_restart_and_level_override(void **state)
+{
+    (void)state;
+    docx_spec s = {
+        .numbering = "<w:abstractNum w:abstractNumId=\"0\">" LEVEL("0", "upperRoman", "%1.", "")
+                         LEVEL("1", "upperLetter", "%2.", "") LEVEL("2", "decimal", "(%3)", "<w:lvlRestart w:val=\"1\"/>")
+                     "</w:abstractNum>"
+                     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+                     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">"
+                     "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"taiwaneseCountingThousand\"/>"
+                     "<w:lvlText w:val=\"第%1章\"/></w:lvl></w:lvlOverride></w:num>",
+        /* level 2 restarts only after level 1 (ilvl 0), not after level 2 (ilvl 1) */
+        .body = PN("1", "0", "a") PN("1", "1", "b") PN("1", "2", "c") PN("1", "1", "d") PN("1", "2", "e")
+            PN("1", "0", "f") PN("1", "2", "g") PN("2", "0", "h")
+    };
+    ck_document *doc = docx_load(&s);
+    const char *want[] = { "I.", "A.", "(1)", "B.", "(2)", "II.", "(1)", "第三章" };
+    assert_int_equal(doc->count, 8);
+    for (int i = 0; i < 8; i++)
+        assert_string_equal(doc->blocks[i].label, want[i]);
+    ck_document_free(doc);
+}
+
 static void numbering_from_paragraph_style(void **state)
 {
     (void)state;
@@ -245,11 +268,14 @@ static void hyperlinks_and_fields(void **state)
                 "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
                 "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2026/10/15</w:t></w:r>"
                 "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>止</w:t></w:r></w:p>"
+                "<w:p><w:r><w:t>殘缺</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                "<w:r><w:instrText>PAGE</w:instrText></w:r></w:p>"
                 "<w:p><w:smartTag w:uri=\"u\" w:element=\"e\"><w:r><w:t>智慧</w:t></w:r></w:smartTag>"
                 "<w:customXml w:element=\"c\"><w:r><w:t>標籤</w:t></w:r></w:customXml></w:p>"
     };
     ck_document *doc = docx_load(&s);
-    assert_string_equal(docx_texts(doc), "詳見網站|第3版|日期：2026/10/15止|智慧標籤");
+    /* a field that lost its separator hides nothing past its paragraph */
+    assert_string_equal(docx_texts(doc), "詳見網站|第3版|日期：2026/10/15止|殘缺|智慧標籤");
     ck_document_free(doc);
 }
 
@@ -358,11 +384,11 @@ static void text_box_read_once(void **state)
     assert_int_equal(b->text_box, 1);
     assert_int_equal(b->source_index, 1);
     assert_string_equal(b->location, "文字方塊 1");
-    /* the Fallback copy is not counted: the next body paragraph is w:p #2 */
-    assert_int_equal(docx_find(doc, "後續段落")->source_index, 2);
+    /* the Fallback copy is not read but its w:p counts: the next body paragraph is w:p #3 */
+    assert_int_equal(docx_find(doc, "後續段落")->source_index, 3);
     b = docx_find(doc, "舊式方塊");
     assert_int_equal(b->text_box, 2);
-    assert_int_equal(b->source_index, 4);
+    assert_int_equal(b->source_index, 5);
     /* the empty anchor paragraph of the old-style box is not a block */
     assert_int_equal(doc->count, 4);
     ck_document_free(doc);
@@ -519,6 +545,7 @@ int main(void)
         cmocka_unit_test(article_numbering_in_chinese),
         cmocka_unit_test(number_formats),
         cmocka_unit_test(multilevel_restarts_and_overrides),
+        cmocka_unit_test(level_restart_and_level_override),
         cmocka_unit_test(numbering_from_paragraph_style),
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(runs_split_and_special_characters),

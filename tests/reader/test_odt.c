@@ -141,6 +141,24 @@ static void spaces_tabs_and_breaks(void **state)
     ck_document_free(doc);
 }
 
+static void expansion_is_bounded(void **state)
+{
+    (void)state;
+    /* 20,000 text:s of 1,000 spaces would be 20 MB of text from 460 kB of XML. */
+    ck_buf body = CK_BUF_INIT;
+    ck_buf_puts(&body, "<text:p>");
+    for (int i = 0; i < 20000; i++)
+        ck_buf_puts(&body, "<text:s text:c=\"1000\"/>");
+    ck_buf_puts(&body, "x</text:p>");
+    ck_document *doc = read_odt(NULL, body.data);
+    assert_int_equal(doc->count, 1);
+    assert_true(doc->blocks[0].text_len <= (16u << 20) + 20000 + 1);
+    assert_true(doc->blocks[0].text_len >= (16u << 20));
+    assert_int_equal(doc->blocks[0].text[doc->blocks[0].text_len - 1], 'x');
+    ck_buf_free(&body);
+    ck_document_free(doc);
+}
+
 static void spans_links_fields_and_ruby_give_their_text(void **state)
 {
     (void)state;
@@ -542,6 +560,26 @@ static void notes_are_their_own_blocks(void **state)
     ck_document_free(doc);
 }
 
+static void note_numbers_follow_the_notes_configuration(void **state)
+{
+    (void)state;
+    /* LibreOffice 7.4 shows these citations as 5, 6 and i. */
+    ck_document *doc = read_odt_full(
+        NULL,
+        "<text:p>a<text:note text:note-class=\"footnote\"><text:note-citation>9</text:note-citation><text:note-body>"
+        "<text:p>n1</text:p></text:note-body></text:note></text:p><text:p>b<text:note text:note-class=\"footnote\">"
+        "<text:note-body><text:p>n2</text:p></text:note-body></text:note><text:note text:note-class=\"endnote\">"
+        "<text:note-body><text:p>e1</text:p></text:note-body></text:note></text:p>",
+        "<text:notes-configuration text:note-class=\"footnote\" style:num-format=\"1\" text:start-value=\"4\"/>"
+        "<text:notes-configuration text:note-class=\"endnote\" style:num-format=\"i\" text:start-value=\"0\"/>",
+        NULL);
+    assert_dump(doc, "paragraph||a\nfootnote||n1\nparagraph||b\nfootnote||n2\nendnote||e1\n");
+    assert_int_equal(doc->blocks[1].note, 5);
+    assert_int_equal(doc->blocks[3].note, 6);
+    assert_int_equal(doc->blocks[4].note, 1);
+    ck_document_free(doc);
+}
+
 static void frames_become_text_boxes(void **state)
 {
     (void)state;
@@ -550,7 +588,8 @@ static void frames_become_text_boxes(void **state)
               "<draw:text-box><text:p>方塊內文字</text:p><table:table><table:table-row><table:table-cell>"
               "<text:p>方塊內表格</text:p></table:table-cell></table:table-row></table:table></draw:text-box>"
               "</draw:frame>繼續</text:p>"
-              "<text:p><draw:frame><draw:image><office:binary-data>QUJD</office:binary-data></draw:image>"
+              "<text:p><draw:frame><draw:image><office:binary-data>QUJD</office:binary-data>"
+              "<text:p>圖片替代段落</text:p></draw:image>"
               "</draw:frame></text:p>"
               "<text:p><draw:custom-shape><text:p>圖形內文字</text:p></draw:custom-shape></text:p>");
     /* As in the DOCX reader, a table inside a text box gives text box blocks. */
@@ -765,6 +804,58 @@ static void source_index_counts_every_paragraph_element(void **state)
     ck_document_free(doc);
 }
 
+/* ---- the sample contract -------------------------------------------------------------------- */
+
+static const ck_block *find_block(const ck_document *doc, const char *start)
+{
+    for (size_t i = 0; i < doc->count; i++)
+        if (strncmp(doc->blocks[i].text, start, strlen(start)) == 0)
+            return &doc->blocks[i];
+    return NULL;
+}
+
+static void reads_the_sample_contract(void **state)
+{
+    (void)state;
+    const char *path = "samples/service-contract.odt";
+    if (access(path, R_OK) != 0)
+        skip(); /* run from elsewhere than the checkout */
+    ck_document *doc = NULL;
+    ck_error err;
+    ck_error_clear(&err);
+    assert_int_equal(ck_reader_read(path, NULL, &doc, &err), 0);
+
+    const ck_block *b = find_block(doc, "廠商人員管理");
+    assert_non_null(b);
+    assert_string_equal(b->label, "第十七條");
+    assert_int_equal(b->article_number, 17);
+    b = find_block(doc, "乙方人員於非上班時間");
+    assert_non_null(b);
+    assert_string_equal(b->label, "二、");
+    /* The deleted 但緊急情形不在此限 is gone; the inserted words are marked. */
+    assert_null(strstr(b->text, "緊急"));
+    b = find_block(doc, "乙方應遵守甲方資通安全管理制度");
+    assert_non_null(b);
+    assert_int_equal(b->span_count, 1);
+    assert_int_equal(b->spans[0].flags, CK_SPAN_INSERTED);
+    assert_memory_equal(b->text + b->spans[0].start, "活動，並配合甲方之內部稽核", b->spans[0].end - b->spans[0].start);
+    b = find_block(doc, "甲方得以書面審查");
+    assert_non_null(b);
+    assert_int_equal(b->kind, CK_BLOCK_FOOTNOTE);
+    b = find_block(doc, "18元");
+    assert_non_null(b);
+    assert_int_equal(b->kind, CK_BLOCK_TABLE_CELL);
+    assert_int_equal(b->row, 4);
+    assert_int_equal(b->column, 3);
+    b = find_block(doc, "客服專線");
+    assert_non_null(b);
+    assert_int_equal(b->kind, CK_BLOCK_TEXT_BOX);
+    b = find_block(doc, "安全措施");
+    assert_non_null(b);
+    assert_non_null(strstr(b->text, "媒體、   通話")); /* text:c="3" */
+    ck_document_free(doc);
+}
+
 /* ---- bad input ---------------------------------------------------------------------------------- */
 
 static int read_error(const char *path, ck_error *err)
@@ -833,6 +924,20 @@ static void malformed_content_names_file_part_and_line(void **state)
     assert_int_equal(read_error(path, &err), CK_EINPUT);
     assert_string_equal(err.part, "content.xml");
     assert_non_null(strstr(err.message, "DOCTYPE"));
+
+    char *content = content_xml(NULL, "<text:p>a</text:p>");
+    path = ck_test_package("badstyles.odt", "mimetype", "application/vnd.oasis.opendocument.text",
+                           "META-INF/manifest.xml", manifest, "content.xml", content, "styles.xml",
+                           "<office:document-styles>", NULL);
+    assert_int_equal(read_error(path, &err), CK_EINPUT);
+    assert_string_equal(err.part, "styles.xml");
+    assert_non_null(strstr(err.file, "badstyles.odt"));
+
+    path = ck_test_package("badmanifest.odt", "mimetype", "application/vnd.oasis.opendocument.text",
+                           "META-INF/manifest.xml", "<manifest:manifest", "content.xml", content, NULL);
+    assert_int_equal(read_error(path, &err), CK_EINPUT);
+    assert_string_equal(err.part, "META-INF/manifest.xml");
+    free(content);
 }
 
 static void odd_input_does_not_crash(void **state)
@@ -861,8 +966,9 @@ static void odd_input_does_not_crash(void **state)
         body.data);
     assert_dump(doc, "list_item|•|深層\nparagraph||孤兒\nparagraph||無表格\nheading||層級\nheading||壞\n"
                      "paragraph||樣式 !\nlist_item|•|續\n");
-    assert_int_equal(doc->blocks[0].level, CK_ODT_LEVELS - 1);
-    assert_int_equal(doc->blocks[3].level, CK_ODT_LEVELS);
+    /* The model has nine levels. */
+    assert_int_equal(doc->blocks[0].level, 8);
+    assert_int_equal(doc->blocks[3].level, 9);
     ck_buf_free(&body);
     ck_document_free(doc);
 }
@@ -886,12 +992,48 @@ static void lists_open_while_styles_are_declared(void **state)
     ck_document_free(doc);
 }
 
+static void labels_and_style_names_stay_small(void **state)
+{
+    (void)state;
+    ck_buf styles = CK_BUF_INIT, format = CK_BUF_INIT, name = CK_BUF_INIT;
+    for (int i = 0; i < 80; i++)
+        ck_buf_puts(&format, "%1%");
+    for (int i = 0; i < 100; i++)
+        ck_buf_puts(&name, "很長的樣式名稱");
+    ck_buf_printf(&styles,
+                  "<text:list-style style:name=\"L\"><text:list-level-style-number text:level=\"1\" "
+                  "style:num-format=\"a\" style:num-letter-sync=\"true\" loext:num-list-format=\"%s\"/>"
+                  "<text:list-level-style-number text:level=\"2\" style:num-format=\"一, 二, 三, ...\" "
+                  "style:num-prefix=\"%s\"/></text:list-style>"
+                  "<style:style style:name=\"P\" style:family=\"paragraph\" style:parent-style-name=\"Long\"/>",
+                  format.data, name.data);
+    ck_buf common = CK_BUF_INIT;
+    ck_buf_printf(&common, "<style:style style:name=\"Long\" style:family=\"paragraph\" style:display-name=\"%s\"/>",
+                  name.data);
+    ck_document *doc = read_odt_full(styles.data,
+                                     "<text:list text:style-name=\"L\"><text:list-item text:start-value=\"30000\">"
+                                     "<text:p text:style-name=\"P\">長</text:p><text:list><text:list-item>"
+                                     "<text:p>次</text:p></text:list-item></text:list></text:list-item></text:list>",
+                                     common.data, NULL);
+    ck_buf_free(&common);
+    assert_int_equal(doc->count, 2);
+    /* The level-1 label is cut to 256 bytes; the oversized prefix of level 2 is ignored. */
+    assert_int_equal(strlen(doc->blocks[0].label), 256);
+    assert_string_equal(doc->blocks[1].label, "一");
+    assert_null(doc->blocks[0].style);
+    ck_buf_free(&styles);
+    ck_buf_free(&format);
+    ck_buf_free(&name);
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(whitespace_collapses_as_odf_says),
         cmocka_unit_test(spaces_tabs_and_breaks),
+        cmocka_unit_test(expansion_is_bounded),
         cmocka_unit_test(spans_links_fields_and_ruby_give_their_text),
         cmocka_unit_test(nested_lists_get_computed_labels),
         cmocka_unit_test(article_numbers_past_ten),
@@ -906,6 +1048,7 @@ int main(void)
         cmocka_unit_test(headings_in_a_list_named_after_the_outline),
         cmocka_unit_test(tables_cells_repeats_and_nesting),
         cmocka_unit_test(notes_are_their_own_blocks),
+        cmocka_unit_test(note_numbers_follow_the_notes_configuration),
         cmocka_unit_test(frames_become_text_boxes),
         cmocka_unit_test(comments_do_not_leak),
         cmocka_unit_test(table_of_contents_is_flagged),
@@ -916,11 +1059,13 @@ int main(void)
         cmocka_unit_test(hidden_text),
         cmocka_unit_test(hidden_text_style_from_common_styles),
         cmocka_unit_test(source_index_counts_every_paragraph_element),
+        cmocka_unit_test(reads_the_sample_contract),
         cmocka_unit_test(encrypted_package_is_refused),
         cmocka_unit_test(missing_content_is_named),
         cmocka_unit_test(malformed_content_names_file_part_and_line),
         cmocka_unit_test(odd_input_does_not_crash),
         cmocka_unit_test(lists_open_while_styles_are_declared),
+        cmocka_unit_test(labels_and_style_names_stay_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,7 @@
 # Builds each libFuzzer harness in tests/fuzz/ with clang (ASan + UBSan) and
 # runs it for SECONDS (default 60), seeded from samples/, rules/ and the
 # bad-input generator; each harness gets the seeds that fit its input.
-# Usage: tests/fuzz/run.sh [SECONDS] [HARNESS...]   (e.g. fuzz_pack fuzz_csv)
+# Usage: tests/fuzz/run.sh [SECONDS] [HARNESS...]   (e.g. fuzz_rules fuzz_csv)
 # Exits 1 when any harness finds a crash, leak, hang or failed assertion and
 # prints where the input that caused it was written.
 set -eu
@@ -80,6 +80,9 @@ roster.xlsx xl/styles.xml
 roster.ods content.xml
 TARGETS
 fi
+# Markdown: the documentation and the samples' notes (tables, lists, code).
+mkdir -p "$seeds/markdown"
+for f in docs/*.md samples/README.md; do [ -f "$f" ] && cp "$f" "$seeds/markdown/"; done
 # Identity numbers and dates in every written form, valid and not.
 n=0
 for v in A100000001 B200000004 A800000014 AC01234567 a100000001 A12345678 'A 10000000' \
@@ -99,8 +102,9 @@ seeds_for() {
     case $1 in
     fuzz_reader) echo "$seeds/archive" ;;
     fuzz_xml | fuzz_splice) echo "$seeds/xml" ;;
-    fuzz_pack) echo "$seeds/pack" ;;
+    fuzz_rules) echo "$seeds/pack" ;;
     fuzz_parts) echo "$seeds/parts" ;;
+    fuzz_writer) echo "$seeds/markdown" ;;
     fuzz_csv) echo "$seeds/csv" ;;
     fuzz_sheet) echo "$seeds/sheet" ;;
     fuzz_record) echo "$seeds/record" ;;

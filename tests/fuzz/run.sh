@@ -103,7 +103,7 @@ seeds_for() {
     fuzz_reader) echo "$seeds/archive" ;;
     fuzz_xml | fuzz_splice) echo "$seeds/xml" ;;
     fuzz_rules) echo "$seeds/pack" ;;
-    fuzz_parts) echo "$seeds/parts" ;;
+    fuzz_parts | fuzz_annotate) echo "$seeds/parts" ;;
     fuzz_writer) echo "$seeds/markdown" ;;
     fuzz_csv) echo "$seeds/csv" ;;
     fuzz_sheet) echo "$seeds/sheet" ;;

@@ -291,7 +291,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     e.w_decl = decl.data ? decl.data : "";
 
     static const char *const p_local[] = { "p", NULL };
-    if (ck_para_scan(doc, doc_len, prefix, p_local, prefix, "body", "pPr", "sectPr", &map) != 0) {
+    if (ck_para_scan(doc, doc_len, prefix, p_local, prefix, "body", "pPr", "sectPr", NULL, &map) != 0) {
         rc = damaged(err, set->part);
         goto done;
     }

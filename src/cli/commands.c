@@ -6,7 +6,10 @@
 #include "util/lang.h"
 
 /* One line per command; each command lives in its own cli/<name>.c. */
+int ck_cmd_rules(int argc, char **argv);
+
 const ck_command ck_commands[] = {
+    { "rules", ck_cmd_rules, "列出、顯示與檢查規則套件", "list, show and lint rule packs" },
     { NULL, NULL, NULL, NULL },
 };
 

@@ -134,9 +134,13 @@ typedef struct ck_rule {
     ck_rule_pattern_list contrary;        /* wording that says the opposite → conflict */
     ck_rule_pattern_list contrary_unless; /* a contrary match overlapped by one of these is not
                                              contrary (不得拒絕 affirms) */
-    ck_rule_pattern_list exceptions;      /* 但…不在此限: a sentence with one of these does not
-                                             count as evidence for the rule's elements */
+    ck_rule_pattern_list exceptions;      /* a proviso that takes the duty back (但乙方認…者，不在此限):
+                                             found in the unit holding the topic → conflict */
+    ck_rule_pattern_list exceptions_unless; /* an exception match overlapped by one of these is a
+                                               harmless proviso (但經甲方書面同意者，不在此限) */
     ck_rule_pattern_list not_evidence;    /* a block matching one of these is never evidence */
+    ck_rule_pattern_list satisfied_by;    /* wording that satisfies the rule on its own, elements
+                                             or not (subcontracting forbidden outright) → present */
     ck_rule_text advice;       /* zh: a model clause to paste; en: a short explanation */
     ck_rule_text audit;        /* the 4-018 audit checklist question */
     const ck_rule_pack *pack;  /* the pack it belongs to */

@@ -1,0 +1,430 @@
+/* rules.c — `clausekit rules list|show|lint`: what the rule packs ask for,
+ * and checking a pack a reviewer has edited. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "rules/pack.h"
+#include "util/buf.h"
+#include "util/lang.h"
+
+int ck_cmd_rules(int argc, char **argv);
+
+static void print_help(FILE *out)
+{
+    fputs(ck_tr("用法：clausekit rules list [--pack 名稱|檔案]... [--format text|json]\n"
+                "      clausekit rules show [--pack 名稱|檔案]... [--format text|json] 規則代號...\n"
+                "      clausekit rules lint 檔案...\n"
+                "\n"
+                "  list   列出規則：代號、嚴重度、標題、所屬套件\n"
+                "  show   顯示一條規則的全部內容：要素、樣式、相反用語、建議條文、稽核問題、出處\n"
+                "  lint   檢查規則套件檔，列出所有錯誤（檔案:行:欄: 訊息）；有錯誤時結束狀態為 2\n"
+                "\n"
+                "  --pack 名稱|檔案   使用這個規則套件（可重複）；預設為 wratb-outsourcing、\n"
+                "                     cybersecurity-act、personal-data\n"
+                "  --format text|json 輸出格式（預設 text）\n"
+                "  --lang zh-TW|en    顯示語言\n"
+                "規則套件的寫法見 docs/rules.md。\n",
+                "usage: clausekit rules list [--pack NAME|FILE]... [--format text|json]\n"
+                "       clausekit rules show [--pack NAME|FILE]... [--format text|json] RULE-ID...\n"
+                "       clausekit rules lint FILE...\n"
+                "\n"
+                "  list   list the rules: id, severity, title, pack\n"
+                "  show   everything about a rule: elements, patterns, contrary wording, model clause,\n"
+                "         audit question, source\n"
+                "  lint   check rule pack files and print every problem (file:line:col: message);\n"
+                "         exit status 2 when there is any\n"
+                "\n"
+                "  --pack NAME|FILE   use this rule pack (repeatable); default wratb-outsourcing,\n"
+                "                     cybersecurity-act, personal-data\n"
+                "  --format text|json output format (default text)\n"
+                "  --lang zh-TW|en    language\n"
+                "How to write a rule pack: docs/rules.md.\n"),
+          out);
+}
+
+/* ==== text output ========================================================= */
+
+static void print_patterns(ck_buf *b, const char *indent, const ck_rule_pattern_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        ck_buf_printf(b, "%s%s\n", indent, list->items[i].source);
+}
+
+static void put_when(ck_buf *b, const ck_rule_when *w)
+{
+    if (w->count == 0) {
+        ck_buf_puts(b, "always");
+        return;
+    }
+    for (size_t i = 0; i < w->count; i++)
+        ck_buf_printf(b, "%s%s%s", i ? ck_tr(" 或 ", " or ") : "", w->terms[i].negated ? "no-" : "",
+                      w->terms[i].condition->name);
+}
+
+static void show_text(ck_buf *b, const ck_rule *r)
+{
+    ck_buf_printf(b, "%s  %s", r->id, r->title.zh);
+    if (r->title.en)
+        ck_buf_printf(b, " (%s)", r->title.en);
+    ck_buf_puts(b, "\n");
+    ck_buf_printf(b, "  %s%s\n", ck_tr("套件：", "pack: "), r->pack->id);
+    ck_buf_printf(b, "  %s%s\n", ck_tr("出處：", "source: "), r->source);
+    ck_buf_printf(b, "  %s%s\n", ck_tr("嚴重度：", "severity: "), ck_rule_severity_name(r->severity));
+    ck_buf_puts(b, ck_tr("  適用：", "  applies when: "));
+    put_when(b, &r->applies_when);
+    ck_buf_puts(b, "\n");
+    for (size_t i = 0; i < r->applies_when.count; i++) {
+        const ck_rule_condition *c = r->applies_when.terms[i].condition;
+        ck_buf_printf(b, "    %s: %s\n", c->name, ck_rule_text_get(&c->description));
+    }
+    ck_buf_printf(b, "  %s%s\n", ck_tr("範圍：", "scope: "), ck_rule_scope_name(r->scope));
+    ck_buf_puts(b, ck_tr("  要素：\n", "  elements:\n"));
+    for (size_t i = 0; i < r->element_count; i++) {
+        const ck_rule_element *e = &r->elements[i];
+        ck_buf_printf(b, "    %zu. %s", i + 1, ck_rule_text_get(&e->name));
+        if (i == r->topic)
+            ck_buf_puts(b, ck_tr("［主題］", " [topic]"));
+        if (e->optional)
+            ck_buf_puts(b, ck_tr("［非必要］", " [optional]"));
+        if (e->party != CK_PARTY_ANY)
+            ck_buf_printf(b, " [party: %s]", ck_rule_party_name(e->party));
+        if (e->applies_when.count) {
+            ck_buf_puts(b, ck_tr("［僅於 ", " [only when "));
+            put_when(b, &e->applies_when);
+            ck_buf_puts(b, ck_tr("］", "]"));
+        }
+        ck_buf_puts(b, "\n");
+        print_patterns(b, "         ", &e->patterns);
+    }
+    if (r->contrary.count) {
+        ck_buf_puts(b, ck_tr("  相反用語（衝突）：\n", "  contrary wording (conflict):\n"));
+        print_patterns(b, "         ", &r->contrary);
+    }
+    if (r->contrary_unless.count) {
+        ck_buf_puts(b, ck_tr("  但以下不算相反用語：\n", "  unless (not contrary):\n"));
+        print_patterns(b, "         ", &r->contrary_unless);
+    }
+    if (r->exceptions.count) {
+        ck_buf_puts(b, ck_tr("  例外（但書）：\n", "  exceptions:\n"));
+        print_patterns(b, "         ", &r->exceptions);
+    }
+    if (r->exceptions_unless.count) {
+        ck_buf_puts(b, ck_tr("  但以下但書無害：\n", "  unless (harmless proviso):\n"));
+        print_patterns(b, "         ", &r->exceptions_unless);
+    }
+    if (r->not_evidence.count) {
+        ck_buf_puts(b, ck_tr("  不算證據：\n", "  not evidence:\n"));
+        print_patterns(b, "         ", &r->not_evidence);
+    }
+    if (r->satisfied_by.count) {
+        ck_buf_puts(b, ck_tr("  單獨即符合：\n", "  satisfied on its own by:\n"));
+        print_patterns(b, "         ", &r->satisfied_by);
+    }
+    ck_buf_printf(b, "  %s\n    %s\n", ck_tr("建議條文：", "model clause:"), r->advice.zh);
+    if (r->advice.en && ck_lang_current() == CK_LANG_EN)
+        ck_buf_printf(b, "    %s\n", r->advice.en);
+    ck_buf_printf(b, "  %s\n    %s\n", ck_tr("稽核問題：", "audit question:"), ck_rule_text_get(&r->audit));
+}
+
+/* ==== JSON output ========================================================= */
+
+static void json_str(ck_buf *b, const char *s)
+{
+    if (!s) {
+        ck_buf_puts(b, "null");
+        return;
+    }
+    ck_buf_put_json(b, s, strlen(s));
+}
+
+static void json_text(ck_buf *b, const ck_rule_text *t)
+{
+    ck_buf_puts(b, "{\"zh\":");
+    json_str(b, t->zh);
+    ck_buf_puts(b, ",\"en\":");
+    json_str(b, t->en);
+    ck_buf_puts(b, "}");
+}
+
+static void json_patterns(ck_buf *b, const ck_rule_pattern_list *list)
+{
+    ck_buf_puts(b, "[");
+    for (size_t i = 0; i < list->count; i++) {
+        if (i)
+            ck_buf_puts(b, ",");
+        json_str(b, list->items[i].source);
+    }
+    ck_buf_puts(b, "]");
+}
+
+static void json_when(ck_buf *b, const ck_rule_when *w)
+{
+    ck_buf_puts(b, "[");
+    for (size_t i = 0; i < w->count; i++) {
+        ck_buf b2 = CK_BUF_INIT;
+        ck_buf_printf(&b2, "%s%s", w->terms[i].negated ? "no-" : "", w->terms[i].condition->name);
+        if (i)
+            ck_buf_puts(b, ",");
+        json_str(b, b2.data);
+        ck_buf_free(&b2);
+    }
+    ck_buf_puts(b, "]");
+}
+
+static void json_rule(ck_buf *b, const ck_rule *r, int full)
+{
+    ck_buf_puts(b, "{\"id\":");
+    json_str(b, r->id);
+    ck_buf_puts(b, ",\"pack\":");
+    json_str(b, r->pack->id);
+    ck_buf_printf(b, ",\"severity\":\"%s\",\"title\":", ck_rule_severity_name(r->severity));
+    json_text(b, &r->title);
+    ck_buf_puts(b, ",\"source\":");
+    json_str(b, r->source);
+    ck_buf_puts(b, ",\"applies_when\":");
+    json_when(b, &r->applies_when);
+    if (full) {
+        ck_buf_printf(b, ",\"scope\":\"%s\",\"elements\":[", ck_rule_scope_name(r->scope));
+        for (size_t i = 0; i < r->element_count; i++) {
+            const ck_rule_element *e = &r->elements[i];
+            ck_buf_puts(b, i ? ",{\"name\":" : "{\"name\":");
+            json_text(b, &e->name);
+            ck_buf_printf(b, ",\"optional\":%s,\"topic\":%s,\"party\":\"%s\",\"applies_when\":",
+                          e->optional ? "true" : "false", i == r->topic ? "true" : "false",
+                          ck_rule_party_name(e->party));
+            json_when(b, &e->applies_when);
+            ck_buf_puts(b, ",\"patterns\":");
+            json_patterns(b, &e->patterns);
+            ck_buf_puts(b, "}");
+        }
+        ck_buf_puts(b, "],\"contrary\":");
+        json_patterns(b, &r->contrary);
+        ck_buf_puts(b, ",\"contrary_unless\":");
+        json_patterns(b, &r->contrary_unless);
+        ck_buf_puts(b, ",\"exceptions\":");
+        json_patterns(b, &r->exceptions);
+        ck_buf_puts(b, ",\"exceptions_unless\":");
+        json_patterns(b, &r->exceptions_unless);
+        ck_buf_puts(b, ",\"not_evidence\":");
+        json_patterns(b, &r->not_evidence);
+        ck_buf_puts(b, ",\"satisfied_by\":");
+        json_patterns(b, &r->satisfied_by);
+        ck_buf_puts(b, ",\"advice\":");
+        json_text(b, &r->advice);
+        ck_buf_puts(b, ",\"audit\":");
+        json_text(b, &r->audit);
+    }
+    ck_buf_puts(b, "}");
+}
+
+/* ==== subcommands ========================================================= */
+
+static int load_set(ck_rule_set *set, char **packs, size_t npacks)
+{
+    ck_error err;
+
+    ck_error_clear(&err);
+    if (npacks == 0 ? ck_rule_set_add_defaults(set, &err) : 0) {
+        ck_error_print(&err, stderr);
+        return CK_EXIT_ERROR;
+    }
+    for (size_t i = 0; i < npacks; i++) {
+        if (ck_rule_set_add(set, packs[i], &err) != 0) {
+            ck_error_print(&err, stderr);
+            return CK_EXIT_ERROR;
+        }
+    }
+    return CK_EXIT_OK;
+}
+
+static int run_list(ck_rule_set *set, int json)
+{
+    ck_buf b = CK_BUF_INIT;
+
+    ck_buf_puts(&b, json ? "[" : "");
+    for (size_t i = 0; i < set->rule_count; i++) {
+        const ck_rule *r = set->rules[i];
+        if (json) {
+            if (i)
+                ck_buf_puts(&b, ",\n ");
+            json_rule(&b, r, 0);
+        } else {
+            ck_buf_printf(&b, "%-12s %-11s %s  [%s]\n", r->id, ck_rule_severity_name(r->severity),
+                          ck_rule_text_get(&r->title), r->pack->id);
+        }
+    }
+    if (json)
+        ck_buf_puts(&b, "]\n");
+    fputs(b.data, stdout);
+    ck_buf_free(&b);
+    return CK_EXIT_OK;
+}
+
+static int run_show(ck_rule_set *set, int json, char **ids, int nids)
+{
+    ck_buf b = CK_BUF_INIT;
+    int status = CK_EXIT_OK;
+
+    if (nids == 0)
+        return ck_cli_usage_error("rules", "%s", ck_tr("rules show 需要規則代號", "rules show needs a rule id"));
+    for (int i = 0; i < nids; i++) {
+        if (!ck_rule_set_find(set, ids[i])) {
+            fprintf(stderr, ck_tr("clausekit: 找不到規則「%s」（請用 clausekit rules list 查看代號）\n",
+                                  "clausekit: no rule '%s' (clausekit rules list shows the ids)\n"),
+                    ids[i]);
+            ck_buf_free(&b);
+            return CK_EXIT_ERROR;
+        }
+    }
+    ck_buf_puts(&b, json ? "[" : "");
+    for (int i = 0; i < nids; i++) {
+        const ck_rule *r = ck_rule_set_find(set, ids[i]);
+        if (json) {
+            if (i)
+                ck_buf_puts(&b, ",\n ");
+            json_rule(&b, r, 1);
+        } else {
+            if (i)
+                ck_buf_puts(&b, "\n");
+            show_text(&b, r);
+        }
+    }
+    if (json)
+        ck_buf_puts(&b, "]\n");
+    fputs(b.data, stdout);
+    ck_buf_free(&b);
+    return status;
+}
+
+static int run_lint(char **files, int nfiles)
+{
+    int status = CK_EXIT_OK;
+
+    if (nfiles == 0)
+        return ck_cli_usage_error("rules", "%s", ck_tr("rules lint 需要檔案", "rules lint needs a file"));
+    for (int i = 0; i < nfiles; i++) {
+        ck_rule_lint_report report = { NULL, 0 };
+        char line[2048];
+        if (ck_rule_pack_lint(files[i], &report) != 0) {
+            for (size_t j = 0; j < report.count; j++)
+                fprintf(stderr, "%s\n", ck_error_format(&report.items[j], line, sizeof line));
+            status = CK_EXIT_ERROR;
+        } else {
+            ck_rule_pack *pack = NULL;
+            ck_error err;
+            ck_error_clear(&err);
+            if (ck_rule_pack_load(files[i], &pack, &err) == 0)
+                printf(ck_tr("%s：正確（%zu 條規則）\n", "%s: OK (%zu rules)\n"), files[i], pack->rule_count);
+            ck_rule_pack_free(pack);
+        }
+        ck_rule_lint_report_free(&report);
+    }
+    return status;
+}
+
+typedef struct rules_options {
+    char **packs;
+    size_t npacks;
+    int json;
+} rules_options;
+
+/* Parses options up to the first operand (`+`): they may stand before and
+ * after the action (`rules --pack x list --format json`). Returns -1 to go
+ * on, or the exit status. */
+static int parse_options(int argc, char **argv, rules_options *o)
+{
+    static const struct option options[] = {
+        { "pack", required_argument, NULL, 'p' },
+        { "format", required_argument, NULL, 'f' },
+        { "lang", required_argument, NULL, 'L' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int opt;
+
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+p:f:h", options, NULL)) != -1) {
+        switch (opt) {
+        case 'p': o->packs[o->npacks++] = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
+                return ck_cli_usage_error("rules", ck_tr("不明的格式「%s」：請用 text 或 json",
+                                                         "unknown format '%s': use text or json"),
+                                          optarg);
+            o->json = strcmp(optarg, "json") == 0;
+            break;
+        case 'L':
+            if (ck_lang_set_name(optarg) != 0)
+                return ck_cli_usage_error("rules", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
+                                                         "unknown language '%s': use zh-TW or en"),
+                                          optarg);
+            break;
+        case 'h': print_help(stdout); return CK_EXIT_OK;
+        default:
+            return ck_cli_usage_error("rules", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
+        }
+    }
+    return -1;
+}
+
+int ck_cmd_rules(int argc, char **argv)
+{
+    rules_options o = { NULL, 0, 0 };
+    int status;
+    const char *action;
+    ck_rule_set *set = NULL;
+
+    o.packs = ck_calloc((size_t)argc + 1, sizeof *o.packs);
+    if ((status = parse_options(argc, argv, &o)) >= 0)
+        goto done;
+    if (optind >= argc) {
+        status = ck_cli_usage_error("rules", "%s", ck_tr("請指定 list、show 或 lint", "say list, show or lint"));
+        goto done;
+    }
+    /* The action becomes argv[0] of the rest, so options may follow it. */
+    argv += optind;
+    argc -= optind;
+    action = argv[0];
+    if ((status = parse_options(argc, argv, &o)) >= 0)
+        goto done;
+    /* Operands may be followed by more options (`show 3.4.1.3 --format json`). */
+    {
+        char **operands = ck_calloc((size_t)argc + 1, sizeof *operands);
+        int noperands = 0;
+        while (optind < argc) {
+            char **rest = argv + optind;
+            int nrest = argc - optind;
+            operands[noperands++] = rest[0];
+            if ((status = parse_options(nrest, rest, &o)) >= 0) {
+                free(operands);
+                goto done;
+            }
+            argv = rest;
+            argc = nrest;
+        }
+        status = CK_EXIT_OK;
+        if (strcmp(action, "lint") == 0) {
+            status = run_lint(operands, noperands);
+        } else if (strcmp(action, "list") != 0 && strcmp(action, "show") != 0) {
+            status = ck_cli_usage_error("rules", ck_tr("不明的動作「%s」：請用 list、show 或 lint",
+                                                       "unknown action '%s': use list, show or lint"),
+                                        action);
+        } else if (strcmp(action, "list") == 0 && noperands > 0) {
+            status = ck_cli_usage_error("rules", ck_tr("多餘的參數「%s」", "unexpected argument '%s'"), operands[0]);
+        } else {
+            set = ck_rule_set_new();
+            status = load_set(set, o.packs, o.npacks);
+            if (status == CK_EXIT_OK)
+                status = strcmp(action, "list") == 0 ? run_list(set, o.json) : run_show(set, o.json, operands, noperands);
+        }
+        free(operands);
+    }
+done:
+    ck_rule_set_free(set);
+    free(o.packs);
+    return status;
+}

@@ -1,0 +1,173 @@
+/* header.c — matching a roster's headers (or a record's keys) to a form's
+ * fields, with a suggestion for the typo a clerk most likely made. */
+#include "data/data.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/buf.h"
+#include "util/lang.h"
+
+/* The form a name is compared in: trimmed, NFKC (full-width Ｅｍａｉｌ ->
+ * Email, compatibility ideographs -> unified ones) and case-folded, so
+ * EMAIL, email and Ｅｍａｉｌ all match the alias Email. Caller frees. */
+static char *comparison_key(const char *name)
+{
+    char *copy = ck_strdup(name ? name : "");
+    utf8proc_uint8_t *mapped = NULL;
+    ck_data_trim(copy);
+    if (utf8proc_map((const utf8proc_uint8_t *)copy, 0, &mapped,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                         UTF8PROC_CASEFOLD) < 0) {
+        /* Not valid UTF-8: compare the bytes as they are. */
+        return copy;
+    }
+    free(copy);
+    copy = ck_strdup((const char *)mapped);
+    free(mapped);
+    return copy;
+}
+
+/* Decodes s into code points; returns how many (at most max). Invalid
+ * bytes count as one code point each so distances stay defined. */
+static size_t code_points(const char *s, utf8proc_int32_t *out, size_t max)
+{
+    size_t n = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    while (left > 0 && n < max) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t step = utf8proc_iterate(p, left, &cp);
+        if (step <= 0) {
+            cp = *p;
+            step = 1;
+        }
+        out[n++] = cp;
+        p += step;
+        left -= step;
+    }
+    return n;
+}
+
+#define MAX_NAME_POINTS 64
+
+/* Levenshtein distance over code points, two rows. Names longer than
+ * MAX_NAME_POINTS are cut there: a header that long is no field's typo. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    utf8proc_int32_t ca[MAX_NAME_POINTS], cb[MAX_NAME_POINTS];
+    size_t prev[MAX_NAME_POINTS + 1], cur[MAX_NAME_POINTS + 1];
+    size_t na = code_points(a, ca, MAX_NAME_POINTS), nb = code_points(b, cb, MAX_NAME_POINTS);
+    for (size_t j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t best = prev[j - 1] + (ca[i - 1] != cb[j - 1]);
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            cur[j] = best;
+        }
+        memcpy(prev, cur, (nb + 1) * sizeof *prev);
+    }
+    return prev[nb];
+}
+
+/* True when key (a comparison key) is the field's name or one of its aliases. */
+static int names_match(const ck_field_def *field, const char *key)
+{
+    char *k = comparison_key(field->name);
+    int same = strcmp(k, key) == 0;
+    free(k);
+    for (size_t a = 0; !same && field->aliases && field->aliases[a]; a++) {
+        k = comparison_key(field->aliases[a]);
+        same = strcmp(k, key) == 0;
+        free(k);
+    }
+    return same;
+}
+
+const char *ck_header_suggest(const char *name, const ck_field_def *fields, size_t field_count)
+{
+    utf8proc_int32_t points[MAX_NAME_POINTS];
+    char *key = comparison_key(name);
+    size_t len = code_points(key, points, MAX_NAME_POINTS);
+    /* A plausible typo changes about a third of a name: one character of
+     * a 2-4 character Chinese header, two of 電子郵件地址. */
+    size_t limit = len <= 4 ? 1 : (len + 2) / 3;
+    size_t best = (size_t)-1;
+    const char *found = NULL;
+
+    for (size_t f = 0; f < field_count; f++) {
+        for (size_t a = 0;; a++) {
+            const char *candidate = a == 0 ? fields[f].name : fields[f].aliases ? fields[f].aliases[a - 1] : NULL;
+            char *ck;
+            size_t d;
+            if (!candidate)
+                break;
+            ck = comparison_key(candidate);
+            d = edit_distance(key, ck);
+            free(ck);
+            if (d < best) {
+                best = d;
+                found = fields[f].name;
+            }
+        }
+    }
+    free(key);
+    return best <= limit ? found : NULL;
+}
+
+int ck_header_match(const char *const *names, size_t count, const ck_field_def *fields, size_t field_count,
+                    int *field_of, ck_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < count; i++) {
+        char *key = comparison_key(names[i]);
+        field_of[i] = -1;
+        if (key[0]) {
+            for (size_t f = 0; f < field_count; f++) {
+                if (names_match(&fields[f], key)) {
+                    field_of[i] = (int)f;
+                    break;
+                }
+            }
+        }
+        if (key[0] && field_of[i] < 0) {
+            const char *suggestion = ck_header_suggest(names[i], fields, field_count);
+            char *shown = ck_data_trim(ck_strdup(names[i]));
+            if (suggestion)
+                rc = ck_error_set(err, CK_EDATA,
+                                  ck_tr("欄位「%s」不是此表單的欄位；是否要用「%s」？",
+                                        "column '%s' is not a field of this form; did you mean '%s'?"),
+                                  shown, suggestion);
+            else
+                rc = ck_error_set(err, CK_EDATA,
+                                  ck_tr("欄位「%s」不是此表單的欄位；請改用表單的欄位名稱或刪除此欄",
+                                        "column '%s' is not a field of this form; rename it to one of the "
+                                        "form's fields or delete it"),
+                                  shown);
+            free(shown);
+        }
+        free(key);
+        if (rc)
+            return rc;
+        for (size_t j = 0; j < i; j++) {
+            if (field_of[j] >= 0 && field_of[j] == field_of[i]) {
+                char *first = ck_data_trim(ck_strdup(names[j]));
+                char *second = ck_data_trim(ck_strdup(names[i]));
+                rc = ck_error_set(err, CK_EDATA,
+                                  ck_tr("欄位「%s」與「%s」都是「%s」；請只保留一欄",
+                                        "columns '%s' and '%s' are both '%s'; keep only one of them"),
+                                  first, second, fields[field_of[i]].name);
+                free(first);
+                free(second);
+                return rc;
+            }
+        }
+    }
+    return 0;
+}

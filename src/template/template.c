@@ -26,6 +26,10 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
+/* The table extension's node types; its installed header does not
+ * declare them. */
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL;
+
 #define MAX_TEMPLATE_BYTES (1024 * 1024)
 #define MAX_TREE_DEPTH 64
 #define MAX_SECTION_DEPTH 16
@@ -699,11 +703,6 @@ static int next_marker(const char *s, size_t len, size_t pos, size_t *start, siz
     return 0;
 }
 
-static int has_marker(const char *s)
-{
-    return s && strstr(s, MARK_OPEN) != NULL;
-}
-
 static int is_blank(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
@@ -955,6 +954,23 @@ static int lift_node(ck_template *t, cmark_node *node, unit_list *u, ck_error *e
                            "%s closes the wrong kind of section (#each with /each, #if with /if)");
             goto done;
         }
+        if (type == CMARK_NODE_ITEM ||
+            (type == CMARK_NODE_PARAGRAPH && cmark_node_parent(node) &&
+             cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_ITEM)) {
+            /* A list item wholly inside one section repeats as an item:
+             * `- {{#each 人員}}{{this}}{{/each}}` gives one item per name. */
+            long first = -1, last = -1;
+            for (size_t i = 0; i < u->n; i++)
+                if (u->v[i].type != UNIT_TEXT || u->v[i].content) {
+                    if (first < 0)
+                        first = (long)i;
+                    last = (long)i;
+                }
+            if (first >= 0 && is_section_token(t, &u->v[first]) && close[first] == last && mid[first] < 0) {
+                unmatched[first] = unmatched[last] = 1;
+                close[first] = -1;
+            }
+        }
         if (type == CMARK_NODE_TABLE) {
             /* A section may not take in the header row. */
             cmark_node *header = cmark_node_first_child(node);
@@ -1181,7 +1197,7 @@ int ck_template_load_string(const char *name, const char *text, size_t len, ck_t
                         "");
         goto done;
     }
-    p = memchr(p, '\n', (size_t)(end - p)) + 1;
+    p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1;
     line = 2;
     fm_start = p;
     while (p < end) {

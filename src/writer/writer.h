@@ -161,9 +161,10 @@ int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *op
                                    ck_error *err);
 
 /* Adds every part of an ODT package except content.xml, with mimetype
- * stored first: mimetype, META-INF/manifest.xml, styles.xml (A4 page
- * layout, fonts, paragraph styles), meta.xml, settings.xml. Call it before
- * adding content.xml. */
+ * stored first: mimetype, META-INF/manifest.xml (listing content.xml,
+ * styles.xml, meta.xml), styles.xml (A4 page layout, fonts, named styles,
+ * list styles), meta.xml. Call it before adding content.xml. w stays the
+ * caller's to commit or abort. */
 int ck_writer_odt_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, ck_error *err);
 
 #endif

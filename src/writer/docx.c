@@ -1,0 +1,728 @@
+/* docx.c — WordprocessingML from a cmark-gfm tree.
+ *
+ * word/document.xml is appended to a ck_buf while an iterator walks the
+ * tree; the other parts are static text with the options filled in. Word is
+ * strict about the order of child elements in w:pPr, w:rPr and w:tblPr, so
+ * each is written in the schema's order. Numbering: abstract numbering 0
+ * holds the bullets, 1 the decimal levels; each ordered list gets its own
+ * w:num with a start override, which is what makes Word restart it.
+ */
+#include "writer/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "util/lang.h"
+
+#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define LIST_INDENT 480  /* twips per list level: two CJK characters at 12 pt */
+#define QUOTE_INDENT 567 /* twips per quote level: 1 cm */
+#define BULLET_NUM_ID 1
+
+typedef struct docx_list {
+    int ordered;
+    unsigned num_id;
+    int level;        /* w:ilvl, 0..8 */
+    int item_pending; /* the current item's number is not written yet */
+} docx_list;
+
+typedef struct docx_ctx {
+    ck_buf *out;
+    ck_buf nums; /* <w:num> elements for numbering.xml */
+    const ck_writer_options *opt;
+    unsigned next_num_id;
+    docx_list *lists;
+    size_t list_depth, list_cap;
+    int quote_depth;
+    int emph, strong, strike;
+    int page_break_pending;
+    int last_was_table; /* Word would join two touching tables into one */
+    int wrote_block;
+    /* the table being written */
+    size_t table_cols, cell_index;
+    int header_row, skip_cell;
+    long *col_twips;
+} docx_ctx;
+
+static long twips(double mm)
+{
+    return (long)(mm * 1440.0 / 25.4 + 0.5);
+}
+
+/* ---- runs ----------------------------------------------------------------------- */
+
+void ck_writer_docx_put_run(ck_buf *out, const char *text, size_t len, unsigned marks)
+{
+    size_t start = 0;
+
+    if (len == 0)
+        return;
+    ck_buf_puts(out, "<w:r>");
+    if (marks) {
+        ck_buf_puts(out, "<w:rPr>");
+        if (marks & CK_WRITER_CODE)
+            ck_buf_puts(out, "<w:rStyle w:val=\"VerbatimChar\"/>");
+        if (marks & CK_WRITER_BOLD)
+            ck_buf_puts(out, "<w:b/><w:bCs/>");
+        if (marks & CK_WRITER_ITALIC)
+            ck_buf_puts(out, "<w:i/><w:iCs/>");
+        if (marks & CK_WRITER_STRIKE)
+            ck_buf_puts(out, "<w:strike/>");
+        ck_buf_puts(out, "</w:rPr>");
+    }
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\t' && text[i] != '\n')
+            continue;
+        if (i > start) {
+            ck_buf_puts(out, "<w:t xml:space=\"preserve\">");
+            ck_buf_put_xml(out, text + start, i - start);
+            ck_buf_puts(out, "</w:t>");
+        }
+        if (i < len)
+            ck_buf_puts(out, text[i] == '\t' ? "<w:tab/>" : "<w:br/>");
+        start = i + 1;
+    }
+    ck_buf_puts(out, "</w:r>");
+}
+
+static unsigned current_marks(const docx_ctx *c)
+{
+    return (c->strong ? CK_WRITER_BOLD : 0u) | (c->emph ? CK_WRITER_ITALIC : 0u) |
+           (c->strike ? CK_WRITER_STRIKE : 0u);
+}
+
+static void put_text(docx_ctx *c, const char *s, unsigned extra)
+{
+    if (s)
+        ck_writer_docx_put_run(c->out, s, strlen(s), current_marks(c) | extra);
+}
+
+/* ---- paragraphs ----------------------------------------------------------------------- */
+
+static docx_list *top_list(docx_ctx *c)
+{
+    return c->list_depth ? &c->lists[c->list_depth - 1] : NULL;
+}
+
+/* Opens <w:p> with its properties. node (may be NULL) decides the keep
+ * flags of signature lines; jc is an alignment letter or 0. */
+static void open_paragraph(docx_ctx *c, const char *style, cmark_node *node, char jc)
+{
+    docx_list *list = top_list(c);
+    int numbered = list && list->item_pending;
+    int signature = node && ck_writer_is_signature(node);
+    int keep_next = node && (ck_writer_keeps_with_signature(node) || ck_writer_signature_continues(node));
+    long indent = (long)c->quote_depth * QUOTE_INDENT;
+
+    if (signature && strcmp(style, "Normal") == 0)
+        style = "Signature";
+    if (list)
+        indent += (long)LIST_INDENT * (list->level + 1);
+    ck_buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
+    if (keep_next)
+        ck_buf_puts(c->out, "<w:keepNext/>");
+    if (signature || keep_next)
+        ck_buf_puts(c->out, "<w:keepLines/>");
+    if (c->page_break_pending)
+        ck_buf_puts(c->out, "<w:pageBreakBefore/>");
+    if (numbered) {
+        ck_buf_printf(c->out, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%u\"/></w:numPr>", list->level,
+                      list->num_id);
+        list->item_pending = 0;
+    }
+    if (numbered && c->quote_depth)
+        ck_buf_printf(c->out, "<w:ind w:left=\"%ld\" w:hanging=\"%d\"/>", indent, LIST_INDENT);
+    else if (!numbered && indent)
+        ck_buf_printf(c->out, "<w:ind w:left=\"%ld\"/>", indent);
+    if (jc)
+        ck_buf_printf(c->out, "<w:jc w:val=\"%s\"/>", jc == 'c' ? "center" : jc == 'r' ? "right" : "left");
+    ck_buf_puts(c->out, "</w:pPr>");
+    c->page_break_pending = 0;
+    c->last_was_table = 0;
+    c->wrote_block = 1;
+}
+
+static void close_paragraph(docx_ctx *c)
+{
+    ck_buf_puts(c->out, "</w:p>");
+}
+
+/* An item whose first block is not a paragraph (a nested list, a table)
+ * still shows its number, on a paragraph of its own. */
+static void flush_pending_item(docx_ctx *c)
+{
+    docx_list *list = top_list(c);
+    if (list && list->item_pending) {
+        open_paragraph(c, "ListParagraph", NULL, 0);
+        close_paragraph(c);
+    }
+}
+
+static void literal_paragraph(docx_ctx *c, const char *style, const char *text)
+{
+    size_t len = text ? strlen(text) : 0;
+    while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
+    open_paragraph(c, style, NULL, 0);
+    ck_writer_docx_put_run(c->out, text, len, 0);
+    close_paragraph(c);
+}
+
+/* ---- lists ------------------------------------------------------------------------- */
+
+static void enter_list(docx_ctx *c, cmark_node *node)
+{
+    docx_list *list;
+    int ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+
+    flush_pending_item(c);
+    if (c->list_depth == c->list_cap) {
+        c->list_cap = c->list_cap ? 2 * c->list_cap : 8;
+        c->lists = ck_realloc(c->lists, c->list_cap * sizeof *c->lists);
+    }
+    list = &c->lists[c->list_depth];
+    list->ordered = ordered;
+    list->level = c->list_depth < 8 ? (int)c->list_depth : 8;
+    list->item_pending = 0;
+    if (ordered) {
+        int start = cmark_node_get_list_start(node);
+        list->num_id = c->next_num_id++;
+        ck_buf_printf(&c->nums,
+                      "<w:num w:numId=\"%u\"><w:abstractNumId w:val=\"1\"/>"
+                      "<w:lvlOverride w:ilvl=\"%d\"><w:startOverride w:val=\"%d\"/></w:lvlOverride></w:num>",
+                      list->num_id, list->level, start >= 0 ? start : 1);
+    } else {
+        list->num_id = BULLET_NUM_ID;
+    }
+    c->list_depth++;
+}
+
+/* ---- tables -------------------------------------------------------------------------- */
+
+static void enter_table(docx_ctx *c, cmark_node *table)
+{
+    const ck_writer_options *o = c->opt;
+    long width = twips(o->page_width_mm - o->margin_left_mm - o->margin_right_mm) -
+                 (long)c->quote_depth * QUOTE_INDENT;
+    double *share;
+    long used = 0;
+
+    flush_pending_item(c);
+    if (c->last_was_table) {
+        open_paragraph(c, "Normal", NULL, 0);
+        close_paragraph(c);
+    }
+    if (c->list_depth)
+        width -= (long)LIST_INDENT * (top_list(c)->level + 1);
+    if (width < 1440)
+        width = 1440;
+    c->table_cols = ck_writer_table_columns(table);
+    share = ck_malloc(c->table_cols * sizeof *share);
+    free(c->col_twips);
+    c->col_twips = ck_malloc(c->table_cols * sizeof *c->col_twips);
+    ck_writer_table_widths(table, c->table_cols, share);
+    for (size_t i = 0; i < c->table_cols; i++) {
+        c->col_twips[i] = i + 1 < c->table_cols ? (long)(share[i] * (double)width) : width - used;
+        used += c->col_twips[i];
+    }
+    free(share);
+    ck_buf_printf(c->out,
+                  "<w:tbl><w:tblPr><w:tblW w:w=\"%ld\" w:type=\"dxa\"/>", width);
+    if (c->quote_depth || c->list_depth)
+        ck_buf_printf(c->out, "<w:tblInd w:w=\"%ld\" w:type=\"dxa\"/>",
+                      (long)c->quote_depth * QUOTE_INDENT +
+                          (c->list_depth ? (long)LIST_INDENT * (top_list(c)->level + 1) : 0));
+    ck_buf_puts(c->out,
+                "<w:tblBorders>"
+                "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+                "<w:tblCellMar><w:top w:w=\"57\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
+                "<w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+                "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\""
+                " w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+    for (size_t i = 0; i < c->table_cols; i++)
+        ck_buf_printf(c->out, "<w:gridCol w:w=\"%ld\"/>", c->col_twips[i]);
+    ck_buf_puts(c->out, "</w:tblGrid>");
+}
+
+static void open_cell(docx_ctx *c, cmark_node *table)
+{
+    char align = ck_writer_table_alignment(table, c->cell_index);
+    ck_buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>",
+                  c->col_twips[c->cell_index]);
+    open_paragraph(c, c->header_row ? "TableHeading" : "TableContents", NULL, align);
+}
+
+static void close_cell(docx_ctx *c)
+{
+    close_paragraph(c);
+    ck_buf_puts(c->out, "</w:tc>");
+    c->cell_index++;
+}
+
+/* ---- the walk --------------------------------------------------------------------------- */
+
+static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
+{
+    int enter = ev == CMARK_EVENT_ENTER;
+    char style[16];
+
+    if (c->skip_cell && ck_writer_node_kind(node) != CK_NODE_TABLE_CELL)
+        return;
+    switch (ck_writer_node_kind(node)) {
+    case CMARK_NODE_BLOCK_QUOTE:
+        c->quote_depth += enter ? 1 : -1;
+        break;
+    case CMARK_NODE_LIST:
+        if (enter)
+            enter_list(c, node);
+        else
+            c->list_depth--;
+        break;
+    case CMARK_NODE_ITEM:
+        if (enter)
+            top_list(c)->item_pending = 1;
+        else
+            flush_pending_item(c);
+        break;
+    case CMARK_NODE_PARAGRAPH:
+        if (enter)
+            open_paragraph(c, c->list_depth ? "ListParagraph" : c->quote_depth ? "Quote" : "Normal", node, 0);
+        else
+            close_paragraph(c);
+        break;
+    case CMARK_NODE_HEADING:
+        if (enter) {
+            snprintf(style, sizeof style, "Heading%d", cmark_node_get_heading_level(node));
+            open_paragraph(c, style, node, 0);
+        } else {
+            close_paragraph(c);
+        }
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+        literal_paragraph(c, "SourceCode", cmark_node_get_literal(node));
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        if (ck_writer_is_page_break(node))
+            c->page_break_pending = c->wrote_block;
+        else if (!ck_writer_is_comment(cmark_node_get_literal(node)))
+            literal_paragraph(c, "Normal", cmark_node_get_literal(node));
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        open_paragraph(c, "HorizontalLine", NULL, 0);
+        close_paragraph(c);
+        break;
+    case CK_NODE_TABLE:
+        if (enter) {
+            enter_table(c, node);
+        } else {
+            ck_buf_puts(c->out, "</w:tbl>");
+            c->last_was_table = 1;
+        }
+        break;
+    case CK_NODE_TABLE_ROW:
+        if (enter) {
+            c->header_row = cmark_gfm_extensions_get_table_row_is_header(node);
+            c->cell_index = 0;
+            ck_buf_puts(c->out, c->header_row ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                                              : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        } else {
+            /* Every row needs one cell per grid column. */
+            while (c->cell_index < c->table_cols) {
+                open_cell(c, cmark_node_parent(node));
+                close_cell(c);
+            }
+            ck_buf_puts(c->out, "</w:tr>");
+        }
+        break;
+    case CK_NODE_TABLE_CELL:
+        if (enter) {
+            c->skip_cell = c->cell_index >= c->table_cols;
+            if (!c->skip_cell)
+                open_cell(c, cmark_node_parent(cmark_node_parent(node)));
+        } else if (c->skip_cell) {
+            c->skip_cell = 0;
+        } else {
+            close_cell(c);
+        }
+        break;
+    case CMARK_NODE_TEXT:
+        put_text(c, cmark_node_get_literal(node), 0);
+        break;
+    case CMARK_NODE_CODE:
+        put_text(c, cmark_node_get_literal(node), CK_WRITER_CODE);
+        break;
+    case CMARK_NODE_HTML_INLINE:
+        if (!ck_writer_is_comment(cmark_node_get_literal(node)))
+            put_text(c, cmark_node_get_literal(node), 0);
+        break;
+    case CMARK_NODE_SOFTBREAK:
+        put_text(c, ck_writer_soft_break(node), 0);
+        break;
+    case CMARK_NODE_LINEBREAK:
+        ck_buf_puts(c->out, "<w:r><w:br/></w:r>");
+        break;
+    case CMARK_NODE_EMPH:
+        c->emph += enter ? 1 : -1;
+        break;
+    case CMARK_NODE_STRONG:
+        c->strong += enter ? 1 : -1;
+        break;
+    case CK_NODE_STRIKETHROUGH:
+        c->strike += enter ? 1 : -1;
+        break;
+    default:
+        /* Links and images keep their text (their children); anything
+         * else has nothing to show. */
+        break;
+    }
+}
+
+/* numbering.xml: the two abstract numberings, the bullet instance and the
+ * instances of the ordered lists (nums). */
+static void put_numbering(ck_buf *numbering, const ck_buf *nums)
+{
+    static const char *const bullets[] = { "\xE2\x97\x8F", "\xE2\x97\x8B", "\xE2\x96\xA0" }; /* ● ○ ■ */
+
+    ck_buf_puts(numbering, XML_DECL "<w:numbering xmlns:w=\"" NS_W "\">");
+    for (int a = 0; a < 2; a++) {
+        ck_buf_printf(numbering, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType w:val=\"multilevel\"/>",
+                      a);
+        for (int l = 0; l < 9; l++) {
+            char text[16];
+            /* 1.  (1)  1)  and again, each level counting on its own. */
+            if (!a)
+                snprintf(text, sizeof text, "%s", bullets[l % 3]);
+            else if (l % 3 == 0)
+                snprintf(text, sizeof text, "%%%d.", l + 1);
+            else if (l % 3 == 1)
+                snprintf(text, sizeof text, "(%%%d)", l + 1);
+            else
+                snprintf(text, sizeof text, "%%%d)", l + 1);
+            ck_buf_printf(numbering,
+                          "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/><w:numFmt w:val=\"%s\"/>"
+                          "<w:lvlText w:val=\"%s\"/><w:lvlJc w:val=\"left\"/>"
+                          "<w:pPr><w:ind w:left=\"%d\" w:hanging=\"%d\"/></w:pPr></w:lvl>",
+                          l, a ? "decimal" : "bullet", text, LIST_INDENT * (l + 1), LIST_INDENT);
+        }
+        ck_buf_puts(numbering, "</w:abstractNum>");
+    }
+    ck_buf_printf(numbering, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"0\"/></w:num>", BULLET_NUM_ID);
+    if (nums && nums->len)
+        ck_buf_append(numbering, nums->data, nums->len);
+    ck_buf_puts(numbering, "</w:numbering>");
+}
+
+int ck_writer_docx_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                          ck_buf *numbering, ck_error *err)
+{
+    ck_writer_options o;
+    docx_ctx c;
+
+    if (n == 0)
+        return ck_writer_no_documents("", err);
+    ck_writer_resolve_options(opt, &o);
+    memset(&c, 0, sizeof c);
+    c.out = out;
+    c.opt = &o;
+    c.next_num_id = BULLET_NUM_ID + 1;
+    ck_buf_puts(out, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"http://schemas.openxmlformats.org/"
+                     "officeDocument/2006/relationships\"><w:body>");
+    for (size_t i = 0; i < n; i++) {
+        cmark_iter *it = cmark_iter_new(docs[i]);
+        cmark_event_type ev;
+        c.page_break_pending = c.wrote_block;
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+            render_node(&c, cmark_iter_get_node(it), ev);
+        cmark_iter_free(it);
+    }
+    if (c.last_was_table || !c.wrote_block)
+        ck_buf_puts(out, "<w:p/>");
+    ck_buf_printf(out,
+                  "<w:sectPr><w:pgSz w:w=\"%ld\" w:h=\"%ld\"/><w:pgMar w:top=\"%ld\" w:right=\"%ld\""
+                  " w:bottom=\"%ld\" w:left=\"%ld\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+                  "<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr></w:body></w:document>",
+                  twips(o.page_width_mm), twips(o.page_height_mm), twips(o.margin_top_mm),
+                  twips(o.margin_right_mm), twips(o.margin_bottom_mm), twips(o.margin_left_mm));
+    if (numbering)
+        put_numbering(numbering, &c.nums);
+    ck_buf_free(&c.nums);
+    free(c.lists);
+    free(c.col_twips);
+    return 0;
+}
+
+/* ---- the fixed parts ------------------------------------------------------------------- */
+
+static const char content_types[] =
+    XML_DECL
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+    "wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+    "wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+    "wordprocessingml.settings+xml\"/>"
+    "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+    "wordprocessingml.fontTable+xml\"/>"
+    "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
+    "wordprocessingml.numbering+xml\"/>"
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package."
+    "core-properties+xml\"/>"
+    "</Types>";
+
+static const char package_rels[] =
+    XML_DECL
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    "officeDocument\" Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+    "core-properties\" Target=\"docProps/core.xml\"/>"
+    "</Relationships>";
+
+static const char document_rels[] =
+    XML_DECL
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    "styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    "settings\" Target=\"settings.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    "fontTable\" Target=\"fontTable.xml\"/>"
+    "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    "numbering\" Target=\"numbering.xml\"/>"
+    "</Relationships>";
+
+/* An attribute value, escaped. */
+static void put_attr(ck_buf *b, const char *s)
+{
+    ck_buf_put_xml(b, s, strlen(s));
+}
+
+/* <w:rFonts> naming the Latin and East Asian fonts. */
+static void put_fonts(ck_buf *b, const char *latin, const char *east_asian)
+{
+    ck_buf_puts(b, "<w:rFonts w:ascii=\"");
+    put_attr(b, latin);
+    ck_buf_puts(b, "\" w:eastAsia=\"");
+    put_attr(b, east_asian);
+    ck_buf_puts(b, "\" w:hAnsi=\"");
+    put_attr(b, latin);
+    ck_buf_puts(b, "\" w:cs=\"");
+    put_attr(b, latin);
+    ck_buf_puts(b, "\"/>");
+}
+
+static void put_styles(ck_buf *b, const ck_writer_options *o)
+{
+    int size = (int)(o->font_size_pt * 2 + 0.5); /* half-points */
+    static const int heading_extra[] = { 0, 12, 4, 2, 0, 0, 0 }; /* points added to the body size */
+
+    ck_buf_puts(b, XML_DECL "<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>");
+    put_fonts(b, o->latin_font, o->east_asian_font);
+    ck_buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/><w:lang w:val=\"", size, size);
+    put_attr(b, o->language);
+    ck_buf_puts(b, "\" w:eastAsia=\"");
+    put_attr(b, o->language);
+    ck_buf_puts(b, "\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+                   "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"312\" w:lineRule=\"auto\"/>"
+                   "</w:pPr></w:pPrDefault></w:docDefaults>"
+                   "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
+                   "<w:qFormat/><w:pPr><w:widowControl/><w:jc w:val=\"both\"/></w:pPr></w:style>"
+                   "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+                   "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/>"
+                   "<w:unhideWhenUsed/></w:style>"
+                   "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+                   "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\""
+                   " w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\""
+                   " w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+                   "</w:tblCellMar></w:tblPr></w:style>"
+                   "<w:style w:type=\"numbering\" w:default=\"1\" w:styleId=\"NoList\"><w:name w:val=\"No List\"/>"
+                   "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>");
+    for (int level = 1; level <= 6; level++) {
+        int hsize = size + 2 * heading_extra[level];
+        ck_buf_printf(b,
+                      "<w:style w:type=\"paragraph\" w:styleId=\"Heading%d\"><w:name w:val=\"heading %d\"/>"
+                      "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>"
+                      "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"%d\" w:after=\"%d\"/>"
+                      "<w:jc w:val=\"%s\"/><w:outlineLvl w:val=\"%d\"/></w:pPr>"
+                      "<w:rPr><w:b/><w:bCs/><w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/></w:rPr></w:style>",
+                      level, level, level == 1 ? 120 : 240, level == 1 ? 360 : 120, level == 1 ? "center" : "left",
+                      level - 1, hsize, hsize);
+    }
+    ck_buf_printf(b,
+                  "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/>"
+                  "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"34\"/><w:qFormat/>"
+                  "<w:pPr><w:spacing w:after=\"60\"/></w:pPr></w:style>"
+                  "<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/>"
+                  "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"29\"/><w:qFormat/>"
+                  "<w:pPr><w:pBdr><w:left w:val=\"single\" w:sz=\"12\" w:space=\"8\" w:color=\"808080\"/></w:pBdr>"
+                  "<w:ind w:left=\"%d\"/></w:pPr></w:style>"
+                  "<w:style w:type=\"paragraph\" w:styleId=\"Signature\"><w:name w:val=\"Signature\"/>"
+                  "<w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/>"
+                  "<w:pPr><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"left\"/></w:pPr>"
+                  "</w:style>"
+                  "<w:style w:type=\"paragraph\" w:styleId=\"HorizontalLine\"><w:name w:val=\"Horizontal Line\"/>"
+                  "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+                  "<w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+                  "<w:spacing w:after=\"240\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:style>"
+                  "<w:style w:type=\"paragraph\" w:styleId=\"TableContents\"><w:name w:val=\"Table Contents\"/>"
+                  "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr>"
+                  "</w:style>"
+                  "<w:style w:type=\"paragraph\" w:styleId=\"TableHeading\"><w:name w:val=\"Table Heading\"/>"
+                  "<w:basedOn w:val=\"TableContents\"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr>"
+                  "</w:style>"
+                  "<w:style w:type=\"paragraph\" w:styleId=\"SourceCode\"><w:name w:val=\"Source Code\"/>"
+                  "<w:basedOn w:val=\"Normal\"/><w:pPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F2F2F2\"/>"
+                  "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr>",
+                  QUOTE_INDENT);
+    put_fonts(b, o->monospace_font, o->east_asian_font);
+    ck_buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/></w:rPr></w:style>"
+                     "<w:style w:type=\"character\" w:styleId=\"VerbatimChar\"><w:name w:val=\"Verbatim Char\"/>"
+                     "<w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr>",
+                  size - 2, size - 2);
+    put_fonts(b, o->monospace_font, o->east_asian_font);
+    ck_buf_puts(b, "</w:rPr></w:style></w:styles>");
+}
+
+static void put_font_table(ck_buf *b, const ck_writer_options *o)
+{
+    ck_buf_puts(b, XML_DECL "<w:fonts xmlns:w=\"" NS_W "\"><w:font w:name=\"");
+    put_attr(b, o->east_asian_font);
+    ck_buf_puts(b, "\">");
+    /* Word offers w:altName as the one substitute for a missing font:
+     * the first fallback (DFKai-SB is 標楷體's English name). */
+    if (o->east_asian_fallbacks && *o->east_asian_fallbacks) {
+        const char *f = o->east_asian_fallbacks, *comma = strchr(f, ',');
+        ck_buf_puts(b, "<w:altName w:val=\"");
+        ck_buf_put_xml(b, f, comma ? (size_t)(comma - f) : strlen(f));
+        ck_buf_puts(b, "\"/>");
+    }
+    ck_buf_puts(b, "<w:charset w:val=\"88\"/><w:family w:val=\"script\"/><w:pitch w:val=\"fixed\"/></w:font>"
+                   "<w:font w:name=\"");
+    put_attr(b, o->latin_font);
+    ck_buf_puts(b, "\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+                   "<w:font w:name=\"");
+    put_attr(b, o->monospace_font);
+    ck_buf_puts(b, "\"><w:charset w:val=\"00\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+                   "</w:fonts>");
+}
+
+static void put_settings(ck_buf *b, const ck_writer_options *o)
+{
+    ck_buf_puts(b, XML_DECL "<w:settings xmlns:w=\"" NS_W "\"><w:zoom w:percent=\"100\"/>"
+                   "<w:defaultTabStop w:val=\"480\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+                   "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/"
+                   "office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"");
+    put_attr(b, o->language);
+    ck_buf_puts(b, "\" w:eastAsia=\"");
+    put_attr(b, o->language);
+    ck_buf_puts(b, "\"/></w:settings>");
+}
+
+static void put_core(ck_buf *b, const ck_writer_options *o)
+{
+    ck_buf_puts(b, XML_DECL "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
+                   "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                   " xmlns:dcterms=\"http://purl.org/dc/terms/\">");
+    if (o->title && *o->title) {
+        ck_buf_puts(b, "<dc:title>");
+        put_attr(b, o->title);
+        ck_buf_puts(b, "</dc:title>");
+    }
+    if (o->author && *o->author) {
+        ck_buf_puts(b, "<dc:creator>");
+        put_attr(b, o->author);
+        ck_buf_puts(b, "</dc:creator>");
+    }
+    ck_buf_puts(b, "<dc:language>");
+    put_attr(b, o->language);
+    ck_buf_puts(b, "</dc:language></cp:coreProperties>");
+}
+
+/* Adds the buffer's bytes to the package, handing the memory over. */
+static int add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
+{
+    size_t len = b->len;
+    char *data = ck_buf_detach(b);
+    return ck_zip_writer_add_owned(w, name, data, len, 0, err);
+}
+
+int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, const ck_buf *numbering,
+                                   ck_error *err)
+{
+    ck_writer_options o;
+    ck_buf b = CK_BUF_INIT;
+    int rc;
+
+    ck_writer_resolve_options(opt, &o);
+    if ((rc = ck_zip_writer_add(w, "[Content_Types].xml", content_types, sizeof content_types - 1, 0, err)) ||
+        (rc = ck_zip_writer_add(w, "_rels/.rels", package_rels, sizeof package_rels - 1, 0, err)) ||
+        (rc = ck_zip_writer_add(w, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1, 0,
+                                err)))
+        goto done;
+    put_core(&b, &o);
+    if ((rc = add_buf(w, "docProps/core.xml", &b, err)))
+        goto done;
+    put_styles(&b, &o);
+    if ((rc = add_buf(w, "word/styles.xml", &b, err)))
+        goto done;
+    put_settings(&b, &o);
+    if ((rc = add_buf(w, "word/settings.xml", &b, err)))
+        goto done;
+    put_font_table(&b, &o);
+    if ((rc = add_buf(w, "word/fontTable.xml", &b, err)))
+        goto done;
+    if (numbering && numbering->len)
+        ck_buf_append(&b, numbering->data, numbering->len);
+    else
+        put_numbering(&b, NULL);
+    rc = add_buf(w, "word/numbering.xml", &b, err);
+done:
+    ck_buf_free(&b);
+    return rc;
+}
+
+int ck_writer_docx_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                              const char *path, ck_error *err)
+{
+    ck_writer_options o;
+    ck_buf title = CK_BUF_INIT, document = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_zip_writer *w = NULL;
+    int rc;
+
+    if (n == 0)
+        return ck_writer_no_documents(path, err);
+    ck_writer_resolve_options(opt, &o);
+    ck_writer_title(docs, n, &o, &title);
+    o.title = title.data ? title.data : "";
+    if ((rc = ck_writer_docx_render(docs, n, &o, &document, &numbering, err)) ||
+        (rc = ck_zip_writer_open(&w, path, err)) ||
+        (rc = ck_writer_docx_add_fixed_parts(w, &o, &numbering, err)) ||
+        (rc = add_buf(w, "word/document.xml", &document, err)))
+        goto done;
+    rc = ck_zip_writer_commit(w, err);
+    w = NULL;
+done:
+    ck_zip_writer_abort(w);
+    ck_error_set_file(err, path);
+    ck_buf_free(&title);
+    ck_buf_free(&document);
+    ck_buf_free(&numbering);
+    return rc;
+}
+
+int ck_writer_docx_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
+{
+    return ck_writer_docx_write_many(&doc, 1, opt, path, err);
+}

@@ -1,0 +1,347 @@
+/* html.c — one self-contained HTML file from a cmark-gfm tree, styled for
+ * printing on A4: inline CSS, no script, no external resource. */
+#include "writer/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+typedef struct html_ctx {
+    ck_buf *out;
+    int wrote_block;
+    int in_tbody;
+    size_t table_cols, cell_index;
+    int header_row, skip_cell;
+} html_ctx;
+
+/* A font name made safe inside a quoted CSS string in a <style> element,
+ * where HTML escaping does not apply. */
+static void put_css_font(ck_buf *b, const char *name, size_t len)
+{
+    while (len && (*name == ' ' || *name == '\t')) {
+        name++;
+        len--;
+    }
+    while (len && (name[len - 1] == ' ' || name[len - 1] == '\t'))
+        len--;
+    if (!len)
+        return;
+    ck_buf_puts(b, "\"");
+    for (size_t i = 0; i < len; i++) {
+        if (!strchr("\"\\<>{};\n\r", name[i]))
+            ck_buf_putc(b, name[i]);
+    }
+    ck_buf_puts(b, "\", ");
+}
+
+static void put_font_list(ck_buf *b, const ck_writer_options *o, int mono)
+{
+    const char *f = o->east_asian_fallbacks;
+
+    put_css_font(b, mono ? o->monospace_font : o->latin_font, strlen(mono ? o->monospace_font : o->latin_font));
+    put_css_font(b, o->east_asian_font, strlen(o->east_asian_font));
+    while (f && *f) {
+        const char *comma = strchr(f, ',');
+        size_t len = comma ? (size_t)(comma - f) : strlen(f);
+        put_css_font(b, f, len);
+        f = comma ? comma + 1 : NULL;
+    }
+    ck_buf_puts(b, mono ? "monospace" : "serif");
+}
+
+/* The language of <html lang>: Taiwan's Chinese is written in traditional
+ * characters, which "zh-Hant-TW" says outright. */
+static void put_language(ck_buf *b, const char *tag)
+{
+    char language[16], country[8];
+
+    ck_writer_language_parts(tag, language, sizeof language, country, sizeof country);
+    if (strcmp(language, "zh") == 0 && (strcmp(country, "TW") == 0 || strcmp(country, "HK") == 0 ||
+                                         strcmp(country, "MO") == 0) && !strstr(tag, "Han"))
+        ck_buf_printf(b, "zh-Hant-%s", country);
+    else
+        ck_buf_put_html(b, tag, strlen(tag));
+}
+
+static void put_head(ck_buf *b, const ck_writer_options *o)
+{
+    ck_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
+    put_language(b, o->language);
+    ck_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    ck_buf_put_html(b, o->title ? o->title : "", o->title ? strlen(o->title) : 0);
+    ck_buf_puts(b, "</title>\n");
+    if (o->author && *o->author) {
+        ck_buf_puts(b, "<meta name=\"author\" content=\"");
+        ck_buf_put_html(b, o->author, strlen(o->author));
+        ck_buf_puts(b, "\">\n");
+    }
+    ck_buf_printf(b,
+                  "<style>\n"
+                  "@page { size: %gmm %gmm; margin: %gmm %gmm %gmm %gmm; }\n"
+                  "html { background: #fff; color: #000; }\n"
+                  "body { margin: 0 auto; max-width: %gmm; font-size: %gpt; line-height: 1.6;"
+                  " text-align: justify; font-family: ",
+                  o->page_width_mm, o->page_height_mm, o->margin_top_mm, o->margin_right_mm, o->margin_bottom_mm,
+                  o->margin_left_mm, o->page_width_mm - o->margin_left_mm - o->margin_right_mm, o->font_size_pt);
+    put_font_list(b, o, 0);
+    ck_buf_printf(b, "; }\n"
+                     "@media screen { body { padding: %gmm %gmm; } }\n"
+                     "h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; text-align: left; }\n"
+                     "h1 { font-size: %gpt; text-align: center; margin: 0 0 1em; }\n"
+                     "h2 { font-size: %gpt; } h3 { font-size: %gpt; } h4, h5, h6 { font-size: %gpt; }\n"
+                     "p { margin: 0 0 0.5em; }\n"
+                     "p.signature { text-align: left; margin-top: 1em; }\n"
+                     ".keep { break-inside: avoid; page-break-inside: avoid; }\n"
+                     ".page-break { break-after: page; page-break-after: always; height: 0; }\n"
+                     "section.document + section.document { break-before: page; page-break-before: always; }\n"
+                     "ol ol { list-style-type: decimal; }\n"
+                     "blockquote { margin: 0 0 0.5em 1cm; padding-left: 0.3cm; border-left: 1.5pt solid #808080; }\n"
+                     "pre, code { font-size: 0.9em; font-family: ",
+                  o->margin_top_mm / 2, o->margin_left_mm / 2, o->font_size_pt * 1.5, o->font_size_pt + 4,
+                  o->font_size_pt + 2, o->font_size_pt);
+    put_font_list(b, o, 1);
+    ck_buf_puts(b, "; }\n"
+                   "pre { background: #f2f2f2; padding: 0.5em; white-space: pre-wrap; }\n"
+                   ".literal { white-space: pre-wrap; }\n"
+                   "hr { border: 0; border-top: 0.75pt solid #000; margin: 0.5em 0 1em; }\n"
+                   "table { border-collapse: collapse; width: 100%; margin: 0 0 0.8em; table-layout: fixed; }\n"
+                   "thead { display: table-header-group; }\n"
+                   "tr { break-inside: avoid; page-break-inside: avoid; }\n"
+                   "th, td { border: 0.5pt solid #000; padding: 1mm 1.5mm; vertical-align: top;"
+                   " text-align: left; }\n"
+                   "th { font-weight: bold; }\n"
+                   "</style>\n</head>\n<body>\n");
+}
+
+/* ---- the walk ---------------------------------------------------------------- */
+
+static int in_tight_list(cmark_node *paragraph)
+{
+    cmark_node *item = cmark_node_parent(paragraph);
+    cmark_node *list = item ? cmark_node_parent(item) : NULL;
+    return item && list && cmark_node_get_type(item) == CMARK_NODE_ITEM && cmark_node_get_list_tight(list);
+}
+
+static void put_literal(html_ctx *c, const char *s)
+{
+    if (s)
+        ck_buf_put_html(c->out, s, strlen(s));
+}
+
+static void put_cell(html_ctx *c, cmark_node *table, int open)
+{
+    const char *tag = c->header_row ? "th" : "td";
+    if (open) {
+        char align = ck_writer_table_alignment(table, c->cell_index);
+        if (align)
+            ck_buf_printf(c->out, "<%s style=\"text-align: %s\">", tag,
+                          align == 'c' ? "center" : align == 'r' ? "right" : "left");
+        else
+            ck_buf_printf(c->out, "<%s>", tag);
+    } else {
+        ck_buf_printf(c->out, "</%s>", tag);
+        c->cell_index++;
+    }
+}
+
+static void enter_table(html_ctx *c, cmark_node *table)
+{
+    double *share;
+
+    c->table_cols = ck_writer_table_columns(table);
+    c->in_tbody = 0;
+    share = ck_malloc(c->table_cols * sizeof *share);
+    ck_writer_table_widths(table, c->table_cols, share);
+    ck_buf_puts(c->out, "<table>\n<colgroup>");
+    for (size_t i = 0; i < c->table_cols; i++)
+        ck_buf_printf(c->out, "<col style=\"width: %.1f%%\">", share[i] * 100);
+    ck_buf_puts(c->out, "</colgroup>\n");
+    free(share);
+}
+
+static void render_paragraph(html_ctx *c, cmark_node *node, int enter)
+{
+    cmark_node *prev = cmark_node_previous(node);
+    int signature = ck_writer_is_signature(node);
+
+    if (enter) {
+        /* The signature block and the paragraph before it share a box
+         * that is not split across pages. */
+        if (ck_writer_keeps_with_signature(node) ||
+            (signature && !(prev && (ck_writer_is_signature(prev) || ck_writer_keeps_with_signature(prev)))))
+            ck_buf_puts(c->out, "<div class=\"keep\">\n");
+        if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+            ck_buf_printf(c->out, "<h%d>", cmark_node_get_heading_level(node));
+        else if (signature)
+            ck_buf_puts(c->out, "<p class=\"signature\">");
+        else if (!in_tight_list(node))
+            ck_buf_puts(c->out, "<p>");
+        c->wrote_block = 1;
+        return;
+    }
+    if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+        ck_buf_printf(c->out, "</h%d>\n", cmark_node_get_heading_level(node));
+    else if (signature || !in_tight_list(node))
+        ck_buf_puts(c->out, "</p>\n");
+    if (signature && !ck_writer_signature_continues(node))
+        ck_buf_puts(c->out, "</div>\n");
+}
+
+static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
+{
+    int enter = ev == CMARK_EVENT_ENTER;
+    int kind = ck_writer_node_kind(node);
+
+    if (c->skip_cell && kind != CK_NODE_TABLE_CELL)
+        return;
+    switch (kind) {
+    case CMARK_NODE_BLOCK_QUOTE:
+        ck_buf_puts(c->out, enter ? "<blockquote>\n" : "</blockquote>\n");
+        break;
+    case CMARK_NODE_LIST:
+        if (!enter)
+            ck_buf_puts(c->out, cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? "</ol>\n" : "</ul>\n");
+        else if (cmark_node_get_list_type(node) != CMARK_ORDERED_LIST)
+            ck_buf_puts(c->out, "<ul>\n");
+        else if (cmark_node_get_list_start(node) != 1)
+            ck_buf_printf(c->out, "<ol start=\"%d\">\n", cmark_node_get_list_start(node));
+        else
+            ck_buf_puts(c->out, "<ol>\n");
+        break;
+    case CMARK_NODE_ITEM:
+        ck_buf_puts(c->out, enter ? "<li>" : "</li>\n");
+        break;
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+        render_paragraph(c, node, enter);
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+        ck_buf_puts(c->out, "<pre><code>");
+        put_literal(c, cmark_node_get_literal(node));
+        ck_buf_puts(c->out, "</code></pre>\n");
+        c->wrote_block = 1;
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        if (ck_writer_is_page_break(node)) {
+            if (c->wrote_block)
+                ck_buf_puts(c->out, "<div class=\"page-break\"></div>\n");
+        } else if (!ck_writer_is_comment(cmark_node_get_literal(node))) {
+            ck_buf_puts(c->out, "<p class=\"literal\">");
+            put_literal(c, cmark_node_get_literal(node));
+            ck_buf_puts(c->out, "</p>\n");
+            c->wrote_block = 1;
+        }
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        ck_buf_puts(c->out, "<hr>\n");
+        break;
+    case CK_NODE_TABLE:
+        if (enter) {
+            enter_table(c, node);
+        } else {
+            ck_buf_puts(c->out, c->in_tbody ? "</tbody>\n</table>\n" : "</table>\n");
+            c->wrote_block = 1;
+        }
+        break;
+    case CK_NODE_TABLE_ROW:
+        if (enter) {
+            c->header_row = cmark_gfm_extensions_get_table_row_is_header(node);
+            c->cell_index = 0;
+            if (c->header_row)
+                ck_buf_puts(c->out, "<thead>\n");
+            else if (!c->in_tbody)
+                ck_buf_puts(c->out, "<tbody>\n");
+            c->in_tbody |= !c->header_row;
+            ck_buf_puts(c->out, "<tr>");
+        } else {
+            while (c->cell_index < c->table_cols) {
+                put_cell(c, cmark_node_parent(node), 1);
+                put_cell(c, cmark_node_parent(node), 0);
+            }
+            ck_buf_puts(c->out, c->header_row ? "</tr>\n</thead>\n" : "</tr>\n");
+        }
+        break;
+    case CK_NODE_TABLE_CELL:
+        if (enter) {
+            c->skip_cell = c->cell_index >= c->table_cols;
+            if (!c->skip_cell)
+                put_cell(c, cmark_node_parent(cmark_node_parent(node)), 1);
+        } else if (c->skip_cell) {
+            c->skip_cell = 0;
+        } else {
+            put_cell(c, NULL, 0);
+        }
+        break;
+    case CMARK_NODE_TEXT:
+        put_literal(c, cmark_node_get_literal(node));
+        break;
+    case CMARK_NODE_CODE:
+        ck_buf_puts(c->out, "<code>");
+        put_literal(c, cmark_node_get_literal(node));
+        ck_buf_puts(c->out, "</code>");
+        break;
+    case CMARK_NODE_HTML_INLINE:
+        if (!ck_writer_is_comment(cmark_node_get_literal(node)))
+            put_literal(c, cmark_node_get_literal(node));
+        break;
+    case CMARK_NODE_SOFTBREAK:
+        ck_buf_puts(c->out, ck_writer_soft_break(node));
+        break;
+    case CMARK_NODE_LINEBREAK:
+        ck_buf_puts(c->out, "<br>\n");
+        break;
+    case CMARK_NODE_EMPH:
+        ck_buf_puts(c->out, enter ? "<em>" : "</em>");
+        break;
+    case CMARK_NODE_STRONG:
+        ck_buf_puts(c->out, enter ? "<strong>" : "</strong>");
+        break;
+    case CK_NODE_STRIKETHROUGH:
+        ck_buf_puts(c->out, enter ? "<del>" : "</del>");
+        break;
+    case CMARK_NODE_LINK:
+        if (ck_writer_url_is_safe(cmark_node_get_url(node))) {
+            if (enter) {
+                ck_buf_puts(c->out, "<a href=\"");
+                put_literal(c, cmark_node_get_url(node));
+                ck_buf_puts(c->out, "\">");
+            } else {
+                ck_buf_puts(c->out, "</a>");
+            }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+int ck_writer_html_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                          ck_error *err)
+{
+    ck_writer_options o;
+    ck_buf title = CK_BUF_INIT;
+    html_ctx c;
+
+    if (n == 0)
+        return ck_writer_no_documents("", err);
+    ck_writer_resolve_options(opt, &o);
+    ck_writer_title(docs, n, &o, &title);
+    o.title = title.data ? title.data : "";
+    put_head(out, &o);
+    memset(&c, 0, sizeof c);
+    c.out = out;
+    for (size_t i = 0; i < n; i++) {
+        cmark_iter *it = cmark_iter_new(docs[i]);
+        cmark_event_type ev;
+        ck_buf_puts(out, "<section class=\"document\">\n");
+        c.wrote_block = 0;
+        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+            render_node(&c, cmark_iter_get_node(it), ev);
+        cmark_iter_free(it);
+        ck_buf_puts(out, "</section>\n");
+    }
+    ck_buf_puts(out, "</body>\n</html>\n");
+    ck_buf_free(&title);
+    return 0;
+}

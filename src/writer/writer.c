@@ -1,0 +1,548 @@
+/* writer.c — what the writers share: options, the template conventions
+ * (page break, signature lines, comments), table widths, soft breaks,
+ * atomic plain files, Markdown output and the dispatch on format. */
+#include "writer/common.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "util/lang.h"
+
+void ck_writer_options_default(ck_writer_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->language = "zh-TW";
+    opt->page_width_mm = 210;
+    opt->page_height_mm = 297;
+    opt->margin_top_mm = 25;
+    opt->margin_bottom_mm = 25;
+    opt->margin_left_mm = 20;
+    opt->margin_right_mm = 20;
+    opt->east_asian_font = "標楷體";
+    opt->east_asian_fallbacks = "DFKai-SB, AR PL UKai TW, Noto Serif CJK TC";
+    opt->latin_font = "Times New Roman";
+    opt->monospace_font = "Courier New";
+    opt->font_size_pt = 12;
+}
+
+void ck_writer_resolve_options(const ck_writer_options *opt, ck_writer_options *out)
+{
+    ck_writer_options d;
+
+    ck_writer_options_default(&d);
+    if (!opt) {
+        *out = d;
+        return;
+    }
+    *out = *opt;
+#define CK_DEFAULT(field) \
+    if (!out->field) \
+        out->field = d.field;
+    CK_DEFAULT(language)
+    CK_DEFAULT(east_asian_font)
+    CK_DEFAULT(east_asian_fallbacks)
+    CK_DEFAULT(latin_font)
+    CK_DEFAULT(monospace_font)
+#undef CK_DEFAULT
+    /* Zero or nonsense numbers take the default rather than producing a
+     * page Word refuses to lay out. */
+#define CK_DEFAULT_NUM(field, lo, hi) \
+    if (!(out->field >= lo && out->field <= hi)) \
+        out->field = d.field;
+    CK_DEFAULT_NUM(page_width_mm, 50, 2000)
+    CK_DEFAULT_NUM(page_height_mm, 50, 2000)
+    CK_DEFAULT_NUM(margin_top_mm, 0, 200)
+    CK_DEFAULT_NUM(margin_bottom_mm, 0, 200)
+    CK_DEFAULT_NUM(margin_left_mm, 0, 200)
+    CK_DEFAULT_NUM(margin_right_mm, 0, 200)
+    CK_DEFAULT_NUM(font_size_pt, 4, 96)
+#undef CK_DEFAULT_NUM
+    if (out->margin_left_mm + out->margin_right_mm > out->page_width_mm - 20) {
+        out->margin_left_mm = d.margin_left_mm;
+        out->margin_right_mm = d.margin_right_mm;
+    }
+    if (out->margin_top_mm + out->margin_bottom_mm > out->page_height_mm - 20) {
+        out->margin_top_mm = d.margin_top_mm;
+        out->margin_bottom_mm = d.margin_bottom_mm;
+    }
+}
+
+void ck_writer_language_parts(const char *tag, char *language, size_t lsize, char *country, size_t csize)
+{
+    size_t i = 0, j = 0;
+    const char *p = tag;
+
+    while (*p && *p != '-' && *p != '_' && i + 1 < lsize)
+        language[i++] = *p++;
+    language[i] = '\0';
+    /* Skip a script subtag ("Hant") to reach the region. */
+    while (*p == '-' || *p == '_') {
+        const char *s = ++p;
+        while (*p && *p != '-' && *p != '_')
+            p++;
+        if (p - s == 2 || (p - s == 3 && s[0] >= '0' && s[0] <= '9')) {
+            while (s < p && j + 1 < csize)
+                country[j++] = *s++;
+            break;
+        }
+    }
+    country[j] = '\0';
+}
+
+int ck_writer_format_from_name(const char *name, ck_writer_format *out)
+{
+    static const struct {
+        const char *name;
+        ck_writer_format format;
+    } names[] = { { "docx", CK_WRITER_DOCX }, { "odt", CK_WRITER_ODT },   { "html", CK_WRITER_HTML },
+                  { "htm", CK_WRITER_HTML },  { "md", CK_WRITER_MD },     { "markdown", CK_WRITER_MD } };
+
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+        if (strcasecmp(name, names[i].name) == 0) {
+            *out = names[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+const char *ck_writer_format_extension(ck_writer_format format)
+{
+    switch (format) {
+    case CK_WRITER_DOCX: return "docx";
+    case CK_WRITER_ODT: return "odt";
+    case CK_WRITER_HTML: return "html";
+    case CK_WRITER_MD: return "md";
+    }
+    return "";
+}
+
+int ck_writer_node_kind(cmark_node *node)
+{
+    int type = (int)cmark_node_get_type(node);
+    const char *name;
+
+    switch (type) {
+    case CMARK_NODE_DOCUMENT: case CMARK_NODE_BLOCK_QUOTE: case CMARK_NODE_LIST: case CMARK_NODE_ITEM:
+    case CMARK_NODE_CODE_BLOCK: case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_CUSTOM_BLOCK:
+    case CMARK_NODE_PARAGRAPH: case CMARK_NODE_HEADING: case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_FOOTNOTE_DEFINITION: case CMARK_NODE_TEXT: case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_CUSTOM_INLINE: case CMARK_NODE_EMPH: case CMARK_NODE_STRONG: case CMARK_NODE_LINK:
+    case CMARK_NODE_IMAGE: case CMARK_NODE_FOOTNOTE_REFERENCE:
+        return type;
+    default:
+        break;
+    }
+    name = cmark_node_get_type_string(node);
+    if (strcmp(name, "table") == 0)
+        return CK_NODE_TABLE;
+    if (strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0)
+        return CK_NODE_TABLE_ROW;
+    if (strcmp(name, "table_cell") == 0)
+        return CK_NODE_TABLE_CELL;
+    if (strcmp(name, "strikethrough") == 0)
+        return CK_NODE_STRIKETHROUGH;
+    return CK_NODE_OTHER;
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+/* The code point starting at s (len bytes available), or 0. */
+static uint32_t first_code_point(const unsigned char *s, size_t len)
+{
+    if (!len)
+        return 0;
+    if (s[0] < 0x80)
+        return s[0];
+    if ((s[0] & 0xE0) == 0xC0 && len >= 2)
+        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+    if ((s[0] & 0xF0) == 0xE0 && len >= 3)
+        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if ((s[0] & 0xF8) == 0xF0 && len >= 4)
+        return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    return 0;
+}
+
+static uint32_t last_code_point(const unsigned char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && (s[i - 1] & 0xC0) == 0x80 && len - i < 3)
+        i--;
+    return i > 0 ? first_code_point(s + i - 1, len - i + 1) : 0;
+}
+
+/* Characters set in a square em box: CJK ideographs, kana, hangul,
+ * CJK punctuation and full-width forms. */
+static int is_wide(uint32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* Display width in half-width cells: CJK counts 2, continuation bytes 0. */
+static size_t display_width(const char *s, size_t len)
+{
+    size_t width = 0;
+    const unsigned char *u = (const unsigned char *)s;
+
+    for (size_t i = 0; i < len; i++) {
+        if ((u[i] & 0xC0) == 0x80)
+            continue;
+        width += is_wide(first_code_point(u + i, len - i)) ? 2 : 1;
+    }
+    return width;
+}
+
+/* The text node at the edge of node: its last (or first) leaf. */
+static const char *edge_literal(cmark_node *node, int last)
+{
+    while (node && cmark_node_first_child(node))
+        node = last ? cmark_node_last_child(node) : cmark_node_first_child(node);
+    if (!node)
+        return NULL;
+    int kind = ck_writer_node_kind(node);
+    if (kind != CMARK_NODE_TEXT && kind != CMARK_NODE_CODE)
+        return NULL;
+    return cmark_node_get_literal(node);
+}
+
+const char *ck_writer_soft_break(cmark_node *softbreak)
+{
+    const char *before = edge_literal(cmark_node_previous(softbreak), 1);
+    const char *after = edge_literal(cmark_node_next(softbreak), 0);
+
+    if (before && after &&
+        is_wide(last_code_point((const unsigned char *)before, strlen(before))) &&
+        is_wide(first_code_point((const unsigned char *)after, strlen(after))))
+        return "";
+    return " ";
+}
+
+void ck_writer_plain_text(cmark_node *node, ck_buf *out)
+{
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *cur = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        switch (ck_writer_node_kind(cur)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            ck_buf_puts(out, cmark_node_get_literal(cur));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            ck_buf_puts(out, ck_writer_soft_break(cur));
+            break;
+        case CMARK_NODE_LINEBREAK:
+            ck_buf_putc(out, ' ');
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+}
+
+void ck_writer_title(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out)
+{
+    if (opt && opt->title) {
+        ck_buf_puts(out, opt->title);
+        return;
+    }
+    if (!n || !docs[0])
+        return;
+    for (cmark_node *b = cmark_node_first_child(docs[0]); b; b = cmark_node_next(b)) {
+        if (cmark_node_get_type(b) == CMARK_NODE_HEADING && cmark_node_get_heading_level(b) == 1) {
+            ck_writer_plain_text(b, out);
+            return;
+        }
+    }
+}
+
+/* ---- conventions --------------------------------------------------------------- */
+
+static const char *skip_space(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return s;
+}
+
+int ck_writer_is_comment(const char *text)
+{
+    const char *p = skip_space(text ? text : "");
+
+    if (!*p)
+        return 0;
+    while (*p) {
+        const char *end;
+        if (strncmp(p, "<!--", 4) != 0 || !(end = strstr(p + 4, "-->")))
+            return 0;
+        p = skip_space(end + 3);
+    }
+    return 1;
+}
+
+int ck_writer_is_page_break(cmark_node *node)
+{
+    const char *p, *word = "pagebreak";
+
+    if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK)
+        return 0;
+    p = skip_space(cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "");
+    if (strncmp(p, "<!--", 4) != 0)
+        return 0;
+    p = skip_space(p + 4);
+    if (strncasecmp(p, word, strlen(word)) != 0)
+        return 0;
+    p = skip_space(p + strlen(word));
+    if (strncmp(p, "-->", 3) != 0)
+        return 0;
+    return *skip_space(p + 3) == '\0';
+}
+
+int ck_writer_is_signature(cmark_node *node)
+{
+    cmark_iter *it;
+    cmark_event_type ev;
+    int found = 0;
+    size_t run = 0;
+
+    if (!node || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH)
+        return 0;
+    /* cmark leaves unmatched `_` delimiters as text nodes of their own, so
+     * the run is counted across neighbouring text nodes. */
+    it = cmark_iter_new(node);
+    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *cur = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        if (ck_writer_node_kind(cur) != CMARK_NODE_TEXT) {
+            if (cur != node)
+                run = 0;
+            continue;
+        }
+        for (const char *s = cmark_node_get_literal(cur); *s && !found;) {
+            if (*s == '_') {
+                run++;
+                s++;
+            } else if (strncmp(s, "\xEF\xBC\xBF", 3) == 0) { /* U+FF3F FULLWIDTH LOW LINE */
+                run++;
+                s += 3;
+            } else {
+                run = 0;
+                s++;
+            }
+            found = run >= 3;
+        }
+    }
+    cmark_iter_free(it);
+    return found;
+}
+
+int ck_writer_keeps_with_signature(cmark_node *node)
+{
+    cmark_node_type type = cmark_node_get_type(node);
+
+    if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING)
+        return 0;
+    return !ck_writer_is_signature(node) && ck_writer_is_signature(cmark_node_next(node));
+}
+
+int ck_writer_signature_continues(cmark_node *node)
+{
+    return ck_writer_is_signature(node) && ck_writer_is_signature(cmark_node_next(node));
+}
+
+int ck_writer_url_is_safe(const char *url)
+{
+    return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0 ||
+                   strncasecmp(url, "mailto:", 7) == 0);
+}
+
+/* ---- tables --------------------------------------------------------------------- */
+
+size_t ck_writer_table_columns(cmark_node *table)
+{
+    size_t n = cmark_gfm_extensions_get_table_columns(table);
+    return n ? n : 1;
+}
+
+char ck_writer_table_alignment(cmark_node *table, size_t i)
+{
+    uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
+    if (!align || i >= ck_writer_table_columns(table))
+        return 0;
+    return (align[i] == 'l' || align[i] == 'c' || align[i] == 'r') ? (char)align[i] : 0;
+}
+
+void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
+{
+    enum { FLOOR = 4, CAP = 40 };
+    double total = 0;
+    ck_buf text = CK_BUF_INIT;
+
+    for (size_t i = 0; i < ncols; i++)
+        share[i] = FLOOR;
+    for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+        size_t i = 0;
+        for (cmark_node *cell = cmark_node_first_child(row); cell && i < ncols; cell = cmark_node_next(cell), i++) {
+            size_t w;
+            ck_buf_clear(&text);
+            ck_writer_plain_text(cell, &text);
+            w = display_width(text.data ? text.data : "", text.len);
+            if ((double)w > share[i])
+                share[i] = (double)(w > CAP ? CAP : w);
+        }
+    }
+    ck_buf_free(&text);
+    for (size_t i = 0; i < ncols; i++)
+        total += share[i];
+    for (size_t i = 0; i < ncols; i++)
+        share[i] /= total;
+}
+
+/* ---- files --------------------------------------------------------------------- */
+
+static int file_failed(ck_error *err, const char *path, const char *why)
+{
+    ck_error_set(err, CK_EIO,
+                 ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
+                       "cannot write the file (%s); check that the folder exists, is writable and has space"),
+                 why);
+    ck_error_set_file(err, path);
+    return CK_EIO;
+}
+
+int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err)
+{
+    ck_buf tmp = CK_BUF_INIT;
+    const char *slash = strrchr(path, '/');
+    int fd = -1, rc = 0;
+    size_t done = 0;
+    mode_t mask;
+
+    if (slash)
+        ck_buf_append(&tmp, path, (size_t)(slash - path + 1));
+    ck_buf_printf(&tmp, ".%s.ck-XXXXXX", slash ? slash + 1 : path);
+    fd = mkstemp(tmp.data);
+    if (fd < 0) {
+        rc = file_failed(err, path, strerror(errno));
+        goto done;
+    }
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = file_failed(err, path, strerror(w < 0 ? errno : EIO));
+            goto done;
+        }
+        done += (size_t)w;
+    }
+    /* mkstemp made the file 0600; give it the mode a new file would have. */
+    mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+        fd = -1;
+        rc = file_failed(err, path, strerror(errno));
+        goto done;
+    }
+    fd = -1;
+    if (rename(tmp.data, path) != 0)
+        rc = file_failed(err, path, strerror(errno));
+done:
+    if (fd >= 0)
+        close(fd);
+    if (rc != 0 && tmp.data)
+        unlink(tmp.data);
+    ck_buf_free(&tmp);
+    return rc;
+}
+
+int ck_writer_no_documents(const char *path, ck_error *err)
+{
+    ck_error_set(err, CK_EUSAGE, "%s", ck_tr("沒有可寫出的文件", "there is no document to write"));
+    ck_error_set_file(err, path);
+    return CK_EUSAGE;
+}
+
+/* ---- Markdown ----------------------------------------------------------------- */
+
+int ck_writer_md_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                        ck_error *err)
+{
+    (void)opt;
+    if (n == 0)
+        return ck_writer_no_documents("", err);
+    for (size_t i = 0; i < n; i++) {
+        /* width 0: keep the template's own line breaks. */
+        char *md = cmark_render_commonmark(docs[i], CMARK_OPT_DEFAULT, 0);
+        if (i > 0)
+            ck_buf_puts(out, "\n<!-- pagebreak -->\n\n");
+        ck_buf_puts(out, md);
+        free(md);
+    }
+    return 0;
+}
+
+int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                            const char *path, ck_error *err)
+{
+    ck_buf out = CK_BUF_INIT;
+    int rc = ck_writer_md_render(docs, n, opt, &out, err);
+
+    if (rc == 0)
+        rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
+    ck_error_set_file(err, path);
+    ck_buf_free(&out);
+    return rc;
+}
+
+int ck_writer_md_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
+{
+    return ck_writer_md_write_many(&doc, 1, opt, path, err);
+}
+
+int ck_writer_html_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                              const char *path, ck_error *err)
+{
+    ck_buf out = CK_BUF_INIT;
+    int rc = ck_writer_html_render(docs, n, opt, &out, err);
+
+    if (rc == 0)
+        rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
+    ck_error_set_file(err, path);
+    ck_buf_free(&out);
+    return rc;
+}
+
+int ck_writer_html_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
+{
+    return ck_writer_html_write_many(&doc, 1, opt, path, err);
+}
+
+int ck_writer_write_many(ck_writer_format format, cmark_node *const *docs, size_t n,
+                         const ck_writer_options *opt, const char *path, ck_error *err)
+{
+    switch (format) {
+    case CK_WRITER_DOCX: return ck_writer_docx_write_many(docs, n, opt, path, err);
+    case CK_WRITER_ODT: return ck_writer_odt_write_many(docs, n, opt, path, err);
+    case CK_WRITER_HTML: return ck_writer_html_write_many(docs, n, opt, path, err);
+    case CK_WRITER_MD: return ck_writer_md_write_many(docs, n, opt, path, err);
+    }
+    return ck_error_set(err, CK_EUSAGE, "unknown output format");
+}

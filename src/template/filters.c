@@ -2,6 +2,7 @@
 #include "template/template.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "data/dates.h"
@@ -102,6 +103,38 @@ int ck_chinese_amount(const char *text, char **out, ck_error *err)
     ck_buf_puts(&b, "元整");
     *out = ck_buf_detach(&b);
     return 0;
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+/* Splits a names value (甲、乙,丙，丁；戊) into a LIST of trimmed names. */
+ck_value *ck_template_split_names(const char *s, long line)
+{
+    static const char *const seps[] = { "、", ",", "，", "；", ";", NULL };
+    ck_value *list = ck_value_new_list(line);
+    const char *p = s;
+
+    while (*p) {
+        const char *best = NULL;
+        size_t best_len = 0;
+        char *name;
+        for (int i = 0; seps[i]; i++) {
+            const char *q = strstr(p, seps[i]);
+            if (q && (!best || q < best)) {
+                best = q;
+                best_len = strlen(seps[i]);
+            }
+        }
+        name = ck_strndup(p, best ? (size_t)(best - p) : strlen(p));
+        ck_data_trim(name);
+        if (*name)
+            ck_value_list_append(list, ck_value_new_string(name, line));
+        free(name);
+        if (!best)
+            break;
+        p = best + best_len;
+    }
+    return list;
 }
 
 /* ---- the filter table ------------------------------------------------------- */

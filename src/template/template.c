@@ -1338,34 +1338,6 @@ typedef struct render_ctx {
 
 static int render_children(render_ctx *ctx, cmark_node *tparent, cmark_node *oparent, const scope *sc);
 
-/* Splits a names value (甲、乙,丙，丁；戊) into its trimmed names. */
-static void split_names(const char *s, ck_value *list)
-{
-    static const char *const seps[] = { "、", ",", "，", "；", ";", NULL };
-    const char *p = s;
-
-    while (*p) {
-        const char *best = NULL;
-        size_t best_len = 0;
-        char *name;
-        for (int i = 0; seps[i]; i++) {
-            const char *q = strstr(p, seps[i]);
-            if (q && (!best || q < best)) {
-                best = q;
-                best_len = strlen(seps[i]);
-            }
-        }
-        name = ck_strndup(p, best ? (size_t)(best - p) : strlen(p));
-        ck_data_trim(name);
-        if (*name)
-            ck_value_list_append(list, ck_value_new_string(name, 0));
-        free(name);
-        if (!best)
-            break;
-        p = best + best_len;
-    }
-}
-
 static const ck_value *lookup(render_ctx *ctx, const scope *sc, const char *name)
 {
     if (strcmp(name, "this") == 0 || strcmp(name, ".") == 0)
@@ -1594,8 +1566,7 @@ static int process(render_ctx *ctx, const unit_list *u, const int *close, const 
                 size_t count;
                 int rc = 0;
                 if (v && v->kind == CK_VALUE_STRING) {
-                    split = ck_value_new_list(0);
-                    split_names(v->string, split);
+                    split = ck_template_split_names(v->string, 0);
                     v = split;
                 }
                 count = v && v->kind == CK_VALUE_LIST ? v->count : 0;

@@ -104,6 +104,10 @@ int ck_template_render(const ck_template *t, const ck_value *record, cmark_node 
  * groups, up to 16 digits. Returns 0, or CK_EDATA with err set. */
 int ck_chinese_amount(const char *digits, char **out, ck_error *err);
 
+/* Splits a names value (甲、乙,丙，丁；戊) into a new LIST of trimmed,
+ * non-empty names, each with the given line. Caller frees. */
+ck_value *ck_template_split_names(const char *s, long line);
+
 /* Applies one filter by name to value; arg may be NULL. Caller owns *out. */
 int ck_template_apply_filter(const char *filter, const char *arg, const char *value, char **out,
                              ck_error *err);

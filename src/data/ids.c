@@ -201,8 +201,12 @@ ck_id_reason ck_id_check_business(const char *value, ck_id_result *r)
         return finish(r, CK_ID_SPACE, "中間有空白，請刪除", "contains a space; remove it");
     n = count_code_points(value);
     if (n != 8) {
-        snprintf(zh, sizeof zh, "有 %zu 個字元，應為 8 位數字", n);
-        snprintf(en, sizeof en, "has %zu characters, needs 8 digits", n);
+        int digits_only = strspn(value, "0123456789") == strlen(value);
+        /* Excel drops the leading 0 of a number typed into a General cell. */
+        snprintf(zh, sizeof zh, "有 %zu 個字元，應為 8 位數字%s", n,
+                 n == 7 && digits_only ? "（Excel 可能去掉了開頭的 0；請把該欄設為文字格式後重新輸入）" : "");
+        snprintf(en, sizeof en, "has %zu characters, needs 8 digits%s", n,
+                 n == 7 && digits_only ? " (Excel may have dropped a leading 0; format the column as text and type it again)" : "");
         return finish(r, CK_ID_LENGTH, zh, en);
     }
     for (size_t i = 0; i < 8; i++) {

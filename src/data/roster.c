@@ -83,6 +83,15 @@ void ck_roster_builder_row(ck_roster_builder *b, long line)
     b->line = line;
 }
 
+/* A value in a column whose header is blank, or right of the last header. */
+static int no_header(ck_roster_builder *b, size_t col)
+{
+    char name[16];
+    return fail(b, b->line, "第 %s 欄有值但沒有標題；請在第 %ld 列加上標題，或刪除這個值",
+                "column %s has a value but no header; add a header in row %ld or delete the value",
+                ck_roster_column_name(col, name, sizeof name), b->roster->header_line);
+}
+
 int ck_roster_builder_cell(ck_roster_builder *b, size_t col, const char *text, size_t len, ck_cell_kind kind,
                            const ck_date *date)
 {
@@ -95,6 +104,10 @@ int ck_roster_builder_cell(ck_roster_builder *b, size_t col, const char *text, s
     if (!copy[0]) {
         free(copy);
         return 0;
+    }
+    if (b->have_header && (col >= b->roster->columns || !b->roster->headers[col][0])) {
+        free(copy);
+        return no_header(b, col);
     }
     if (col >= b->max_columns) {
         free(copy);
@@ -129,16 +142,13 @@ static int take_header(ck_roster_builder *b)
 int ck_roster_builder_end_row(ck_roster_builder *b, size_t repeat)
 {
     ck_roster *r = b->roster;
-    char name[16];
     if (b->used == 0 || repeat == 0)
         return 0;
     if (!b->have_header)
         return take_header(b);
     for (size_t i = 0; i < b->used; i++) {
         if (b->cells[i].text && (i >= r->columns || !r->headers[i][0]))
-            return fail(b, b->line, "第 %s 欄有值但沒有標題；請在第 %ld 列加上標題，或刪除這個值",
-                        "column %s has a value but no header; add a header in row %ld or delete the value",
-                        ck_roster_column_name(i, name, sizeof name), r->header_line);
+            return no_header(b, i);
     }
     if (repeat > b->max_rows || r->row_count + repeat > b->max_rows)
         return fail(b, b->line, "名冊超過 %zu 列的上限；請分成較小的檔案",

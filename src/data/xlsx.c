@@ -31,6 +31,7 @@ typedef struct xlsx_book {
     char *sheet_name;
     int date1904;
     unsigned char *xf_is_date; /* per cellXfs index */
+    unsigned char *xf_zero_pad; /* per cellXfs index: width of a 000000 format, or 0 */
     size_t xf_count;
     char **strings;        /* shared strings */
     size_t string_count, string_cap;
@@ -199,7 +200,7 @@ static int read_styles(xlsx_book *book, ck_error *err)
     xmlDocPtr doc = NULL;
     const char *part = stored_name(book->zip, "xl/styles.xml");
     long *custom_ids = NULL;
-    unsigned char *custom_date = NULL;
+    unsigned char *custom_date = NULL, *custom_pad = NULL;
     size_t custom_count = 0;
     int rc;
 
@@ -216,6 +217,7 @@ static int read_styles(xlsx_book *book, ck_error *err)
         custom_count = MAX_STYLES;
     custom_ids = ck_calloc(custom_count + 1, sizeof *custom_ids);
     custom_date = ck_calloc(custom_count + 1, 1);
+    custom_pad = ck_calloc(custom_count + 1, 1);
     custom_count = 0;
     for (xmlNodePtr n = fmts ? fmts->children : NULL; n && custom_count < MAX_STYLES; n = n->next) {
         if (!ck_xml_is(n, NULL, "numFmt"))
@@ -223,6 +225,10 @@ static int read_styles(xlsx_book *book, ck_error *err)
         xmlChar *id = attr_any(n, "numFmtId"), *code = attr_any(n, "formatCode");
         custom_ids[custom_count] = id ? strtol((const char *)id, NULL, 10) : -1;
         custom_date[custom_count] = code ? (unsigned char)format_code_is_date((const char *)code) : 0;
+        /* "00000000" keeps a business number's leading zero on screen. */
+        if (code && code[0] && strspn((const char *)code, "0") == strlen((const char *)code) &&
+            strlen((const char *)code) <= 20)
+            custom_pad[custom_count] = (unsigned char)strlen((const char *)code);
         custom_count++;
         xmlFree(id);
         xmlFree(code);
@@ -232,6 +238,7 @@ static int read_styles(xlsx_book *book, ck_error *err)
         if (ck_xml_is(n, NULL, "xf") && book->xf_count < MAX_STYLES)
             book->xf_count++;
     book->xf_is_date = ck_calloc(book->xf_count + 1, 1);
+    book->xf_zero_pad = ck_calloc(book->xf_count + 1, 1);
     size_t i = 0;
     for (xmlNodePtr n = xfs ? xfs->children : NULL; n && i < book->xf_count; n = n->next) {
         if (!ck_xml_is(n, NULL, "xf"))
@@ -243,6 +250,7 @@ static int read_styles(xlsx_book *book, ck_error *err)
         for (size_t k = 0; k < custom_count; k++)
             if (custom_ids[k] == fmt) {
                 date = custom_date[k];
+                book->xf_zero_pad[i] = custom_pad[k];
                 found = 1;
             }
         book->xf_is_date[i++] = (unsigned char)(found ? date : builtin_is_date(fmt));
@@ -250,6 +258,7 @@ static int read_styles(xlsx_book *book, ck_error *err)
     }
     free(custom_ids);
     free(custom_date);
+    free(custom_pad);
     xmlFreeDoc(doc);
     return 0;
 }
@@ -418,11 +427,13 @@ static void sheet_start(void *ctx, const xmlChar *local_name, const xmlChar *pre
 
 /* Number text as a person reads it: integers without a fraction or
  * exponent (12345678, not 1.2345678E7), other numbers as stored. */
-static void number_text(const char *v, char *out, size_t size)
+static void number_text(const char *v, int zero_pad, char *out, size_t size)
 {
     char *end;
     double d = strtod(v, &end);
-    if (*v && *end == '\0' && isfinite(d) && d == floor(d) && fabs(d) < 1e15)
+    if (*v && *end == '\0' && isfinite(d) && d == floor(d) && d >= 0 && d < 1e15 && zero_pad)
+        snprintf(out, size, "%0*.0f", zero_pad, d);
+    else if (*v && *end == '\0' && isfinite(d) && d == floor(d) && fabs(d) < 1e15)
         snprintf(out, size, "%.0f", d);
     else
         snprintf(out, size, "%s", v);
@@ -445,6 +456,8 @@ static int finish_cell(void *ctx, sheet_state *s)
         (void)ctx;
         return CK_EDATA;
     }
+    if (!*v)
+        return 0; /* a styled but empty cell */
     if (strcmp(s->type, "s") == 0) {
         char *end;
         unsigned long i = strtoul(v, &end, 10);
@@ -485,7 +498,8 @@ static int finish_cell(void *ctx, sheet_state *s)
             ck_date_format(&date, CK_DATE_ISO, iso, sizeof iso);
             return ck_roster_builder_cell(s->builder, (size_t)s->column, iso, strlen(iso), CK_CELL_DATE, &date);
         }
-        number_text(v, number, sizeof number);
+        number_text(v, s->style >= 0 && (size_t)s->style < book->xf_count ? book->xf_zero_pad[s->style] : 0,
+                    number, sizeof number);
         v = number;
     }
     /* inlineStr, str (a formula's text) and d (ISO date text) are text. */
@@ -567,6 +581,7 @@ done:
         free(book.strings[i]);
     free(book.strings);
     free(book.xf_is_date);
+    free(book.xf_zero_pad);
     free(book.sheet_part);
     free(book.sheet_name);
     ck_zip_close(book.zip);

@@ -203,8 +203,14 @@ static void check_keys(loader *l, const yaml_node_t *map, const char *const *kno
                 found = 1;
         if (!found) {
             ck_buf b = CK_BUF_INIT;
+            yaml_node_t *value = node_at(l, p->value);
             ck_buf_printf(&b, ck_tr("不明的鍵「%s」", "unknown key '%s'"), name);
-            hint_suffix(&b, name, known, count);
+            if (map->data.mapping.style == YAML_FLOW_MAPPING_STYLE && value && scalar(value) && !*scalar(value))
+                /* {zh: 甲, en: a, b}: the comma started a new key. */
+                ck_buf_puts(&b, ck_tr("（{…} 裡的逗號會開始新的鍵：請把文字加上引號 '…'）",
+                                      " (a comma inside {...} starts a new key: put the text in quotes '...')"));
+            else
+                hint_suffix(&b, name, known, count);
             problem(l, key, "%s", b.data);
             ck_buf_free(&b);
         }

@@ -321,6 +321,17 @@ static int parse_token(ck_template *t, const char *s, size_t len, long line, lon
     char *p;
     int rc = 0;
 
+    /* `\|` is how GFM tables escape a pipe; a placeholder needs no escape
+     * (it is read before the table is), but one copied from elsewhere
+     * means the same thing. */
+    for (char *r = inner, *w = inner;; r++) {
+        if (r[0] == '\\' && r[1] == '|')
+            continue;
+        *w++ = *r;
+        if (!*r)
+            break;
+    }
+
     memset(tok, 0, sizeof *tok);
     tok->line = line;
     tok->column = column;

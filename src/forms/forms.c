@@ -34,12 +34,15 @@
  * and only read there; it calls nothing but unlink() and rmdir(). */
 static char **cleanup_paths;                   /* planned outputs, in write order */
 static volatile sig_atomic_t cleanup_written;  /* how many of them exist now */
+static volatile sig_atomic_t cleanup_current = -1; /* the one being written, or -1 */
 static char cleanup_temp[4096];                /* a plain file being written */
 static volatile sig_atomic_t cleanup_temp_active;
 static char cleanup_stage_file[4096];          /* --zip: the member being built */
 static volatile sig_atomic_t cleanup_stage_file_active;
 static char cleanup_stage_dir[4096];           /* --zip: the folder members are built in */
 static volatile sig_atomic_t cleanup_stage_dir_active;
+static char cleanup_made_dir[4096];            /* the output folder, when this run made it */
+static volatile sig_atomic_t cleanup_made_dir_active;
 
 static void remove_run_outputs(void)
 {
@@ -52,13 +55,31 @@ static void remove_run_outputs(void)
         unlink(cleanup_paths[i]);
     if (cleanup_stage_dir_active)
         rmdir(cleanup_stage_dir);
+    if (cleanup_made_dir_active)
+        rmdir(cleanup_made_dir); /* only when empty: rmdir never removes more */
 }
 
 static void on_signal(int sig)
 {
+    /* The file being written may have been renamed into place already. */
+    if (cleanup_paths && cleanup_current >= 0)
+        unlink(cleanup_paths[cleanup_current]);
     remove_run_outputs();
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+/* Signals wait while a file is being written: libzip writes an archive
+ * through a temporary file of its own whose name nobody else knows, so a
+ * handler running in the middle of that could not remove it. Between two
+ * files the handler finds only names it knows. */
+static void hold_signals(int hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
 static void copy_path(char *dst, size_t size, const char *src)
@@ -381,13 +402,17 @@ static int write_docs(ck_writer_format format, cmark_node *const *docs, size_t n
     ck_buf out = CK_BUF_INIT;
     int rc;
 
-    if (format == CK_WRITER_DOCX || format == CK_WRITER_ODT)
-        return ck_writer_write_many(format, docs, n, wo, path, err);
-    rc = format == CK_WRITER_HTML ? ck_writer_html_render(docs, n, wo, &out, err)
-                                  : ck_writer_md_render(docs, n, wo, &out, err);
-    if (rc == 0)
-        rc = write_file_atomic(path, out.data ? out.data : "", out.len, err);
-    ck_buf_free(&out);
+    hold_signals(1);
+    if (format == CK_WRITER_DOCX || format == CK_WRITER_ODT) {
+        rc = ck_writer_write_many(format, docs, n, wo, path, err);
+    } else {
+        rc = format == CK_WRITER_HTML ? ck_writer_html_render(docs, n, wo, &out, err)
+                                      : ck_writer_md_render(docs, n, wo, &out, err);
+        if (rc == 0)
+            rc = write_file_atomic(path, out.data ? out.data : "", out.len, err);
+        ck_buf_free(&out);
+    }
+    hold_signals(0);
     return rc;
 }
 
@@ -612,8 +637,12 @@ int ck_forms_run(const ck_forms_options *opt)
             goto fail;
         }
     }
-    if (mode == OUT_FILES && !is_directory(opt->output) && (rc = make_directory(opt->output, &err)) != 0)
-        goto fail;
+    if (mode == OUT_FILES && !is_directory(opt->output)) {
+        if ((rc = make_directory(opt->output, &err)) != 0)
+            goto fail;
+        copy_path(cleanup_made_dir, sizeof cleanup_made_dir, opt->output);
+        cleanup_made_dir_active = 1;
+    }
     if (mode == OUT_ONE_FILE && is_directory(opt->output)) {
         rc = ck_error_set(&err, CK_EUSAGE, ck_tr("-o 是資料夾", "-o is a folder"));
         ck_error_set_file(&err, opt->output);
@@ -657,7 +686,10 @@ int ck_forms_run(const ck_forms_options *opt)
         }
     }
     if (mode == OUT_ONE_FILE || mode == OUT_MERGE) {
-        if ((rc = write_docs(opt->format, docs, valid, &wo, targets[0], &err)) != 0)
+        cleanup_current = 0;
+        rc = write_docs(opt->format, docs, valid, &wo, targets[0], &err);
+        cleanup_current = -1;
+        if (rc != 0)
             goto fail;
         cleanup_written = 1;
     } else {
@@ -689,9 +721,11 @@ int ck_forms_run(const ck_forms_options *opt)
                 else
                     free(bytes);
             } else {
+                cleanup_current = (sig_atomic_t)k;
                 rc = write_docs(opt->format, &doc, 1, &wo, path, &err);
                 if (rc == 0)
                     cleanup_written = (sig_atomic_t)(k + 1);
+                cleanup_current = -1;
             }
             if (!docs)
                 cmark_node_free(doc);
@@ -702,7 +736,9 @@ int ck_forms_run(const ck_forms_options *opt)
         }
     }
     if (zip) {
+        hold_signals(1);
         rc = ck_zip_writer_commit(zip, &err);
+        hold_signals(0);
         zip = NULL;
         if (rc != 0)
             goto fail;
@@ -736,6 +772,7 @@ done:
         sigaction(SIGTERM, &old_term, NULL);
     }
     cleanup_written = 0;
+    cleanup_current = -1;
     cleanup_paths = NULL;
     cleanup_stage_file_active = 0;
     cleanup_temp_active = 0;
@@ -744,6 +781,7 @@ done:
         free(stage_dir);
     }
     cleanup_stage_dir_active = 0;
+    cleanup_made_dir_active = 0;
     if (docs) {
         for (size_t k = 0; k < valid; k++)
             if (docs[k])

@@ -127,38 +127,76 @@ void ck_forms_safe_name(const char *name, const char *fallback, ck_buf *out)
     ck_buf_free(&b);
 }
 
-static int same_name(const char *a, const char *b)
+/* A set of names compared ignoring ASCII case, as Windows compares file
+ * names: open addressing over an FNV-1a hash of the folded bytes, so a
+ * roster of 10,000 rows is numbered in linear time. */
+typedef struct name_set {
+    const char **slots;
+    size_t cap;
+} name_set;
+
+static unsigned long fold_hash(const char *s)
 {
-    return strcasecmp(a, b) == 0;
+    unsigned long h = 2166136261UL;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        h = (h ^ c) * 16777619UL;
+    }
+    return h;
+}
+
+static const char **name_set_slot(name_set *set, const char *name)
+{
+    size_t i = fold_hash(name) & (set->cap - 1);
+    while (set->slots[i] && strcasecmp(set->slots[i], name) != 0)
+        i = (i + 1) & (set->cap - 1);
+    return &set->slots[i];
+}
+
+static int name_set_has(name_set *set, const char *name)
+{
+    return *name_set_slot(set, name) != NULL;
+}
+
+static void name_set_add(name_set *set, const char *name)
+{
+    const char **slot = name_set_slot(set, name);
+    if (!*slot)
+        *slot = name;
 }
 
 char **ck_forms_unique_names(const char *const *names, size_t count)
 {
     char **out = ck_calloc(count ? count : 1, sizeof *out);
+    name_set given = { NULL, 16 }, taken = { NULL, 16 };
     ck_buf b = CK_BUF_INIT;
 
+    while (given.cap < count * 2 + 2)
+        given.cap *= 2;
+    taken.cap = given.cap;
+    given.slots = ck_calloc(given.cap, sizeof *given.slots);
+    taken.slots = ck_calloc(taken.cap, sizeof *taken.slots);
+    for (size_t i = 0; i < count; i++)
+        name_set_add(&given, names[i]);
     for (size_t i = 0; i < count; i++) {
-        int taken = 0;
-        for (size_t j = 0; j < i && !taken; j++)
-            taken = same_name(out[j], names[i]);
-        if (!taken) {
+        if (!name_set_has(&taken, names[i])) {
             out[i] = ck_strdup(names[i]);
-            continue;
+        } else {
+            /* "x-2" may be a later row's own name: never hand it out twice */
+            for (unsigned long n = 2;; n++) {
+                ck_buf_clear(&b);
+                ck_buf_printf(&b, "%s-%lu", names[i], n);
+                if (!name_set_has(&taken, b.data) && !name_set_has(&given, b.data))
+                    break;
+            }
+            out[i] = ck_strdup(b.data);
         }
-        for (unsigned long n = 2;; n++) {
-            ck_buf_clear(&b);
-            ck_buf_printf(&b, "%s-%lu", names[i], n);
-            taken = 0;
-            for (size_t j = 0; j < i && !taken; j++)
-                taken = same_name(out[j], b.data);
-            /* a later name may already be "x-2"; never hand it out twice */
-            for (size_t j = i + 1; j < count && !taken; j++)
-                taken = same_name(names[j], b.data);
-            if (!taken)
-                break;
-        }
-        out[i] = ck_strdup(b.data);
+        name_set_add(&taken, out[i]);
     }
+    free(given.slots);
+    free(taken.slots);
     ck_buf_free(&b);
     return out;
 }

@@ -81,6 +81,12 @@ secs=$(echo "$t1 - $t0" | bc -l)
 per_form=$(echo "$secs / $rows" | bc -l)
 printf 'forms 4-016 docx: %d forms in %.2f s = %.0f forms/s, peak memory %s KiB\n' \
     "$rows" "$secs" "$(echo "$rows / $secs" | bc -l)" "$(peak_kb)"
+# CPU time tells the cost when other work shares the machine (GNU time only;
+# with --jobs the workers' time is included).
+user=$(sed -n 's/.*User time (seconds): *//p' "$work/time.txt")
+sys=$(sed -n 's/.*System time (seconds): *//p' "$work/time.txt")
+[ -n "$user" ] && printf 'cpu: %s s user + %s s system on %s cores (load average %s)\n' "$user" "$sys" \
+    "$(nproc 2>/dev/null || echo '?')" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 if [ "$rows" -ge 10000 ]; then
     if [ "$(echo "$secs < 10" | bc -l)" = 1 ]; then echo "target (10,000 in < 10 s): met"; else echo "target (10,000 in < 10 s): MISSED"; fi
 fi

@@ -31,6 +31,7 @@ static void print_help(FILE *out)
                 "  --skip-invalid      略過有誤的列，產生其餘的（結束狀態 1）\n"
                 "  --from-check 檔案   4-018：依 clausekit check --format json 的結果預先勾選\n"
                 "  --rules 名稱|檔案   4-018：稽核項目取自這些規則套件（可重複；預設同 check）\n"
+                "  --jobs N            大型名冊以 N 個行程同時產生（預設為 CPU 數）\n"
                 "  --lang zh-TW|en     顯示語言\n"
                 "\n"
                 "結束狀態：0 全部產生；1 有列被 --skip-invalid 略過；2 錯誤（未產生任何檔案）。\n"
@@ -54,6 +55,7 @@ static void print_help(FILE *out)
                 "  --from-check FILE   4-018: pre-fill the marks from clausekit check --format json\n"
                 "  --rules NAME|FILE   4-018: take the audit items from these rule packs\n"
                 "                      (repeatable; default as for check)\n"
+                "  --jobs N            write a large roster's files with N processes (default: CPUs)\n"
                 "  --lang zh-TW|en     language\n"
                 "\n"
                 "exit status: 0 all written; 1 rows left out by --skip-invalid; 2 error (nothing written).\n"
@@ -63,7 +65,7 @@ static void print_help(FILE *out)
 
 enum {
     OPT_DATA = 256, OPT_ENCODING, OPT_FORMAT, OPT_NAME, OPT_MERGE, OPT_ZIP, OPT_FORCE, OPT_SKIP,
-    OPT_FROM_CHECK, OPT_RULES, OPT_LANG, OPT_HELP
+    OPT_FROM_CHECK, OPT_RULES, OPT_JOBS, OPT_LANG, OPT_HELP
 };
 
 int ck_cmd_forms(int argc, char **argv)
@@ -80,6 +82,7 @@ int ck_cmd_forms(int argc, char **argv)
         { "skip-invalid", no_argument, NULL, OPT_SKIP },
         { "from-check", required_argument, NULL, OPT_FROM_CHECK },
         { "rules", required_argument, NULL, OPT_RULES },
+        { "jobs", required_argument, NULL, OPT_JOBS },
         { "lang", required_argument, NULL, OPT_LANG },
         { "help", no_argument, NULL, OPT_HELP },
         { NULL, 0, NULL, 0 },
@@ -90,6 +93,10 @@ int ck_cmd_forms(int argc, char **argv)
 
     memset(&opt, 0, sizeof opt);
     opt.format = CK_WRITER_DOCX;
+    {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        opt.jobs = cpus > 0 ? (int)cpus : 1;
+    }
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
@@ -117,6 +124,16 @@ int ck_cmd_forms(int argc, char **argv)
                 abort();
             packs[opt.pack_count++] = optarg;
             break;
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 64) {
+                free(packs);
+                return ck_cli_usage_error("forms", ck_tr("--jobs 須是 1 到 64 的整數", "--jobs must be a number from 1 to 64"));
+            }
+            opt.jobs = (int)n;
+            break;
+        }
         case OPT_LANG:
             if (ck_lang_set_name(optarg) != 0) {
                 free(packs);

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "data/ids.h"
@@ -31,10 +32,11 @@
  * ========================================================================== */
 
 /* Everything the signal handler touches is set up before writing starts
- * and only read there; it calls nothing but unlink() and rmdir(). */
-static char **cleanup_paths;                   /* planned outputs, in write order */
-static volatile sig_atomic_t cleanup_written;  /* how many of them exist now */
-static volatile sig_atomic_t cleanup_current = -1; /* the one being written, or -1 */
+ * and only read there; it calls nothing but async-signal-safe functions
+ * (unlink, rmdir, kill, waitpid, read). */
+static char **cleanup_paths;                   /* planned outputs */
+static volatile sig_atomic_t *cleanup_done;    /* cleanup_done[k]: paths[k] written by this run */
+static size_t cleanup_count;
 static char cleanup_temp[4096];                /* a plain file being written */
 static volatile sig_atomic_t cleanup_temp_active;
 static char cleanup_stage_file[4096];          /* --zip: the member being built */
@@ -44,6 +46,13 @@ static volatile sig_atomic_t cleanup_stage_dir_active;
 static char cleanup_made_dir[4096];            /* the output folder, when this run made it */
 static volatile sig_atomic_t cleanup_made_dir_active;
 
+/* Worker processes writing a roster's files in parallel (see write_parallel). */
+#define MAX_WORKERS 16
+static pid_t worker_pids[MAX_WORKERS];
+static volatile sig_atomic_t worker_count;
+static int worker_reports = -1;                /* the parent's end of the report pipe */
+static volatile sig_atomic_t in_worker;        /* this process is a worker */
+
 static void remove_run_outputs(void)
 {
     ck_zip_writer_remove_temporaries();
@@ -51,28 +60,53 @@ static void remove_run_outputs(void)
         unlink(cleanup_temp);
     if (cleanup_stage_file_active)
         unlink(cleanup_stage_file);
-    for (sig_atomic_t i = 0; i < cleanup_written; i++)
-        unlink(cleanup_paths[i]);
+    for (size_t i = 0; cleanup_done && i < cleanup_count; i++)
+        if (cleanup_done[i])
+            unlink(cleanup_paths[i]);
     if (cleanup_stage_dir_active)
         rmdir(cleanup_stage_dir);
     if (cleanup_made_dir_active)
         rmdir(cleanup_made_dir); /* only when empty: rmdir never removes more */
 }
 
+/* Stops the workers and records what they reported before they stopped,
+ * so that every file written is known. */
+static void stop_workers(void)
+{
+    long k;
+
+    for (sig_atomic_t i = 0; i < worker_count; i++)
+        kill(worker_pids[i], SIGTERM);
+    for (sig_atomic_t i = 0; i < worker_count; i++)
+        waitpid(worker_pids[i], NULL, 0);
+    worker_count = 0;
+    if (worker_reports >= 0) {
+        while (read(worker_reports, &k, sizeof k) == (ssize_t)sizeof k)
+            if (k >= 0 && (size_t)k < cleanup_count)
+                cleanup_done[k] = 1;
+    }
+}
+
 static void on_signal(int sig)
 {
-    /* The file being written may have been renamed into place already. */
-    if (cleanup_paths && cleanup_current >= 0)
-        unlink(cleanup_paths[cleanup_current]);
+    if (in_worker) {
+        /* A worker removes only its own temporaries: the files it finished
+         * are the parent's to remove. */
+        ck_zip_writer_remove_temporaries();
+        if (cleanup_temp_active)
+            unlink(cleanup_temp);
+        _exit(2);
+    }
+    stop_workers();
     remove_run_outputs();
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-/* Signals wait while a file is being written: libzip writes an archive
- * through a temporary file of its own whose name nobody else knows, so a
- * handler running in the middle of that could not remove it. Between two
- * files the handler finds only names it knows. */
+/* Signals wait while a file is being written and recorded: libzip writes
+ * an archive through a temporary file of its own whose name nobody else
+ * knows, so a handler running in the middle of that could not remove it.
+ * Between two files the handler finds only names it knows. */
 static void hold_signals(int hold)
 {
     sigset_t set;
@@ -402,7 +436,6 @@ static int write_docs(ck_writer_format format, cmark_node *const *docs, size_t n
     ck_buf out = CK_BUF_INIT;
     int rc;
 
-    hold_signals(1);
     if (format == CK_WRITER_DOCX || format == CK_WRITER_ODT) {
         rc = ck_writer_write_many(format, docs, n, wo, path, err);
     } else {
@@ -412,7 +445,6 @@ static int write_docs(ck_writer_format format, cmark_node *const *docs, size_t n
             rc = write_file_atomic(path, out.data ? out.data : "", out.len, err);
         ck_buf_free(&out);
     }
-    hold_signals(0);
     return rc;
 }
 
@@ -489,6 +521,138 @@ static int render_record(const ck_template *t, ck_value *record, const char *che
     return rc;
 }
 
+/* What the writing loops share. */
+typedef struct write_run {
+    const ck_template *t;
+    const ck_forms_data *data;
+    const size_t *rows;
+    const char *checklist_field;
+    ck_value *checklist;
+    char **targets;
+    size_t count;
+    const ck_writer_options *wo;
+    const ck_forms_options *opt;
+} write_run;
+
+/* A worker failed and has said why on stderr. */
+#define WORKER_FAILED 1
+
+/* Renders record k and writes targets[k]; the file is recorded as written
+ * before a signal can be taken. */
+static int write_one(write_run *run, size_t k, ck_error *err)
+{
+    cmark_node *doc = NULL;
+    int rc;
+
+    ck_error_clear(err); /* a success may leave a file name behind in err */
+    rc = render_record(run->t, run->data->records[run->rows[k]].value, run->checklist_field, run->checklist,
+                           &doc, err);
+    if (rc != 0)
+        return rc;
+    hold_signals(1);
+    rc = write_docs(run->opt->format, &doc, 1, run->wo, run->targets[k], err);
+    if (rc == 0)
+        cleanup_done[k] = 1;
+    hold_signals(0);
+    cmark_node_free(doc);
+    return rc;
+}
+
+/* The files of a large roster are written by `jobs` worker processes
+ * (file k by worker k % jobs): zlib and the file system take most of the
+ * time, and both scale with cores. Each worker reports every file it has
+ * written through a pipe, so the parent always knows what to remove if the
+ * run fails or is interrupted; a worker that fails prints its error and
+ * reports -1, and the parent stops the others. */
+static int write_parallel(write_run *run, int jobs, ck_error *err)
+{
+    int fds[2], failed = 0;
+    size_t done = 0;
+    long k;
+
+    if (pipe(fds) != 0)
+        return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), strerror(errno));
+    fflush(NULL);
+    worker_reports = fds[0];
+    for (int w = 0; w < jobs; w++) {
+        pid_t pid;
+        hold_signals(1);
+        pid = fork();
+        if (pid == 0) {
+            ck_error werr;
+            in_worker = 1;
+            hold_signals(0);
+            close(fds[0]);
+            ck_error_clear(&werr);
+            for (size_t i = (size_t)w; i < run->count; i += (size_t)jobs) {
+                cmark_node *doc = NULL;
+                int rc;
+                ck_error_clear(&werr);
+                rc = render_record(run->t, run->data->records[run->rows[i]].value, run->checklist_field,
+                                   run->checklist, &doc, &werr);
+                hold_signals(1);
+                if (rc == 0)
+                    rc = write_docs(run->opt->format, &doc, 1, run->wo, run->targets[i], &werr);
+                cmark_node_free(doc);
+                if (rc != 0) {
+                    /* said before it is reported: the parent stops the workers then */
+                    ck_error_print(&werr, stderr);
+                    k = -1;
+                    if (write(fds[1], &k, sizeof k) < 0)
+                        _exit(2);
+                    _exit(2);
+                }
+                k = (long)i;
+                if (write(fds[1], &k, sizeof k) != (ssize_t)sizeof k)
+                    _exit(2);
+                hold_signals(0);
+            }
+            _exit(0);
+        }
+        if (pid < 0) {
+            hold_signals(0);
+            close(fds[1]);
+            stop_workers();
+            close(fds[0]);
+            worker_reports = -1;
+            return ck_error_set(err, CK_EIO, ck_tr("無法啟動工作行程：%s", "cannot start a worker process: %s"),
+                                strerror(errno));
+        }
+        worker_pids[worker_count++] = pid;
+        hold_signals(0);
+    }
+    close(fds[1]);
+    for (;;) {
+        ssize_t n;
+        hold_signals(1);
+        n = read(fds[0], &k, sizeof k);
+        if (n == (ssize_t)sizeof k && k >= 0 && (size_t)k < run->count)
+            cleanup_done[k] = 1;
+        hold_signals(0);
+        if (n != (ssize_t)sizeof k)
+            break;
+        if (k < 0) {
+            failed = 1;
+            hold_signals(1);
+            stop_workers(); /* also reads what the others reported */
+            hold_signals(0);
+            break;
+        }
+        progress(run->opt, ++done, run->count);
+    }
+    hold_signals(1);
+    for (sig_atomic_t i = 0; i < worker_count; i++) {
+        int st = 0;
+        if (waitpid(worker_pids[i], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+            failed = 1;
+    }
+    worker_count = 0;
+    close(fds[0]);
+    worker_reports = -1;
+    hold_signals(0);
+    return failed ? WORKER_FAILED : 0;
+}
+
 int ck_forms_run(const ck_forms_options *opt)
 {
     ck_template *t = NULL;
@@ -506,11 +670,13 @@ int ck_forms_run(const ck_forms_options *opt)
     ck_writer_options wo;
     const char *ext = ck_writer_format_extension(opt->format);
     struct sigaction sa, old_int, old_term;
+    write_run run;
     int status = FORMS_EXIT_ERROR, signals_set = 0, rc = 0;
 
     ck_error_clear(&err);
-    cleanup_written = 0;
     cleanup_paths = NULL;
+    cleanup_done = NULL;
+    cleanup_count = 0;
     if ((rc = load_template(opt->form, &t, &err)) != 0)
         goto fail;
     for (size_t i = 0; i < ck_template_field_count(t); i++)
@@ -652,7 +818,11 @@ int ck_forms_run(const ck_forms_options *opt)
     /* ---- write ---- */
     ck_writer_options_default(&wo);
     wo.title = ck_template_title(t);
-    cleanup_paths = mode == OUT_FILES || mode == OUT_ONE_FILE || mode == OUT_MERGE ? targets : NULL;
+    if (mode != OUT_ZIP) {
+        cleanup_paths = targets;
+        cleanup_count = target_count;
+        cleanup_done = ck_calloc(target_count, sizeof *cleanup_done);
+    }
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
@@ -685,48 +855,69 @@ int ck_forms_run(const ck_forms_options *opt)
             progress(opt, k + 1, valid);
         }
     }
+    run.t = t;
+    run.data = data;
+    run.rows = rows;
+    run.checklist_field = checklist_field;
+    run.checklist = checklist;
+    run.targets = targets;
+    run.count = target_count;
+    run.wo = &wo;
+    run.opt = opt;
     if (mode == OUT_ONE_FILE || mode == OUT_MERGE) {
-        cleanup_current = 0;
+        hold_signals(1);
         rc = write_docs(opt->format, docs, valid, &wo, targets[0], &err);
-        cleanup_current = -1;
+        if (rc == 0)
+            cleanup_done[0] = 1;
+        hold_signals(0);
         if (rc != 0)
             goto fail;
-        cleanup_written = 1;
+    } else if (mode == OUT_FILES) {
+        int jobs = opt->jobs > 0 ? opt->jobs : 1;
+        if (jobs > MAX_WORKERS)
+            jobs = MAX_WORKERS;
+        if ((size_t)jobs > target_count / 50)
+            jobs = (int)(target_count / 50); /* a small roster is not worth a fork */
+        if (jobs > 1) {
+            if ((rc = write_parallel(&run, jobs, &err)) != 0) {
+                if (rc == WORKER_FAILED)
+                    goto fail_reported;
+                goto fail;
+            }
+        } else {
+            for (size_t k = 0; k < target_count; k++) {
+                if ((rc = write_one(&run, k, &err)) != 0)
+                    goto fail;
+                progress(opt, k + 1, target_count);
+            }
+        }
     } else {
         for (size_t k = 0; k < target_count; k++) {
             cmark_node *doc = NULL;
-            const char *path = targets[k];
+            char *bytes = NULL;
+            size_t len = 0;
             if (docs) {
                 doc = docs[0];
             } else if ((rc = render_record(t, data->records[rows[k]].value, checklist_field, checklist, &doc, &err)) != 0) {
                 goto fail;
             }
-            if (mode == OUT_ZIP) {
-                char *bytes = NULL;
-                size_t len = 0;
-                ck_buf_clear(&b);
-                ck_buf_printf(&b, "%s/%s", stage_dir, targets[k]);
-                copy_path(cleanup_stage_file, sizeof cleanup_stage_file, b.data);
-                cleanup_stage_file_active = 1;
-                path = b.data;
-                rc = opt->merge ? write_docs(opt->format, docs, valid, &wo, path, &err)
-                                : write_docs(opt->format, &doc, 1, &wo, path, &err);
-                if (rc == 0)
-                    rc = read_whole(path, &bytes, &len, &err);
-                unlink(path);
-                cleanup_stage_file_active = 0;
-                if (rc == 0)
-                    rc = ck_zip_writer_add_owned(zip, targets[k], bytes, len,
-                                                 opt->format == CK_WRITER_DOCX || opt->format == CK_WRITER_ODT, &err);
-                else
-                    free(bytes);
-            } else {
-                cleanup_current = (sig_atomic_t)k;
-                rc = write_docs(opt->format, &doc, 1, &wo, path, &err);
-                if (rc == 0)
-                    cleanup_written = (sig_atomic_t)(k + 1);
-                cleanup_current = -1;
-            }
+            ck_buf_clear(&b);
+            ck_buf_printf(&b, "%s/%s", stage_dir, targets[k]);
+            copy_path(cleanup_stage_file, sizeof cleanup_stage_file, b.data);
+            cleanup_stage_file_active = 1;
+            hold_signals(1);
+            rc = opt->merge ? write_docs(opt->format, docs, valid, &wo, b.data, &err)
+                            : write_docs(opt->format, &doc, 1, &wo, b.data, &err);
+            hold_signals(0);
+            if (rc == 0)
+                rc = read_whole(b.data, &bytes, &len, &err);
+            unlink(b.data);
+            cleanup_stage_file_active = 0;
+            if (rc == 0)
+                rc = ck_zip_writer_add_owned(zip, targets[k], bytes, len,
+                                             opt->format == CK_WRITER_DOCX || opt->format == CK_WRITER_ODT, &err);
+            else
+                free(bytes);
             if (!docs)
                 cmark_node_free(doc);
             if (rc != 0)
@@ -758,8 +949,8 @@ int ck_forms_run(const ck_forms_options *opt)
     goto done;
 
 fail:
-    (void)rc;
     ck_error_print(&err, stderr);
+fail_reported:
     status = FORMS_EXIT_ERROR;
     if (zip) {
         ck_zip_writer_abort(zip);
@@ -771,9 +962,10 @@ done:
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);
     }
-    cleanup_written = 0;
-    cleanup_current = -1;
     cleanup_paths = NULL;
+    cleanup_count = 0;
+    free((void *)cleanup_done);
+    cleanup_done = NULL;
     cleanup_stage_file_active = 0;
     cleanup_temp_active = 0;
     if (stage_dir) {

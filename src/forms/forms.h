@@ -97,6 +97,7 @@ typedef struct ck_forms_options {
     size_t pack_count;
     int merge, force, skip_invalid;
     int progress;              /* draw a progress bar on stderr */
+    int jobs;                  /* worker processes for a large roster (0 or 1: none) */
     FILE *listing;             /* where written files are listed (stdout), or NULL */
 } ck_forms_options;
 

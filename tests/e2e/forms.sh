@@ -257,6 +257,29 @@ printf -- '---\nform: X\nfields:\n  - { name: 姓名 }\n---\n\n\n{{姓明}}\n' >
 run "$CK" forms "$T/typo.md" --data "$T/own.csv" -o "$T/typo-o"
 expect_error "unknown placeholder names the template line" 2 "typo.md:8:1: .*姓明.*姓名"
 
+# ---- a large roster written by several processes ------------------------------
+{
+    echo '機關名稱,公司名稱,專案名稱,姓名,身分證字號'
+    i=0
+    while [ $i -lt 300 ]; do echo "機關,甲,案,人$i,A100000001"; i=$((i + 1)); done
+} >"$T/mid.csv"
+run "$CK" forms 4-016 --data "$T/mid.csv" -o "$T/par" --jobs 3 --format md
+run2=$rc
+"$CK" forms 4-016 --data "$T/mid.csv" -o "$T/seq" --jobs 1 --format md >/dev/null 2>&1
+if [ $run2 -eq 0 ] && [ "$(count_files "$T/par")" = 300 ] && diff -r "$T/par" "$T/seq" >/dev/null; then
+    pass "--jobs 3 writes the same files as --jobs 1"
+else
+    fail "--jobs: exit $run2, $(count_files "$T/par") files"
+fi
+mkdir -p "$T/parfail/4-016-人250.docx"
+run "$CK" forms 4-016 --data "$T/mid.csv" -o "$T/parfail" --jobs 2 --force
+if [ $rc -eq 2 ] && [ "$(find "$T/parfail" -type f | wc -l)" = 0 ] && [ "$(wc -l <"$T/err")" -le 2 ] &&
+    grep -q '人250' "$T/err"; then
+    pass "a worker's failure removes every file of the run"
+else
+    fail "worker failure: exit $rc, $(find "$T/parfail" -type f | wc -l) files left; $(head -c 300 "$T/err")"
+fi
+
 # ---- interrupted: nothing is left --------------------------------------------
 {
     echo '機關名稱,公司名稱,專案名稱,姓名,身分證字號'
@@ -267,7 +290,7 @@ expect_error "unknown placeholder names the template line" 2 "typo.md:8:1: .*姓
 pid=$!
 sleep 0.3
 kill -TERM $pid 2>/dev/null
-wait $pid
+wait $pid 2>/dev/null
 st=$?
 if [ $st -eq 0 ]; then
     skip "SIGTERM: the run finished before the signal"

@@ -509,45 +509,16 @@ static int is_builtin(const char *name)
     return strcmp(name, "表單編號") == 0 || strcmp(name, "表單名稱") == 0;
 }
 
-/* A short edit distance over bytes is enough to suggest a field name. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), *row, result;
-
-    if (la > 200 || lb > 200)
-        return (size_t)-1;
-    row = ck_malloc(sizeof *row * (lb + 1));
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    result = row[lb];
-    free(row);
-    return result;
-}
-
+/* The declared field closest to a misspelt name, or NULL. */
 static const char *closest_field(const ck_template *t, const char *name)
 {
-    const char *best = NULL;
-    size_t best_d = 7; /* about two CJK characters of difference */
-    for (size_t i = 0; i < t->field_count; i++) {
-        size_t d = edit_distance(name, t->fields[i].name);
-        if (d < best_d) {
-            best_d = d;
-            best = t->fields[i].name;
-        }
-    }
+    ck_field_def *defs = ck_calloc(t->field_count ? t->field_count : 1, sizeof *defs);
+    const char *best;
+
+    for (size_t i = 0; i < t->field_count; i++)
+        defs[i].name = t->fields[i].name;
+    best = ck_header_suggest(name, defs, t->field_count);
+    free(defs);
     return best;
 }
 

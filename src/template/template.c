@@ -1440,8 +1440,17 @@ static cmark_node *clone_shallow(render_ctx *ctx, cmark_node *n, const scope *sc
 {
     cmark_node_type type = cmark_node_get_type(n);
     cmark_syntax_extension *ext = cmark_node_get_syntax_extension(n);
-    cmark_node *c = ext ? cmark_node_new_with_ext(type, ext) : cmark_node_new(type);
+    cmark_node *c;
     char *filled = NULL;
+
+    if (ext && type == CMARK_NODE_TABLE_CELL) {
+        /* cmark-gfm 0.29 allocates per-cell parser data for a cell made with
+         * its extension and never frees it; a cell needs none once parsed. */
+        c = cmark_node_new(type);
+        cmark_node_set_syntax_extension(c, ext);
+    } else {
+        c = ext ? cmark_node_new_with_ext(type, ext) : cmark_node_new(type);
+    }
 
     switch (type) {
     case CMARK_NODE_HEADING:

@@ -133,6 +133,16 @@ static void test_values_are_literal(void **state)
     expect_html("| a | b |\n|---|---|\n| {{姓名}} | z |\n", "姓名: 'x | y | w'\n",
                 "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n"
                 "<tr>\n<td>x | y | w</td>\n<td>z</td>\n</tr>\n</tbody>\n</table>\n");
+    /* inside strong, emphasis, link text, a header cell and a blockquote */
+    expect_html("**{{姓名}}** *{{姓名}}* [{{姓名}}](https://example.org)\n", "姓名: '<i>|</i>'\n",
+                "<p><strong>&lt;i&gt;|&lt;/i&gt;</strong> <em>&lt;i&gt;|&lt;/i&gt;</em> "
+                "<a href=\"https://example.org\">&lt;i&gt;|&lt;/i&gt;</a></p>\n");
+    expect_html("| {{姓名}} | b |\n|---|---|\n| c | d |\n", "姓名: '| x |'\n",
+                "<table>\n<thead>\n<tr>\n<th>| x |</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n"
+                "<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n");
+    expect_html("> {{姓名}}\n", "姓名: '> not a quote'\n", "<blockquote>\n<p>&gt; not a quote</p>\n</blockquote>\n");
+    /* a value that looks like a placeholder or a marker stays as it is */
+    expect_html("{{姓名}}\n", "姓名: '{{職稱}} \\{{x}}'\n", "<p>{{職稱}} \\{{x}}</p>\n");
     /* a newline in a value is a hard line break, not a new paragraph */
     expect_html("{{姓名}}\n", "姓名: \"a\\n\\nb\"\n", "<p>a<br />\n<br />\nb</p>\n");
 }
@@ -150,6 +160,10 @@ static void test_filters(void **state)
                 "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>新臺幣壹佰貳拾萬元整</td>\n"
                 "</tr>\n</tbody>\n</table>\n");
     expect_html("{{職稱 | default: '無'}} {{職稱 | default: \"a|b\"}}\n", "姓名: x\n", "<p>無 a|b</p>\n");
+    /* \| (as GFM tables escape a pipe) means | inside a placeholder */
+    expect_html("| a |\n|---|\n| {{金額 \\| chinese_amount}} |\n", "姓名: x\n金額: '10050'\n",
+                "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>新臺幣壹萬零伍拾元整</td>\n"
+                "</tr>\n</tbody>\n</table>\n");
     expect_html("{{姓名 | upper}}\n", "姓名: abc王\n", "<p>ABC王</p>\n");
 }
 

@@ -1,6 +1,7 @@
 /* rules.c — `clausekit rules list|show|lint`: what the rule packs ask for,
  * and checking a pack a reviewer has edited. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,23 @@ static void print_help(FILE *out)
 
 /* ==== text output ========================================================= */
 
+/* The rule's pattern lists besides its elements, in the order shown. */
+typedef struct guard_list {
+    const char *json_key;
+    size_t offset; /* of the ck_rule_pattern_list inside ck_rule */
+    const char *label_zh, *label_en;
+} guard_list;
+
+static const guard_list guard_lists[] = {
+    { "contrary", offsetof(ck_rule, contrary), "相反用語（衝突）：", "contrary wording (conflict):" },
+    { "contrary_unless", offsetof(ck_rule, contrary_unless), "但以下不算相反用語：", "unless (not contrary):" },
+    { "exceptions", offsetof(ck_rule, exceptions), "例外（但書）：", "exceptions:" },
+    { "exceptions_unless", offsetof(ck_rule, exceptions_unless), "但以下但書無害：", "unless (harmless proviso):" },
+    { "not_evidence", offsetof(ck_rule, not_evidence), "不算證據：", "not evidence:" },
+    { "satisfied_by", offsetof(ck_rule, satisfied_by), "單獨即符合：", "satisfied on its own by:" },
+    { NULL, 0, NULL, NULL },
+};
+
 static void print_patterns(ck_buf *b, const char *indent, const ck_rule_pattern_list *list)
 {
     for (size_t i = 0; i < list->count; i++)
@@ -62,6 +80,49 @@ static void put_when(ck_buf *b, const ck_rule_when *w)
     for (size_t i = 0; i < w->count; i++)
         ck_buf_printf(b, "%s%s%s", i ? ck_tr(" 或 ", " or ") : "", w->terms[i].negated ? "no-" : "",
                       w->terms[i].condition->name);
+}
+
+/* Marks in `used` the definitions a pattern list refers to with {{name}}. */
+static void mark_definitions(const ck_rule_pack *pack, const ck_rule_pattern_list *list, char *used)
+{
+    for (size_t i = 0; i < list->count; i++)
+        for (size_t d = 0; d < pack->definition_count; d++) {
+            char ref[160];
+            snprintf(ref, sizeof ref, "{{%s}}", pack->definitions[d].name);
+            if (strstr(list->items[i].source, ref))
+                used[d] = 1;
+        }
+}
+
+/* Lists the definitions the rule uses, so {{agency}} can be read without
+ * opening the pack. Definitions that use other definitions are expanded by
+ * showing those too. */
+static void show_definitions(ck_buf *b, const ck_rule *r)
+{
+    const ck_rule_pack *pack = r->pack;
+    char *used = ck_calloc(pack->definition_count + 1, 1);
+    int any = 0;
+
+    for (size_t i = 0; i < r->element_count; i++)
+        mark_definitions(pack, &r->elements[i].patterns, used);
+    for (const guard_list *g = guard_lists; g->json_key; g++)
+        mark_definitions(pack, (const ck_rule_pattern_list *)((const char *)r + g->offset), used);
+    /* Later definitions may only use earlier ones: one backward pass closes the set. */
+    for (size_t d = pack->definition_count; d-- > 0;)
+        if (used[d])
+            mark_definitions(pack, &pack->definitions[d].patterns, used);
+    for (size_t d = 0; d < pack->definition_count; d++) {
+        if (!used[d])
+            continue;
+        if (!any)
+            ck_buf_puts(b, ck_tr("  用到的定義：\n", "  definitions used:\n"));
+        any = 1;
+        ck_buf_printf(b, "    {{%s}}:", pack->definitions[d].name);
+        for (size_t i = 0; i < pack->definitions[d].patterns.count; i++)
+            ck_buf_printf(b, "%s%s", i ? " | " : " ", pack->definitions[d].patterns.items[i].source);
+        ck_buf_puts(b, "\n");
+    }
+    free(used);
 }
 
 static void show_text(ck_buf *b, const ck_rule *r)
@@ -99,30 +160,14 @@ static void show_text(ck_buf *b, const ck_rule *r)
         ck_buf_puts(b, "\n");
         print_patterns(b, "         ", &e->patterns);
     }
-    if (r->contrary.count) {
-        ck_buf_puts(b, ck_tr("  相反用語（衝突）：\n", "  contrary wording (conflict):\n"));
-        print_patterns(b, "         ", &r->contrary);
+    for (const guard_list *g = guard_lists; g->json_key; g++) {
+        const ck_rule_pattern_list *list = (const ck_rule_pattern_list *)((const char *)r + g->offset);
+        if (list->count) {
+            ck_buf_printf(b, "  %s\n", ck_tr(g->label_zh, g->label_en));
+            print_patterns(b, "         ", list);
+        }
     }
-    if (r->contrary_unless.count) {
-        ck_buf_puts(b, ck_tr("  但以下不算相反用語：\n", "  unless (not contrary):\n"));
-        print_patterns(b, "         ", &r->contrary_unless);
-    }
-    if (r->exceptions.count) {
-        ck_buf_puts(b, ck_tr("  例外（但書）：\n", "  exceptions:\n"));
-        print_patterns(b, "         ", &r->exceptions);
-    }
-    if (r->exceptions_unless.count) {
-        ck_buf_puts(b, ck_tr("  但以下但書無害：\n", "  unless (harmless proviso):\n"));
-        print_patterns(b, "         ", &r->exceptions_unless);
-    }
-    if (r->not_evidence.count) {
-        ck_buf_puts(b, ck_tr("  不算證據：\n", "  not evidence:\n"));
-        print_patterns(b, "         ", &r->not_evidence);
-    }
-    if (r->satisfied_by.count) {
-        ck_buf_puts(b, ck_tr("  單獨即符合：\n", "  satisfied on its own by:\n"));
-        print_patterns(b, "         ", &r->satisfied_by);
-    }
+    show_definitions(b, r);
     ck_buf_printf(b, "  %s\n    %s\n", ck_tr("建議條文：", "model clause:"), r->advice.zh);
     if (r->advice.en && ck_lang_current() == CK_LANG_EN)
         ck_buf_printf(b, "    %s\n", r->advice.en);
@@ -200,18 +245,11 @@ static void json_rule(ck_buf *b, const ck_rule *r, int full)
             json_patterns(b, &e->patterns);
             ck_buf_puts(b, "}");
         }
-        ck_buf_puts(b, "],\"contrary\":");
-        json_patterns(b, &r->contrary);
-        ck_buf_puts(b, ",\"contrary_unless\":");
-        json_patterns(b, &r->contrary_unless);
-        ck_buf_puts(b, ",\"exceptions\":");
-        json_patterns(b, &r->exceptions);
-        ck_buf_puts(b, ",\"exceptions_unless\":");
-        json_patterns(b, &r->exceptions_unless);
-        ck_buf_puts(b, ",\"not_evidence\":");
-        json_patterns(b, &r->not_evidence);
-        ck_buf_puts(b, ",\"satisfied_by\":");
-        json_patterns(b, &r->satisfied_by);
+        ck_buf_puts(b, "]");
+        for (const guard_list *g = guard_lists; g->json_key; g++) {
+            ck_buf_printf(b, ",\"%s\":", g->json_key);
+            json_patterns(b, (const ck_rule_pattern_list *)((const char *)r + g->offset));
+        }
         ck_buf_puts(b, ",\"advice\":");
         json_text(b, &r->advice);
         ck_buf_puts(b, ",\"audit\":");

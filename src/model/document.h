@@ -70,6 +70,9 @@ typedef struct ck_block {
     int article_number; /* N of 第N條, or 0 */
     int table;          /* 1-based table number for table cells, else 0 */
     int row, column;    /* 1-based for table cells, else 0 */
+    int note;           /* footnotes and endnotes: the number shown (1-based, in the
+                           order of first reference, counted apart for each kind); else 0 */
+    int text_box;       /* blocks in a text box: 1-based text box number in reading order; else 0 */
 
     /* Where the block came from, for writers that annotate the original. */
     const char *part;   /* e.g. "word/document.xml" (interned, owned by the document) */

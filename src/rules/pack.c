@@ -146,6 +146,21 @@ static yaml_node_t *node_at(loader *l, int index)
     return yaml_document_get_node(&l->doc, index);
 }
 
+static size_t map_length(const yaml_node_t *map)
+{
+    return (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+}
+
+static size_t list_length(const yaml_node_t *list)
+{
+    return (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+}
+
+static yaml_node_t *list_item(loader *l, const yaml_node_t *list, size_t i)
+{
+    return node_at(l, list->data.sequence.items.start[i]);
+}
+
 static const char *scalar(const yaml_node_t *node)
 {
     return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
@@ -232,9 +247,18 @@ static yaml_node_t *map_require(loader *l, const yaml_node_t *map, const char *k
 {
     yaml_node_t *v = map_get(l, map, key);
 
-    if (!v)
-        problem(l, map, ck_tr("%s缺少必要的鍵「%s」", "%s: missing required key '%s'"), where, key);
-    return v;
+    if (v)
+        return v;
+    /* A misspelt key ('sevrity') already got "did you mean 'severity'?";
+     * saying that severity is missing too would only repeat it. */
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const char *name = scalar(node_at(l, p->key));
+        const char *guess = name ? closest(name, &key, 1) : NULL;
+        if (guess && strcmp(name, key) != 0)
+            return NULL;
+    }
+    problem(l, map, ck_tr("%s缺少必要的鍵「%s」", "%s: missing required key '%s'"), where, key);
+    return NULL;
 }
 
 static char *dup_scalar(loader *l, const yaml_node_t *node, const char *what)
@@ -565,14 +589,14 @@ static void read_patterns(loader *l, const yaml_node_t *node, ck_rule_pattern_li
     }
     if (!expect_type(l, node, YAML_SEQUENCE_NODE, what))
         return;
-    size_t n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+    size_t n = list_length(node);
     if (n == 0) {
         problem(l, node, ck_tr("「%s」是空的清單", "'%s' is an empty list"), what);
         return;
     }
     list->items = ck_calloc(n, sizeof *list->items);
     for (size_t i = 0; i < n; i++) {
-        compile_pattern(l, node_at(l, node->data.sequence.items.start[i]), &list->items[i]);
+        compile_pattern(l, list_item(l, node, i), &list->items[i]);
         list->count++;
     }
 }
@@ -622,7 +646,7 @@ static void read_definitions(loader *l, const yaml_node_t *node)
     if (!expect_type(l, node, YAML_MAPPING_NODE, "definitions"))
         return;
     check_keys(l, node, NULL, 0);
-    n = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    n = map_length(node);
     pack->definitions = ck_calloc(n ? n : 1, sizeof *pack->definitions);
     for (size_t i = 0; i < n; i++) {
         yaml_node_pair_t *p = &node->data.mapping.pairs.start[i];
@@ -662,7 +686,7 @@ static void read_conditions(loader *l, const yaml_node_t *node)
     if (!expect_type(l, node, YAML_MAPPING_NODE, "applicability"))
         return;
     check_keys(l, node, NULL, 0);
-    n = (size_t)(node->data.mapping.pairs.top - node->data.mapping.pairs.start);
+    n = map_length(node);
     pack->conditions = ck_calloc(n ? n : 1, sizeof *pack->conditions);
     for (size_t i = 0; i < n; i++) {
         yaml_node_pair_t *p = &node->data.mapping.pairs.start[i];
@@ -761,11 +785,11 @@ static void read_when_term(loader *l, const yaml_node_t *node, ck_rule_when *whe
 static void read_when(loader *l, const yaml_node_t *node, ck_rule_when *when)
 {
     if (node->type == YAML_SEQUENCE_NODE) {
-        size_t n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+        size_t n = list_length(node);
         if (n == 0)
             problem(l, node, "%s", ck_tr("applies_when 是空的清單", "applies_when is an empty list"));
         for (size_t i = 0; i < n; i++)
-            read_when_term(l, node_at(l, node->data.sequence.items.start[i]), when, n == 1);
+            read_when_term(l, list_item(l, node, i), when, n == 1);
         return;
     }
     read_when_term(l, node, when, 1);
@@ -882,13 +906,13 @@ static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
     if ((v = map_get(l, node, "scope")) && (value = read_enum(l, v, "scope", scope_names, 4)) >= 0)
         r->scope = (ck_rule_scope)value;
     if ((v = map_require(l, node, "elements", where)) && expect_type(l, v, YAML_SEQUENCE_NODE, "elements")) {
-        size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+        size_t n = list_length(v);
         int topic_seen = 0, required_seen = 0;
         if (n == 0)
             problem(l, v, ck_tr("%s：elements 是空的", "%s: elements is empty"), where);
         r->elements = ck_calloc(n ? n : 1, sizeof *r->elements);
         for (size_t i = 0; i < n; i++) {
-            read_element(l, node_at(l, v->data.sequence.items.start[i]), &r->elements[i], r->id ? r->id : "?");
+            read_element(l, list_item(l, v, i), &r->elements[i], r->id ? r->id : "?");
             r->element_count++;
             if (r->elements[i].topic && !topic_seen) {
                 r->topic = i;
@@ -902,7 +926,7 @@ static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
                                                                            "rule can never be missing"),
                     where);
         if (n && r->elements[r->topic].optional)
-            problem(l, node_at(l, v->data.sequence.items.start[r->topic]),
+            problem(l, list_item(l, v, r->topic),
                     ck_tr("%s：主題要素不可為 optional", "%s: the topic element cannot be optional"), where);
     }
     if ((v = map_get(l, node, "contrary")))
@@ -926,13 +950,13 @@ static void read_rules(loader *l, const yaml_node_t *node)
 
     if (!expect_type(l, node, YAML_SEQUENCE_NODE, "rules"))
         return;
-    n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);
+    n = list_length(node);
     if (n == 0)
         problem(l, node, "%s", ck_tr("rules 是空的清單", "rules is an empty list"));
     pack->rules = ck_calloc(n ? n : 1, sizeof *pack->rules);
     for (size_t i = 0; i < n; i++) {
         pack->rule_count++;
-        read_rule(l, node_at(l, node->data.sequence.items.start[i]), &pack->rules[i]);
+        read_rule(l, list_item(l, node, i), &pack->rules[i]);
     }
 }
 

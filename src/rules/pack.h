@@ -36,7 +36,7 @@ typedef enum ck_rule_severity {
 
 /* How close together the elements of one rule must be found. */
 typedef enum ck_rule_scope {
-    CK_SCOPE_SENTENCE = 0,  /* one sentence (up to 。；! ? or the end of a block) */
+    CK_SCOPE_SENTENCE = 0,  /* one sentence (up to 。 ; ! ? in normalised text, or the end of a block) */
     CK_SCOPE_PARAGRAPH = 1, /* one block */
     CK_SCOPE_ARTICLE = 2,   /* an article (第N條) with its items, or a numbered section and its children */
     CK_SCOPE_DOCUMENT = 3   /* anywhere in the contract (only for rules such as 3.4.1.1 whose

@@ -37,15 +37,16 @@ static int ends_with(const char *s, const char *suffix)
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
-/* "wratb-outsourcing, cybersecurity-act, ..." from the data folder. */
-static void list_available(ck_buf *b, const char *dir)
+/* "wratb-outsourcing, cybersecurity-act, ..." from the data folder;
+ * returns how many. */
+static int list_available(ck_buf *b, const char *dir)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
     int first = 1;
 
     if (!d)
-        return;
+        return 0;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.' || !ends_with(e->d_name, ".yaml"))
             continue;
@@ -53,6 +54,7 @@ static void list_available(ck_buf *b, const char *dir)
         first = 0;
     }
     closedir(d);
+    return !first;
 }
 
 static void add_condition(ck_rule_set *set, const ck_rule_condition *c)
@@ -90,9 +92,16 @@ int ck_rule_set_add(ck_rule_set *set, const char *spec, ck_error *err)
         path = ck_buf_detach(&b);
         if (stat(path, &st) != 0) {
             ck_buf msg = CK_BUF_INIT;
-            ck_buf_printf(&msg, ck_tr("找不到規則套件「%s」（可用：", "no rule pack named '%s' (available: "), spec);
-            list_available(&msg, dir);
-            ck_buf_puts(&msg, ck_tr("；或指定 .yaml 檔案路徑）", "; or give the path of a .yaml file)"));
+            ck_buf available = CK_BUF_INIT;
+            if (list_available(&available, dir))
+                ck_buf_printf(&msg, ck_tr("找不到規則套件「%s」（可用：%s；或指定 .yaml 檔案路徑）",
+                                          "no rule pack named '%s' (available: %s; or give the path of a .yaml file)"),
+                              spec, available.data);
+            else
+                ck_buf_printf(&msg, ck_tr("找不到規則套件「%s」：%s 沒有規則套件（可設定 CLAUSEKIT_DATA，或指定 .yaml 檔案路徑）",
+                                          "no rule pack named '%s': %s holds no rule packs (set CLAUSEKIT_DATA, or give the path of a .yaml file)"),
+                              spec, dir);
+            ck_buf_free(&available);
             rc = ck_error_set(err, CK_EINPUT, "%s", msg.data);
             ck_buf_free(&msg);
             goto done;

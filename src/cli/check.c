@@ -1,0 +1,268 @@
+/* check.c — `clausekit check`: read contracts, match them against rule
+ * packs, write one report per contract. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "match/match.h"
+#include "reader/reader.h"
+#include "report/report.h"
+#include "rules/pack.h"
+#include "util/buf.h"
+#include "util/lang.h"
+
+int ck_cmd_check(int argc, char **argv);
+
+static void print_help(FILE *out)
+{
+    fputs(ck_tr("用法：clausekit check 檔案... [--pack 名稱|檔案]... [--assume 條件]...\n"
+                "                       [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
+                "\n"
+                "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
+                "\n"
+                "  --pack 名稱|檔案     使用這個規則套件（可重複）；預設為 wratb-outsourcing、\n"
+                "                       cybersecurity-act、personal-data\n"
+                "  --assume 條件        視適用條件為成立（例如 --assume system-development）；\n"
+                "                       --assume no-條件 視為不成立（可重複）\n"
+                "  --format 格式        text（預設）、md、html 或 json\n"
+                "  -o, --output 路徑    報告寫入檔案；多個契約時寫入資料夾，每份為 資料夾/名稱.副檔名\n"
+                "  --lang zh-TW|en      報告語言\n"
+                "\n"
+                "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
+                "說明見 docs/checking.md。\n",
+                "usage: clausekit check FILE... [--pack NAME|FILE]... [--assume COND]...\n"
+                "                       [--format text|md|html|json] [-o FILE|DIR] [--lang zh-TW|en]\n"
+                "\n"
+                "Checks contracts (.docx, .odt) for the clauses the rule packs require and reports.\n"
+                "\n"
+                "  --pack NAME|FILE     use this rule pack (repeatable); default wratb-outsourcing,\n"
+                "                       cybersecurity-act, personal-data\n"
+                "  --assume COND        take an applicability condition as holding (e.g.\n"
+                "                       --assume system-development); --assume no-COND as not holding\n"
+                "  --format FORMAT      text (default), md, html or json\n"
+                "  -o, --output PATH    write the report to a file; with several contracts, to a\n"
+                "                       folder, one DIR/<name>.<ext> each\n"
+                "  --lang zh-TW|en      report language\n"
+                "\n"
+                "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
+                "2 usage, contract or rule pack error. See docs/checking.md.\n"),
+          out);
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* "dir/contract.docx" -> "contract"; full name when strip is 0. */
+static char *base_name(const char *path, int strip)
+{
+    const char *slash = strrchr(path, '/');
+    char *name = ck_strdup(slash ? slash + 1 : path);
+    char *dot = strip ? strrchr(name, '.') : NULL;
+    if (dot && dot != name)
+        *dot = '\0';
+    return name;
+}
+
+/* The report path for input i when writing into a folder; names that two
+ * inputs share keep their extension so neither report overwrites the other. */
+static char *report_path(const char *dir, char **files, int count, int i, ck_report_format format)
+{
+    char *name = base_name(files[i], 1);
+    ck_buf path = CK_BUF_INIT;
+    for (int j = 0; j < count; j++) {
+        char *other = base_name(files[j], 1);
+        int clash = j != i && strcmp(other, name) == 0;
+        free(other);
+        if (clash) {
+            free(name);
+            name = base_name(files[i], 0);
+            break;
+        }
+    }
+    ck_buf_printf(&path, "%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ck_report_extension(format));
+    free(name);
+    return ck_buf_detach(&path);
+}
+
+static void summary_line(FILE *out, const char *file, const ck_match_result *r)
+{
+    char label[64];
+    fprintf(out, "%s%s", file, ck_tr("：", ": "));
+    for (int s = 0; s < CK_STATUS_COUNT; s++)
+        fprintf(out, "%s%zu %s", s ? ck_tr("，", ", ") : "", r->status_counts[s],
+                ck_report_status_label((ck_status)s, label, sizeof label));
+    fprintf(out, ck_tr("；必要項目缺口 %d\n", "; required gaps %d\n"), r->required_gaps);
+}
+
+int ck_cmd_check(int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "pack", required_argument, NULL, 'p' },   { "assume", required_argument, NULL, 'a' },
+        { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
+        { "lang", required_argument, NULL, 'l' },   { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char **packs = ck_calloc((size_t)argc + 1, sizeof *packs);
+    const char **assume = ck_calloc((size_t)argc + 1, sizeof *assume);
+    size_t pack_count = 0, assume_count = 0;
+    ck_report_format format = CK_REPORT_TEXT;
+    const char *output = NULL;
+    ck_rule_set *set = NULL;
+    ck_buf json_all = CK_BUF_INIT;
+    int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
+    char **files;
+    ck_error err;
+
+    ck_error_clear(&err);
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'p': packs[pack_count++] = optarg; break;
+        case 'a': assume[assume_count++] = optarg; break;
+        case 'f':
+            if (ck_report_format_parse(optarg, &format) != 0) {
+                status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html 或 json",
+                                                           "unknown format '%s': use text, md, html or json"),
+                                            optarg);
+                goto done;
+            }
+            break;
+        case 'o': output = optarg; break;
+        case 'l':
+            if (ck_lang_set_name(optarg) != 0) {
+                status = ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
+                                                           "unknown language '%s': use zh-TW or en"),
+                                            optarg);
+                goto done;
+            }
+            break;
+        case 'h': print_help(stdout); goto done;
+        case ':':
+            status = ck_cli_usage_error("check", ck_tr("選項「%s」需要一個值", "option '%s' needs a value"),
+                                        argv[optind - 1]);
+            goto done;
+        default:
+            status = ck_cli_usage_error("check", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
+            goto done;
+        }
+    }
+    files = argv + optind;
+    file_count = argc - optind;
+    if (file_count <= 0) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("請指定要檢查的契約檔案", "name the contract files to check"));
+        goto done;
+    }
+    if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
+        to_dir = 1;
+        if (!is_dir(output) && mkdir(output, 0777) != 0) {
+            fprintf(stderr, "clausekit: %s: %s\n", output,
+                    ck_tr("無法建立報告資料夾", "cannot create the report folder"));
+            status = CK_EXIT_ERROR;
+            goto done;
+        }
+    }
+    json_array = !output && format == CK_REPORT_JSON && file_count > 1;
+
+    set = ck_rule_set_new();
+    for (size_t i = 0; i < pack_count; i++)
+        if (ck_rule_set_add(set, packs[i], &err) != 0)
+            goto fail;
+    if (pack_count == 0 && ck_rule_set_add_defaults(set, &err) != 0)
+        goto fail;
+    for (size_t i = 0; i < assume_count; i++) {
+        const char *name = strncmp(assume[i], "no-", 3) == 0 ? assume[i] + 3 : assume[i];
+        if (!ck_rule_set_condition_find(set, name)) {
+            ck_buf known = CK_BUF_INIT;
+            for (size_t k = 0; k < set->condition_count; k++)
+                ck_buf_printf(&known, "%s%s", k ? ", " : "", set->conditions[k].name);
+            status = ck_cli_usage_error("check", ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
+                                                       "--assume %s: no condition named '%s' (known: %s)"),
+                                        assume[i], name, known.data ? known.data : "-");
+            ck_buf_free(&known);
+            goto done;
+        }
+    }
+
+    if (json_array)
+        ck_buf_puts(&json_all, "[\n");
+    for (int i = 0; i < file_count; i++) {
+        ck_document *doc = NULL;
+        ck_match_result *result = NULL;
+        ck_report_input in;
+        ck_match_options mo = { assume, assume_count };
+        ck_buf report = CK_BUF_INIT;
+
+        ck_error_clear(&err);
+        memset(&in, 0, sizeof in);
+        if (ck_reader_read(files[i], NULL, &doc, &err) != 0 || ck_match_run(doc, set, &mo, &result, &err) != 0 ||
+            ck_report_input_stat(&in, files[i], &err) != 0) {
+            ck_error_set_file(&err, files[i]);
+            ck_error_print(&err, stderr);
+            errors++;
+            ck_match_result_free(result);
+            ck_document_free(doc);
+            continue;
+        }
+        in.file = files[i];
+        in.doc = doc;
+        in.set = set;
+        in.result = result;
+        in.color = !output && format == CK_REPORT_TEXT && isatty(STDOUT_FILENO) &&
+                   !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+        ck_report_render(format, &in, &report);
+        if (result->required_gaps)
+            gaps++;
+        if (output) {
+            char *path = to_dir ? report_path(output, files, file_count, i, format) : ck_strdup(output);
+            if (ck_report_save(path, report.data, report.len, &err) != 0) {
+                ck_error_print(&err, stderr);
+                errors++;
+            } else {
+                summary_line(stdout, files[i], result);
+                written++;
+            }
+            free(path);
+        } else if (json_array) {
+            if (written++)
+                ck_buf_puts(&json_all, ",\n");
+            ck_buf_append(&json_all, report.data, report.len);
+        } else {
+            if (i > 0 && format == CK_REPORT_TEXT)
+                fputs("\n", stdout);
+            fwrite(report.data, 1, report.len, stdout);
+            if (file_count > 1 && format != CK_REPORT_JSON)
+                summary_line(stderr, files[i], result);
+        }
+        ck_buf_free(&report);
+        ck_match_result_free(result);
+        ck_document_free(doc);
+    }
+    if (json_array) {
+        ck_buf_puts(&json_all, "]\n");
+        fwrite(json_all.data, 1, json_all.len, stdout);
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "clausekit: %s\n", ck_tr("無法寫出報告", "cannot write the report"));
+        errors++;
+    }
+    status = errors ? CK_EXIT_ERROR : gaps ? CK_EXIT_GAPS : CK_EXIT_OK;
+    goto done;
+fail:
+    ck_error_print(&err, stderr);
+    status = CK_EXIT_ERROR;
+done:
+    ck_buf_free(&json_all);
+    ck_rule_set_free(set);
+    free(packs);
+    free(assume);
+    return status;
+}

@@ -1,0 +1,174 @@
+/* markdown.c — the reviewer's report as GitHub-flavoured Markdown: facts of
+ * the file, summary, a table of every requirement, then each finding with
+ * quoted evidence (matched words in bold) and each gap with its model clause. */
+#include "report/report.h"
+
+#include <string.h>
+
+#include "util/lang.h"
+
+/* Text that Markdown must not interpret; line breaks become spaces. */
+static void md(ck_buf *o, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r' || c == '\t')
+            ck_buf_putc(o, ' ');
+        else if (strchr("\\`*_[]<>|#~", c))
+            ck_buf_putc(o, '\\'), ck_buf_putc(o, c);
+        else if (c == '&')
+            ck_buf_puts(o, "&amp;");
+        else
+            ck_buf_putc(o, c);
+    }
+}
+
+static void mds(ck_buf *o, const char *s)
+{
+    if (s)
+        md(o, s, strlen(s));
+}
+
+static void quote(ck_buf *o, const ck_evidence *ev)
+{
+    ck_report_excerpt ex;
+    ck_report_excerpt_make(ev, 240, &ex);
+    ck_buf_puts(o, "> ");
+    if (ex.cut_before)
+        ck_buf_puts(o, "…");
+    for (size_t p = 0; p < ex.count; p++) {
+        if (ex.pieces[p].marked)
+            ck_buf_puts(o, "**");
+        md(o, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
+        if (ex.pieces[p].marked)
+            ck_buf_puts(o, "**");
+    }
+    if (ex.cut_after)
+        ck_buf_puts(o, "…");
+    ck_buf_puts(o, "\n");
+    ck_report_excerpt_free(&ex);
+}
+
+void ck_report_markdown(const ck_report_input *in, ck_buf *o)
+{
+    const ck_match_result *r = in->result;
+    char label[64];
+    const char *name = strrchr(in->file, '/');
+
+    ck_buf_printf(o, "# %s", ck_tr("契約條款檢查報告：", "Contract clause check: "));
+    mds(o, name ? name + 1 : in->file);
+    ck_buf_puts(o, "\n\n");
+    ck_buf_printf(o, "| %s | %s |\n|---|---|\n", ck_tr("項目", "Item"), ck_tr("內容", "Value"));
+    ck_buf_printf(o, "| %s | ", ck_tr("檔案", "File"));
+    mds(o, in->file);
+    ck_buf_printf(o, " |\n| %s | %lld %s |\n", ck_tr("大小", "Size"), in->file_size, ck_tr("位元組", "bytes"));
+    ck_buf_printf(o, "| SHA-256 | `%s` |\n", in->sha256);
+    ck_buf_printf(o, "| %s | ", ck_tr("規則包", "Rule packs"));
+    for (size_t p = 0; p < in->set->pack_count; p++) {
+        if (p)
+            ck_buf_puts(o, ", ");
+        mds(o, in->set->packs[p]->id);
+        ck_buf_puts(o, " ");
+        mds(o, in->set->packs[p]->version);
+    }
+    ck_buf_printf(o, " |\n| %s | %s |\n", ck_tr("產生時間", "Generated"), in->generated);
+    ck_buf_printf(o, "| %s | clausekit %s |\n\n", ck_tr("工具", "Tool"), CK_VERSION);
+
+    ck_buf_printf(o, "## %s\n\n", ck_tr("摘要", "Summary"));
+    for (int s = 0; s < CK_STATUS_COUNT; s++)
+        ck_buf_printf(o, "- %s: %zu\n", ck_report_status_label((ck_status)s, label, sizeof label), r->status_counts[s]);
+    ck_buf_printf(o, "- %s: %d\n\n", ck_tr("必要項目缺口", "Required gaps"), r->required_gaps);
+
+    if (r->condition_count) {
+        ck_buf_printf(o, "## %s\n\n", ck_tr("適用條件", "Applicability"));
+        for (size_t c = 0; c < r->condition_count; c++) {
+            const ck_applicability *a = &r->conditions[c];
+            ck_buf_printf(o, "- `%s`: %s", a->condition->name,
+                          a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+            ck_buf why = CK_BUF_INIT;
+            ck_report_decision(in, a, &why);
+            mds(o, why.data);
+            ck_buf_free(&why);
+            ck_buf_puts(o, "\n");
+        }
+        ck_buf_puts(o, "\n");
+    }
+
+    ck_buf_printf(o, "## %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", ck_tr("各項要求", "Requirements"),
+                  ck_tr("編號", "Id"), ck_tr("要求", "Requirement"), ck_tr("等級", "Severity"), ck_tr("結果", "Status"),
+                  ck_tr("位置", "Location"));
+    for (size_t i = 0; i < r->count; i++) {
+        const ck_finding *f = &r->findings[i];
+        ck_buf loc = CK_BUF_INIT;
+        ck_report_places(in, f, 3, &loc);
+        ck_buf_puts(o, "| ");
+        mds(o, f->rule->id);
+        ck_buf_puts(o, " | ");
+        mds(o, ck_rule_text_get(&f->rule->title));
+        ck_buf_printf(o, " | %s | **%s** | ", f->rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required")
+                                                                                        : ck_tr("建議", "recommended"),
+                      ck_report_status_label(f->status, label, sizeof label));
+        mds(o, loc.data);
+        ck_buf_puts(o, " |\n");
+        ck_buf_free(&loc);
+    }
+
+    ck_buf_printf(o, "\n## %s\n", ck_tr("各項結果", "Findings"));
+    for (size_t i = 0; i < r->count; i++) {
+        const ck_finding *f = &r->findings[i];
+        ck_buf_puts(o, "\n### ");
+        mds(o, f->rule->id);
+        ck_buf_puts(o, " ");
+        mds(o, ck_rule_text_get(&f->rule->title));
+        ck_buf_printf(o, " — %s\n\n", ck_report_status_label(f->status, label, sizeof label));
+        ck_buf_puts(o, ck_tr("依據：", "Source: "));
+        mds(o, f->rule->source);
+        ck_buf_puts(o, "\n\n");
+        if (f->status == CK_STATUS_NOT_APPLICABLE) {
+            ck_buf reason = CK_BUF_INIT;
+            ck_report_not_applicable_reason(in, f->not_applicable_because, &reason);
+            mds(o, reason.data);
+            ck_buf_puts(o, "\n");
+            ck_buf_free(&reason);
+            continue;
+        }
+        if (f->missing_count) {
+            ck_buf names = CK_BUF_INIT;
+            ck_report_element_names(f->rule, f->missing, f->missing_count, &names);
+            ck_buf_puts(o, ck_tr("缺少的要素：", "Missing elements: "));
+            mds(o, names.data);
+            ck_buf_puts(o, "\n\n");
+            ck_buf_free(&names);
+        }
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
+            ck_buf names = CK_BUF_INIT;
+            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &names);
+            ck_buf_puts(o, ck_tr("可再補充：", "Could also state: "));
+            mds(o, names.data);
+            ck_buf_puts(o, "\n\n");
+            ck_buf_free(&names);
+        }
+        for (size_t e = 0; e < f->evidence_count; e++) {
+            const ck_evidence *ev = &f->evidence[e];
+            ck_buf loc = CK_BUF_INIT;
+            ck_report_location(in->doc, ev->block, &loc);
+            ck_buf_puts(o, ev->contrary ? ck_tr("**相反文字**：", "**Contrary wording**: ")
+                                        : ck_tr("條文：", "Clause: "));
+            mds(o, loc.data);
+            ck_buf_puts(o, "\n\n");
+            quote(o, ev);
+            ck_buf_puts(o, "\n");
+            ck_buf_free(&loc);
+        }
+        if (f->status != CK_STATUS_PRESENT) {
+            ck_buf_printf(o, "%s\n\n> ", ck_tr("建議條文：", "Suggested clause:"));
+            mds(o, f->rule->advice.zh);
+            ck_buf_puts(o, "\n");
+            if (ck_lang_current() == CK_LANG_EN && f->rule->advice.en) {
+                ck_buf_puts(o, "\n");
+                mds(o, f->rule->advice.en);
+                ck_buf_puts(o, "\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/* text.c — the terminal report: one line per requirement, then the gaps
+ * with advice. Columns are aligned by display width (a Chinese character
+ * takes two cells). */
+#include "report/report.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/lang.h"
+
+static const char *const colours[CK_STATUS_COUNT] = {
+    "\033[32m", /* present: green */
+    "\033[33m", /* partial: yellow */
+    "\033[35;1m", /* conflict: bold magenta */
+    "\033[31m", /* missing: red */
+    "\033[2m",  /* not_applicable: dim */
+};
+
+static size_t display_width(const char *s)
+{
+    size_t w = 0, len = strlen(s), i = 0;
+    while (i < len) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) {
+            i++;
+            w++;
+            continue;
+        }
+        int cw = utf8proc_charwidth(cp);
+        w += cw > 0 ? (size_t)cw : 0;
+        i += (size_t)k;
+    }
+    return w;
+}
+
+static void pad(ck_buf *o, const char *s, size_t width)
+{
+    size_t w = display_width(s);
+    ck_buf_puts(o, s);
+    if (w + 2 > width)
+        width = w + 2; /* a long cell still keeps its neighbour apart */
+    for (; w < width; w++)
+        ck_buf_putc(o, ' ');
+}
+
+static void status_word(ck_buf *o, const ck_report_input *in, ck_status s, size_t width)
+{
+    char label[64];
+    ck_report_status_label(s, label, sizeof label);
+    if (in->color)
+        ck_buf_puts(o, colours[s]);
+    ck_buf_puts(o, label);
+    if (in->color)
+        ck_buf_puts(o, "\033[0m");
+    for (size_t w = display_width(label); w < width; w++)
+        ck_buf_putc(o, ' ');
+}
+
+static void quote(ck_buf *o, const ck_report_input *in, const ck_evidence *ev)
+{
+    ck_report_excerpt ex;
+    ck_report_excerpt_make(ev, 90, &ex);
+    ck_buf_puts(o, "      「");
+    if (ex.cut_before)
+        ck_buf_puts(o, "…");
+    for (size_t p = 0; p < ex.count; p++) {
+        const ck_report_piece *pc = &ex.pieces[p];
+        if (pc->marked)
+            ck_buf_puts(o, in->color ? "\033[1;4m" : "[");
+        for (size_t i = pc->start; i < pc->end; i++) {
+            char c = ev->text[i];
+            ck_buf_putc(o, c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
+        }
+        if (pc->marked)
+            ck_buf_puts(o, in->color ? "\033[0m" : "]");
+    }
+    if (ex.cut_after)
+        ck_buf_puts(o, "…");
+    ck_buf_puts(o, "」");
+    ck_report_excerpt_free(&ex);
+}
+
+void ck_report_text(const ck_report_input *in, ck_buf *o)
+{
+    const ck_match_result *r = in->result;
+    size_t id_w = 4, title_w = 8, status_w = 0;
+    char label[64];
+
+    ck_buf_printf(o, "%s%s\n", ck_tr("檔案：", "File: "), in->file);
+    ck_buf_puts(o, ck_tr("規則包：", "Rule packs: "));
+    for (size_t p = 0; p < in->set->pack_count; p++)
+        ck_buf_printf(o, "%s%s %s", p ? ", " : "", in->set->packs[p]->id, in->set->packs[p]->version);
+    ck_buf_putc(o, '\n');
+    for (size_t c = 0; c < r->condition_count; c++) {
+        const ck_applicability *a = &r->conditions[c];
+        ck_buf_printf(o, ck_tr("適用條件 %s：%s", "Condition %s: %s"), a->condition->name,
+                      a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+        ck_report_decision(in, a, o);
+        ck_buf_putc(o, '\n');
+    }
+    ck_buf_putc(o, '\n');
+
+    for (size_t i = 0; i < r->count; i++) {
+        const ck_rule *rule = r->findings[i].rule;
+        size_t w = display_width(rule->id);
+        if (w > id_w)
+            id_w = w;
+        w = display_width(ck_rule_text_get(&rule->title));
+        if (w > title_w)
+            title_w = w;
+    }
+    for (int s = 0; s < CK_STATUS_COUNT; s++) {
+        size_t w = display_width(ck_report_status_label((ck_status)s, label, sizeof label));
+        if (w > status_w)
+            status_w = w;
+    }
+    if (title_w > 36)
+        title_w = 36;
+
+    for (size_t i = 0; i < r->count; i++) {
+        const ck_finding *f = &r->findings[i];
+        ck_buf_puts(o, "  ");
+        pad(o, f->rule->id, id_w + 2);
+        pad(o, ck_rule_text_get(&f->rule->title), title_w + 2);
+        status_word(o, in, f->status, status_w + 2);
+        if (f->rule->severity == CK_SEVERITY_RECOMMENDED)
+            ck_buf_puts(o, ck_tr("（建議）", "(recommended) "));
+        ck_report_places(in, f, 3, o);
+        ck_buf_putc(o, '\n');
+    }
+
+    ck_buf_printf(o, "\n%s", ck_tr("合計：", "Summary: "));
+    for (int s = 0; s < CK_STATUS_COUNT; s++)
+        ck_buf_printf(o, "%s%s %zu", s ? ck_tr("，", ", ") : "", ck_report_status_label((ck_status)s, label, sizeof label),
+                      r->status_counts[s]);
+    ck_buf_printf(o, ck_tr("；必要項目缺口 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
+
+    int header = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        const ck_finding *f = &r->findings[i];
+        if (f->status == CK_STATUS_PRESENT)
+            continue;
+        if (!header) {
+            ck_buf_printf(o, "\n%s\n", ck_tr("需要處理的項目：", "To review:"));
+            header = 1;
+        }
+        ck_buf_printf(o, "\n- %s %s  ", f->rule->id, ck_rule_text_get(&f->rule->title));
+        status_word(o, in, f->status, 0);
+        ck_buf_printf(o, "  [%s]\n", f->rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required")
+                                                                               : ck_tr("建議", "recommended"));
+        if (f->status == CK_STATUS_NOT_APPLICABLE) {
+            ck_buf_puts(o, "    ");
+            ck_report_not_applicable_reason(in, f->not_applicable_because, o);
+            ck_buf_putc(o, '\n');
+            continue;
+        }
+        if (f->missing_count) {
+            ck_buf_printf(o, "    %s", ck_tr("缺少：", "missing: "));
+            ck_report_element_names(f->rule, f->missing, f->missing_count, o);
+            ck_buf_putc(o, '\n');
+        }
+        for (size_t e = 0; e < f->evidence_count; e++) {
+            const ck_evidence *ev = &f->evidence[e];
+            ck_buf_printf(o, "    %s", ev->contrary ? ck_tr("相反文字：", "contrary wording: ") : ck_tr("依據：", "evidence: "));
+            ck_report_location(in->doc, ev->block, o);
+            ck_buf_putc(o, '\n');
+            quote(o, in, ev);
+            ck_buf_putc(o, '\n');
+        }
+        ck_buf_printf(o, "    %s%s\n", ck_tr("建議：", "advice: "), ck_rule_text_get(&f->rule->advice));
+    }
+}

@@ -1,0 +1,137 @@
+# extract.sh — `clausekit extract` on DOCX files built here from XML, and on
+# bad input (each must give one line on stderr and exit 2).
+. "$(dirname "$0")/lib.sh"
+
+W='xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+REL=http://schemas.openxmlformats.org/officeDocument/2006/relationships
+
+# make_docx NAME BODY [NUMBERING]: a package whose main part sits at a
+# non-default path, with numbering and a footnote.
+make_docx() {
+    d="$T/$1.d"
+    rm -rf "$d"
+    mkdir -p "$d/_rels" "$d/doc/_rels"
+    printf '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' >"$d/[Content_Types].xml"
+    printf '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/officeDocument" Target="doc/main.xml"/></Relationships>' "$REL" >"$d/_rels/.rels"
+    printf '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/numbering" Target="numbering.xml"/><Relationship Id="rId2" Type="%s/footnotes" Target="notes.xml"/></Relationships>' "$REL" "$REL" >"$d/doc/_rels/main.xml.rels"
+    printf '<w:document %s><w:body>%s</w:body></w:document>' "$W" "$2" >"$d/doc/main.xml"
+    printf '<w:numbering %s>%s</w:numbering>' "$W" "${3:-}" >"$d/doc/numbering.xml"
+    printf '<w:footnotes %s><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>依資通安全管理法辦理。</w:t></w:r></w:p></w:footnote></w:footnotes>' "$W" >"$d/doc/notes.xml"
+    (cd "$d" && zip -qX -r "$T/$1.docx" '[Content_Types].xml' _rels doc)
+}
+
+NUMBERING='<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="12"/><w:numFmt w:val="taiwaneseCountingThousand"/><w:lvlText w:val="第%1條"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="taiwaneseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+BODY='<w:p><w:r><w:t>立契約書人：甲方</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>保密</w:t></w:r></w:p>
+<w:p><w:r><w:t>乙方應保守秘密</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>。</w:t></w:r></w:p>
+<w:p><w:r><w:t>乙方</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>得</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>應</w:t></w:r></w:ins><w:r><w:t>簽署保密切結書</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（內部註記）</w:t></w:r><w:r><w:t>：</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>執行人員</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>主管</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>期別</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>金額</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>附件一　服務水準表</w:t></w:r></w:p>'
+
+make_docx contract "$BODY" "$NUMBERING"
+
+run "$CK" extract "$T/contract.docx"
+if [ $rc -eq 0 ] && [ ! -s "$T/err" ]; then pass "extract: exit 0, nothing on stderr"; else fail "extract: exit $rc: $(cat "$T/err")"; fi
+expect_line() { # expect_line NAME LINE
+    if grep -qxF "$2" "$T/out"; then pass "$1"; else fail "$1: no line '$2' in: $(cat "$T/out")"; fi
+}
+expect_line "text: preamble" "[前言] (paragraph) 立契約書人：甲方"
+expect_line "text: article label from numbering" "[第十二條] (list_item) 第十二條 保密"
+expect_line "text: first 項" "[第十二條 第一項] (paragraph) 乙方應保守秘密。"
+expect_line "text: footnote after its paragraph" "[第十二條 註腳 1] (footnote) 依資通安全管理法辦理。"
+expect_line "text: tracked change and hidden text" "[第十二條 第二項] (paragraph) 乙方應簽署保密切結書（內部註記）："
+expect_line "text: 款 under the second 項" "[第十二條 第二項 第二款] (list_item) 二、 主管"
+expect_line "text: table cell" "[第十二條 表 1 第 1 列] (table_cell) 金額"
+expect_line "text: annex" "[附件一] (paragraph) 附件一　服務水準表"
+if [ "$(grep -c . "$T/out")" -eq 10 ]; then pass "text: one line per block"; else fail "text: $(grep -c . "$T/out") lines, want 10"; fi
+
+run env CLAUSEKIT_LANG=zh-TW "$CK" extract "$T/contract.docx"
+if grep -qxF "[第十二條 第一項] (段落) 乙方應保守秘密。" "$T/out"; then pass "text in zh-TW"; else fail "text in zh-TW: $(head -3 "$T/out")"; fi
+
+run "$CK" extract --format json "$T/contract.docx"
+if [ $rc -eq 0 ] && [ ! -s "$T/err" ]; then pass "json: exit 0"; else fail "json: exit $rc"; fi
+if command -v python3 >/dev/null 2>&1; then
+    if python3 - "$T/out" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["format"] == "docx" and d["file"].endswith("contract.docx"), d
+b = {x["text"]: x for x in d["blocks"]}
+art = b["保密"]
+assert art["kind"] == "list_item" and art["label"] == "第十二條" and art["article"] == 12, art
+p = b["乙方應簽署保密切結書（內部註記）："]
+assert p["inserted"] == [[2, 3]], p["inserted"]
+assert p["hidden"] == [[10, 16]], p["hidden"]
+assert p["location"] == "第十二條 第二項" and p["flags"] == [], p
+cell = b["金額"]
+assert cell["table"] == 1 and cell["row"] == 1 and cell["column"] == 2 and cell["flags"] == ["table"], cell
+assert b["附件一　服務水準表"]["flags"] == ["annex"]
+note = b["依資通安全管理法辦理。"]
+assert note["kind"] == "footnote" and note["note"] == 1 and note["part"] == "doc/notes.xml", note
+assert b["立契約書人：甲方"]["label"] is None and b["立契約書人：甲方"]["source_index"] == 0
+EOF
+    then pass "json: fields"; else fail "json: fields"; fi
+else
+    skip "json: python3 not installed"
+fi
+
+run "$CK" extract --format json "$T/contract.docx" "$T/contract.docx"
+if [ $rc -eq 0 ] && head -c 1 "$T/out" | grep -q '\[' && { ! command -v python3 >/dev/null || python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))) == 2' "$T/out"; }; then
+    pass "json: several files make an array"
+else
+    fail "json: several files"
+fi
+
+run "$CK" extract --format xml "$T/contract.docx"
+expect_error "unknown format" 2 "^clausekit: unknown format 'xml'"
+
+run "$CK" extract
+expect_error "no file" 2 "^clausekit: "
+
+# ---- bad input -------------------------------------------------------------
+: >"$T/empty.docx"
+run "$CK" extract "$T/empty.docx"
+expect_error "empty file" 2 "^clausekit: .*empty.docx"
+
+printf 'this is not a zip file at all' >"$T/text.docx"
+run "$CK" extract "$T/text.docx"
+expect_error "not a zip" 2 "^clausekit: .*text.docx"
+
+mkdir -p "$T/nomain"
+printf 'hello' >"$T/nomain/readme.txt"
+(cd "$T/nomain" && zip -qX "$T/nomain.docx" readme.txt)
+run "$CK" extract "$T/nomain.docx"
+expect_error "zip without a main document" 2 "^clausekit: .*nomain.docx: .*main document"
+
+d="$T/dangling.d"; mkdir -p "$d/_rels"
+printf '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' >"$d/[Content_Types].xml"
+printf '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r" Type="%s/officeDocument" Target="word/document.xml"/></Relationships>' "$REL" >"$d/_rels/.rels"
+(cd "$d" && zip -qX -r "$T/dangling.docx" '[Content_Types].xml' _rels)
+run "$CK" extract "$T/dangling.docx"
+expect_error "rels pointing nowhere" 2 "^clausekit: .*dangling.docx: .*'word/document.xml'.*not in the package"
+
+d="$T/norels.d"; mkdir -p "$d/word"
+printf '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' >"$d/[Content_Types].xml"
+printf '<w:document %s/>' "$W" >"$d/word/document.xml"
+(cd "$d" && zip -qX -r "$T/norels.docx" '[Content_Types].xml' word)
+run "$CK" extract "$T/norels.docx"
+expect_error "no _rels/.rels" 2 "^clausekit: .*norels.docx: .*_rels/.rels"
+
+make_docx broken '<w:p><w:r><w:t>未結束</w:t></w:r>'
+run "$CK" extract --format json "$T/broken.docx"
+expect_error "malformed main part" 2 "^clausekit: .*broken.docx:doc/main.xml:[0-9]+"
+if [ ! -s "$T/out" ]; then pass "nothing half-written on stdout"; else fail "stdout not empty on error"; fi
+
+run "$CK" extract "$T/contract.docx" "$T/empty.docx"
+expect_error "second file bad" 2 "empty.docx"
+if [ ! -s "$T/out" ]; then pass "no output when one file is bad"; else fail "output despite a bad file"; fi
+
+# ---- sample contracts, when the corpus is present --------------------------
+for f in "$TOP"/samples/*.docx; do
+    [ -f "$f" ] || continue
+    run "$CK" extract "$f"
+    if [ $rc -eq 0 ] && [ -s "$T/out" ] && [ ! -s "$T/err" ]; then pass "sample $(basename "$f")"; else fail "sample $(basename "$f"): $(cat "$T/err")"; fi
+done
+
+finish

@@ -1,0 +1,648 @@
+#include "support.h"
+
+#include "match/match.h"
+#include "model/document.h"
+#include "util/lang.h"
+
+/* A small pack written for these tests: the hard cases of the matcher do
+ * not depend on the shipped packs' wording. */
+static const char *const pack_yaml =
+    "pack:\n"
+    "  id: test-pack\n"
+    "  version: \"1.0\"\n"
+    "  title: {zh: 測試規則, en: Test rules}\n"
+    "  source: tests\n"
+    "definitions:\n"
+    "  agency: [甲方, 委託機關, 機關]\n"
+    "  vendor: [乙方, 得標廠商, 廠商]\n"
+    "  audit: ['稽核', '查核', '檢查']\n"
+    "applicability:\n"
+    "  system-development:\n"
+    "    description: {zh: 涉及系統開發或維護, en: involves system development or maintenance}\n"
+    "    patterns: ['系統(?:之)?(?:開發|建置|維護)', '客製化']\n"
+    "  large-contract:\n"
+    "    description: {zh: 契約金額達新臺幣一千萬元, en: contract of NT$10 million or more}\n"
+    "    amount_at_least: 10000000\n"
+    "rules:\n"
+    "  - id: \"3.4.1.3\"\n"
+    "    title: {zh: 稽核權, en: Audit right}\n"
+    "    source: tests 3.4.1.3\n"
+    "    severity: required\n"
+    "    scope: article\n"
+    "    elements:\n"
+    "      - name: {zh: 稽核, en: audit}\n"
+    "        patterns: ['{{audit}}']\n"
+    "        topic: true\n"
+    "        party: agency\n"
+    "      - name: {zh: 第三方稽核, en: third-party audit}\n"
+    "        patterns: ['第三方']\n"
+    "        optional: true\n"
+    "    contrary:\n"
+    "      patterns: ['拒絕.{0,6}{{audit}}', '{{audit}}.{0,8}(?:不適用|排除)']\n"
+    "      unless: ['不得拒絕']\n"
+    "    exceptions:\n"
+    "      patterns: ['但[^。]{0,40}不在此限', '[^。;]{0,30}者?,?不適用之']\n"
+    "      unless: ['但[^。]{0,20}經甲方書面同意者,?不在此限']\n"
+    "    advice: {zh: 甲方得自行或委託第三方稽核乙方。, en: Give the agency an audit right.}\n"
+    "    audit: {zh: 契約是否保留稽核權？, en: Does the contract keep an audit right?}\n"
+    "  - id: \"3.4.1.2\"\n"
+    "    title: {zh: 資通安全條款, en: ICT security}\n"
+    "    source: tests 3.4.1.2\n"
+    "    severity: required\n"
+    "    scope: sentence\n"
+    "    elements:\n"
+    "      - name: {zh: 資通安全義務, en: security duty}\n"
+    "        patterns: ['資通安全|資訊安全|資安']\n"
+    "        topic: true\n"
+    "        party: vendor\n"
+    "    advice: {zh: 乙方應遵守資通安全規定。, en: Add a vendor duty.}\n"
+    "    audit: {zh: 是否有資安條款？, en: Is there a security clause?}\n"
+    "  - id: \"3.4.1.5\"\n"
+    "    title: {zh: 保固維護, en: Warranty}\n"
+    "    source: tests 3.4.1.5\n"
+    "    severity: required\n"
+    "    scope: article\n"
+    "    elements:\n"
+    "      - name: {zh: 保固, en: warranty}\n"
+    "        patterns: ['保固|維護']\n"
+    "        topic: true\n"
+    "      - name: {zh: 期間, en: period}\n"
+    "        patterns: ['期間|[0-9一二三四五六七八九十]+(?:年|個月)']\n"
+    "      - name: {zh: 費用計算, en: fee basis}\n"
+    "        patterns: ['費用']\n"
+    "    contrary: ['不負(?:擔)?保固']\n"
+    "    advice: {zh: 訂明保固期間與費用。, en: State the warranty period and fees.}\n"
+    "    audit: {zh: 保固條款？, en: Warranty?}\n"
+    "  - id: \"3.4.1.10\"\n"
+    "    title: {zh: 系統開發規範, en: Development rules}\n"
+    "    source: tests 3.4.1.10\n"
+    "    severity: required\n"
+    "    applies_when: system-development\n"
+    "    scope: sentence\n"
+    "    elements:\n"
+    "      - name: {zh: 開發規範, en: development rules}\n"
+    "        patterns: ['開發.{0,10}規範']\n"
+    "        topic: true\n"
+    "    advice: {zh: 乙方應遵守甲方系統開發規範。, en: Vendor follows the rules.}\n"
+    "    audit: {zh: 開發規範？, en: Development rules?}\n"
+    "  - id: \"3.4.1.8\"\n"
+    "    title: {zh: 分包, en: Subcontracting}\n"
+    "    source: tests 3.4.1.8\n"
+    "    severity: recommended\n"
+    "    scope: paragraph\n"
+    "    elements:\n"
+    "      - name: {zh: 分包, en: subcontracting}\n"
+    "        patterns: ['分包|轉包']\n"
+    "        topic: true\n"
+    "      - name: {zh: 書面, en: in writing}\n"
+    "        patterns: ['書面']\n"
+    "    satisfied_by: ['不得[^。]{0,10}(?:分包|轉包)']\n"
+    "    advice: {zh: 禁止分包。, en: Forbid subcontracting.}\n"
+    "    audit: {zh: 分包？, en: Subcontracting?}\n"
+    "  - id: \"CSMA-5\"\n"
+    "    title: {zh: 第三方安全性檢測, en: Third-party testing}\n"
+    "    source: tests\n"
+    "    severity: required\n"
+    "    applies_when: large-contract\n"
+    "    scope: sentence\n"
+    "    elements:\n"
+    "      - name: {zh: 安全性檢測, en: security testing}\n"
+    "        patterns: ['安全性檢測']\n"
+    "        topic: true\n"
+    "    advice: {zh: 第三方安全性檢測。, en: Third-party testing.}\n"
+    "    audit: {zh: 檢測？, en: Testing?}\n";
+
+static ck_rule_set *test_set(void)
+{
+    static ck_rule_set *set;
+    if (!set) {
+        ck_error err;
+        ck_error_clear(&err);
+        set = ck_rule_set_new();
+        const char *path = ck_test_file("test-pack.yaml", pack_yaml, strlen(pack_yaml));
+        if (ck_rule_set_add(set, path, &err) != 0) {
+            ck_error_print(&err, stderr);
+            abort();
+        }
+    }
+    return set;
+}
+
+static size_t rule_index(const char *id)
+{
+    ck_rule_set *set = test_set();
+    for (size_t i = 0; i < set->rule_count; i++)
+        if (strcmp(set->rules[i]->id, id) == 0)
+            return i;
+    fail_msg("no rule %s", id);
+    return 0;
+}
+
+/* Runs the test pack on doc with optional assumptions; asserts success. */
+static ck_match_result *run_with(ck_document *doc, const char *const *assume, size_t n)
+{
+    ck_match_result *r = NULL;
+    ck_match_options o = { assume, n };
+    ck_error err;
+    ck_error_clear(&err);
+    if (ck_match_run(doc, test_set(), &o, &r, &err) != 0) {
+        ck_error_print(&err, stderr);
+        fail();
+    }
+    return r;
+}
+
+static ck_block *add(ck_document *doc, ck_block_kind kind, const char *text)
+{
+    return ck_document_add(doc, kind, text, strlen(text), NULL, NULL);
+}
+
+static ck_status status_of(const ck_match_result *r, const char *id)
+{
+    return r->findings[rule_index(id)].status;
+}
+
+/* The status of one rule for a document of one paragraph. */
+static ck_status one(const char *text, const char *id)
+{
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    ck_status s = status_of(r, id);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+    return s;
+}
+
+static void test_synonyms(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方應接受甲方之稽核。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方應接受甲方之查核。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方得隨時檢查乙方之作業。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("本案工作項目如附表。", "3.4.1.3"), CK_STATUS_MISSING);
+}
+
+static void test_fullwidth_and_variants(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方於３０日內應提出資通安全計畫。", "3.4.1.2"), CK_STATUS_PRESENT);
+    /* 期間 written with full-width digits: ２年 */
+    assert_int_equal(one("乙方應負保固責任，保固期間２年，費用另計。", "3.4.1.5"), CK_STATUS_PRESENT);
+    long long v;
+    size_t used;
+    assert_true(ck_match_parse_amount("新臺幣壹仟萬元整", strlen("新臺幣壹仟萬元整"), &v, &used));
+    assert_int_equal(v, 10000000);
+    assert_int_equal(used, strlen("新臺幣壹仟萬元整"));
+    /* 台 is folded before amounts are read. */
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "本契約總價為新台幣１，０００萬元。");
+    assert_int_equal(ck_match_contract_amount(doc, NULL, NULL, NULL), 10000000);
+    ck_document_free(doc);
+}
+
+static void test_spaces_and_line_breaks(void **state)
+{
+    (void)state;
+    const char *text = "乙方應配合甲方之稽\n核，並提供 資 通 安 全 報告。";
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_PRESENT);
+    assert_int_equal(f->evidence_count, 1);
+    assert_int_equal(f->evidence[0].block, 0);
+    assert_int_equal(f->evidence[0].match_count, 1);
+    /* The match maps back to the original bytes, line break included. */
+    const ck_range *m = &f->evidence[0].matches[0];
+    assert_int_equal(m->end - m->start, strlen("稽\n核"));
+    assert_memory_equal(text + m->start, "稽\n核", m->end - m->start);
+    assert_int_equal(status_of(r, "3.4.1.2"), CK_STATUS_PRESENT);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+}
+
+/* Text that only names a topic is not evidence. */
+static void test_not_evidence(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    ck_block *b;
+
+    b = add(doc, CK_BLOCK_PARAGRAPH, "第五條 稽核權……………12");
+    b->flags |= CK_BLOCK_TOC;
+    /* An article whose body is （保留）. */
+    b = add(doc, CK_BLOCK_HEADING, "第五條 甲方之稽核權");
+    b->article = 1;
+    b = add(doc, CK_BLOCK_PARAGRAPH, "（保留）");
+    b->article = 1;
+    /* An article heading with no body at all. */
+    b = add(doc, CK_BLOCK_HEADING, "第六條 甲方之稽核");
+    b->article = 3;
+    add(doc, CK_BLOCK_PARAGRAPH, "本契約所稱稽核，指甲方對乙方作業之查核。");
+    b = add(doc, CK_BLOCK_COMMENT, "乙方應接受甲方之稽核。");
+    b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核。");
+    b->flags |= CK_BLOCK_HIDDEN;
+    add(doc, CK_BLOCK_HEADER, "甲方稽核專用");
+    b = add(doc, CK_BLOCK_PARAGRAPH, "（刪除）乙方應接受甲方之稽核。");
+    /* Hidden text inside a visible paragraph. */
+    const char *visible = "乙方應接受甲方之";
+    b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核。");
+    ck_block_add_span(b, (uint32_t)strlen(visible), (uint32_t)strlen("乙方應接受甲方之稽核"), CK_SPAN_HIDDEN);
+
+    ck_match_result *r = run_with(doc, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.3"), CK_STATUS_MISSING);
+    assert_int_equal(r->findings[rule_index("3.4.1.3")].evidence_count, 0);
+    ck_match_result_free(r);
+
+    /* The same clause in an ordinary paragraph is evidence. */
+    add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核。");
+    r = run_with(doc, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(r->findings[rule_index("3.4.1.3")].evidence[0].block, doc->count - 1);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+}
+
+/* Tables, footnotes, text boxes, annexes and tracked insertions count. */
+static void test_evidence_kinds(void **state)
+{
+    (void)state;
+    const ck_block_kind kinds[] = { CK_BLOCK_TABLE_CELL, CK_BLOCK_FOOTNOTE, CK_BLOCK_TEXT_BOX, CK_BLOCK_LIST_ITEM,
+                                    CK_BLOCK_PARAGRAPH, CK_BLOCK_PARAGRAPH };
+    const uint32_t flags[] = { CK_BLOCK_IN_TABLE, 0, CK_BLOCK_IN_TEXT_BOX, 0, CK_BLOCK_IN_ANNEX, CK_BLOCK_INSERTED };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+        add(doc, CK_BLOCK_PARAGRAPH, "本案工作項目如下。");
+        ck_block *b = add(doc, kinds[i], "乙方應配合甲方之稽核。");
+        b->flags |= flags[i];
+        if (kinds[i] == CK_BLOCK_TABLE_CELL) {
+            b->table = 1;
+            b->row = 2;
+            b->column = 1;
+        }
+        if (flags[i] == CK_BLOCK_INSERTED)
+            ck_block_add_span(b, 0, (uint32_t)b->text_len, CK_SPAN_INSERTED);
+        ck_match_result *r = run_with(doc, NULL, 0);
+        assert_int_equal(status_of(r, "3.4.1.3"), CK_STATUS_PRESENT);
+        assert_int_equal(r->findings[rule_index("3.4.1.3")].evidence[0].block, 1);
+        ck_match_result_free(r);
+        ck_document_free(doc);
+    }
+}
+
+static void test_contrary(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    const char *text = "甲方得稽核乙方，惟乙方得拒絕甲方之稽核。";
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_CONFLICT);
+    int shown = 0;
+    for (size_t i = 0; i < f->evidence_count; i++)
+        if (f->evidence[i].contrary) {
+            const ck_range *m = &f->evidence[i].matches[0];
+            assert_memory_equal(text + m->start, "拒絕甲方之稽核", m->end - m->start);
+            shown = 1;
+        }
+    assert_true(shown);
+    assert_int_equal(r->required_gaps, 3); /* the conflict, 3.4.1.2 and 3.4.1.5 missing */
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    assert_int_equal(one("乙方不負保固責任。", "3.4.1.5"), CK_STATUS_CONFLICT);
+    assert_int_equal(one("甲方之稽核於本案排除之。", "3.4.1.3"), CK_STATUS_CONFLICT);
+}
+
+static void test_double_negative(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方不得拒絕甲方之稽核。", "3.4.1.3"), CK_STATUS_PRESENT);
+}
+
+/* 得 is a permission, 宜 a recommendation; 應 a duty. */
+static void test_modality(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方得配合甲方之稽核。", "3.4.1.3"), CK_STATUS_MISSING);
+    assert_int_equal(one("乙方應配合甲方之稽核。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方得隨時稽核乙方。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方宜遵守資通安全規定。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("乙方得參考資通安全規定。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("乙方應遵守資通安全規定。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方須遵守資通安全規定。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方得要求乙方遵守資通安全規定。", "3.4.1.2"), CK_STATUS_PRESENT);
+}
+
+static void test_exception_clause(void **state)
+{
+    (void)state;
+    /* A proviso that takes the duty back is a conflict, shown as such. */
+    const char *text = "乙方應接受甲方之稽核，但乙方認為不必要者，不在此限。";
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_CONFLICT);
+    assert_int_equal(f->evidence_count, 2);
+    assert_true(f->evidence[1].contrary);
+    const ck_range *m = &f->evidence[1].matches[0];
+    assert_memory_equal(text + m->start, "但乙方認為不必要者，不在此限", m->end - m->start);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    assert_int_equal(one("甲方之稽核規定，於本案不適用之。", "3.4.1.3"), CK_STATUS_CONFLICT);
+    /* A harmless proviso does not take anything back. */
+    assert_int_equal(one("乙方應接受甲方之稽核，但經甲方書面同意者，不在此限。", "3.4.1.3"), CK_STATUS_PRESENT);
+    /* A proviso in another article is not about this clause. */
+    assert_int_equal(one("本案工作項目如下，但另有約定者，不在此限。", "3.4.1.3"), CK_STATUS_MISSING);
+}
+
+/* Wording that satisfies a rule on its own: forbidding subcontracting. */
+static void test_satisfied_by(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方不得將本案分包。", "3.4.1.8"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方分包時應以書面為之。", "3.4.1.8"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方得分包。", "3.4.1.8"), CK_STATUS_PARTIAL);
+}
+
+/* An audit right held by the vendor is no audit right. */
+static void test_party(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方得隨時稽核甲方之帳冊。", "3.4.1.3"), CK_STATUS_MISSING);
+    assert_int_equal(one("稽核權由乙方行使。", "3.4.1.3"), CK_STATUS_MISSING);
+    assert_int_equal(one("乙方應接受稽核。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("委託機關得稽核得標廠商。", "3.4.1.3"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方應負責資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+}
+
+/* The elements of one rule must be in one article. */
+static void test_scope(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    ck_block *b;
+    b = add(doc, CK_BLOCK_HEADING, "第三條 保固");
+    b->article = 0;
+    b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應提供保固服務，保固期間為二年。");
+    b->article = 0;
+    b = add(doc, CK_BLOCK_HEADING, "第九條 付款");
+    b->article = 2;
+    b = add(doc, CK_BLOCK_PARAGRAPH, "相關費用於驗收後給付。");
+    b->article = 2;
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
+    assert_int_equal(f->status, CK_STATUS_PARTIAL);
+    assert_int_equal(f->missing_count, 1);
+    assert_string_equal(f->rule->elements[f->missing[0]].name.zh, "費用計算");
+    /* Evidence stays inside the article that was chosen. */
+    for (size_t i = 0; i < f->evidence_count; i++)
+        assert_true(f->evidence[i].block < 2);
+    ck_match_result_free(r);
+
+    /* The fee in a sub-item of the same article makes it present. */
+    b = add(doc, CK_BLOCK_LIST_ITEM, "保固期間內之費用由乙方負擔。");
+    b->article = 0;
+    r = run_with(doc, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_PRESENT);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    /* Sentence scope: the security duty and the vendor in different sentences. */
+    assert_int_equal(one("乙方應提出計畫。資通安全由甲方辦理。", "3.4.1.2"), CK_STATUS_MISSING);
+}
+
+static void test_optional_elements(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核。");
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_PRESENT);
+    assert_int_equal(f->missing_count, 0);
+    assert_int_equal(f->missing_optional_count, 1);
+    assert_string_equal(f->rule->elements[f->missing_optional[0]].name.en, "third-party audit");
+    ck_match_result_free(r);
+    ck_document_free(doc);
+}
+
+static const ck_applicability *condition(const ck_match_result *r, const char *name)
+{
+    for (size_t i = 0; i < r->condition_count; i++)
+        if (strcmp(r->conditions[i].condition->name, name) == 0)
+            return &r->conditions[i];
+    fail_msg("no condition %s", name);
+    return NULL;
+}
+
+static void test_applicability(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "乙方應提供教育訓練。");
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.10")];
+    assert_int_equal(f->status, CK_STATUS_NOT_APPLICABLE);
+    assert_non_null(f->not_applicable_because);
+    assert_string_equal(f->not_applicable_because->condition->name, "system-development");
+    assert_int_equal(f->not_applicable_because->decided_by, CK_DECIDED_NO_TEXT);
+    ck_match_result_free(r);
+
+    /* Forced on from the command line: the rule applies and is missing. */
+    const char *on[] = { "system-development" };
+    r = run_with(doc, on, 1);
+    assert_int_equal(status_of(r, "3.4.1.10"), CK_STATUS_MISSING);
+    assert_int_equal(condition(r, "system-development")->decided_by, CK_DECIDED_ASSUMED);
+    ck_match_result_free(r);
+
+    /* Detected from the text, with the text that decided it. */
+    const char *text = "本案包含客製化系統之開發，乙方應遵守甲方之開發作業規範。";
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    r = run_with(doc, NULL, 0);
+    const ck_applicability *a = condition(r, "system-development");
+    assert_true(a->holds);
+    assert_int_equal(a->decided_by, CK_DECIDED_TEXT);
+    assert_int_equal(a->evidence.block, 1);
+    assert_memory_equal(text + a->evidence.matches[0].start, "客製化", strlen("客製化"));
+    assert_int_equal(status_of(r, "3.4.1.10"), CK_STATUS_PRESENT);
+    ck_match_result_free(r);
+
+    /* Forced off. */
+    const char *off[] = { "no-system-development" };
+    r = run_with(doc, off, 1);
+    assert_int_equal(status_of(r, "3.4.1.10"), CK_STATUS_NOT_APPLICABLE);
+    assert_false(condition(r, "system-development")->holds);
+    ck_match_result_free(r);
+
+    /* An unknown name is a usage error naming the known ones. */
+    const char *bad[] = { "no-such-thing" };
+    ck_match_options o = { bad, 1 };
+    ck_error err;
+    ck_error_clear(&err);
+    r = NULL;
+    assert_int_equal(ck_match_run(doc, test_set(), &o, &r, &err), CK_EUSAGE);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "such-thing"));
+    assert_non_null(strstr(err.message, "system-development"));
+    ck_document_free(doc);
+}
+
+static void test_amounts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        long long value;
+    } cases[] = {
+        { "新臺幣壹仟萬元", 10000000 },  { "一千萬元", 10000000 },     { "1,000萬元", 10000000 },
+        { "NT$10,000,000", 10000000 },     { "10,000,000元", 10000000 },  { "新臺幣壹佰貳拾萬元整", 1200000 },
+        { "新臺幣9,999,999元", 9999999 }, { "一億二千萬元", 120000000 }, { "1.5億元", 150000000 },
+        { "十萬元", 100000 },              { "新臺幣 3,500,000 元", 3500000 }, { "參佰伍拾萬元", 3500000 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        long long v = 0;
+        size_t used = 0;
+        if (!ck_match_parse_amount(cases[i].text, strlen(cases[i].text), &v, &used))
+            fail_msg("not read: %s", cases[i].text);
+        if (v != cases[i].value)
+            fail_msg("%s: %lld, want %lld", cases[i].text, v, cases[i].value);
+    }
+    long long v;
+    size_t used;
+    /* Numbers that are no amount of money. */
+    assert_false(ck_match_parse_amount("30日", strlen("30日"), &v, &used));
+    assert_false(ck_match_parse_amount("一年", strlen("一年"), &v, &used));
+    assert_false(ck_match_parse_amount("本契約", strlen("本契約"), &v, &used));
+
+    /* The condition on the amount, both ways. */
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "違約金以新臺幣五千萬元為上限。");
+    add(doc, CK_BLOCK_PARAGRAPH, "本契約總價為新臺幣玖佰萬元整。");
+    ck_match_result *r = run_with(doc, NULL, 0);
+    assert_int_equal(r->contract_amount, 9000000);
+    assert_int_equal(status_of(r, "CSMA-5"), CK_STATUS_NOT_APPLICABLE);
+    assert_int_equal(condition(r, "large-contract")->decided_by, CK_DECIDED_AMOUNT);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    const char *text = "決標金額：NT$12,000,000。";
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    r = run_with(doc, NULL, 0);
+    assert_int_equal(r->contract_amount, 12000000);
+    assert_int_equal(status_of(r, "CSMA-5"), CK_STATUS_MISSING);
+    const ck_applicability *a = condition(r, "large-contract");
+    assert_true(a->holds);
+    assert_true(a->has_evidence);
+    assert_memory_equal(text + a->evidence.matches[0].start, "NT$12,000,000", strlen("NT$12,000,000"));
+    ck_match_result_free(r);
+    ck_document_free(doc);
+}
+
+/* An option under an unticked box is not agreed. */
+static void test_check_boxes(void **state)
+{
+    (void)state;
+    assert_int_equal(one("□乙方不得分包。", "3.4.1.8"), CK_STATUS_MISSING);
+    assert_int_equal(one("■乙方不得分包。", "3.4.1.8"), CK_STATUS_PRESENT);
+    assert_int_equal(one("□得分包 ☑乙方不得分包", "3.4.1.8"), CK_STATUS_PRESENT);
+    assert_int_equal(one("☑得分包 □乙方不得分包", "3.4.1.8"), CK_STATUS_PARTIAL);
+}
+
+/* An article that says 依附件一辦理 takes in what annex 1 says. */
+static void test_annex_by_reference(void **state)
+{
+    (void)state;
+    for (int refer = 0; refer < 2; refer++) {
+        ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+        ck_block *b = add(doc, CK_BLOCK_HEADING, "第四條 保固");
+        b->article = 0;
+        b = add(doc, CK_BLOCK_PARAGRAPH, refer ? "乙方之保固依附件一辦理。" : "乙方應負保固責任。");
+        b->article = 0;
+        b = add(doc, CK_BLOCK_PARAGRAPH, "附件一 服務條件");
+        b->flags |= CK_BLOCK_IN_ANNEX;
+        b = add(doc, CK_BLOCK_TABLE_CELL, "期間：二年");
+        b->flags |= CK_BLOCK_IN_ANNEX | CK_BLOCK_IN_TABLE;
+        b->table = 1, b->row = 1, b->column = 1;
+        b = add(doc, CK_BLOCK_TABLE_CELL, "費用由乙方負擔");
+        b->flags |= CK_BLOCK_IN_ANNEX | CK_BLOCK_IN_TABLE;
+        b->table = 1, b->row = 2, b->column = 1;
+        ck_match_result *r = run_with(doc, NULL, 0);
+        const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
+        assert_int_equal(f->status, refer ? CK_STATUS_PRESENT : CK_STATUS_PARTIAL);
+        if (refer) {
+            /* The evidence shows the annex rows too. */
+            assert_int_equal(f->evidence[f->evidence_count - 1].block, 4);
+        }
+        ck_match_result_free(r);
+        ck_document_free(doc);
+    }
+}
+
+/* A clause that applies only when an option is ticked is not agreed when
+ * the option's box is empty, and does not make its condition hold. */
+static void test_clause_on_unticked_option(void **state)
+{
+    (void)state;
+    for (int ticked = 0; ticked < 2; ticked++) {
+        ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+        add(doc, CK_BLOCK_PARAGRAPH, ticked ? "■ 資料建檔" : "■ 資料建檔");
+        add(doc, CK_BLOCK_PARAGRAPH, ticked ? "■ 管理系統之開發" : "□ 管理系統之開發");
+        add(doc, CK_BLOCK_PARAGRAPH, "勾選「管理系統之開發」者，乙方應遵守甲方開發作業規範。");
+        ck_match_result *r = run_with(doc, NULL, 0);
+        assert_int_equal(status_of(r, "3.4.1.10"), ticked ? CK_STATUS_PRESENT : CK_STATUS_NOT_APPLICABLE);
+        assert_int_equal(condition(r, "system-development")->holds, ticked);
+        ck_match_result_free(r);
+        ck_document_free(doc);
+    }
+}
+
+static void test_counts_and_names(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核，並應遵守資通安全規定。");
+    ck_match_result *r = run_with(doc, NULL, 0);
+    size_t total = 0;
+    for (int s = 0; s < CK_STATUS_COUNT; s++)
+        total += r->status_counts[s];
+    assert_int_equal(total, r->count);
+    assert_int_equal(r->status_counts[CK_STATUS_PRESENT], 2);
+    /* 3.4.1.5 missing, CSMA-5 and 3.4.1.10 not applicable, 3.4.1.8 recommended. */
+    assert_int_equal(r->required_gaps, 1);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+    assert_string_equal(ck_status_name(CK_STATUS_NOT_APPLICABLE), "not_applicable");
+    assert_string_equal(ck_status_label_zh(CK_STATUS_PARTIAL), "部分符合");
+    ck_match_result_free(NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ck_rule_set_free(test_set());
+    return 0;
+}
+
+int main(void)
+{
+    ck_lang_set_name("en");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_synonyms),         cmocka_unit_test(test_fullwidth_and_variants),
+        cmocka_unit_test(test_spaces_and_line_breaks), cmocka_unit_test(test_not_evidence),
+        cmocka_unit_test(test_evidence_kinds),   cmocka_unit_test(test_contrary),
+        cmocka_unit_test(test_double_negative),  cmocka_unit_test(test_modality),
+        cmocka_unit_test(test_exception_clause), cmocka_unit_test(test_satisfied_by),
+        cmocka_unit_test(test_party),
+        cmocka_unit_test(test_scope),            cmocka_unit_test(test_optional_elements),
+        cmocka_unit_test(test_applicability),    cmocka_unit_test(test_amounts),
+        cmocka_unit_test(test_check_boxes),      cmocka_unit_test(test_annex_by_reference),
+        cmocka_unit_test(test_clause_on_unticked_option), cmocka_unit_test(test_counts_and_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, teardown);
+}

@@ -729,7 +729,10 @@ int ck_forms_run(const ck_forms_options *opt)
         mode = OUT_ONE_FILE;
     else
         mode = OUT_FILES;
-    if (mode == OUT_FILES && path_exists(opt->output) && !is_directory(opt->output)) {
+    if (mode == OUT_FILES && !is_directory(opt->output) &&
+        (path_exists(opt->output) || ends_with(opt->output, ".docx") || ends_with(opt->output, ".odt") ||
+         ends_with(opt->output, ".html") || ends_with(opt->output, ".md"))) {
+        /* -o 名冊.docx for a roster of several rows is a folder by mistake */
         rc = ck_error_set(&err, CK_EUSAGE, ck_tr("名冊有多筆資料，-o 須是資料夾（或用 --merge 合併成一個檔）",
                                                  "a roster gives several files: -o must be a folder (or use --merge)"));
         ck_error_set_file(&err, opt->output);

@@ -108,6 +108,27 @@ fi
 run "$CK" forms 4-016 --data "$S/record.yaml" -o "$T/x.docx" --from-check "$T/check.json"
 expect_error "--from-check on a form without a checklist" 2 "from-check"
 
+# the real check: every finding marked once, and the counts agree
+if "$CK" check --help >/dev/null 2>&1 && [ -f "$S/maintenance-contract.docx" ]; then
+    "$CK" check --format json "$S/maintenance-contract.docx" >"$T/real-check.json" 2>/dev/null
+    run "$CK" forms 4-018 --data "$T/audit.yaml" --format md -o "$T/real.md" --from-check "$T/real-check.json"
+    total=$(grep -o '"total": [0-9]*' "$T/real-check.json" | head -n 1 | grep -o '[0-9]*$')
+    present=$(grep -o '"present": [0-9]*' "$T/real-check.json" | head -n 1 | grep -o '[0-9]*$')
+    na=$(grep -o '"not_applicable": [0-9]*' "$T/real-check.json" | head -n 1 | grep -o '[0-9]*$')
+    rows=$(grep -c '^| [0-9]*\. ' "$T/real.md")
+    yes=$(grep -c '| ■ | □ | □ |' "$T/real.md")
+    no=$(grep -c '| □ | ■ | □ |' "$T/real.md")
+    notapp=$(grep -c '| □ | □ | ■ |' "$T/real.md")
+    if [ $rc -eq 0 ] && [ "$rows" = "$total" ] && [ "$yes" = "$present" ] && [ "$notapp" = "$na" ] &&
+        [ $((yes + no + notapp)) = "$rows" ]; then
+        pass "4-018 from a real check: $rows items, marks agree with the report"
+    else
+        fail "4-018 from a real check: exit $rc rows=$rows/$total yes=$yes/$present na=$notapp/$na no=$no"
+    fi
+else
+    skip "4-018 from a real check (no check command or sample contract)"
+fi
+
 # ---- values are data ---------------------------------------------------------
 cat >"$T/evil.yaml" <<'EOF'
 機關名稱: "*Star* <b>&amp; | [x](y)"
@@ -165,6 +186,9 @@ expect_error "unknown form lists the installed ones" 2 "4-099.*4-016"
 
 run "$CK" forms 4-016 -o "$T/x.docx"
 expect_error "no --data" 2 "data"
+
+run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/roster-by-mistake.docx"
+expect_error "-o FILE.docx for a roster of several rows" 2 "roster-by-mistake.docx.*(folder|merge)"
 
 # ---- names, collisions, --force ------------------------------------------------
 cat >"$T/dup.csv" <<'EOF'

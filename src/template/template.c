@@ -1496,6 +1496,29 @@ static cmark_node *clone_shallow(render_ctx *ctx, cmark_node *n, const scope *sc
     return c;
 }
 
+/* Removes spaces and tabs at the start (leading) or end of a text node. */
+static void trim_text_end(cmark_node *text, int leading)
+{
+    const char *s;
+    size_t len, start = 0;
+
+    if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT)
+        return;
+    s = cmark_node_get_literal(text);
+    len = strlen(s);
+    if (leading)
+        while (start < len && (s[start] == ' ' || s[start] == '\t'))
+            start++;
+    else
+        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+            len--;
+    if (start > 0 || len < strlen(s)) {
+        char *copy = ck_strndup(s + start, len - start);
+        cmark_node_set_literal(text, copy);
+        free(copy);
+    }
+}
+
 /* Tidies a container after its content was filled: no line breaks at either
  * end or twice in a row; an element that came out empty disappears. */
 static void tidy(cmark_node *node, int *remove)
@@ -1516,6 +1539,15 @@ static void tidy(cmark_node *node, int *remove)
             }
             c = next;
         }
+        /* spaces a false section left at either end, as cmark trims a line */
+        trim_text_end(cmark_node_first_child(node), 1);
+        trim_text_end(cmark_node_last_child(node), 0);
+        while ((c = cmark_node_first_child(node)) && cmark_node_get_type(c) == CMARK_NODE_TEXT &&
+               !*cmark_node_get_literal(c))
+            cmark_node_free(c);
+        while ((c = cmark_node_last_child(node)) && cmark_node_get_type(c) == CMARK_NODE_TEXT &&
+               !*cmark_node_get_literal(c))
+            cmark_node_free(c);
     }
     if (cmark_node_first_child(node))
         return;

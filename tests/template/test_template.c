@@ -324,6 +324,18 @@ static void test_each_table_rows(void **state)
                 "</tbody>\n</table>\n");
 }
 
+static void test_nested_sections(void **state)
+{
+    const char *rec = "姓名: x\n職稱: T\n稽核人員: 甲、乙\n項目清單:\n  - { 項目: 問一, 說明: 有 }\n  - { 項目: 問二, 說明: '' }\n";
+    (void)state;
+    expect_html("{{#if 職稱}}{{#each 稽核人員}}[{{this}}/{{職稱}}]{{/each}}{{/if}}\n", rec, "<p>[甲/T][乙/T]</p>\n");
+    expect_html("{{#each 項目清單}}{{@index}}{{項目}}{{#if 說明}}（{{說明}}）{{else}}（無）{{/if}} {{/each}}\n", rec,
+                "<p>1問一（有） 2問二（無）</p>\n");
+    expect_html("{{#each 項目清單}}\n\n- {{項目}}\n\n{{/each}}\n", rec, "<ul>\n<li>問一</li>\n</ul>\n<ul>\n<li>問二</li>\n</ul>\n");
+    /* placeholders in code are filled, as text */
+    expect_html("```\n{{姓名}} *x*\n```\n", "姓名: '<b>'\n", "<pre><code>&lt;b&gt; *x*\n</code></pre>\n");
+}
+
 static void test_section_errors(void **state)
 {
     (void)state;
@@ -336,6 +348,10 @@ static void test_section_errors(void **state)
     expect_load_error("{{#nope 姓名}}\n", "t.md:13:1: ");
     expect_load_error("[a]({{姓名}})\n", "t.md:13:");
     expect_load_error("| {{#if 職稱}}a |\n|---|\n| b{{/if}} |\n", "t.md:13:");
+    expect_load_error("a <span title=\"{{姓名}}\">x</span>\n", "t.md:13:");
+    expect_load_error("```\n{{#if 職稱}}\n```\n{{/if}}\n", "t.md:14:");
+    expect_load_error("{{項目}}\n", "t.md:13:1: ");     /* an item key outside its #each */
+    expect_load_error("{{#each 稽核人員}}{{項目}}{{/each}}\n", "t.md:13:");
 }
 
 static void test_front_matter_errors(void **state)
@@ -410,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_each_inline_and_block),
         cmocka_unit_test(test_each_list_items),
         cmocka_unit_test(test_each_table_rows),
+        cmocka_unit_test(test_nested_sections),
         cmocka_unit_test(test_section_errors),
         cmocka_unit_test(test_front_matter_errors),
         cmocka_unit_test(test_render_twice),

@@ -74,8 +74,13 @@ asan:
 fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
 
-bench: all
+BENCH_TOOLS := $(BUILD)/bench/mkcontract $(BUILD)/bench/measure
+bench: all $(BENCH_TOOLS)
 	@sh bench/run.sh $(BUILD)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libclausekit.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 demo: all
 	@sh tools/demo.sh $(BIN)
@@ -96,3 +101,10 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(TEST_BIN:=.d)
+
+# Tools the end-to-end suites use to make their inputs.
+E2E_TOOLS := $(BUILD)/tests/e2e/mkhostile
+tests-build: $(E2E_TOOLS)
+$(BUILD)/tests/e2e/%: tests/e2e/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS) $(LDFLAGS)

@@ -2,12 +2,14 @@
  * packs, write one report per contract. */
 #include <errno.h>
 #include <getopt.h>
+#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "annotate/review.h"
 #include "cli/commands.h"
 #include "match/match.h"
 #include "reader/reader.h"
@@ -22,6 +24,7 @@ static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit check 檔案... [--pack 名稱|檔案]... [--assume 條件]...\n"
                 "                       [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
+                "                       [--annotate 副本.docx [--annotate-all]]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
                 "\n"
@@ -32,11 +35,15 @@ static void print_help(FILE *out)
                 "  --format 格式        text（預設）、md、html 或 json\n"
                 "  -o, --output 路徑    報告寫入檔案；多個契約時寫入資料夾，每份為 資料夾/名稱.副檔名\n"
                 "  --lang zh-TW|en      報告語言\n"
+                "  --annotate 副本      另存一份加上審查註解與追蹤修訂建議條文的契約（.docx→.docx，\n"
+                "                       .odt→.odt）；原檔不會被修改。只能用於一份契約\n"
+                "  --annotate-all       符合的項目也加上簡短註解\n"
                 "\n"
                 "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
                 "說明見 docs/checking.md。\n",
                 "usage: clausekit check FILE... [--pack NAME|FILE]... [--assume COND]...\n"
                 "                       [--format text|md|html|json] [-o FILE|DIR] [--lang zh-TW|en]\n"
+                "                       [--annotate COPY.docx [--annotate-all]]\n"
                 "\n"
                 "Checks contracts (.docx, .odt) for the clauses the rule packs require and reports.\n"
                 "\n"
@@ -48,10 +55,23 @@ static void print_help(FILE *out)
                 "  -o, --output PATH    write the report to a file; with several contracts, to a\n"
                 "                       folder, one DIR/<name>.<ext> each\n"
                 "  --lang zh-TW|en      report language\n"
+                "  --annotate COPY      also write a copy of the contract with review comments and the\n"
+                "                       missing clauses as tracked insertions (.docx to .docx, .odt to\n"
+                "                       .odt); the input is never modified. One contract only\n"
+                "  --annotate-all       also comment on each requirement that is met\n"
                 "\n"
                 "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
                 "2 usage, contract or rule pack error. See docs/checking.md.\n"),
           out);
+}
+
+/* True when both paths end in the same extension, .docx or .odt. */
+static int same_extension(const char *a, const char *b)
+{
+    const char *ea = strrchr(a, '.'), *eb = strrchr(b, '.');
+    if (!ea || !eb || strcasecmp(ea, eb) != 0)
+        return 0;
+    return strcasecmp(ea, ".docx") == 0 || strcasecmp(ea, ".odt") == 0;
 }
 
 static int is_dir(const char *path)
@@ -108,13 +128,15 @@ int ck_cmd_check(int argc, char **argv)
         { "pack", required_argument, NULL, 'p' },   { "assume", required_argument, NULL, 'a' },
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, 'l' },   { "help", no_argument, NULL, 'h' },
+        { "annotate", required_argument, NULL, 'A' }, { "annotate-all", no_argument, NULL, 'B' },
         { NULL, 0, NULL, 0 },
     };
     const char **packs = ck_calloc((size_t)argc + 1, sizeof *packs);
     const char **assume = ck_calloc((size_t)argc + 1, sizeof *assume);
     size_t pack_count = 0, assume_count = 0;
     ck_report_format format = CK_REPORT_TEXT;
-    const char *output = NULL;
+    const char *output = NULL, *annotate = NULL;
+    int annotate_all = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
@@ -137,6 +159,8 @@ int ck_cmd_check(int argc, char **argv)
             }
             break;
         case 'o': output = optarg; break;
+        case 'A': annotate = optarg; break;
+        case 'B': annotate_all = 1; break;
         case 'l':
             if (ck_lang_set_name(optarg) != 0) {
                 status = ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
@@ -159,6 +183,22 @@ int ck_cmd_check(int argc, char **argv)
     file_count = argc - optind;
     if (file_count <= 0) {
         status = ck_cli_usage_error("check", "%s", ck_tr("請指定要檢查的契約檔案", "name the contract files to check"));
+        goto done;
+    }
+    if (annotate_all && !annotate) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("--annotate-all 需與 --annotate 副本檔名一起使用",
+                                                         "--annotate-all goes with --annotate COPY"));
+        goto done;
+    }
+    if (annotate && file_count > 1) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("--annotate 一次只能用於一份契約",
+                                                         "--annotate takes one contract at a time"));
+        goto done;
+    }
+    if (annotate && !same_extension(files[0], annotate)) {
+        status = ck_cli_usage_error("check", ck_tr("--annotate %s：副本須與原檔同為 .docx 或 .odt",
+                                                   "--annotate %s: the copy must be .docx or .odt like the contract"),
+                                    annotate);
         goto done;
     }
     if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
@@ -221,6 +261,15 @@ int ck_cmd_check(int argc, char **argv)
         ck_report_render(format, &in, &report);
         if (result->required_gaps)
             gaps++;
+        if (annotate) {
+            ck_annotation_set notes;
+            ck_review_annotations(doc, set, result, annotate_all, &notes);
+            if (ck_annotate_write(files[i], annotate, &notes, &err) != 0) {
+                ck_error_print(&err, stderr);
+                errors++;
+            }
+            ck_annotation_set_free(&notes);
+        }
         if (output) {
             char *path = to_dir ? report_path(output, files, file_count, i, format) : ck_strdup(output);
             if (ck_report_save(path, report.data, report.len, &err) != 0) {

@@ -76,6 +76,16 @@ static const struct {
     { CK_BLOCK_IN_ANNEX, "annex", "附件" },   { CK_BLOCK_IN_TEXT_BOX, "text_box", "文字方塊" },
 };
 
+/* Output goes out as it is formatted, a document at a time, so a large
+ * contract never sits in memory twice (model and text). */
+static void flush_if_large(ck_buf *out)
+{
+    if (out->len >= 65536) {
+        fwrite(out->data, 1, out->len, stdout);
+        ck_buf_clear(out);
+    }
+}
+
 static void json_document(ck_buf *out, const ck_document *doc)
 {
     ck_buf_puts(out, "{\"file\":");
@@ -84,6 +94,7 @@ static void json_document(ck_buf *out, const ck_document *doc)
                   doc->format == CK_FORMAT_DOCX ? "docx" : doc->format == CK_FORMAT_ODT ? "odt" : "unknown");
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
+        flush_if_large(out);
         ck_buf_puts(out, i ? ",\n" : "\n");
         ck_buf_printf(out, "{\"kind\":\"%s\",\"location\":", ck_block_kind_name(b->kind));
         json_string_or_null(out, b->location);
@@ -125,6 +136,7 @@ static void text_document(ck_buf *out, const ck_document *doc)
 {
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
+        flush_if_large(out);
         ck_buf_printf(out, "[%s] (%s", b->location ? b->location : "", ck_block_kind_label(b->kind));
         for (size_t f = 0; f < 3; f++)
             if (b->flags & flag_names[f].flag)
@@ -192,35 +204,39 @@ int ck_cmd_extract(int argc, char **argv)
     if (optind >= argc)
         return ck_cli_usage_error("extract", "%s", ck_tr("請指定要讀取的契約檔案", "name a contract file to read"));
 
-    int files = argc - optind;
+    int files = argc - optind, printed = 0;
     if (json && files > 1)
         ck_buf_puts(&out, "[");
     for (int i = optind; i < argc; i++) {
         ck_document *doc = NULL;
         ck_error err;
         ck_error_clear(&err);
+        /* A file that cannot be read gets its one line; the others are
+         * still printed, each whole, and the status says something failed. */
         if (ck_reader_read(argv[i], NULL, &doc, &err) != 0) {
             ck_error_print(&err, stderr);
             status = CK_EXIT_ERROR;
-            break;
+            continue;
         }
         if (json) {
-            if (i > optind)
+            if (printed)
                 ck_buf_puts(&out, ",\n");
             json_document(&out, doc);
         } else {
             if (files > 1)
-                ck_buf_printf(&out, "%s== %s ==\n", i > optind ? "\n" : "", argv[i]);
+                ck_buf_printf(&out, "%s== %s ==\n", printed ? "\n" : "", argv[i]);
             text_document(&out, doc);
         }
+        printed++;
         ck_document_free(doc);
     }
     if (json && files > 1)
         ck_buf_puts(&out, "]");
-    if (json)
+    if (json && (printed || files > 1))
         ck_buf_putc(&out, '\n');
-    /* Nothing half-written: the output appears only when every file was read. */
-    if (status == CK_EXIT_OK && out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
+    if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
+        status = CK_EXIT_ERROR;
+    if (fflush(stdout) != 0)
         status = CK_EXIT_ERROR;
     ck_buf_free(&out);
     return status;

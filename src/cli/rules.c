@@ -294,8 +294,16 @@ static int run_list(ck_rule_set *set, int json)
                           ck_rule_text_get(&r->title), r->pack->id);
         }
     }
-    if (json)
+    if (json) {
         ck_buf_puts(&b, "]\n");
+    } else if (set->condition_count) {
+        /* The names --assume takes. */
+        ck_buf_puts(&b, ck_tr("\n適用條件（check --assume 名稱 / --assume no-名稱）：\n",
+                              "\napplicability conditions (check --assume NAME / --assume no-NAME):\n"));
+        for (size_t i = 0; i < set->condition_count; i++)
+            ck_buf_printf(&b, "  %-24s %s\n", set->conditions[i].name,
+                          ck_rule_text_get(&set->conditions[i].definitions[0]->description));
+    }
     fputs(b.data, stdout);
     ck_buf_free(&b);
     return CK_EXIT_OK;
@@ -355,7 +363,8 @@ static int run_lint(char **files, int nfiles)
             ck_error err;
             ck_error_clear(&err);
             if (ck_rule_pack_load(files[i], &pack, &err) == 0)
-                printf(ck_tr("%s：正確（%zu 條規則）\n", "%s: OK (%zu rules)\n"), files[i], pack->rule_count);
+                printf(ck_tr("%s：正確（%zu 條規則）\n", "%s: OK (%zu rule%s)\n"), files[i], pack->rule_count,
+                       pack->rule_count == 1 ? "" : "s");
             ck_rule_pack_free(pack);
         }
         ck_rule_lint_report_free(&report);

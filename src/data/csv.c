@@ -9,7 +9,7 @@
  * text is fed to it one physical line at a time: the line a row starts on
  * is the line being fed when its first byte goes in.
  */
-#include "data/roster_builder.h"
+#include "data/internal.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -309,34 +309,15 @@ done:
 
 int ck_roster_read_csv(const char *path, const ck_data_options *opts, ck_roster **out, ck_error *err)
 {
-    FILE *f = NULL;
     ck_buf data = CK_BUF_INIT;
-    char chunk[65536];
-    size_t n, plen = strlen(path);
+    size_t plen = strlen(path);
     char delimiter = 0;
-    int rc = 0;
+    int rc;
 
     *out = NULL;
-    f = fopen(path, "rb");
-    if (!f) {
-        ck_error_set_file(err, path);
-        return ck_error_set(err, CK_EIO, ck_tr("無法開啟名冊：%s", "cannot open the roster: %s"), strerror(errno));
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (data.len + n > MAX_CSV_BYTES) {
-            ck_error_set_file(err, path);
-            rc = ck_error_set(err, CK_ELIMIT,
-                              ck_tr("名冊超過 %u MiB；請分成較小的檔案", "the roster is larger than %u MiB; split it"),
-                              MAX_CSV_BYTES / (1024 * 1024));
-            goto done;
-        }
-        ck_buf_append(&data, chunk, n);
-    }
-    if (ferror(f)) {
-        ck_error_set_file(err, path);
-        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取名冊：%s", "cannot read the roster: %s"), strerror(errno));
+    rc = ck_data_read_file(path, MAX_CSV_BYTES, &data, err);
+    if (rc)
         goto done;
-    }
     if (data.len >= 4 && memcmp(data.data, "PK\x03\x04", 4) == 0) {
         ck_error_set_file(err, path);
         rc = ck_error_set(err, CK_EINPUT, "%s",
@@ -350,8 +331,6 @@ int ck_roster_read_csv(const char *path, const ck_data_options *opts, ck_roster 
         delimiter = ',';
     rc = ck_roster_read_csv_memory(data.data ? data.data : "", data.len, path, delimiter, opts, out, err);
 done:
-    if (f)
-        fclose(f);
     ck_buf_free(&data);
     return rc;
 }

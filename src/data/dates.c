@@ -166,17 +166,25 @@ static int starts(const char **p, const char *word)
     return 1;
 }
 
-/* A time of day after a date (2026-11-23T09:30:00, 2026/11/23 09:30) is
+/* A time of day after a date (2026-11-23T09:30:00, 2026/11/23 09:30, and
+ * 2026/11/23 上午 12:00:00 as zh-TW Excel writes a date-time into CSV) is
  * accepted and ignored. */
 static int is_time_tail(const char *p)
 {
+    int digits = 0;
     if (*p != 'T' && *p != ' ')
         return 0;
     p++;
-    for (; *p; p++)
-        if (!((*p >= '0' && *p <= '9') || *p == ':' || *p == '.' || *p == 'Z' || *p == '+' || *p == '-'))
+    while (*p) {
+        if (starts(&p, "上午") || starts(&p, "下午") || starts(&p, "AM") || starts(&p, "PM"))
+            continue;
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (!(*p == ':' || *p == '.' || *p == 'Z' || *p == '+' || *p == '-' || *p == ' '))
             return 0;
-    return 1;
+        p++;
+    }
+    return digits > 0;
 }
 
 static int fail(char *why, size_t why_size, const char *zh, const char *en)

@@ -9,7 +9,7 @@
  * breaks, text:s spaces); date cells take office:date-value; annotations
  * (comments) are not part of the value.
  */
-#include "data/roster_builder.h"
+#include "data/internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  * aliases are refused (a record has no use for them, and they are how a
  * small YAML file expands into a huge tree).
  */
-#include "data/data.h"
+#include "data/internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -114,6 +114,80 @@ static int shape(ck_value **root, const char *name, ck_error *err)
                               "the data file must hold a record (field: value) or a list of records"));
 }
 
+static int hex4(const char *p, unsigned *out)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* JSON writes a character outside the BMP (an emoji, or a CJK Extension B
+ * ideograph in a person's name) as a surrogate pair "\ud840\udc00", which
+ * libyaml refuses. In a JSON text (it starts with { or [ and its strings
+ * are all double-quoted) each pair inside a string is replaced by the
+ * character's UTF-8 bytes. Returns a new buffer, or NULL when nothing
+ * needed replacing. */
+static char *join_surrogate_pairs(const char *data, size_t len, size_t *out_len)
+{
+    size_t i = 0, o = 0;
+    int in_string = 0, changed = 0;
+    char *out;
+
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i == len || (data[i] != '{' && data[i] != '['))
+        return NULL;
+    out = ck_malloc(len + 1);
+    for (i = 0; i < len;) {
+        unsigned hi, lo;
+        if (!in_string) {
+            in_string = data[i] == '"';
+            out[o++] = data[i++];
+            continue;
+        }
+        if (data[i] == '"') {
+            in_string = 0;
+            out[o++] = data[i++];
+        } else if (data[i] == '\\' && i + 12 <= len && data[i + 1] == 'u' && hex4(data + i + 2, &hi) == 0 &&
+                   hi >= 0xD800 && hi <= 0xDBFF && data[i + 6] == '\\' && data[i + 7] == 'u' &&
+                   hex4(data + i + 8, &lo) == 0 && lo >= 0xDC00 && lo <= 0xDFFF) {
+            unsigned cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+            out[o++] = (char)(0xF0 | (cp >> 18));
+            out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (cp & 0x3F));
+            i += 12;
+            changed = 1;
+        } else if (data[i] == '\\' && i + 1 < len) {
+            out[o++] = data[i++];
+            out[o++] = data[i++];
+        } else {
+            out[o++] = data[i++];
+        }
+    }
+    if (!changed) {
+        free(out);
+        return NULL;
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
 int ck_record_read_memory(const char *data, size_t len, const char *name, const ck_data_options *opts,
                           ck_value **out, ck_error *err)
 {
@@ -124,11 +198,19 @@ int ck_record_read_memory(const char *data, size_t len, const char *name, const 
     ck_value *root = NULL;
     int rc = 0, done = 0, documents = 0;
 
+    size_t joined_len = 0;
+    char *joined = join_surrogate_pairs(data, len, &joined_len);
+
     (void)opts;
     *out = NULL;
-    if (!yaml_parser_initialize(&parser))
+    if (!yaml_parser_initialize(&parser)) {
+        free(joined);
         return ck_error_set(err, CK_ENOMEM, "out of memory");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    }
+    if (joined)
+        yaml_parser_set_input_string(&parser, (const unsigned char *)joined, joined_len);
+    else
+        yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     while (!done && !rc) {
         long line, column;
         if (!yaml_parser_parse(&parser, &ev)) {
@@ -199,6 +281,7 @@ int ck_record_read_memory(const char *data, size_t len, const char *name, const 
         yaml_event_delete(&ev);
     }
     yaml_parser_delete(&parser);
+    free(joined);
     /* On error, unwind: each open container still owns what it holds. */
     while (depth > 0) {
         depth--;
@@ -217,36 +300,13 @@ int ck_record_read_memory(const char *data, size_t len, const char *name, const 
 
 int ck_record_read(const char *path, const ck_data_options *opts, ck_value **out, ck_error *err)
 {
-    FILE *f;
     ck_buf data = CK_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    int rc = 0;
+    int rc;
 
     *out = NULL;
-    f = fopen(path, "rb");
-    if (!f) {
-        ck_error_set_file(err, path);
-        return ck_error_set(err, CK_EIO, ck_tr("無法開啟資料檔：%s", "cannot open the data file: %s"),
-                            strerror(errno));
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (data.len + n > MAX_RECORD_BYTES) {
-            ck_error_set_file(err, path);
-            rc = ck_error_set(err, CK_ELIMIT, "%s",
-                              ck_tr("資料檔太大；請分成較小的檔案", "the data file is too large; split it"));
-            goto done;
-        }
-        ck_buf_append(&data, chunk, n);
-    }
-    if (ferror(f)) {
-        ck_error_set_file(err, path);
-        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取資料檔：%s", "cannot read the data file: %s"), strerror(errno));
-        goto done;
-    }
-    rc = ck_record_read_memory(data.data ? data.data : "", data.len, path, opts, out, err);
-done:
-    fclose(f);
+    rc = ck_data_read_file(path, MAX_RECORD_BYTES, &data, err);
+    if (!rc)
+        rc = ck_record_read_memory(data.data ? data.data : "", data.len, path, opts, out, err);
     ck_buf_free(&data);
     return rc;
 }

@@ -1,7 +1,9 @@
 /* roster.c — building rosters row by row, and choosing a reader. */
-#include "data/roster_builder.h"
+#include "data/internal.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,18 +50,12 @@ void ck_roster_builder_set_sheet(ck_roster_builder *b, const char *sheet)
     b->roster->sheet = sheet ? ck_strdup(sheet) : NULL;
 }
 
-/* Sets err with the roster's place and the line of the current row. */
-static int fail(ck_roster_builder *b, long line, const char *zh, const char *en, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-static int fail(ck_roster_builder *b, long line, const char *zh, const char *en, ...)
+int ck_roster_builder_fail(ck_roster_builder *b, int code, long line, const char *zh, const char *en, ...)
 {
     va_list ap;
     int rc;
     va_start(ap, en);
-    rc = ck_error_vset(b->err, CK_EDATA, ck_tr(zh, en), ap);
+    rc = ck_error_vset(b->err, code, ck_tr(zh, en), ap);
     va_end(ap);
     ck_error_set_file(b->err, b->roster->path);
     if (b->roster->sheet)
@@ -87,7 +83,7 @@ void ck_roster_builder_row(ck_roster_builder *b, long line)
 static int no_header(ck_roster_builder *b, size_t col)
 {
     char name[16];
-    return fail(b, b->line, "第 %s 欄有值但沒有標題；請在第 %ld 列加上標題，或刪除這個值",
+    return ck_roster_builder_fail(b, CK_EDATA, b->line, "第 %s 欄有值但沒有標題；請在第 %ld 列加上標題，或刪除這個值",
                 "column %s has a value but no header; add a header in row %ld or delete the value",
                 ck_roster_column_name(col, name, sizeof name), b->roster->header_line);
 }
@@ -97,7 +93,7 @@ int ck_roster_builder_cell(ck_roster_builder *b, size_t col, const char *text, s
 {
     char *copy, name[16];
     if (len > b->max_cell_bytes)
-        return fail(b, b->line, "儲存格 %s 超過 %zu 位元組；這不像名冊，請檢查檔案",
+        return ck_roster_builder_fail(b, CK_EDATA, b->line, "儲存格 %s 超過 %zu 位元組；這不像名冊，請檢查檔案",
                     "cell %s holds more than %zu bytes; this does not look like a roster, check the file",
                     ck_roster_column_name(col, name, sizeof name), b->max_cell_bytes);
     copy = ck_data_trim(ck_strndup(text, len));
@@ -111,7 +107,7 @@ int ck_roster_builder_cell(ck_roster_builder *b, size_t col, const char *text, s
     }
     if (col >= b->max_columns) {
         free(copy);
-        return fail(b, b->line, "第 %s 欄有值，超過 %zu 欄的上限；請刪除名冊右側多餘的資料",
+        return ck_roster_builder_fail(b, CK_EDATA, b->line, "第 %s 欄有值，超過 %zu 欄的上限；請刪除名冊右側多餘的資料",
                     "column %s has a value beyond the limit of %zu columns; delete the stray data to the "
                     "right of the roster",
                     ck_roster_column_name(col, name, sizeof name), b->max_columns);
@@ -151,7 +147,7 @@ int ck_roster_builder_end_row(ck_roster_builder *b, size_t repeat)
             return no_header(b, i);
     }
     if (repeat > b->max_rows || r->row_count + repeat > b->max_rows)
-        return fail(b, b->line, "名冊超過 %zu 列的上限；請分成較小的檔案",
+        return ck_roster_builder_fail(b, CK_EDATA, b->line, "名冊超過 %zu 列的上限；請分成較小的檔案",
                     "the roster has more than %zu rows; split it into smaller files", b->max_rows);
     if ((r->row_count + repeat) > 0) {
         size_t cap = 4;
@@ -176,7 +172,7 @@ int ck_roster_builder_finish(ck_roster_builder *b, ck_roster **out)
 {
     *out = NULL;
     if (!b->have_header)
-        return fail(b, 0, "名冊是空的：找不到標題列", "the roster is empty: there is no header row");
+        return ck_roster_builder_fail(b, CK_EDATA, 0, "名冊是空的：找不到標題列", "the roster is empty: there is no header row");
     *out = b->roster;
     b->roster = NULL;
     return 0;
@@ -211,6 +207,36 @@ void ck_roster_free(ck_roster *roster)
     free(roster->path);
     free(roster->sheet);
     free(roster);
+}
+
+int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+    int rc = 0;
+
+    ck_buf_clear(out);
+    if (!f) {
+        ck_error_set_file(err, path);
+        return ck_error_set(err, CK_EIO, ck_tr("無法開啟檔案：%s", "cannot open the file: %s"), strerror(errno));
+    }
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (out->len + n > max_bytes) {
+            ck_error_set_file(err, path);
+            rc = ck_error_set(err, CK_ELIMIT,
+                              ck_tr("檔案超過 %zu MiB；請分成較小的檔案", "the file is larger than %zu MiB; split it"),
+                              max_bytes / (1024 * 1024));
+            break;
+        }
+        ck_buf_append(out, chunk, n);
+    }
+    if (!rc && ferror(f)) {
+        ck_error_set_file(err, path);
+        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取檔案：%s", "cannot read the file: %s"), strerror(errno));
+    }
+    fclose(f);
+    return rc;
 }
 
 /* ---- choosing a reader ----------------------------------------------------- */

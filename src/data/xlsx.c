@@ -8,7 +8,7 @@
  * month, day or ROC-era parts (y, m, d, e, g). Serials follow the workbook's
  * date system (1900, with Excel's phantom 1900-02-29, or 1904).
  */
-#include "data/roster_builder.h"
+#include "data/internal.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -439,22 +439,18 @@ static void number_text(const char *v, int zero_pad, char *out, size_t size)
         snprintf(out, size, "%s", v);
 }
 
-static int finish_cell(void *ctx, sheet_state *s)
+static int finish_cell(sheet_state *s)
 {
     const char *v = s->text.data ? s->text.data : "";
     char number[64], name[16];
     xlsx_book *book = s->book;
 
     if (s->has_formula && !s->has_value) {
-        ck_error_set(s->builder->err, CK_EDATA,
-                     ck_tr("儲存格 %s%ld 的公式沒有儲存結果；請在 Excel 開啟後重新儲存",
-                           "cell %s%ld has a formula without a saved result; open the file in Excel and save it again"),
-                     ck_roster_column_name((size_t)s->column, name, sizeof name), s->row);
-        ck_error_set_file(s->builder->err, s->builder->roster->path);
-        ck_error_set_part(s->builder->err, s->builder->roster->sheet);
-        ck_error_set_line(s->builder->err, s->row, 0);
-        (void)ctx;
-        return CK_EDATA;
+        return ck_roster_builder_fail(s->builder, CK_EDATA, s->row,
+                                      "儲存格 %s%ld 的公式沒有儲存結果；請在 Excel 開啟後重新儲存",
+                                      "cell %s%ld has a formula without a saved result; open the file in Excel "
+                                      "and save it again",
+                                      ck_roster_column_name((size_t)s->column, name, sizeof name), s->row);
     }
     if (!*v)
         return 0; /* a styled but empty cell */
@@ -462,14 +458,11 @@ static int finish_cell(void *ctx, sheet_state *s)
         char *end;
         unsigned long i = strtoul(v, &end, 10);
         if (end == v || *end || i >= book->string_count) {
-            ck_error_set(s->builder->err, CK_EINPUT,
-                         ck_tr("儲存格 %s%ld 指向不存在的共用字串；檔案可能已損壞",
-                               "cell %s%ld points to a shared string that does not exist; the file may be damaged"),
-                         ck_roster_column_name((size_t)s->column, name, sizeof name), s->row);
-            ck_error_set_file(s->builder->err, s->builder->roster->path);
-            ck_error_set_part(s->builder->err, s->builder->roster->sheet);
-            ck_error_set_line(s->builder->err, s->row, 0);
-            return CK_EINPUT;
+            return ck_roster_builder_fail(s->builder, CK_EINPUT, s->row,
+                                          "儲存格 %s%ld 指向不存在的共用字串；檔案可能已損壞",
+                                          "cell %s%ld points to a shared string that does not exist; the file may "
+                                          "be damaged",
+                                          ck_roster_column_name((size_t)s->column, name, sizeof name), s->row);
         }
         v = book->strings[i];
         return ck_roster_builder_cell(s->builder, (size_t)s->column, v, strlen(v), CK_CELL_TEXT, NULL);
@@ -479,14 +472,10 @@ static int finish_cell(void *ctx, sheet_state *s)
         return ck_roster_builder_cell(s->builder, (size_t)s->column, v, strlen(v), CK_CELL_TEXT, NULL);
     }
     if (strcmp(s->type, "e") == 0) {
-        ck_error_set(s->builder->err, CK_EDATA,
-                     ck_tr("儲存格 %s%ld 是公式錯誤（%s）；請在試算表中修正",
-                           "cell %s%ld holds a formula error (%s); fix it in the spreadsheet"),
-                     ck_roster_column_name((size_t)s->column, name, sizeof name), s->row, v);
-        ck_error_set_file(s->builder->err, s->builder->roster->path);
-        ck_error_set_part(s->builder->err, s->builder->roster->sheet);
-        ck_error_set_line(s->builder->err, s->row, 0);
-        return CK_EDATA;
+        return ck_roster_builder_fail(s->builder, CK_EDATA, s->row,
+                                      "儲存格 %s%ld 是公式錯誤（%s）；請在試算表中修正",
+                                      "cell %s%ld holds a formula error (%s); fix it in the spreadsheet",
+                                      ck_roster_column_name((size_t)s->column, name, sizeof name), s->row, v);
     }
     if (strcmp(s->type, "n") == 0 && *v) {
         ck_date date;
@@ -502,7 +491,16 @@ static int finish_cell(void *ctx, sheet_state *s)
                     number, sizeof number);
         v = number;
     }
-    /* inlineStr, str (a formula's text) and d (ISO date text) are text. */
+    if (strcmp(s->type, "d") == 0) {
+        /* An ISO 8601 date cell (strict OOXML, some generators). */
+        ck_date date;
+        char iso[16];
+        if (ck_date_parse(v, &date, NULL, 0) == 0) {
+            ck_date_format(&date, CK_DATE_ISO, iso, sizeof iso);
+            return ck_roster_builder_cell(s->builder, (size_t)s->column, iso, strlen(iso), CK_CELL_DATE, &date);
+        }
+    }
+    /* inlineStr and str (a formula's text) are text. */
     return ck_roster_builder_cell(s->builder, (size_t)s->column, v, strlen(v), CK_CELL_TEXT, NULL);
 }
 
@@ -519,7 +517,7 @@ static void sheet_end(void *ctx, const xmlChar *local_name, const xmlChar *prefi
         rc = ck_roster_builder_end_row(s->builder, 1);
     } else if (s->in_cell && strcmp(local, "c") == 0) {
         s->in_cell = 0;
-        rc = finish_cell(ctx, s);
+        rc = finish_cell(s);
     } else if (strcmp(local, "v") == 0) {
         s->in_value = 0;
     } else if (strcmp(local, "is") == 0) {

@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 #include <yaml.h>
 
+#include "normalise/normalise.h"
 #include "util/buf.h"
 #include "util/lang.h"
 
@@ -25,6 +26,9 @@
 #define PACK_MAX_BYTES (4u * 1024u * 1024u)
 /* Guards against YAML aliases multiplying a list. */
 #define PACK_MAX_PATTERNS 20000u
+/* A pack needs about seven levels; deeper nesting is refused before
+ * libyaml builds a tree of it (its loader slows down badly on it). */
+#define PACK_MAX_DEPTH 32
 /* Lint stops listing after this many problems (the rest are noise). */
 #define PACK_MAX_PROBLEMS 200u
 
@@ -464,19 +468,15 @@ static long column_of_offset(const yaml_node_t *node, const char *source, size_t
     return column;
 }
 
-static int is_cjk(utf8proc_int32_t c)
-{
-    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
-           (c >= 0x3000 && c <= 0x303F);
-}
-
-/* The text a pattern is matched against has been normalised (docs/rules.md);
- * a pattern holding what normalisation removes can never match. */
+/* The text a pattern is matched against has been normalised (see
+ * normalise/normalise.h); a pattern holding what normalisation removes or
+ * folds away can never match. The checks use the normaliser's own tables. */
 static void check_normalised(loader *l, const yaml_node_t *node, const char *source)
 {
     utf8proc_uint8_t *nfkc = utf8proc_NFKC((const utf8proc_uint8_t *)source);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)source;
-    utf8proc_int32_t prev_cjk = 0, c;
+    utf8proc_int32_t c, prev = 0;
+    int variant_reported = 0, space_reported = 0;
 
     if (nfkc && strcmp((const char *)nfkc, source) != 0) {
         problem(l, node,
@@ -486,31 +486,36 @@ static void check_normalised(loader *l, const yaml_node_t *node, const char *sou
                 source, (const char *)nfkc);
     }
     free(nfkc);
-    if (strstr(source, "台") && !strstr(source, "臺"))
-        problem(l, node,
-                ck_tr("樣式「%s」含有「台」，但比對的文字一律寫成「臺」", "pattern '%s' holds '台', but the text it is "
-                                                                  "matched against always has '臺'"),
-                source);
-    /* Spaces between two CJK characters are removed from the text. */
     while (*p) {
         utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
         if (n <= 0)
             break;
-        if (c == ' ' && prev_cjk) {
-            const utf8proc_uint8_t *q = p;
-            while (*q == ' ')
-                q++;
-            utf8proc_int32_t next;
-            if (*q && utf8proc_iterate(q, -1, &next) > 0 && is_cjk(next)) {
+        int32_t folded = ck_normalise_variant(c);
+        if (folded != c && !variant_reported) {
+            utf8proc_uint8_t want[8] = { 0 }, have[8] = { 0 };
+            utf8proc_encode_char(folded, want);
+            utf8proc_encode_char(c, have);
+            /* [台臺] is redundant but harmless. */
+            if (!strstr(source, (const char *)want)) {
                 problem(l, node,
-                        ck_tr("樣式「%s」在中文字之間有空格，但比對的文字中文字之間沒有空格",
-                              "pattern '%s' has a space between Chinese characters, which the normalised text never has"),
-                        source);
-                return;
+                        ck_tr("樣式「%s」含有「%s」，但比對的文字一律寫成「%s」",
+                              "pattern '%s' holds '%s', but the text it is matched against always has '%s'"),
+                        source, (const char *)have, (const char *)want);
+                variant_reported = 1;
             }
         }
-        if (c != ' ')
-            prev_cjk = is_cjk(c);
+        /* Whitespace next to a Chinese character is dropped from the text. */
+        int space = utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+        int prev_space = prev && utf8proc_category(prev) == UTF8PROC_CATEGORY_ZS;
+        if (!space_reported && prev &&
+            ((space && ck_normalise_is_cjk(prev)) || (prev_space && ck_normalise_is_cjk(c)))) {
+            problem(l, node,
+                    ck_tr("樣式「%s」在中文字旁有空格，但比對的文字中文字旁沒有空格",
+                          "pattern '%s' has a space next to a Chinese character, which the normalised text never has"),
+                    source);
+            space_reported = 1;
+        }
+        prev = c;
         p += n;
     }
 }
@@ -722,13 +727,13 @@ static void read_conditions(loader *l, const yaml_node_t *node)
             }
             digits[k] = '\0';
             if (bad || k == 0 || k > 15)
-                problem(l, v, ck_tr("amount_at_least 應為新臺幣金額（阿拉伯數字，如 10000000）",
+                problem(l, v, "%s", ck_tr("amount_at_least 應為新臺幣金額（阿拉伯數字，如 10000000）",
                                     "amount_at_least must be an amount in NT$ written with digits, e.g. 10000000"));
             else
                 c->amount_at_least = atoll(digits);
         }
         if (!map_get(l, value, "patterns") && !map_get(l, value, "amount_at_least"))
-            problem(l, value, ck_tr("條件「%s」需要 patterns 或 amount_at_least", "condition '%s' needs patterns or "
+            problem(l, key, ck_tr("條件「%s」需要 patterns 或 amount_at_least", "condition '%s' needs patterns or "
                                                                              "amount_at_least"),
                     c->name);
     }
@@ -1029,6 +1034,68 @@ static void sort_problems(ck_rule_lint_report *report, size_t from)
     }
 }
 
+/* libyaml's message, at its place, with a hint for the mistakes people
+ * who do not write YAML every day make. */
+static void report_syntax_error(loader *l, const yaml_parser_t *parser, const char *text, size_t len)
+{
+    long line = (long)parser->problem_mark.line + 1, column = (long)parser->problem_mark.column + 1;
+    size_t at = parser->problem_mark.index;
+    const char *hint = "";
+
+    if (parser->error == YAML_READER_ERROR) {
+        /* Encoding errors carry a byte offset, not a mark. */
+        at = parser->problem_offset < len ? parser->problem_offset : len;
+        line = 1;
+        column = 1;
+        for (size_t i = 0; i < at; i++) {
+            if (text[i] == '\n') {
+                line++;
+                column = 1;
+            } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        hint = ck_tr("（檔案必須以 UTF-8 儲存）", " (save the file as UTF-8)");
+    } else if (at < len && text[at] == '\t') {
+        hint = ck_tr("（縮排請用空格，不要用 Tab）", " (indent with spaces, not tabs)");
+    }
+    problem_at(l, line, column, ck_tr("YAML 格式錯誤：%s%s%s%s", "YAML syntax: %s%s%s%s"),
+               parser->problem ? parser->problem : "?", parser->context ? ", " : "",
+               parser->context ? parser->context : "", hint);
+}
+
+/* Walks the YAML events once, only to refuse nesting deeper than a pack
+ * ever needs. Returns 0 when the depth is fine (syntax errors are left to
+ * the loader, which reports them with their place). */
+static int too_deep(loader *l, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    yaml_event_t event;
+    int depth = 0, refused = 0;
+
+    if (!yaml_parser_initialize(&parser))
+        return 0;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    while (yaml_parser_parse(&parser, &event)) {
+        yaml_event_type_t type = event.type;
+        if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+            if (++depth > PACK_MAX_DEPTH) {
+                problem_at(l, (long)event.start_mark.line + 1, (long)event.start_mark.column + 1,
+                           ck_tr("巢狀層次超過 %d 層：規則套件不需要這麼深", "nested more than %d levels deep: a rule pack never needs that"),
+                           PACK_MAX_DEPTH);
+                refused = 1;
+            }
+        } else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        yaml_event_delete(&event);
+        if (refused || type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return refused;
+}
+
 /* Parses text into a pack, recording every problem in report. Returns the
  * pack only when no problem was found. */
 static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, ck_rule_lint_report *report)
@@ -1045,15 +1112,15 @@ static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, 
     l.first_problem = report->count;
     l.pack = ck_calloc(1, sizeof *l.pack);
     l.pack->path = ck_strdup(name);
+    if (too_deep(&l, text, len))
+        goto done;
     if (!yaml_parser_initialize(&parser)) {
         problem_at(&l, 0, 0, "%s", ck_tr("記憶體不足", "out of memory"));
         goto done;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &l.doc)) {
-        problem_at(&l, (long)parser.problem_mark.line + 1, (long)parser.problem_mark.column + 1,
-                   ck_tr("YAML 格式錯誤：%s%s%s", "YAML syntax: %s%s%s"), parser.problem ? parser.problem : "?",
-                   parser.context ? ", " : "", parser.context ? parser.context : "");
+        report_syntax_error(&l, &parser, text, len);
         yaml_parser_delete(&parser);
         goto done;
     }

@@ -49,6 +49,11 @@ int ck_writer_keeps_with_signature(cmark_node *node);
 /* True for a signature line directly followed by another one. */
 int ck_writer_signature_continues(cmark_node *node);
 
+/* True for a paragraph holding a hard line break. Such a paragraph is
+ * not justified: Word and LibreOffice would stretch the line before the
+ * break across the page. */
+int ck_writer_has_hard_break(cmark_node *node);
+
 /* What a soft line break becomes: "" between two CJK characters, else " ". */
 const char *ck_writer_soft_break(cmark_node *softbreak);
 
@@ -63,6 +68,67 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share);
 char ck_writer_table_alignment(cmark_node *table, size_t i);
 /* Number of columns of the table (at least 1). */
 size_t ck_writer_table_columns(cmark_node *table);
+
+/* Character formatting in force while walking inlines. */
+typedef struct ck_writer_marks {
+    int emph, strong, strike;
+} ck_writer_marks;
+
+/* Counts emphasis, strong and strikethrough in and out; returns 1 when
+ * node is one of them. */
+int ck_writer_marks_track(ck_writer_marks *m, cmark_node *node, int enter);
+/* The CK_WRITER_* bits now in force. */
+unsigned ck_writer_marks_bits(const ck_writer_marks *m);
+/* The text an inline leaf shows, with *extra set to CK_WRITER_CODE for a
+ * code span (else 0): text, code, inline HTML that is not a comment (as
+ * literal text), a soft break. NULL for every other node. */
+const char *ck_writer_inline_text(cmark_node *node, unsigned *extra);
+
+/* A GFM table being written. Each row gets exactly one cell per column
+ * of the header: missing cells are padded by the writer, surplus ones
+ * skipped, along with everything inside them. */
+typedef struct ck_writer_table {
+    cmark_node *node;
+    size_t cols;  /* columns, at least 1 */
+    size_t cell;  /* index of the current cell in its row; the writer
+                     advances it when it closes a cell */
+    int header;   /* the current row is the header row */
+    int skipping; /* inside a surplus cell: ignore every node */
+} ck_writer_table;
+
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table);
+void ck_writer_table_row(ck_writer_table *t, cmark_node *row);
+/* On a cell's entry and exit: 1 when the writer is to open (enter) or
+ * close (exit) it, 0 for a surplus cell. */
+int ck_writer_table_cell(ck_writer_table *t, int enter);
+
+/* Appends text escaped for XML (or HTML when html is set). Text is
+ * expected in UTF-8, but a value may come from a roster saved in another
+ * encoding: any byte sequence that is not UTF-8, and the code points XML
+ * forbids, become U+FFFD, so the file always opens. */
+void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html);
+
+/* Appends <tag>text</tag>, text escaped; nothing when text is NULL or "". */
+void ck_writer_put_element(ck_buf *b, const char *tag, const char *text);
+
+/* Adds b's bytes to the package as name and empties b (the memory is
+ * handed over). Parts under 2 KiB are stored rather than deflated: a
+ * deflate stream costs more to set up than it saves on a kilobyte, and
+ * bulk runs write thousands of packages. */
+int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err);
+/* The same for static text (copied). */
+int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err);
+
+/* Fills a package for write_many: renders docs with opt (defaults
+ * resolved, title set) and adds every part to w. */
+typedef int (*ck_writer_package_fill)(ck_zip_writer *w, cmark_node *const *docs, size_t n,
+                                      const ck_writer_options *opt, ck_error *err);
+
+/* The body of the DOCX and ODT write_many: options and title resolved,
+ * the package opened at path, filled, committed, or aborted on error so
+ * that nothing appears at path. */
+int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
+                            ck_writer_package_fill fill, ck_error *err);
 
 /* Writes data to path through a temporary file in the same folder and a
  * rename, so nothing half-written ever appears at path. */

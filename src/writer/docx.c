@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-
 #include "util/lang.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,14 +35,12 @@ typedef struct docx_ctx {
     docx_list *lists;
     size_t list_depth, list_cap;
     int quote_depth;
-    int emph, strong, strike;
+    ck_writer_marks marks;
     int page_break_pending;
     int last_was_table; /* Word would join two touching tables into one */
     int wrote_block;
-    /* the table being written */
-    size_t table_cols, cell_index;
-    int header_row, skip_cell;
-    long *col_twips;
+    ck_writer_table table;
+    long *col_twips; /* the table's column widths */
 } docx_ctx;
 
 static long twips(double mm)
@@ -78,7 +74,7 @@ void ck_writer_docx_put_run(ck_buf *out, const char *text, size_t len, unsigned 
             continue;
         if (i > start) {
             ck_buf_puts(out, "<w:t xml:space=\"preserve\">");
-            ck_buf_put_xml(out, text + start, i - start);
+            ck_writer_put_escaped(out, text + start, i - start, 0);
             ck_buf_puts(out, "</w:t>");
         }
         if (i < len)
@@ -86,18 +82,6 @@ void ck_writer_docx_put_run(ck_buf *out, const char *text, size_t len, unsigned 
         start = i + 1;
     }
     ck_buf_puts(out, "</w:r>");
-}
-
-static unsigned current_marks(const docx_ctx *c)
-{
-    return (c->strong ? CK_WRITER_BOLD : 0u) | (c->emph ? CK_WRITER_ITALIC : 0u) |
-           (c->strike ? CK_WRITER_STRIKE : 0u);
-}
-
-static void put_text(docx_ctx *c, const char *s, unsigned extra)
-{
-    if (s)
-        ck_writer_docx_put_run(c->out, s, strlen(s), current_marks(c) | extra);
 }
 
 /* ---- paragraphs ----------------------------------------------------------------------- */
@@ -119,6 +103,8 @@ static void open_paragraph(docx_ctx *c, const char *style, cmark_node *node, cha
 
     if (signature && strcmp(style, "Normal") == 0)
         style = "Signature";
+    if (!jc && ck_writer_has_hard_break(node))
+        jc = 'l';
     if (list)
         indent += (long)LIST_INDENT * (list->level + 1);
     ck_buf_printf(c->out, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
@@ -219,13 +205,13 @@ static void enter_table(docx_ctx *c, cmark_node *table)
         width -= (long)LIST_INDENT * (top_list(c)->level + 1);
     if (width < 1440)
         width = 1440;
-    c->table_cols = ck_writer_table_columns(table);
-    share = ck_malloc(c->table_cols * sizeof *share);
+    ck_writer_table_start(&c->table, table);
+    share = ck_malloc(c->table.cols * sizeof *share);
     free(c->col_twips);
-    c->col_twips = ck_malloc(c->table_cols * sizeof *c->col_twips);
-    ck_writer_table_widths(table, c->table_cols, share);
-    for (size_t i = 0; i < c->table_cols; i++) {
-        c->col_twips[i] = i + 1 < c->table_cols ? (long)(share[i] * (double)width) : width - used;
+    c->col_twips = ck_malloc(c->table.cols * sizeof *c->col_twips);
+    ck_writer_table_widths(table, c->table.cols, share);
+    for (size_t i = 0; i < c->table.cols; i++) {
+        c->col_twips[i] = i + 1 < c->table.cols ? (long)(share[i] * (double)width) : width - used;
         used += c->col_twips[i];
     }
     free(share);
@@ -248,24 +234,24 @@ static void enter_table(docx_ctx *c, cmark_node *table)
                 "<w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
                 "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\""
                 " w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
-    for (size_t i = 0; i < c->table_cols; i++)
+    for (size_t i = 0; i < c->table.cols; i++)
         ck_buf_printf(c->out, "<w:gridCol w:w=\"%ld\"/>", c->col_twips[i]);
     ck_buf_puts(c->out, "</w:tblGrid>");
 }
 
-static void open_cell(docx_ctx *c, cmark_node *table)
+static void open_cell(docx_ctx *c)
 {
-    char align = ck_writer_table_alignment(table, c->cell_index);
+    char align = ck_writer_table_alignment(c->table.node, c->table.cell);
     ck_buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>",
-                  c->col_twips[c->cell_index]);
-    open_paragraph(c, c->header_row ? "TableHeading" : "TableContents", NULL, align);
+                  c->col_twips[c->table.cell]);
+    open_paragraph(c, c->table.header ? "TableHeading" : "TableContents", NULL, align);
 }
 
 static void close_cell(docx_ctx *c)
 {
     close_paragraph(c);
     ck_buf_puts(c->out, "</w:tc>");
-    c->cell_index++;
+    c->table.cell++;
 }
 
 /* ---- the walk --------------------------------------------------------------------------- */
@@ -273,11 +259,14 @@ static void close_cell(docx_ctx *c)
 static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
 {
     int enter = ev == CMARK_EVENT_ENTER;
+    int kind = ck_writer_node_kind(node);
     char style[16];
+    const char *text;
+    unsigned extra;
 
-    if (c->skip_cell && ck_writer_node_kind(node) != CK_NODE_TABLE_CELL)
+    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
         return;
-    switch (ck_writer_node_kind(node)) {
+    switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
         c->quote_depth += enter ? 1 : -1;
         break;
@@ -330,58 +319,49 @@ static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     case CK_NODE_TABLE_ROW:
         if (enter) {
-            c->header_row = cmark_gfm_extensions_get_table_row_is_header(node);
-            c->cell_index = 0;
-            ck_buf_puts(c->out, c->header_row ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-                                              : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            ck_writer_table_row(&c->table, node);
+            ck_buf_puts(c->out, c->table.header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                                                : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         } else {
             /* Every row needs one cell per grid column. */
-            while (c->cell_index < c->table_cols) {
-                open_cell(c, cmark_node_parent(node));
+            while (c->table.cell < c->table.cols) {
+                open_cell(c);
                 close_cell(c);
             }
             ck_buf_puts(c->out, "</w:tr>");
         }
         break;
     case CK_NODE_TABLE_CELL:
-        if (enter) {
-            c->skip_cell = c->cell_index >= c->table_cols;
-            if (!c->skip_cell)
-                open_cell(c, cmark_node_parent(cmark_node_parent(node)));
-        } else if (c->skip_cell) {
-            c->skip_cell = 0;
-        } else {
+        if (!ck_writer_table_cell(&c->table, enter))
+            break;
+        if (enter)
+            open_cell(c);
+        else
             close_cell(c);
-        }
-        break;
-    case CMARK_NODE_TEXT:
-        put_text(c, cmark_node_get_literal(node), 0);
-        break;
-    case CMARK_NODE_CODE:
-        put_text(c, cmark_node_get_literal(node), CK_WRITER_CODE);
-        break;
-    case CMARK_NODE_HTML_INLINE:
-        if (!ck_writer_is_comment(cmark_node_get_literal(node)))
-            put_text(c, cmark_node_get_literal(node), 0);
-        break;
-    case CMARK_NODE_SOFTBREAK:
-        put_text(c, ck_writer_soft_break(node), 0);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->out, "<w:r><w:br/></w:r>");
         break;
-    case CMARK_NODE_EMPH:
-        c->emph += enter ? 1 : -1;
-        break;
-    case CMARK_NODE_STRONG:
-        c->strong += enter ? 1 : -1;
-        break;
-    case CK_NODE_STRIKETHROUGH:
-        c->strike += enter ? 1 : -1;
+    case CMARK_NODE_LINK:
+        /* Without a hyperlink relationship the target would be lost, on
+         * paper too: it follows the text unless the text is the target. */
+        if (!enter && ck_writer_url_is_safe(cmark_node_get_url(node))) {
+            const char *url = cmark_node_get_url(node);
+            ck_buf shown = CK_BUF_INIT;
+            ck_writer_plain_text(node, &shown);
+            if (!shown.data || (strcmp(shown.data, url) != 0 &&
+                                !(strncmp(url, "mailto:", 7) == 0 && strcmp(shown.data, url + 7) == 0))) {
+                ck_writer_docx_put_run(c->out, " (", 2, ck_writer_marks_bits(&c->marks));
+                ck_writer_docx_put_run(c->out, url, strlen(url), ck_writer_marks_bits(&c->marks));
+                ck_writer_docx_put_run(c->out, ")", 1, ck_writer_marks_bits(&c->marks));
+            }
+            ck_buf_free(&shown);
+        }
         break;
     default:
-        /* Links and images keep their text (their children); anything
-         * else has nothing to show. */
+        /* Images keep their description (their children). */
+        if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
+            ck_writer_docx_put_run(c->out, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
         break;
     }
 }
@@ -506,7 +486,7 @@ static const char document_rels[] =
 /* An attribute value, escaped. */
 static void put_attr(ck_buf *b, const char *s)
 {
-    ck_buf_put_xml(b, s, strlen(s));
+    ck_writer_put_escaped(b, s, strlen(s), 0);
 }
 
 /* <w:rFonts> naming the Latin and East Asian fonts. */
@@ -605,7 +585,7 @@ static void put_font_table(ck_buf *b, const ck_writer_options *o)
     if (o->east_asian_fallbacks && *o->east_asian_fallbacks) {
         const char *f = o->east_asian_fallbacks, *comma = strchr(f, ',');
         ck_buf_puts(b, "<w:altName w:val=\"");
-        ck_buf_put_xml(b, f, comma ? (size_t)(comma - f) : strlen(f));
+        ck_writer_put_escaped(b, f, comma ? (size_t)(comma - f) : strlen(f), 0);
         ck_buf_puts(b, "\"/>");
     }
     ck_buf_puts(b, "<w:charset w:val=\"88\"/><w:family w:val=\"script\"/><w:pitch w:val=\"fixed\"/></w:font>"
@@ -635,27 +615,10 @@ static void put_core(ck_buf *b, const ck_writer_options *o)
     ck_buf_puts(b, XML_DECL "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
                    "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
                    " xmlns:dcterms=\"http://purl.org/dc/terms/\">");
-    if (o->title && *o->title) {
-        ck_buf_puts(b, "<dc:title>");
-        put_attr(b, o->title);
-        ck_buf_puts(b, "</dc:title>");
-    }
-    if (o->author && *o->author) {
-        ck_buf_puts(b, "<dc:creator>");
-        put_attr(b, o->author);
-        ck_buf_puts(b, "</dc:creator>");
-    }
-    ck_buf_puts(b, "<dc:language>");
-    put_attr(b, o->language);
-    ck_buf_puts(b, "</dc:language></cp:coreProperties>");
-}
-
-/* Adds the buffer's bytes to the package, handing the memory over. */
-static int add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
-{
-    size_t len = b->len;
-    char *data = ck_buf_detach(b);
-    return ck_zip_writer_add_owned(w, name, data, len, 0, err);
+    ck_writer_put_element(b, "dc:title", o->title);
+    ck_writer_put_element(b, "dc:creator", o->author);
+    ck_writer_put_element(b, "dc:language", o->language);
+    ck_buf_puts(b, "</cp:coreProperties>");
 }
 
 int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, const ck_buf *numbering,
@@ -666,60 +629,50 @@ int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *op
     int rc;
 
     ck_writer_resolve_options(opt, &o);
-    if ((rc = ck_zip_writer_add(w, "[Content_Types].xml", content_types, sizeof content_types - 1, 0, err)) ||
-        (rc = ck_zip_writer_add(w, "_rels/.rels", package_rels, sizeof package_rels - 1, 0, err)) ||
-        (rc = ck_zip_writer_add(w, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1, 0,
-                                err)))
+    if ((rc = ck_writer_zip_add_static(w, "[Content_Types].xml", content_types, sizeof content_types - 1, err)) ||
+        (rc = ck_writer_zip_add_static(w, "_rels/.rels", package_rels, sizeof package_rels - 1, err)) ||
+        (rc = ck_writer_zip_add_static(w, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1, err)))
         goto done;
     put_core(&b, &o);
-    if ((rc = add_buf(w, "docProps/core.xml", &b, err)))
+    if ((rc = ck_writer_zip_add_buf(w, "docProps/core.xml", &b, err)))
         goto done;
     put_styles(&b, &o);
-    if ((rc = add_buf(w, "word/styles.xml", &b, err)))
+    if ((rc = ck_writer_zip_add_buf(w, "word/styles.xml", &b, err)))
         goto done;
     put_settings(&b, &o);
-    if ((rc = add_buf(w, "word/settings.xml", &b, err)))
+    if ((rc = ck_writer_zip_add_buf(w, "word/settings.xml", &b, err)))
         goto done;
     put_font_table(&b, &o);
-    if ((rc = add_buf(w, "word/fontTable.xml", &b, err)))
+    if ((rc = ck_writer_zip_add_buf(w, "word/fontTable.xml", &b, err)))
         goto done;
     if (numbering && numbering->len)
         ck_buf_append(&b, numbering->data, numbering->len);
     else
         put_numbering(&b, NULL);
-    rc = add_buf(w, "word/numbering.xml", &b, err);
+    rc = ck_writer_zip_add_buf(w, "word/numbering.xml", &b, err);
 done:
     ck_buf_free(&b);
+    return rc;
+}
+
+static int fill_docx(ck_zip_writer *w, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                     ck_error *err)
+{
+    ck_buf document = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    int rc;
+
+    if (!(rc = ck_writer_docx_render(docs, n, opt, &document, &numbering, err)) &&
+        !(rc = ck_writer_docx_add_fixed_parts(w, opt, &numbering, err)))
+        rc = ck_writer_zip_add_buf(w, "word/document.xml", &document, err);
+    ck_buf_free(&document);
+    ck_buf_free(&numbering);
     return rc;
 }
 
 int ck_writer_docx_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
                               const char *path, ck_error *err)
 {
-    ck_writer_options o;
-    ck_buf title = CK_BUF_INIT, document = CK_BUF_INIT, numbering = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
-    int rc;
-
-    if (n == 0)
-        return ck_writer_no_documents(path, err);
-    ck_writer_resolve_options(opt, &o);
-    ck_writer_title(docs, n, &o, &title);
-    o.title = title.data ? title.data : "";
-    if ((rc = ck_writer_docx_render(docs, n, &o, &document, &numbering, err)) ||
-        (rc = ck_zip_writer_open(&w, path, err)) ||
-        (rc = ck_writer_docx_add_fixed_parts(w, &o, &numbering, err)) ||
-        (rc = add_buf(w, "word/document.xml", &document, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    ck_error_set_file(err, path);
-    ck_buf_free(&title);
-    ck_buf_free(&document);
-    ck_buf_free(&numbering);
-    return rc;
+    return ck_writer_package_write(docs, n, opt, path, fill_docx, err);
 }
 
 int ck_writer_docx_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)

@@ -5,14 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-
 typedef struct html_ctx {
     ck_buf *out;
     int wrote_block;
     int in_tbody;
-    size_t table_cols, cell_index;
-    int header_row, skip_cell;
+    ck_writer_table table;
 } html_ctx;
 
 /* A font name made safe inside a quoted CSS string in a <style> element,
@@ -61,7 +58,7 @@ static void put_language(ck_buf *b, const char *tag)
                                          strcmp(country, "MO") == 0) && !strstr(tag, "Han"))
         ck_buf_printf(b, "zh-Hant-%s", country);
     else
-        ck_buf_put_html(b, tag, strlen(tag));
+        ck_writer_put_escaped(b, tag, strlen(tag), 1);
 }
 
 static void put_head(ck_buf *b, const ck_writer_options *o)
@@ -69,11 +66,11 @@ static void put_head(ck_buf *b, const ck_writer_options *o)
     ck_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
     put_language(b, o->language);
     ck_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    ck_buf_put_html(b, o->title ? o->title : "", o->title ? strlen(o->title) : 0);
+    ck_writer_put_escaped(b, o->title ? o->title : "", o->title ? strlen(o->title) : 0, 1);
     ck_buf_puts(b, "</title>\n");
     if (o->author && *o->author) {
         ck_buf_puts(b, "<meta name=\"author\" content=\"");
-        ck_buf_put_html(b, o->author, strlen(o->author));
+        ck_writer_put_escaped(b, o->author, strlen(o->author), 1);
         ck_buf_puts(b, "\">\n");
     }
     ck_buf_printf(b,
@@ -95,7 +92,8 @@ static void put_head(ck_buf *b, const ck_writer_options *o)
                      ".keep { break-inside: avoid; page-break-inside: avoid; }\n"
                      ".page-break { break-after: page; page-break-after: always; height: 0; }\n"
                      "section.document + section.document { break-before: page; page-break-before: always; }\n"
-                     "ol ol { list-style-type: decimal; }\n"
+                     "ol ol > li::marker { content: \"(\" counter(list-item) \") \"; }\n"
+                     "ol ol ol > li::marker { content: counter(list-item) \") \"; }\n"
                      "blockquote { margin: 0 0 0.5em 1cm; padding-left: 0.3cm; border-left: 1.5pt solid #808080; }\n"
                      "pre, code { font-size: 0.9em; font-family: ",
                   o->margin_top_mm / 2, o->margin_left_mm / 2, o->font_size_pt * 1.5, o->font_size_pt + 4,
@@ -123,17 +121,26 @@ static int in_tight_list(cmark_node *paragraph)
     return item && list && cmark_node_get_type(item) == CMARK_NODE_ITEM && cmark_node_get_list_tight(list);
 }
 
+/* True when anything comes after node in its document. */
+static int has_following(cmark_node *node)
+{
+    for (; node; node = cmark_node_parent(node))
+        if (cmark_node_next(node))
+            return 1;
+    return 0;
+}
+
 static void put_literal(html_ctx *c, const char *s)
 {
     if (s)
-        ck_buf_put_html(c->out, s, strlen(s));
+        ck_writer_put_escaped(c->out, s, strlen(s), 1);
 }
 
-static void put_cell(html_ctx *c, cmark_node *table, int open)
+static void put_cell(html_ctx *c, int open)
 {
-    const char *tag = c->header_row ? "th" : "td";
+    const char *tag = c->table.header ? "th" : "td";
     if (open) {
-        char align = ck_writer_table_alignment(table, c->cell_index);
+        char align = ck_writer_table_alignment(c->table.node, c->table.cell);
         if (align)
             ck_buf_printf(c->out, "<%s style=\"text-align: %s\">", tag,
                           align == 'c' ? "center" : align == 'r' ? "right" : "left");
@@ -141,7 +148,7 @@ static void put_cell(html_ctx *c, cmark_node *table, int open)
             ck_buf_printf(c->out, "<%s>", tag);
     } else {
         ck_buf_printf(c->out, "</%s>", tag);
-        c->cell_index++;
+        c->table.cell++;
     }
 }
 
@@ -149,12 +156,12 @@ static void enter_table(html_ctx *c, cmark_node *table)
 {
     double *share;
 
-    c->table_cols = ck_writer_table_columns(table);
+    ck_writer_table_start(&c->table, table);
     c->in_tbody = 0;
-    share = ck_malloc(c->table_cols * sizeof *share);
-    ck_writer_table_widths(table, c->table_cols, share);
+    share = ck_malloc(c->table.cols * sizeof *share);
+    ck_writer_table_widths(table, c->table.cols, share);
     ck_buf_puts(c->out, "<table>\n<colgroup>");
-    for (size_t i = 0; i < c->table_cols; i++)
+    for (size_t i = 0; i < c->table.cols; i++)
         ck_buf_printf(c->out, "<col style=\"width: %.1f%%\">", share[i] * 100);
     ck_buf_puts(c->out, "</colgroup>\n");
     free(share);
@@ -192,8 +199,10 @@ static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
 {
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
+    const char *text;
+    unsigned extra;
 
-    if (c->skip_cell && kind != CK_NODE_TABLE_CELL)
+    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -224,7 +233,8 @@ static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     case CMARK_NODE_HTML_BLOCK:
         if (ck_writer_is_page_break(node)) {
-            if (c->wrote_block)
+            /* At either end of a document it would only add a blank page. */
+            if (c->wrote_block && has_following(node))
                 ck_buf_puts(c->out, "<div class=\"page-break\"></div>\n");
         } else if (!ck_writer_is_comment(cmark_node_get_literal(node))) {
             ck_buf_puts(c->out, "<p class=\"literal\">");
@@ -246,47 +256,24 @@ static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     case CK_NODE_TABLE_ROW:
         if (enter) {
-            c->header_row = cmark_gfm_extensions_get_table_row_is_header(node);
-            c->cell_index = 0;
-            if (c->header_row)
+            ck_writer_table_row(&c->table, node);
+            if (c->table.header)
                 ck_buf_puts(c->out, "<thead>\n");
             else if (!c->in_tbody)
                 ck_buf_puts(c->out, "<tbody>\n");
-            c->in_tbody |= !c->header_row;
+            c->in_tbody |= !c->table.header;
             ck_buf_puts(c->out, "<tr>");
         } else {
-            while (c->cell_index < c->table_cols) {
-                put_cell(c, cmark_node_parent(node), 1);
-                put_cell(c, cmark_node_parent(node), 0);
+            while (c->table.cell < c->table.cols) {
+                put_cell(c, 1);
+                put_cell(c, 0);
             }
-            ck_buf_puts(c->out, c->header_row ? "</tr>\n</thead>\n" : "</tr>\n");
+            ck_buf_puts(c->out, c->table.header ? "</tr>\n</thead>\n" : "</tr>\n");
         }
         break;
     case CK_NODE_TABLE_CELL:
-        if (enter) {
-            c->skip_cell = c->cell_index >= c->table_cols;
-            if (!c->skip_cell)
-                put_cell(c, cmark_node_parent(cmark_node_parent(node)), 1);
-        } else if (c->skip_cell) {
-            c->skip_cell = 0;
-        } else {
-            put_cell(c, NULL, 0);
-        }
-        break;
-    case CMARK_NODE_TEXT:
-        put_literal(c, cmark_node_get_literal(node));
-        break;
-    case CMARK_NODE_CODE:
-        ck_buf_puts(c->out, "<code>");
-        put_literal(c, cmark_node_get_literal(node));
-        ck_buf_puts(c->out, "</code>");
-        break;
-    case CMARK_NODE_HTML_INLINE:
-        if (!ck_writer_is_comment(cmark_node_get_literal(node)))
-            put_literal(c, cmark_node_get_literal(node));
-        break;
-    case CMARK_NODE_SOFTBREAK:
-        ck_buf_puts(c->out, ck_writer_soft_break(node));
+        if (ck_writer_table_cell(&c->table, enter))
+            put_cell(c, enter);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->out, "<br>\n");
@@ -312,6 +299,13 @@ static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
         }
         break;
     default:
+        /* Text, code spans, soft breaks, inline HTML as literal text;
+         * images keep their description (their children). */
+        if ((text = ck_writer_inline_text(node, &extra)) != NULL) {
+            ck_buf_puts(c->out, extra ? "<code>" : "");
+            put_literal(c, text);
+            ck_buf_puts(c->out, extra ? "</code>" : "");
+        }
         break;
     }
 }

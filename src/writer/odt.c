@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm-core-extensions.h>
-
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define ODF_VERSION "1.3"
 #define NAMESPACES                                                                                      \
@@ -23,11 +21,13 @@
     " xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\""                           \
     " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
 
-enum { VARIANT_BREAK = 1, VARIANT_KEEP = 2 };
+enum { VARIANT_BREAK = 1, VARIANT_KEEP = 2, VARIANT_LEFT = 4 };
+#define QUOTE_INDENT_MM 10 /* the margin of style Quotations, per level */
 
 typedef struct odt_variant {
     const char *parent;
     int flags;
+    int quote_depth; /* > 1: a quote inside a quote, indented further */
 } odt_variant;
 
 typedef struct odt_ctx {
@@ -38,14 +38,13 @@ typedef struct odt_ctx {
     size_t n_variants, cap_variants;
     unsigned tables;
     int list_depth, quote_depth;
-    int emph, strong, strike;
+    ck_writer_marks marks;
     int page_break_pending;
     int wrote_block;
     int first_item; /* the next item is its list's first */
     int list_start;
-    /* the table being written */
-    size_t table_cols, cell_index;
-    int header_row, skip_cell, table_in_list;
+    ck_writer_table table;
+    int table_in_list; /* the table is written as paragraphs, see enter_table */
 } odt_ctx;
 
 /* ---- text ------------------------------------------------------------------ */
@@ -73,7 +72,7 @@ void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned 
             i++;
             continue;
         }
-        ck_buf_put_xml(out, text + start, i - start);
+        ck_writer_put_escaped(out, text + start, i - start, 0);
         if (ch == ' ') {
             /* ODF collapses white space: every space but a leading
              * one of a run written as text:s is kept as written. */
@@ -96,31 +95,26 @@ void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned 
         i += run;
         start = i;
     }
-    ck_buf_put_xml(out, text + start, len - start);
+    ck_writer_put_escaped(out, text + start, len - start, 0);
     for (size_t k = 4; k-- > 0;)
         if (marks & spans[k].mark)
             ck_buf_puts(out, "</text:span>");
 }
 
-static void put_text(odt_ctx *c, const char *s, unsigned extra)
-{
-    unsigned marks = (c->strong ? CK_WRITER_BOLD : 0u) | (c->emph ? CK_WRITER_ITALIC : 0u) |
-                     (c->strike ? CK_WRITER_STRIKE : 0u) | extra;
-    if (s)
-        ck_writer_odt_put_span(c->body, s, strlen(s), marks);
-}
-
 /* ---- paragraphs ---------------------------------------------------------------- */
 
-/* The name of the automatic style that adds flags to parent, declared on
- * first use. The returned name is in a static buffer. */
-static const char *variant(odt_ctx *c, const char *parent, int flags)
+/* The name of the automatic style that adds flags (and the indent of a
+ * nested quote) to parent, declared on first use. The returned name is in
+ * a static buffer. */
+static const char *variant(odt_ctx *c, const char *parent, int flags, int quote_depth)
 {
     static char name[32];
+    char indent[64] = "";
     size_t i;
 
     for (i = 0; i < c->n_variants; i++)
-        if (c->variants[i].flags == flags && strcmp(c->variants[i].parent, parent) == 0)
+        if (c->variants[i].flags == flags && c->variants[i].quote_depth == quote_depth &&
+            strcmp(c->variants[i].parent, parent) == 0)
             break;
     if (i == c->n_variants) {
         if (c->n_variants == c->cap_variants) {
@@ -129,12 +123,16 @@ static const char *variant(odt_ctx *c, const char *parent, int flags)
         }
         c->variants[i].parent = parent;
         c->variants[i].flags = flags;
+        c->variants[i].quote_depth = quote_depth;
         c->n_variants++;
+        if (quote_depth > 1)
+            snprintf(indent, sizeof indent, " fo:margin-left=\"%dmm\"", QUOTE_INDENT_MM * quote_depth);
         ck_buf_printf(c->styles,
                       "<style:style style:name=\"P%zu\" style:family=\"paragraph\" style:parent-style-name=\"%s\">"
-                      "<style:paragraph-properties%s%s/></style:style>",
+                      "<style:paragraph-properties%s%s%s%s/></style:style>",
                       i + 1, parent, flags & VARIANT_BREAK ? " fo:break-before=\"page\"" : "",
-                      flags & VARIANT_KEEP ? " fo:keep-with-next=\"always\" fo:keep-together=\"always\"" : "");
+                      flags & VARIANT_KEEP ? " fo:keep-with-next=\"always\" fo:keep-together=\"always\"" : "",
+                      flags & VARIANT_LEFT ? " fo:text-align=\"start\"" : "", indent);
     }
     snprintf(name, sizeof name, "P%zu", i + 1);
     return name;
@@ -145,6 +143,7 @@ static const char *variant(odt_ctx *c, const char *parent, int flags)
 static void open_paragraph(odt_ctx *c, const char *style, cmark_node *node, int level)
 {
     int flags = 0;
+    int quote_depth = strcmp(style, "Quotations") == 0 ? c->quote_depth : 0;
 
     if (node && ck_writer_is_signature(node) && strcmp(style, "Text_20_body") == 0)
         style = ck_writer_signature_continues(node) ? "Signature" : "Signature_20_End";
@@ -152,8 +151,10 @@ static void open_paragraph(odt_ctx *c, const char *style, cmark_node *node, int 
         flags |= VARIANT_KEEP;
     if (c->page_break_pending)
         flags |= VARIANT_BREAK;
-    if (flags)
-        style = variant(c, style, flags);
+    if (node && ck_writer_has_hard_break(node))
+        flags |= VARIANT_LEFT;
+    if (flags || quote_depth > 1)
+        style = variant(c, style, flags, quote_depth);
     if (level)
         ck_buf_printf(c->body, "<text:h text:style-name=\"%s\" text:outline-level=\"%d\">", style, level);
     else
@@ -185,20 +186,20 @@ static void enter_table(odt_ctx *c, cmark_node *table)
     double width = o->page_width_mm - o->margin_left_mm - o->margin_right_mm;
     double *share;
 
-    c->table_cols = ck_writer_table_columns(table);
+    ck_writer_table_start(&c->table, table);
     /* A list item may hold only paragraphs and lists: a table there is
      * written as one paragraph per row. */
     c->table_in_list = c->list_depth > 0;
     if (c->table_in_list)
         return;
     c->tables++;
-    share = ck_malloc(c->table_cols * sizeof *share);
-    ck_writer_table_widths(table, c->table_cols, share);
+    share = ck_malloc(c->table.cols * sizeof *share);
+    ck_writer_table_widths(table, c->table.cols, share);
     ck_buf_printf(c->styles,
                   "<style:style style:name=\"Table%u\" style:family=\"table\"><style:table-properties"
                   " style:width=\"%.2fmm\" table:align=\"margins\" fo:margin-bottom=\"2mm\"%s/></style:style>",
                   c->tables, width, c->page_break_pending ? " fo:break-before=\"page\"" : "");
-    for (size_t i = 0; i < c->table_cols; i++)
+    for (size_t i = 0; i < c->table.cols; i++)
         ck_buf_printf(c->styles,
                       "<style:style style:name=\"Table%u.C%zu\" style:family=\"table-column\">"
                       "<style:table-column-properties style:column-width=\"%.2fmm\""
@@ -209,51 +210,50 @@ static void enter_table(odt_ctx *c, cmark_node *table)
     c->wrote_block = 1;
     ck_buf_printf(c->body, "<table:table table:name=\"Table%u\" table:style-name=\"Table%u\">", c->tables,
                   c->tables);
-    for (size_t i = 0; i < c->table_cols; i++)
+    for (size_t i = 0; i < c->table.cols; i++)
         ck_buf_printf(c->body, "<table:table-column table:style-name=\"Table%u.C%zu\"/>", c->tables, i + 1);
 }
 
-static void open_cell(odt_ctx *c, cmark_node *table)
+static void open_cell(odt_ctx *c)
 {
-    char align = ck_writer_table_alignment(table, c->cell_index);
+    char align = ck_writer_table_alignment(c->table.node, c->table.cell);
     if (c->table_in_list) {
-        if (c->cell_index > 0)
+        if (c->table.cell > 0)
             ck_buf_puts(c->body, " | ");
         return;
     }
     ck_buf_printf(c->body,
                   "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
                   "<text:p text:style-name=\"%s%c\">",
-                  c->header_row ? "Heading" : "Contents", align ? align - 'a' + 'A' : 'L');
+                  c->table.header ? "Heading" : "Contents", align ? align - 'a' + 'A' : 'L');
 }
 
 static void close_cell(odt_ctx *c)
 {
     if (!c->table_in_list)
         ck_buf_puts(c->body, "</text:p></table:table-cell>");
-    c->cell_index++;
+    c->table.cell++;
 }
 
 static void enter_row(odt_ctx *c, cmark_node *row)
 {
-    c->header_row = cmark_gfm_extensions_get_table_row_is_header(row);
-    c->cell_index = 0;
+    ck_writer_table_row(&c->table, row);
     if (c->table_in_list)
         open_paragraph(c, "List_20_Contents", NULL, 0);
     else
-        ck_buf_puts(c->body, c->header_row ? "<table:table-header-rows><table:table-row>" : "<table:table-row>");
+        ck_buf_puts(c->body, c->table.header ? "<table:table-header-rows><table:table-row>" : "<table:table-row>");
 }
 
-static void exit_row(odt_ctx *c, cmark_node *row)
+static void exit_row(odt_ctx *c)
 {
-    while (c->cell_index < c->table_cols) {
-        open_cell(c, cmark_node_parent(row));
+    while (c->table.cell < c->table.cols) {
+        open_cell(c);
         close_cell(c);
     }
     if (c->table_in_list)
         ck_buf_puts(c->body, "</text:p>");
     else
-        ck_buf_puts(c->body, c->header_row ? "</table:table-row></table:table-header-rows>" : "</table:table-row>");
+        ck_buf_puts(c->body, c->table.header ? "</table:table-row></table:table-header-rows>" : "</table:table-row>");
 }
 
 /* ---- the walk -------------------------------------------------------------------------- */
@@ -262,8 +262,10 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
 {
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
+    const char *text;
+    unsigned extra;
 
-    if (c->skip_cell && kind != CK_NODE_TABLE_CELL)
+    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -328,50 +330,25 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
         if (enter)
             enter_row(c, node);
         else
-            exit_row(c, node);
+            exit_row(c);
         break;
     case CK_NODE_TABLE_CELL:
-        if (enter) {
-            c->skip_cell = c->cell_index >= c->table_cols;
-            if (!c->skip_cell)
-                open_cell(c, cmark_node_parent(cmark_node_parent(node)));
-        } else if (c->skip_cell) {
-            c->skip_cell = 0;
-        } else {
+        if (!ck_writer_table_cell(&c->table, enter))
+            break;
+        if (enter)
+            open_cell(c);
+        else
             close_cell(c);
-        }
-        break;
-    case CMARK_NODE_TEXT:
-        put_text(c, cmark_node_get_literal(node), 0);
-        break;
-    case CMARK_NODE_CODE:
-        put_text(c, cmark_node_get_literal(node), CK_WRITER_CODE);
-        break;
-    case CMARK_NODE_HTML_INLINE:
-        if (!ck_writer_is_comment(cmark_node_get_literal(node)))
-            put_text(c, cmark_node_get_literal(node), 0);
-        break;
-    case CMARK_NODE_SOFTBREAK:
-        put_text(c, ck_writer_soft_break(node), 0);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->body, "<text:line-break/>");
-        break;
-    case CMARK_NODE_EMPH:
-        c->emph += enter ? 1 : -1;
-        break;
-    case CMARK_NODE_STRONG:
-        c->strong += enter ? 1 : -1;
-        break;
-    case CK_NODE_STRIKETHROUGH:
-        c->strike += enter ? 1 : -1;
         break;
     case CMARK_NODE_LINK:
         if (ck_writer_url_is_safe(cmark_node_get_url(node))) {
             if (enter) {
                 const char *url = cmark_node_get_url(node);
                 ck_buf_puts(c->body, "<text:a xlink:type=\"simple\" xlink:href=\"");
-                ck_buf_put_xml(c->body, url, strlen(url));
+                ck_writer_put_escaped(c->body, url, strlen(url), 0);
                 ck_buf_puts(c->body, "\">");
             } else {
                 ck_buf_puts(c->body, "</text:a>");
@@ -379,6 +356,9 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
         }
         break;
     default:
+        /* Images keep their description (their children). */
+        if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
+            ck_writer_odt_put_span(c->body, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
         break;
     }
 }
@@ -387,17 +367,22 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
 
 static void put_font_face(ck_buf *b, const char *name, const char *generic, const char *pitch)
 {
+    /* svg:font-family follows CSS: a name with spaces is quoted. */
+    const char *quote = strchr(name, ' ') ? "&apos;" : "";
+
     ck_buf_puts(b, "<style:font-face style:name=\"");
-    ck_buf_put_xml(b, name, strlen(name));
-    ck_buf_puts(b, "\" svg:font-family=\"&apos;");
-    ck_buf_put_xml(b, name, strlen(name));
-    ck_buf_printf(b, "&apos;\" style:font-family-generic=\"%s\" style:font-pitch=\"%s\"/>", generic, pitch);
+    ck_writer_put_escaped(b, name, strlen(name), 0);
+    ck_buf_printf(b, "\" svg:font-family=\"%s", quote);
+    ck_writer_put_escaped(b, name, strlen(name), 0);
+    ck_buf_printf(b, "%s\" style:font-family-generic=\"%s\" style:font-pitch=\"%s\"/>", quote, generic, pitch);
 }
 
 static void put_font_faces(ck_buf *b, const ck_writer_options *o)
 {
     ck_buf_puts(b, "<office:font-face-decls>");
-    put_font_face(b, o->east_asian_font, "script", "fixed");
+    /* "system" lets LibreOffice substitute a missing 標楷體 with another
+     * kai face; "script" or a fixed pitch steer it to a Ming face instead. */
+    put_font_face(b, o->east_asian_font, "system", "variable");
     if (strcmp(o->latin_font, o->east_asian_font) != 0)
         put_font_face(b, o->latin_font, "roman", "variable");
     if (strcmp(o->monospace_font, o->east_asian_font) != 0 && strcmp(o->monospace_font, o->latin_font) != 0)
@@ -479,7 +464,7 @@ static const char mimetype[] = "application/vnd.oasis.opendocument.text";
 
 static void put_escaped(ck_buf *b, const char *s)
 {
-    ck_buf_put_xml(b, s, strlen(s));
+    ck_writer_put_escaped(b, s, strlen(s), 0);
 }
 
 /* The list styles: numbers "1." "(1)" "1)" by level, bullets ● ○ ■. */
@@ -621,28 +606,11 @@ static void put_meta(ck_buf *b, const ck_writer_options *o)
                             " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
                             " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"" ODF_VERSION "\">"
                             "<office:meta><meta:generator>clausekit</meta:generator>");
-    if (o->title && *o->title) {
-        ck_buf_puts(b, "<dc:title>");
-        put_escaped(b, o->title);
-        ck_buf_puts(b, "</dc:title>");
-    }
-    if (o->author && *o->author) {
-        ck_buf_puts(b, "<meta:initial-creator>");
-        put_escaped(b, o->author);
-        ck_buf_puts(b, "</meta:initial-creator><dc:creator>");
-        put_escaped(b, o->author);
-        ck_buf_puts(b, "</dc:creator>");
-    }
-    ck_buf_puts(b, "<dc:language>");
-    put_escaped(b, o->language);
-    ck_buf_puts(b, "</dc:language></office:meta></office:document-meta>");
-}
-
-static int add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
-{
-    size_t len = b->len;
-    char *data = ck_buf_detach(b);
-    return ck_zip_writer_add_owned(w, name, data, len, 0, err);
+    ck_writer_put_element(b, "dc:title", o->title);
+    ck_writer_put_element(b, "meta:initial-creator", o->author);
+    ck_writer_put_element(b, "dc:creator", o->author);
+    ck_writer_put_element(b, "dc:language", o->language);
+    ck_buf_puts(b, "</office:meta></office:document-meta>");
 }
 
 int ck_writer_odt_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, ck_error *err)
@@ -653,42 +621,35 @@ int ck_writer_odt_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt
 
     ck_writer_resolve_options(opt, &o);
     if ((rc = ck_zip_writer_add(w, "mimetype", mimetype, sizeof mimetype - 1, 1, err)) ||
-        (rc = ck_zip_writer_add(w, "META-INF/manifest.xml", manifest, sizeof manifest - 1, 0, err)))
+        (rc = ck_writer_zip_add_static(w, "META-INF/manifest.xml", manifest, sizeof manifest - 1, err)))
         goto done;
     put_styles(&b, &o);
-    if ((rc = add_buf(w, "styles.xml", &b, err)))
+    if ((rc = ck_writer_zip_add_buf(w, "styles.xml", &b, err)))
         goto done;
     put_meta(&b, &o);
-    rc = add_buf(w, "meta.xml", &b, err);
+    rc = ck_writer_zip_add_buf(w, "meta.xml", &b, err);
 done:
     ck_buf_free(&b);
+    return rc;
+}
+
+static int fill_odt(ck_zip_writer *w, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                    ck_error *err)
+{
+    ck_buf content = CK_BUF_INIT;
+    int rc;
+
+    /* mimetype must come first: the fixed parts before content.xml. */
+    if (!(rc = ck_writer_odt_render(docs, n, opt, &content, err)) && !(rc = ck_writer_odt_add_fixed_parts(w, opt, err)))
+        rc = ck_writer_zip_add_buf(w, "content.xml", &content, err);
+    ck_buf_free(&content);
     return rc;
 }
 
 int ck_writer_odt_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                              ck_error *err)
 {
-    ck_writer_options o;
-    ck_buf title = CK_BUF_INIT, content = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
-    int rc;
-
-    if (n == 0)
-        return ck_writer_no_documents(path, err);
-    ck_writer_resolve_options(opt, &o);
-    ck_writer_title(docs, n, &o, &title);
-    o.title = title.data ? title.data : "";
-    if ((rc = ck_writer_odt_render(docs, n, &o, &content, err)) || (rc = ck_zip_writer_open(&w, path, err)) ||
-        (rc = ck_writer_odt_add_fixed_parts(w, &o, err)) || (rc = add_buf(w, "content.xml", &content, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    ck_error_set_file(err, path);
-    ck_buf_free(&title);
-    ck_buf_free(&content);
-    return rc;
+    return ck_writer_package_write(docs, n, opt, path, fill_odt, err);
 }
 
 int ck_writer_odt_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)

@@ -367,6 +367,21 @@ int ck_writer_signature_continues(cmark_node *node)
     return ck_writer_is_signature(node) && ck_writer_is_signature(cmark_node_next(node));
 }
 
+int ck_writer_has_hard_break(cmark_node *node)
+{
+    cmark_iter *it;
+    cmark_event_type ev;
+    int found = 0;
+
+    if (!node || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH)
+        return 0;
+    it = cmark_iter_new(node);
+    while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+        found = ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_LINEBREAK;
+    cmark_iter_free(it);
+    return found;
+}
+
 int ck_writer_url_is_safe(const char *url)
 {
     return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0 ||
@@ -415,7 +430,71 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
         share[i] /= total;
 }
 
-/* ---- files --------------------------------------------------------------------- */
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table)
+{
+    memset(t, 0, sizeof *t);
+    t->node = table;
+    t->cols = ck_writer_table_columns(table);
+}
+
+void ck_writer_table_row(ck_writer_table *t, cmark_node *row)
+{
+    t->header = cmark_gfm_extensions_get_table_row_is_header(row);
+    t->cell = 0;
+}
+
+int ck_writer_table_cell(ck_writer_table *t, int enter)
+{
+    if (enter) {
+        t->skipping = t->cell >= t->cols;
+        return !t->skipping;
+    }
+    if (t->skipping) {
+        t->skipping = 0;
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- inline text ------------------------------------------------------------------ */
+
+int ck_writer_marks_track(ck_writer_marks *m, cmark_node *node, int enter)
+{
+    int delta = enter ? 1 : -1;
+
+    switch (ck_writer_node_kind(node)) {
+    case CMARK_NODE_EMPH: m->emph += delta; return 1;
+    case CMARK_NODE_STRONG: m->strong += delta; return 1;
+    case CK_NODE_STRIKETHROUGH: m->strike += delta; return 1;
+    default: return 0;
+    }
+}
+
+unsigned ck_writer_marks_bits(const ck_writer_marks *m)
+{
+    return (m->strong ? (unsigned)CK_WRITER_BOLD : 0u) | (m->emph ? (unsigned)CK_WRITER_ITALIC : 0u) |
+           (m->strike ? (unsigned)CK_WRITER_STRIKE : 0u);
+}
+
+const char *ck_writer_inline_text(cmark_node *node, unsigned *extra)
+{
+    *extra = 0;
+    switch (ck_writer_node_kind(node)) {
+    case CMARK_NODE_TEXT:
+        return cmark_node_get_literal(node);
+    case CMARK_NODE_CODE:
+        *extra = CK_WRITER_CODE;
+        return cmark_node_get_literal(node);
+    case CMARK_NODE_HTML_INLINE:
+        return ck_writer_is_comment(cmark_node_get_literal(node)) ? NULL : cmark_node_get_literal(node);
+    case CMARK_NODE_SOFTBREAK:
+        return ck_writer_soft_break(node);
+    default:
+        return NULL;
+    }
+}
+
+/* ---- packages and files --------------------------------------------------------------------- */
 
 static int file_failed(ck_error *err, const char *path, const char *why)
 {
@@ -425,6 +504,103 @@ static int file_failed(ck_error *err, const char *path, const char *why)
                  why);
     ck_error_set_file(err, path);
     return CK_EIO;
+}
+
+#define STORE_BELOW 2048
+
+/* Length of the UTF-8 sequence at s (at most len bytes), 0 when it is not
+ * one; *allowed tells whether XML allows the code point. */
+static size_t utf8_sequence(const unsigned char *s, size_t len, int *allowed)
+{
+    uint32_t c;
+    size_t n;
+
+    *allowed = 1;
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    if (len < n)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    c = first_code_point(s, n);
+    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *allowed = c != 0xFFFE && c != 0xFFFF;
+    return n;
+}
+
+void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t start = 0, i = 0;
+
+    while (i < len) {
+        int allowed;
+        size_t n = utf8_sequence(s + i, len - i, &allowed);
+        if (n && allowed) {
+            i += n;
+            continue;
+        }
+        (html ? ck_buf_put_html : ck_buf_put_xml)(b, text + start, i - start);
+        ck_buf_puts(b, "\xEF\xBF\xBD"); /* U+FFFD REPLACEMENT CHARACTER */
+        i += n ? n : 1;
+        start = i;
+    }
+    (html ? ck_buf_put_html : ck_buf_put_xml)(b, text + start, len - start);
+}
+
+void ck_writer_put_element(ck_buf *b, const char *tag, const char *text)
+{
+    if (!text || !*text)
+        return;
+    ck_buf_printf(b, "<%s>", tag);
+    ck_writer_put_escaped(b, text, strlen(text), 0);
+    ck_buf_printf(b, "</%s>", tag);
+}
+
+int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err)
+{
+    size_t len = b->len;
+    char *data = ck_buf_detach(b);
+    return ck_zip_writer_add_owned(w, name, data, len, len < STORE_BELOW, err);
+}
+
+int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err)
+{
+    return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
+}
+
+int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
+                            ck_writer_package_fill fill, ck_error *err)
+{
+    ck_writer_options o;
+    ck_buf title = CK_BUF_INIT;
+    ck_zip_writer *w = NULL;
+    int rc;
+
+    if (n == 0)
+        return ck_writer_no_documents(path, err);
+    ck_writer_resolve_options(opt, &o);
+    ck_writer_title(docs, n, &o, &title);
+    o.title = title.data ? title.data : "";
+    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, docs, n, &o, err)))
+        goto done;
+    rc = ck_zip_writer_commit(w, err);
+    w = NULL;
+done:
+    ck_zip_writer_abort(w);
+    ck_error_set_file(err, path);
+    ck_buf_free(&title);
+    return rc;
 }
 
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err)

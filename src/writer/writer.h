@@ -36,9 +36,9 @@
  * honours the start number, bullet lists, nesting, block quotes, code in a
  * monospace font, thematic breaks as a bottom border, GFM tables with
  * borders, a repeated header row, widths in proportion to their content
- * and the column alignments. Links keep their text (and, in HTML and ODT,
- * their target when it is http, https or mailto); images are replaced by
- * their description.
+ * and the column alignments. Links keep their text and, when it is http,
+ * https or mailto, their target (HTML and ODT as a link, DOCX printed in
+ * parentheses after the text); images are replaced by their description.
  */
 #ifndef CK_WRITER_H
 #define CK_WRITER_H
@@ -58,6 +58,10 @@ typedef enum ck_writer_format {
     CK_WRITER_MD
 } ck_writer_format;
 
+/* Every writer takes these; a zero or NULL field (or a number out of any
+ * sensible range) takes the default noted beside it, so callers may start
+ * from a zeroed struct or from ck_writer_options_default(). Strings are
+ * borrowed for the call, not kept. */
 typedef struct ck_writer_options {
     const char *title;            /* document title (metadata, HTML <title>); NULL: the
                                      text of the first level-1 heading */
@@ -138,16 +142,19 @@ enum {
     CK_WRITER_CODE = 8
 };
 
-/* Appends text (UTF-8, len bytes) as one or more DOCX runs <w:r> with the
- * formatting bits above: escaped, tabs as <w:tab/>, newlines as <w:br/>,
- * spaces preserved. */
+/* Appends text (UTF-8, len bytes) as one DOCX run <w:r> with the
+ * formatting bits above: escaped (bytes that are not UTF-8 become U+FFFD),
+ * tabs as <w:tab/>, newlines as <w:br/>, spaces preserved. With marks 0
+ * the run has no properties and fits any document; CK_WRITER_CODE names
+ * the character style "VerbatimChar" of this module's styles.xml. */
 void ck_writer_docx_put_run(ck_buf *out, const char *text, size_t len, unsigned marks);
 
-/* Appends text as ODT paragraph content: escaped, runs of spaces as
+/* Appends text as ODT paragraph content: escaped as above, runs of spaces as
  * <text:s text:c="n"/>, tabs as <text:tab/>, newlines as <text:line-break/>,
  * wrapped in nested <text:span>s of the common text styles styles.xml of
  * ck_writer_odt_add_fixed_parts declares ("Strong_20_Emphasis",
- * "Emphasis", "Strikethrough", "Source_20_Text"). */
+ * "Emphasis", "Strikethrough", "Source_20_Text"). With marks 0 no span is
+ * written, so the text fits any document (an office:annotation, say). */
 void ck_writer_odt_put_span(ck_buf *out, const char *text, size_t len, unsigned marks);
 
 /* Adds every part of a DOCX package except word/document.xml to w:

@@ -140,6 +140,13 @@ int ck_zip_open(ck_zip **out, const char *path, const ck_zip_limits *limits, ck_
         ck_zip_limits_default(&zip->limits);
 
     zip->archive = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &errcode);
+    if (!zip->archive && errcode == ZIP_ER_EXISTS) {
+        /* libzip itself refuses a central directory naming one entry twice. */
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("壓縮檔內有兩個同名的項目；檔案已損毀或遭竄改，請用 Word 或 LibreOffice 重新儲存",
+                                "the package has two entries named alike; it is damaged or tampered with: save it again in Word or LibreOffice"));
+        goto done;
+    }
     if (!zip->archive) {
         zip_error_t ze;
         zip_error_init_with_code(&ze, errcode);
@@ -457,9 +464,16 @@ static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int
 int ck_zip_writer_add_owned(ck_zip_writer *w, const char *name, void *data, size_t len, int store,
                             ck_error *err)
 {
-    zip_source_t *src = zip_source_buffer(w->archive, data, len, 1);
-    if (!src)
+    zip_source_t *src;
+    if (len == 0) {
+        /* libzip does not free an empty buffer it was given to own. */
         free(data);
+        src = zip_source_buffer(w->archive, NULL, 0, 0);
+    } else {
+        src = zip_source_buffer(w->archive, data, len, 1);
+        if (!src)
+            free(data);
+    }
     return add_source(w, name, src, store, err);
 }
 

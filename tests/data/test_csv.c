@@ -122,6 +122,20 @@ static void utf16_unicode_text_is_read(void **state)
     ck_roster_free(r);
 }
 
+static void old_mac_line_ends_count_lines(void **state)
+{
+    (void)state;
+    ck_error err;
+    ck_roster *r = read_text("a,b\r1,\"x\ry\"\r\r3,4", &err);
+    assert_non_null(r);
+    assert_int_equal(r->row_count, 2);
+    assert_string_equal(r->rows[0].cells[1].text, "x\ny");
+    assert_int_equal(r->rows[0].line, 2);
+    assert_int_equal(r->rows[1].line, 5); /* no line end after the last row */
+    assert_string_equal(r->rows[1].cells[1].text, "4");
+    ck_roster_free(r);
+}
+
 static void tsv_keeps_empty_fields_in_place(void **state)
 {
     (void)state;
@@ -221,6 +235,7 @@ int main(void)
         cmocka_unit_test(big5_is_detected_and_converted),
         cmocka_unit_test(encoding_problems_say_what_to_do),
         cmocka_unit_test(utf16_unicode_text_is_read),
+        cmocka_unit_test(old_mac_line_ends_count_lines),
         cmocka_unit_test(tsv_keeps_empty_fields_in_place),
         cmocka_unit_test(values_without_a_header_are_errors_with_their_line),
         cmocka_unit_test(broken_files_are_refused),

@@ -34,6 +34,8 @@ static void every_written_form_parses(void **state)
     expect_date("１１５／１１／２３", 2026, 11, 23);
     expect_date("2026-11-23T00:00:00", 2026, 11, 23);
     expect_date("2026/11/23 09:30", 2026, 11, 23);
+    expect_date("2026/11/23 上午 12:00:00", 2026, 11, 23);
+    expect_date("115/11/23 下午 03:15", 2026, 11, 23);
 }
 
 static void impossible_dates_are_refused_with_a_reason(void **state)
@@ -59,6 +61,8 @@ static void impossible_dates_are_refused_with_a_reason(void **state)
     assert_string_equal(why, "is empty");
     assert_int_equal(ck_date_parse("115年11月", &date, NULL, 0), CK_EDATA);
     assert_int_equal(ck_date_parse("123456", &date, NULL, 0), CK_EDATA);
+    assert_int_equal(ck_date_parse("2026/11/23 上午", &date, NULL, 0), CK_EDATA);
+    assert_int_equal(ck_date_parse("2026/11/23 later", &date, NULL, 0), CK_EDATA);
 }
 
 static void serials_follow_both_date_systems(void **state)

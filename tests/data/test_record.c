@@ -73,6 +73,17 @@ static void json_records_read_through_libyaml(void **state)
     assert_int_equal(ck_value_get(contact, "手機")->count, 2);
     ck_value_free(list);
 
+    /* Characters outside the BMP as JSON escapes them (surrogate pairs),
+     * which libyaml alone refuses; an escaped backslash stays text. */
+    list = read_text("{\"姓名\":\"\\uD840\\uDC00\\u5c0f\\u660e\",\"備註\":\"\\\\ud83d\\\\ude00 \\\"q\\\"\"}",
+                     "ext-b.json", &err);
+    if (!list)
+        fail_msg("%s", err.message);
+    assert_string_equal(ck_value_get(list->items[0], "姓名")->string, "\xF0\xA0\x80\x80小明");
+    assert_string_equal(ck_value_get(list->items[0], "備註")->string, "\\ud83d\\ude00 \"q\"");
+    ck_value_free(list);
+    assert_null(read_text("{\"a\":\"\\ud83d\"}", "lone.json", &err));
+
     /* Pretty-printed JSON with tab indentation and a BOM. */
     list = read_text("\xEF\xBB\xBF{\n\t\"姓名\": \"林志豪\",\n\t\"身分證字號\": \"A123456789\"\n}\n", "signer.json", &err);
     if (!list)

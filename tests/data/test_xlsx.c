@@ -53,6 +53,7 @@ static const char sheet[] =
     "<c r=\"C5\" s=\"2\"><v>46349.5</v></c><c r=\"D5\" s=\"4\"><v>12345678</v></c></row>"
     "<row r=\"6\"><c r=\"A6\" t=\"str\"><f>A3&amp;\"\"</f><v>林志豪</v></c><c r=\"B6\" t=\"b\"><v>1</v></c>"
     "<c r=\"C6\" s=\"3\"><v>45659</v></c><c r=\"D6\" s=\"5\"><v>3.5</v></c></row>"
+    "<row r=\"8\"><c r=\"A8\" t=\"inlineStr\"><is><t>吳</t></is></c><c r=\"C8\" t=\"d\"><v>2026-11-23T00:00:00</v></c></row>"
     "<row r=\"7\"><c r=\"A7\" s=\"1\"/><c r=\"B7\" t=\"s\"/></row>"
     "</sheetData></worksheet>";
 
@@ -81,7 +82,7 @@ static void first_sheet_shared_and_inline_strings_gaps_and_dates(void **state)
     assert_int_equal(r->header_line, 2);
     assert_int_equal(r->columns, 4);
     assert_string_equal(r->headers[1], "公司名稱");
-    assert_int_equal(r->row_count, 3);
+    assert_int_equal(r->row_count, 4);
 
     const ck_row *row = &r->rows[0];
     assert_int_equal(row->line, 3);
@@ -108,6 +109,11 @@ static void first_sheet_shared_and_inline_strings_gaps_and_dates(void **state)
     assert_string_equal(row->cells[2].text, "2025-01-02");
     assert_int_equal(row->cells[3].kind, CK_CELL_TEXT);  /* [Red]General is not a date */
     assert_string_equal(row->cells[3].text, "3.5");
+
+    row = &r->rows[3];
+    assert_int_equal(row->line, 8);
+    assert_int_equal(row->cells[2].kind, CK_CELL_DATE); /* t="d": an ISO date cell */
+    assert_string_equal(row->cells[2].text, "2026-11-23");
     ck_roster_free(r);
 }
 

@@ -18,6 +18,12 @@ else
     fail "list: default packs"
 fi
 
+if grep -q '^  system-development  *the work includes' "$T/out" && grep -q '^  personal-data ' "$T/out"; then
+    pass "list: applicability conditions for --assume"
+else
+    fail "list: conditions"
+fi
+
 run env CLAUSEKIT_LANG=zh-TW "$CK" rules list
 if grep -q '^3.4.1.3  *required  *稽核權' "$T/out"; then pass "list: zh-TW titles by default"; else fail "list zh-TW: $(grep 3.4.1.3 "$T/out")"; fi
 

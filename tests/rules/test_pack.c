@@ -300,7 +300,16 @@ static void patterns_that_cannot_match_normalised_text(void **state)
     (void)state;
     assert_contains(load_error(47, "        patterns: ['遵守（規範）']", 47, 20), "write '遵守(規範)'");
     assert_contains(load_error(47, "        patterns: ['台北規範']", 47, 20), "holds '台'");
-    assert_contains(load_error(47, "        patterns: ['遵守 規範']", 47, 20), "space between Chinese characters");
+    assert_contains(load_error(47, "        patterns: ['遵守 規範']", 47, 20), "space next to a Chinese character");
+    assert_contains(load_error(47, "        patterns: ['第 3 條']", 47, 20), "space next to a Chinese character");
+    assert_contains(load_error(47, "        patterns: ['裏面規範']", 47, 20), "holds '裏', but the text it is matched against always has '裡'");
+    /* Both forms listed: redundant, not wrong. */
+    char *both = edit_line(valid_pack, 47, "        patterns: ['[台臺]北規範', 'ISO 27001']");
+    ck_rule_pack *pack;
+    ck_error err;
+    assert_int_equal(load(both, &pack, &err), 0);
+    ck_rule_pack_free(pack);
+    free(both);
     assert_contains(load_error(47, "        patterns: ['(規範)?']", 47, 20), "matches empty text");
 }
 
@@ -309,6 +318,26 @@ static void yaml_syntax_error_has_its_place(void **state)
     (void)state;
     const char *msg = load_error(24, "        patterns: ['{{audit}}'", 25, 0);
     assert_contains(msg, "YAML syntax");
+}
+
+static void tabs_and_bad_encoding_get_a_hint(void **state)
+{
+    (void)state;
+    assert_contains(load_error(2, "\tid: demo", 2, 1), "(indent with spaces, not tabs)");
+    assert_contains(load_error(5, "  source: \xe7\xa4", 5, 0), "(save the file as UTF-8)");
+}
+
+static void schema_rules_beyond_syntax(void **state)
+{
+    (void)state;
+    /* party: agency needs a definition naming the agency. */
+    assert_contains(load_error(7, "  agencies: [甲方, 機關]", 27, 16), "rule R.1: party: agency needs 'agency' under definitions");
+    assert_contains(load_error(26, "        topic: true\n        optional: true", 25, 0), "the topic element cannot be optional");
+    assert_contains(load_error(46, "      - name: 規範\n        optional: true", 46, 7), "every element is optional");
+    assert_contains(load_error(13, NULL, 11, 3), "condition 'system-development' needs patterns or amount_at_least");
+    assert_contains(load_error(11, "  no-system-development:", 11, 3), "condition name 'no-system-development'");
+    assert_contains(load_error(2, "  id: Demo Pack", 2, 7), "pack id 'Demo Pack' may only use a-z, 0-9 and -");
+    assert_contains(load_error(18, "  - id: R 1", 18, 9), "rule id 'R 1' must not contain spaces");
 }
 
 static void empty_and_unreadable_files(void **state)
@@ -328,6 +357,26 @@ static void empty_and_unreadable_files(void **state)
     assert_int_equal(ck_rule_pack_load("/nonexistent/pack.yaml", &pack, &err), CK_EIO);
     assert_null(pack);
     assert_string_equal(err.file, "/nonexistent/pack.yaml");
+}
+
+static void deep_nesting_is_refused_quickly(void **state)
+{
+    (void)state;
+    ck_buf b = CK_BUF_INIT;
+    ck_rule_pack *pack;
+    ck_error err;
+
+    ck_buf_puts(&b, "pack: ");
+    for (int i = 0; i < 100000; i++)
+        ck_buf_putc(&b, '[');
+    for (int i = 0; i < 100000; i++)
+        ck_buf_putc(&b, ']');
+    assert_int_equal(load(b.data, &pack, &err), CK_EDATA);
+    assert_null(pack);
+    assert_contains(err.message, "nested more than 32 levels");
+    assert_int_equal(err.line, 1);
+    assert_int_equal(err.column, 6 + 32); /* the root mapping is level 1: the 32nd bracket is too deep */
+    ck_buf_free(&b);
 }
 
 static void half_loaded_pack_is_never_returned(void **state)
@@ -527,6 +576,47 @@ static void shipped_wording_traps(void **state)
     ck_rule_set_free(set);
 }
 
+/* The synonyms requirements.md lists for each element are found. */
+static void requirement_synonyms_are_found(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *rule;
+        size_t element;
+        const char *text;
+    } cases[] = {
+        { "3.4.1.3", 0, "機關得查核廠商" },
+        { "3.4.1.3", 0, "機關得檢查廠商" },
+        { "3.4.1.3", 1, "機關得自行或委託專業機構查核廠商之履約情形" },
+        { "3.4.1.6", 1, "程式原始碼" },
+        { "3.4.1.6", 2, "執行檔" },
+        { "3.4.1.8", 0, "複委託" },
+        { "3.4.1.8", 0, "下包" },
+        { "3.4.1.9", 2, "移交" },
+        { "3.4.1.9", 2, "銷毀" },
+        { "3.4.1.11", 2, "演習" },
+        { "3.4.1.12", 0, "專案負責人" },
+        { "3.4.1.12", 1, "廠商應指定聯絡人一名" },
+        { "3.4.1.13", 2, "讓與" },
+        { "3.4.1.16", 0, "撥付" },
+        { "3.4.1.16", 1, "驗收合格後" },
+        { "3.5.2", 0, "夜間或例假日" },
+        { "3.4.1.2", 0, "資訊安全" },
+    };
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_rule_set_add(set, "wratb-outsourcing", &err), 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const ck_rule *r = ck_rule_set_find(set, cases[i].rule);
+        const ck_rule_element *e = &r->elements[cases[i].element];
+        if (!matches(&e->patterns, cases[i].text))
+            fail_msg("%s element '%s' does not find '%s'", cases[i].rule, e->name.zh, cases[i].text);
+    }
+    ck_rule_set_free(set);
+}
+
 static void conditions_detect_their_topic(void **state)
 {
     (void)state;
@@ -636,13 +726,17 @@ int main(void)
         cmocka_unit_test(comma_inside_flow_mapping_gets_a_hint),
         cmocka_unit_test(patterns_that_cannot_match_normalised_text),
         cmocka_unit_test(yaml_syntax_error_has_its_place),
+        cmocka_unit_test(tabs_and_bad_encoding_get_a_hint),
+        cmocka_unit_test(schema_rules_beyond_syntax),
         cmocka_unit_test(empty_and_unreadable_files),
+        cmocka_unit_test(deep_nesting_is_refused_quickly),
         cmocka_unit_test(half_loaded_pack_is_never_returned),
         cmocka_unit_test(lint_reports_every_problem_in_file_order),
         cmocka_unit_test(definitions_only_see_earlier_ones),
         cmocka_unit_test(every_shipped_pack_loads_and_lints_clean),
         cmocka_unit_test(default_pack_has_every_requirement_id),
         cmocka_unit_test(shipped_wording_traps),
+        cmocka_unit_test(requirement_synonyms_are_found),
         cmocka_unit_test(conditions_detect_their_topic),
         cmocka_unit_test(set_loads_defaults_and_files),
         cmocka_unit_test(unknown_pack_name_lists_the_available_ones),

@@ -29,6 +29,24 @@ static void reads_back_what_was_written(void **state)
     ck_zip_close(zip);
 }
 
+static void empty_entries_round_trip(void **state)
+{
+    (void)state;
+    const char *path = ck_test_package("e.zip", "empty.xml", "", "b.xml", "<b/>", NULL);
+    ck_zip *zip = NULL;
+    ck_error err;
+    char *data = NULL;
+    size_t len = 99;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_zip_open(&zip, path, NULL, &err), 0);
+    assert_int_equal(ck_zip_read(zip, "empty.xml", 0, &data, &len, &err), 0);
+    assert_int_equal(len, 0);
+    assert_string_equal(data, "");
+    free(data);
+    ck_zip_close(zip);
+}
+
 static void mimetype_is_stored_first(void **state)
 {
     (void)state;
@@ -229,6 +247,7 @@ int main(void)
     ck_lang_set_name("en");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_back_what_was_written),
+        cmocka_unit_test(empty_entries_round_trip),
         cmocka_unit_test(mimetype_is_stored_first),
         cmocka_unit_test(empty_file_is_refused),
         cmocka_unit_test(legacy_doc_and_encrypted_office_are_named),

@@ -1,11 +1,14 @@
-/* roster_builder.h — private to src/data: what the CSV, XLSX and ODS readers
- * share. Each reader feeds rows and cells as it streams its file; the
- * builder trims, skips rows with no value, takes the first row with a value
- * as the header, enforces the limits and reports errors with their place. */
-#ifndef CK_DATA_ROSTER_BUILDER_H
-#define CK_DATA_ROSTER_BUILDER_H
+/* internal.h — private to src/data: what the readers share.
+ *
+ * The roster builder: each reader (CSV, XLSX, ODS) feeds rows and cells as
+ * it streams its file; the builder trims, skips rows with no value, takes
+ * the first row with a value as the header, enforces the limits and reports
+ * errors with their place. */
+#ifndef CK_DATA_INTERNAL_H
+#define CK_DATA_INTERNAL_H
 
 #include "data/data.h"
+#include "util/buf.h"
 
 typedef struct ck_roster_builder {
     ck_roster *roster;   /* being built; handed over by ck_roster_builder_finish */
@@ -35,6 +38,18 @@ int ck_roster_builder_end_row(ck_roster_builder *b, size_t repeat);
 int ck_roster_builder_finish(ck_roster_builder *b, ck_roster **out);
 /* Frees what is left. Safe after finish. */
 void ck_roster_builder_free(ck_roster_builder *b);
+
+/* Sets err to the message (zh or en by language, printf format) with the
+ * roster's file, sheet and line; returns code. */
+int ck_roster_builder_fail(ck_roster_builder *b, int code, long line, const char *zh, const char *en, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* Reads a whole file (a CSV roster, a record) into out, refusing more than
+ * max_bytes; err names the file. */
+int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err);
 
 /* Spreadsheet column name of a 0-based index (0 -> A, 27 -> AB). */
 const char *ck_roster_column_name(size_t col, char *buf, size_t size);

@@ -1,0 +1,63 @@
+#!/bin/sh
+# make bench: measures the reader on a large contract, then runs every other
+# bench/*.sh (checking, forms). Usage: bench/run.sh BUILD
+set -eu
+build=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+ck=$build/clausekit
+out=$build/bench
+mkdir -p "$out"
+measure=$build/bench/measure
+mb=${BENCH_MB:-40}
+
+best() { # best N CMD... -> "seconds maxrss" of the fastest of N runs
+    n=$1; shift
+    best_s=""; best_line=""
+    i=0
+    while [ $i -lt "$n" ]; do
+        line=$("$measure" "$@")
+        s=${line% *}
+        if [ -z "$best_s" ] || [ "$(echo "$s < $best_s" | bc -l 2>/dev/null || awk "BEGIN{print ($s < $best_s)}")" = 1 ]; then
+            best_s=$s; best_line=$line
+        fi
+        i=$((i + 1))
+    done
+    echo "$best_line"
+}
+
+echo "== reader: building a contract with ${mb} MB of document XML"
+"$build/bench/mkcontract" "$out/large.docx" "$mb"
+xml_bytes=$(unzip -p "$out/large.docx" word/document.xml | wc -c)
+text_bytes=$("$ck" extract --format text "$out/large.docx" | wc -c)
+floor=$(best 3 sh -c "unzip -p '$out/large.docx' word/document.xml")
+reader=$(best 3 "$ck" extract "$out/large.docx")
+
+awk -v xml="$xml_bytes" -v text="$text_bytes" -v floor="$floor" -v reader="$reader" 'BEGIN {
+    split(floor, f, " "); split(reader, r, " ");
+    mbs = xml / 1048576 / r[1];
+    ratio = r[1] / f[1];
+    mem = r[2] * 1024 / text;
+    printf "  document XML          %8.1f MB\n", xml / 1048576;
+    printf "  extracted text        %8.1f MB\n", text / 1048576;
+    printf "  unzip -p (floor)      %8.3f s\n", f[1];
+    printf "  clausekit extract     %8.3f s   %6.1f MB/s of XML\n", r[1], mbs;
+    printf "  ratio to the floor    %8.2f x   (target: within 3x)   %s\n", ratio, ((ratio <= 3) ? "met" : "NOT MET");
+    printf "  peak memory           %8.1f MB  = %.2f x the text (target: under 4x)   %s\n", r[2] / 1024, mem, ((mem < 4) ? "met" : "NOT MET");
+}'
+
+if command -v pandoc >/dev/null 2>&1; then
+    pandoc_line=$("$measure" pandoc -t plain "$out/large.docx" -o /dev/null || true)
+    awk -v p="$pandoc_line" -v reader="$reader" 'BEGIN {
+        split(p, a, " "); split(reader, r, " ");
+        printf "  pandoc -t plain       %8.3f s   %.0f x slower (target: at least 50x)   %s\n", a[1], a[1] / r[1], ((a[1] / r[1] >= 50) ? "met" : "NOT MET");
+    }'
+else
+    echo "  pandoc not installed: the pandoc comparison is skipped"
+fi
+
+for script in bench/*.sh; do
+    [ "$script" = bench/run.sh ] && continue
+    echo "== $(basename "$script" .sh)"
+    sh "$script" "$build"
+done

@@ -1,0 +1,115 @@
+#include "annotate/annotate.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "util/buf.h"
+#include "util/lang.h"
+#include "zip/container.h"
+
+void ck_annotation_set_init(ck_annotation_set *set, const char *part)
+{
+    memset(set, 0, sizeof *set);
+    set->part = ck_strdup(part ? part : "");
+    set->author = ck_strdup("clausekit");
+    set->appendix_title = ck_strdup("補充條款（審查建議）");
+    set->date = (long long)time(NULL);
+}
+
+void ck_annotation_set_comment(ck_annotation_set *set, uint32_t first, uint32_t last, const char *key,
+                               const char *text)
+{
+    set->comments = ck_realloc(set->comments, (set->comment_count + 1) * sizeof *set->comments);
+    set->comments[set->comment_count++] =
+        (ck_annotation){ first, last < first ? first : last, ck_strdup(key ? key : ""), ck_strdup(text ? text : "") };
+}
+
+void ck_annotation_set_insert(ck_annotation_set *set, long after, const char *key, const char *text,
+                              const char *comment)
+{
+    set->insertions = ck_realloc(set->insertions, (set->insertion_count + 1) * sizeof *set->insertions);
+    set->insertions[set->insertion_count++] = (ck_insertion){ after, ck_strdup(key ? key : ""),
+                                                              ck_strdup(text ? text : ""), ck_strdup(comment) };
+}
+
+void ck_annotation_set_free(ck_annotation_set *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->comment_count; i++) {
+        free(set->comments[i].key);
+        free(set->comments[i].text);
+    }
+    for (size_t i = 0; i < set->insertion_count; i++) {
+        free(set->insertions[i].key);
+        free(set->insertions[i].text);
+        free(set->insertions[i].comment);
+    }
+    free(set->comments);
+    free(set->insertions);
+    free(set->summary);
+    free(set->part);
+    free(set->author);
+    free(set->appendix_title);
+    memset(set, 0, sizeof *set);
+}
+
+void ck_annotate_date(long long date, int zulu, char *buf, size_t size)
+{
+    time_t t = (time_t)date;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, zulu ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+int ck_annotate_copy_rest(ck_zip *zip, ck_zip_writer *w, const char *const *skip, ck_error *err)
+{
+    for (size_t i = 0; i < ck_zip_count(zip); i++) {
+        const char *name = ck_zip_name(zip, i);
+        int skipped = 0;
+        for (const char *const *s = skip; s && *s; s++)
+            if (strcmp(*s, name) == 0)
+                skipped = 1;
+        if (!skipped) {
+            int rc = ck_zip_writer_copy_raw(w, zip, name, err);
+            if (rc != 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int ck_annotate_write(const char *input, const char *output, const ck_annotation_set *set, ck_error *err)
+{
+    ck_zip *zip = NULL;
+    int rc;
+
+    if (same_file(input, output)) {
+        ck_error_set(err, CK_EUSAGE, "%s",
+                     ck_tr("附註版本不能覆寫原檔；請為 --annotate 指定另一個檔名",
+                           "the annotated copy cannot replace the original; give --annotate another file name"));
+        ck_error_set_file(err, output);
+        return CK_EUSAGE;
+    }
+    if ((rc = ck_zip_open(&zip, input, NULL, err)) != 0)
+        return rc;
+    if (ck_zip_find(zip, "content.xml") >= 0 && ck_zip_find_nocase(zip, "[Content_Types].xml") < 0)
+        rc = ck_annotate_odt(zip, output, set, err);
+    else
+        rc = ck_annotate_docx(zip, output, set, err);
+    ck_zip_close(zip);
+    if (rc != 0)
+        ck_error_set_file(err, input);
+    return rc;
+}

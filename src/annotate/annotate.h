@@ -1,0 +1,81 @@
+/* annotate.h — review comments and suggested clauses written into a copy of
+ * the contract itself (DOCX and ODT).
+ *
+ * The caller (clausekit check --annotate) turns findings into an
+ * annotation set: comments anchored on paragraphs of the original, clauses
+ * to insert as tracked insertions after a paragraph or in an appended
+ * section, and a summary comment at the top. Paragraphs are named by their
+ * part and source_index, exactly as the readers record them in ck_block.
+ *
+ * The writer never modifies the input. It splices into the original bytes
+ * of the main part, so everything it did not mean to change keeps its XML;
+ * every other entry of the package is copied raw (compressed bytes
+ * untouched); the copy appears only when complete (temporary file, rename).
+ *
+ * Running it again on its own output does not pile up comments: a comment
+ * carries its key (the requirement id) as 【key】, a key already commented by
+ * clausekit in the input is not commented or inserted again, and the
+ * summary comment of an earlier run is replaced.
+ */
+#ifndef CK_ANNOTATE_H
+#define CK_ANNOTATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/error.h"
+
+typedef struct ck_annotation {
+    uint32_t first, last; /* source_index of the first and last paragraph it spans */
+    char *key;            /* e.g. "3.4.1.3" */
+    char *text;           /* the comment; '\n' separates its paragraphs */
+} ck_annotation;
+
+typedef struct ck_insertion {
+    long after;    /* source_index of the paragraph to insert after; -1: the appended section */
+    char *key;
+    char *text;    /* the clause; '\n' separates its paragraphs */
+    char *comment; /* why it was inserted, anchored on the inserted text; may be NULL */
+} ck_insertion;
+
+typedef struct ck_annotation_set {
+    char *part;                /* the main part: "word/document.xml", "content.xml" */
+    ck_annotation *comments;
+    size_t comment_count;
+    ck_insertion *insertions;
+    size_t insertion_count;
+    char *summary;             /* comment on the first paragraph; may be NULL */
+    char *author;              /* "clausekit" */
+    char *appendix_title;      /* heading of the appended section: 補充條款（審查建議） */
+    long long date;            /* seconds since the epoch, for w:date / dc:date */
+} ck_annotation_set;
+
+/* Initialises an empty set for the main part (copied). */
+void ck_annotation_set_init(ck_annotation_set *set, const char *part);
+/* Adds a comment; strings are copied. */
+void ck_annotation_set_comment(ck_annotation_set *set, uint32_t first, uint32_t last, const char *key,
+                               const char *text);
+/* Adds an insertion; strings are copied, comment may be NULL. */
+void ck_annotation_set_insert(ck_annotation_set *set, long after, const char *key, const char *text,
+                              const char *comment);
+void ck_annotation_set_free(ck_annotation_set *set);
+
+/* Writes input with the set applied to output, which must not be the input.
+ * The format is the input's (DOCX or ODT). */
+int ck_annotate_write(const char *input, const char *output, const ck_annotation_set *set, ck_error *err);
+
+/* The format writers (annotate/docx.c, annotate/odt.c), on an open package. */
+struct ck_zip;
+int ck_annotate_docx(struct ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err);
+int ck_annotate_odt(struct ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err);
+
+/* Shared by the format writers: the date as ISO 8601 ("2026-11-24T08:00:00",
+ * plus "Z" when zulu is set) into buf. */
+void ck_annotate_date(long long date, int zulu, char *buf, size_t size);
+
+/* Copies every entry of zip into w in order, except those named in skip
+ * (NULL-terminated), raw. */
+struct ck_zip_writer;
+int ck_annotate_copy_rest(struct ck_zip *zip, struct ck_zip_writer *w, const char *const *skip, ck_error *err);
+
+#endif

@@ -1,0 +1,65 @@
+# bad-input.sh — every broken or hostile file gets one line on stderr that
+# names the file and what to do, exit status 2, no crash, no hang, and
+# nothing on stdout.
+. "$(dirname "$0")/lib.sh"
+MK=${CK_BUILD:-$TOP/build}/tests/e2e/mkhostile
+
+bad() { # bad KIND FILE_NAME REGEX
+    kind=$1 name=$2 pattern=$3
+    if ! "$MK" "$kind" "$T/$name" 2>"$T/mk.err"; then
+        fail "$kind: could not make the input: $(cat "$T/mk.err")"
+        return
+    fi
+    run timeout 120 "$CK" extract "$T/$name"
+    if [ -s "$T/out" ]; then
+        fail "$kind: wrote to stdout: $(head -c 200 "$T/out")"
+        return
+    fi
+    expect_error "$kind" 2 "^clausekit: $T/$name(:[^ ]*)?: .*($pattern)"
+}
+
+bad empty            empty.docx        "empty"
+bad text             notes.docx        "not a DOCX or ODT file"
+bad truncated        cut.docx          "damaged or incomplete"
+bad legacy-doc       old.doc           "legacy Word 97-2003.*save it as .docx"
+bad encrypted-office secret.docx       "password-protected.*unprotected .docx"
+bad no-main          photos.docx       "no Word or OpenDocument main document"
+bad rels-nowhere     hollow.docx       "main document|has no"
+bad rels-traversal   escape.docx       "main document|has no|outside"
+bad bomb             bomb.docx         "zip bomb"
+bad bomb-lying       liar.docx         "zip bomb|damaged"
+bad many-entries     crowd.docx        "too many entries"
+bad doctype          laughs.docx       "DOCTYPE"
+bad external-entity  xxe.docx          "DOCTYPE"
+bad deep             deep.docx         "nested too deeply"
+bad bad-utf8         mojibake.docx     "not valid UTF-8"
+bad duplicate        twins.docx        "two entries named"
+bad overlap          overlap.docx      "damaged"
+bad encrypted-odt    secret.odt        "password"
+bad zip-encrypted    locked.docx       "encrypted"
+bad ods              sheet.docx        "not a text document"
+
+# Messages are in zh-TW by default too, still one line naming the file.
+"$MK" legacy-doc "$T/舊契約.doc"
+run env CLAUSEKIT_LANG=zh-TW "$CK" extract "$T/舊契約.doc"
+expect_error "zh-TW message" 2 "^clausekit: $T/舊契約.doc: 這是舊版 Word 97-2003"
+
+run "$CK" extract "$T/does-not-exist.docx"
+expect_error "missing file" 2 "does-not-exist.docx: no such file"
+
+# The external entity was never resolved: nothing of /etc/passwd anywhere.
+"$MK" external-entity "$T/xxe2.docx"
+run "$CK" extract --format json "$T/xxe2.docx"
+if grep -q 'root:' "$T/out" "$T/err"; then fail "external entity was read"; else pass "external entity never read"; fi
+
+# A good file next to a bad one: the good one is printed whole, the bad one
+# gets its line, and the status is 2.
+"$MK" valid "$T/good.docx"
+run "$CK" extract "$T/empty.docx" "$T/good.docx"
+if [ $rc -eq 2 ] && grep -q '第一條' "$T/out" && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q 'empty.docx' "$T/err"; then
+    pass "good and bad file together"
+else
+    fail "good and bad file together: rc=$rc err=$(cat "$T/err")"
+fi
+
+finish

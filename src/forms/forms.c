@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,22 +70,43 @@ static void remove_run_outputs(void)
         rmdir(cleanup_made_dir); /* only when empty: rmdir never removes more */
 }
 
-/* Stops the workers and records what they reported before they stopped,
- * so that every file written is known. */
-static void stop_workers(void)
+/* Records the files the workers have reported (the pipe is non-blocking
+ * by then). */
+static void drain_reports(void)
 {
     long k;
+    while (read(worker_reports, &k, sizeof k) == (ssize_t)sizeof k)
+        if (k >= 0 && (size_t)k < cleanup_count)
+            cleanup_done[k] = 1;
+}
+
+/* Stops the workers and records what they reported before they stopped,
+ * so that every file written is known. The pipe is read while waiting, so
+ * a worker never blocks on a full pipe; the parent may itself still hold a
+ * write end (a signal during the forks), so reads never wait. */
+static void stop_workers(void)
+{
+    struct timespec pause = { 0, 1000000 };
+    sig_atomic_t left = worker_count;
 
     for (sig_atomic_t i = 0; i < worker_count; i++)
         kill(worker_pids[i], SIGTERM);
-    for (sig_atomic_t i = 0; i < worker_count; i++)
-        waitpid(worker_pids[i], NULL, 0);
-    worker_count = 0;
-    if (worker_reports >= 0) {
-        while (read(worker_reports, &k, sizeof k) == (ssize_t)sizeof k)
-            if (k >= 0 && (size_t)k < cleanup_count)
-                cleanup_done[k] = 1;
+    if (worker_reports >= 0)
+        fcntl(worker_reports, F_SETFL, fcntl(worker_reports, F_GETFL) | O_NONBLOCK);
+    while (left > 0) {
+        if (worker_reports >= 0)
+            drain_reports();
+        for (sig_atomic_t i = 0; i < worker_count; i++)
+            if (worker_pids[i] > 0 && waitpid(worker_pids[i], NULL, WNOHANG) != 0) {
+                worker_pids[i] = 0;
+                left--;
+            }
+        if (left > 0)
+            nanosleep(&pause, NULL);
     }
+    if (worker_reports >= 0)
+        drain_reports();
+    worker_count = 0;
 }
 
 static void on_signal(int sig)

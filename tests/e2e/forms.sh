@@ -314,9 +314,19 @@ fi
 pid=$!
 sleep 0.3
 kill -TERM $pid 2>/dev/null
+i=0
+while kill -0 $pid 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $pid 2>/dev/null; then
+    kill -KILL $pid 2>/dev/null
+    hung=1
+else
+    hung=0
+fi
 wait $pid 2>/dev/null
 st=$?
-if [ $st -eq 0 ]; then
+if [ $hung = 1 ]; then
+    fail "SIGTERM: still running 15 s after the signal"
+elif [ $st -eq 0 ]; then
     skip "SIGTERM: the run finished before the signal"
 elif [ ! -e "$T/big" ]; then
     pass "SIGTERM removes the files, temporaries and the folder the run made"

@@ -38,8 +38,6 @@
 static char **cleanup_paths;                   /* planned outputs */
 static volatile sig_atomic_t *cleanup_done;    /* cleanup_done[k]: paths[k] written by this run */
 static size_t cleanup_count;
-static char cleanup_temp[4096];                /* a plain file being written */
-static volatile sig_atomic_t cleanup_temp_active;
 static char cleanup_stage_file[4096];          /* --zip: the member being built */
 static volatile sig_atomic_t cleanup_stage_file_active;
 static char cleanup_stage_dir[4096];           /* --zip: the folder members are built in */
@@ -57,8 +55,6 @@ static volatile sig_atomic_t in_worker;        /* this process is a worker */
 static void remove_run_outputs(void)
 {
     ck_zip_writer_remove_temporaries();
-    if (cleanup_temp_active)
-        unlink(cleanup_temp);
     if (cleanup_stage_file_active)
         unlink(cleanup_stage_file);
     for (size_t i = 0; cleanup_done && i < cleanup_count; i++)
@@ -115,8 +111,6 @@ static void on_signal(int sig)
         /* A worker removes only its own temporaries: the files it finished
          * are the parent's to remove. */
         ck_zip_writer_remove_temporaries();
-        if (cleanup_temp_active)
-            unlink(cleanup_temp);
         _exit(2);
     }
     stop_workers();
@@ -405,69 +399,12 @@ static int make_directory(const char *path, ck_error *err)
     return rc;
 }
 
-/* Writes data to path through a temporary file and a rename, so the file
- * appears whole or not at all. */
-static int write_file_atomic(const char *path, const char *data, size_t len, ck_error *err)
-{
-    ck_buf tmp = CK_BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    int fd, rc = 0;
-    size_t done = 0;
-
-    if (slash)
-        ck_buf_append(&tmp, path, (size_t)(slash - path + 1));
-    ck_buf_printf(&tmp, ".%s.ck-XXXXXX", slash ? slash + 1 : path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0)
-        goto fail;
-    copy_path(cleanup_temp, sizeof cleanup_temp, tmp.data);
-    cleanup_temp_active = 1;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            close(fd);
-            goto fail;
-        }
-        done += (size_t)n;
-    }
-    {
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    if (close(fd) != 0 || rename(tmp.data, path) != 0)
-        goto fail;
-    cleanup_temp_active = 0;
-    ck_buf_free(&tmp);
-    return 0;
-fail:
-    rc = ck_error_set(err, CK_EIO, ck_tr("無法寫入檔案：%s", "cannot write the file: %s"), strerror(errno));
-    ck_error_set_file(err, path);
-    if (tmp.data && fd >= 0)
-        unlink(tmp.data);
-    cleanup_temp_active = 0;
-    ck_buf_free(&tmp);
-    return rc;
-}
-
+/* Every writer writes through a temporary file and a rename, so a file
+ * appears whole or not at all; callers hold signals around this call. */
 static int write_docs(ck_writer_format format, cmark_node *const *docs, size_t n, const ck_writer_options *wo,
                       const char *path, ck_error *err)
 {
-    ck_buf out = CK_BUF_INIT;
-    int rc;
-
-    if (format == CK_WRITER_DOCX || format == CK_WRITER_ODT) {
-        rc = ck_writer_write_many(format, docs, n, wo, path, err);
-    } else {
-        rc = format == CK_WRITER_HTML ? ck_writer_html_render(docs, n, wo, &out, err)
-                                      : ck_writer_md_render(docs, n, wo, &out, err);
-        if (rc == 0)
-            rc = write_file_atomic(path, out.data ? out.data : "", out.len, err);
-        ck_buf_free(&out);
-    }
-    return rc;
+    return ck_writer_write_many(format, docs, n, wo, path, err);
 }
 
 static int read_whole(const char *path, char **data, size_t *len, ck_error *err)
@@ -992,7 +929,6 @@ done:
     free((void *)cleanup_done);
     cleanup_done = NULL;
     cleanup_stage_file_active = 0;
-    cleanup_temp_active = 0;
     if (stage_dir) {
         rmdir(stage_dir);
         free(stage_dir);

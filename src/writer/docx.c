@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/lang.h"
-
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define LIST_INDENT 480  /* twips per list level: two CJK characters at 12 pt */
@@ -21,7 +19,6 @@
 #define BULLET_NUM_ID 1
 
 typedef struct docx_list {
-    int ordered;
     unsigned num_id;
     int level;        /* w:ilvl, 0..8 */
     int item_pending; /* the current item's number is not written yet */
@@ -41,6 +38,7 @@ typedef struct docx_ctx {
     int wrote_block;
     ck_writer_table table;
     long *col_twips; /* the table's column widths */
+    int in_cell;     /* cell paragraphs take no list or quote indent */
 } docx_ctx;
 
 static long twips(double mm)
@@ -95,11 +93,11 @@ static docx_list *top_list(docx_ctx *c)
  * flags of signature lines; jc is an alignment letter or 0. */
 static void open_paragraph(docx_ctx *c, const char *style, cmark_node *node, char jc)
 {
-    docx_list *list = top_list(c);
+    docx_list *list = c->in_cell ? NULL : top_list(c);
     int numbered = list && list->item_pending;
     int signature = node && ck_writer_is_signature(node);
     int keep_next = node && (ck_writer_keeps_with_signature(node) || ck_writer_signature_continues(node));
-    long indent = (long)c->quote_depth * QUOTE_INDENT;
+    long indent = c->in_cell ? 0 : (long)c->quote_depth * QUOTE_INDENT;
 
     if (signature && strcmp(style, "Normal") == 0)
         style = "Signature";
@@ -170,7 +168,6 @@ static void enter_list(docx_ctx *c, cmark_node *node)
         c->lists = ck_realloc(c->lists, c->list_cap * sizeof *c->lists);
     }
     list = &c->lists[c->list_depth];
-    list->ordered = ordered;
     list->level = c->list_depth < 8 ? (int)c->list_depth : 8;
     list->item_pending = 0;
     if (ordered) {
@@ -244,12 +241,14 @@ static void open_cell(docx_ctx *c)
     char align = ck_writer_table_alignment(c->table.node, c->table.cell);
     ck_buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>",
                   c->col_twips[c->table.cell]);
+    c->in_cell = 1;
     open_paragraph(c, c->table.header ? "TableHeading" : "TableContents", NULL, align);
 }
 
 static void close_cell(docx_ctx *c)
 {
     close_paragraph(c);
+    c->in_cell = 0;
     ck_buf_puts(c->out, "</w:tc>");
     c->table.cell++;
 }

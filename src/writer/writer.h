@@ -17,8 +17,11 @@
  *
  *  - Page break: an HTML block that is exactly the comment
  *    `<!-- pagebreak -->` (spaces inside the comment and letter case are
- *    free), on its own line. DOCX `w:br w:type="page"`, ODT a paragraph
- *    with `fo:break-before="page"`, HTML `break-before: page`.
+ *    free), on its own line. The next block starts a page: DOCX
+ *    w:pageBreakBefore on its paragraph (a table's: its first cell's), ODT
+ *    fo:break-before="page" in its paragraph or table style, HTML a
+ *    `break-after: page` marker. Ignored at a document's start or end;
+ *    merged documents are separated by a page break without it.
  *  - Signature lines: a paragraph whose text holds a run of three or more
  *    underscores (`___`) or full-width low lines (`＿＿＿`), e.g.
  *    `立書人（簽章）：＿＿＿＿＿＿`. Consecutive signature paragraphs form

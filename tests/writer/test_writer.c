@@ -791,6 +791,53 @@ static void page_breaks_at_either_end_are_ignored(void **state)
     cmark_node_free(doc);
 }
 
+static void table_in_a_list_item(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("1. 項目\n\n   | 欄 | 值 |\n   |---|---|\n   | 甲 | 乙 |\n");
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    /* The table is indented with the item; its cells are not indented again. */
+    assert_non_null(strstr(out.data, "<w:tblInd w:w=\"480\" w:type=\"dxa\"/>"));
+    assert_false(paragraph_has(out.data, "甲", "<w:ind "));
+    assert_false(paragraph_has(out.data, "甲", "<w:numPr>"));
+    assert_true(paragraph_has(out.data, "項目", "<w:numPr>"));
+    ck_buf_clear(&out);
+    /* ODF list items hold no tables: one paragraph per row instead. */
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    xmlFreeDoc(well_formed(out.data, "content.xml"));
+    assert_null(strstr(out.data, "<table:table "));
+    assert_non_null(strstr(out.data, "<text:p text:style-name=\"List_20_Contents\">甲 | 乙</text:p>"));
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
+static void page_break_before_a_table(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("前文\n\n<!-- pagebreak -->\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n");
+    ck_buf out = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
+    /* Word and LibreOffice honour the break on the first cell's paragraph. */
+    assert_true(paragraph_has(out.data, "甲", "<w:pageBreakBefore/>"));
+    assert_int_equal(count(out.data, "<w:pageBreakBefore/>"), 1);
+    ck_buf_clear(&out);
+    assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
+    assert_non_null(strstr(out.data, "style:family=\"table\"><style:table-properties style:width=\"170.00mm\""
+                                     " table:align=\"margins\" fo:margin-bottom=\"2mm\" fo:break-before=\"page\"/>"));
+    assert_int_equal(count(out.data, "fo:break-before=\"page\""), 1);
+    ck_buf_free(&out);
+    ck_buf_free(&numbering);
+    cmark_node_free(doc);
+}
+
 static void table_rows_get_one_cell_per_column(void **state)
 {
     (void)state;
@@ -888,6 +935,8 @@ int main(void)
         cmocka_unit_test(empty_document_is_still_valid),
         cmocka_unit_test(bytes_that_are_not_utf8_still_give_well_formed_files),
         cmocka_unit_test(page_breaks_at_either_end_are_ignored),
+        cmocka_unit_test(table_in_a_list_item),
+        cmocka_unit_test(page_break_before_a_table),
         cmocka_unit_test(table_rows_get_one_cell_per_column),
         cmocka_unit_test(sample_files_for_rendering),
     };

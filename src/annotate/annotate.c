@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -90,18 +91,32 @@ static int same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+int ck_annotate_check_output(const char *input, const char *output, ck_error *err)
+{
+    const char *ei = strrchr(input, '.'), *eo = strrchr(output, '.');
+
+    if (same_file(input, output) || strcmp(input, output) == 0) {
+        ck_error_set(err, CK_EUSAGE, "%s",
+                     ck_tr("附註版本不能覆寫原檔；請為 --annotate 指定另一個檔名",
+                           "the annotated copy cannot replace the original; give --annotate another file name"));
+    } else if (!ei || !eo || strcasecmp(ei, eo) != 0 || (strcasecmp(ei, ".docx") != 0 && strcasecmp(ei, ".odt") != 0)) {
+        ck_error_set(err, CK_EUSAGE, "%s",
+                     ck_tr("副本須與原檔同為 .docx 或 .odt；請改用相同的副檔名",
+                           "the copy must be .docx or .odt like the contract; use the same extension"));
+    } else {
+        return 0;
+    }
+    ck_error_set_file(err, output);
+    return CK_EUSAGE;
+}
+
 int ck_annotate_write(const char *input, const char *output, const ck_annotation_set *set, ck_error *err)
 {
     ck_zip *zip = NULL;
     int rc;
 
-    if (same_file(input, output)) {
-        ck_error_set(err, CK_EUSAGE, "%s",
-                     ck_tr("附註版本不能覆寫原檔；請為 --annotate 指定另一個檔名",
-                           "the annotated copy cannot replace the original; give --annotate another file name"));
-        ck_error_set_file(err, output);
-        return CK_EUSAGE;
-    }
+    if ((rc = ck_annotate_check_output(input, output, err)) != 0)
+        return rc;
     if ((rc = ck_zip_open(&zip, input, NULL, err)) != 0)
         return rc;
     if (ck_zip_find(zip, "content.xml") >= 0 && ck_zip_find_nocase(zip, "[Content_Types].xml") < 0)

@@ -64,6 +64,11 @@ void ck_annotation_set_free(ck_annotation_set *set);
  * The format is the input's (DOCX or ODT). */
 int ck_annotate_write(const char *input, const char *output, const ck_annotation_set *set, ck_error *err);
 
+/* Checks, before any work, that output can be written as the annotated
+ * copy of input: not the input itself, and of the same format (.docx or
+ * .odt). Returns 0 or CK_EUSAGE with err naming output. */
+int ck_annotate_check_output(const char *input, const char *output, ck_error *err);
+
 /* The format writers (annotate/docx.c, annotate/odt.c), on an open package. */
 struct ck_zip;
 int ck_annotate_docx(struct ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err);

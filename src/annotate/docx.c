@@ -154,7 +154,8 @@ static void anchor_end(ck_buf *b, const docx_edit *e, long id)
 
 /* Tracked paragraphs for text ('\n' separates paragraphs); with comment_id
  * >= 0, a comment range spans them. bold makes a heading-like line. */
-static void inserted_paragraphs(docx_edit *e, ck_buf *b, const char *text, long comment_id, int bold)
+static void inserted_paragraphs(docx_edit *e, ck_buf *b, const char *text, long comment_id, int bold,
+                                int keep_last_mark)
 {
     const char *line = text;
     int first = 1;
@@ -163,10 +164,13 @@ static void inserted_paragraphs(docx_edit *e, ck_buf *b, const char *text, long 
         const char *nl = strchr(line, '\n');
         size_t n = nl ? (size_t)(nl - line) : strlen(line);
         long mark_id = e->next_id++, ins_id = e->next_id++;
-        ck_buf_printf(b, "<w:p%s><w:pPr>%s<w:rPr><w:ins w:id=\"%ld\" w:author=\"", e->w_decl,
-                      bold ? "<w:keepNext/>" : "", mark_id);
-        ck_buf_put_xml(b, e->set->author, strlen(e->set->author));
-        ck_buf_printf(b, "\" w:date=\"%s\"/></w:rPr></w:pPr>", e->date);
+        ck_buf_printf(b, "<w:p%s><w:pPr>%s", e->w_decl, bold ? "<w:keepNext/>" : "");
+        if (nl || !keep_last_mark) {
+            ck_buf_printf(b, "<w:rPr><w:ins w:id=\"%ld\" w:author=\"", mark_id);
+            ck_buf_put_xml(b, e->set->author, strlen(e->set->author));
+            ck_buf_printf(b, "\" w:date=\"%s\"/></w:rPr>", e->date);
+        }
+        ck_buf_puts(b, "</w:pPr>");
         if (first && comment_id >= 0)
             anchor_start(b, e, comment_id);
         ck_buf_printf(b, "<w:ins w:id=\"%ld\" w:author=\"", ins_id);
@@ -247,6 +251,84 @@ static int damaged(ck_error *err, const char *part)
     return CK_EINPUT;
 }
 
+/* The body's last paragraph when nothing but white space separates it
+ * from the body's tail (w:sectPr or the end of w:body), else NULL. */
+static const ck_para_pos *last_body_paragraph(const ck_para_map *map, const char *doc)
+{
+    const ck_para_pos *best = NULL;
+    for (size_t i = 0; i < map->count; i++)
+        if (map->paras[i].top_level && !map->paras[i].empty && map->paras[i].end <= map->tail_start)
+            best = &map->paras[i];
+    if (!best)
+        return NULL;
+    for (size_t k = best->end; k < map->tail_start; k++)
+        if (doc[k] != ' ' && doc[k] != '\n' && doc[k] != '\r' && doc[k] != '\t')
+            return NULL;
+    return best;
+}
+
+/* Marks paragraph p's mark as a tracked insertion: w:ins first in the
+ * mark's run properties (w:pPr/w:rPr), made where there are none. */
+static void mark_paragraph_inserted(docx_edit *e, ck_splice_list *edits, const char *doc, const char *prefix,
+                                    const ck_para_pos *p)
+{
+    ck_xml_scanner s;
+    ck_xml_tag tag, start;
+    ck_buf ins = CK_BUF_INIT;
+    long id = e->next_id++;
+
+    ck_buf_printf(&ins, "<w:ins%s w:id=\"%ld\" w:author=\"", e->w_decl, id);
+    ck_buf_put_xml(&ins, e->set->author, strlen(e->set->author));
+    ck_buf_printf(&ins, "\" w:date=\"%s\"/>", e->date);
+
+    ck_xml_scanner_init(&s, doc, p->content_start);
+    s.pos = p->start;
+    if (ck_xml_scan_next(&s, &start) != 1)
+        goto done;
+    if (start.end == p->content_start) { /* no w:pPr */
+        ck_buf b = CK_BUF_INIT;
+        ck_buf_printf(&b, "<w:pPr%s><w:rPr>%s</w:rPr></w:pPr>", e->w_decl, ins.data);
+        ck_splice_insert(edits, p->content_start, b.data);
+        ck_buf_free(&b);
+        goto done;
+    }
+    /* Children of w:pPr, at depth 1 inside it. */
+    int depth = 0;
+    size_t before = 0;
+    while (ck_xml_scan_next(&s, &tag) == 1) {
+        if (tag.type == CK_TAG_START || tag.type == CK_TAG_EMPTY) {
+            if (depth == 1 && ck_xml_tag_is(&tag, prefix, "rPr")) {
+                if (tag.type == CK_TAG_START) {
+                    ck_splice_insert(edits, tag.end, ins.data);
+                } else { /* <w:rPr/> */
+                    ck_buf b = CK_BUF_INIT;
+                    ck_buf_printf(&b, "<w:rPr%s>%s</w:rPr>", e->w_decl, ins.data);
+                    ck_splice_remove(edits, tag.start, tag.end - tag.start);
+                    ck_splice_insert(edits, tag.start, b.data);
+                    ck_buf_free(&b);
+                }
+                goto done;
+            }
+            if (depth == 1 && !before &&
+                (ck_xml_tag_is(&tag, prefix, "sectPr") || ck_xml_tag_is(&tag, prefix, "pPrChange")))
+                before = tag.start;
+            if (tag.type == CK_TAG_START)
+                depth++;
+        } else {
+            if (depth == 1 && ck_xml_tag_is(&tag, prefix, "pPr")) {
+                ck_buf b = CK_BUF_INIT;
+                ck_buf_printf(&b, "<w:rPr%s>%s</w:rPr>", e->w_decl, ins.data);
+                ck_splice_insert(edits, before ? before : tag.start, b.data);
+                ck_buf_free(&b);
+                goto done;
+            }
+            depth--;
+        }
+    }
+done:
+    ck_buf_free(&ins);
+}
+
 int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err)
 {
     docx_edit e;
@@ -291,7 +373,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     e.w_decl = decl.data ? decl.data : "";
 
     static const char *const p_local[] = { "p", NULL };
-    if (ck_para_scan(doc, doc_len, prefix, p_local, prefix, "body", "pPr", "sectPr", &map) != 0) {
+    if (ck_para_scan(doc, doc_len, prefix, p_local, prefix, "body", "pPr", "sectPr", NULL, &map) != 0) {
         rc = damaged(err, set->part);
         goto done;
     }
@@ -313,6 +395,18 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
             ck_splice_remove(&edits, (size_t)(pz - doc), strlen(z));
     }
 
+    /* The mark of the body's last paragraph joins an appended section's
+     * insertion; spliced first, as w:pPr must lead its paragraph. */
+    const ck_para_pos *prev = NULL;
+    for (size_t i = 0; i < set->insertion_count; i++) {
+        const ck_insertion *ins = &set->insertions[i];
+        if (!already_done(&e, ins->key) &&
+            !(ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end))
+            prev = last_body_paragraph(&map, doc);
+    }
+    if (prev)
+        mark_paragraph_inserted(&e, &edits, doc, prefix, prev);
+
     /* Comments on existing paragraphs. */
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
@@ -332,26 +426,38 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
 
     /* Insertions after a paragraph, then the appended section. */
     ck_buf appendix = CK_BUF_INIT;
+    size_t *appended = ck_calloc(set->insertion_count + 1, sizeof *appended);
+    long *appended_comment = ck_calloc(set->insertion_count + 1, sizeof *appended_comment);
+    size_t appended_count = 0;
     for (size_t i = 0; i < set->insertion_count; i++) {
         const ck_insertion *ins = &set->insertions[i];
         if (already_done(&e, ins->key))
             continue;
         long comment_id = ins->comment ? e.next_id++ : -1;
-        ck_buf b = CK_BUF_INIT;
         if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
-            inserted_paragraphs(&e, &b, ins->text, comment_id, 0);
+            ck_buf b = CK_BUF_INIT;
+            inserted_paragraphs(&e, &b, ins->text, comment_id, 0, 0);
             ck_splice_insert(&edits, map.paras[ins->after].top_end, b.data);
+            ck_buf_free(&b);
         } else {
-            if (appendix.len == 0)
-                inserted_paragraphs(&e, &appendix, set->appendix_title, -1, 1);
-            inserted_paragraphs(&e, &appendix, ins->text, comment_id, 0);
+            appended_comment[appended_count] = comment_id;
+            appended[appended_count++] = i;
         }
-        ck_buf_free(&b);
         if (comment_id >= 0)
             add_comment(&e, comment_id, "CK", ins->key, ins->comment);
     }
-    if (appendix.len)
+    if (appended_count) {
+        /* At the end of the body the last paragraph mark is the document's
+         * own: the insertion takes in the mark of the paragraph before it
+         * instead, so rejecting it leaves no empty paragraph behind. */
+        inserted_paragraphs(&e, &appendix, set->appendix_title, -1, 1, 0);
+        for (size_t k = 0; k < appended_count; k++)
+            inserted_paragraphs(&e, &appendix, set->insertions[appended[k]].text, appended_comment[k], 0,
+                                prev && k + 1 == appended_count);
         ck_splice_insert(&edits, map.tail_start, appendix.data);
+    }
+    free(appended);
+    free(appended_comment);
     ck_buf_free(&appendix);
 
     /* The summary, on the first paragraph of the body. */

@@ -78,40 +78,115 @@ static void annotation_end(odt_edit *e, ck_buf *b, const char *name)
     ck_buf_printf(b, "<office:annotation-end%s office:name=\"%s\"/>", e->decl, name);
 }
 
-/* Inserted paragraphs, each a tracked insertion; regions collects the
- * changed-region declarations. With comment, an annotation spans them. */
-static void inserted(odt_edit *e, ck_buf *b, ck_buf *regions, const char *text, const char *key,
-                     const char *comment, int heading)
+/* One tracked insertion: its changed-region, and a marker for its start. */
+static int new_region(odt_edit *e, ck_buf *regions)
 {
-    const char *line = text;
-    char name[32] = "";
-    int first = 1;
+    int id = e->next++;
+    ck_buf_printf(regions,
+                  "<text:changed-region%s xml:id=\"ck-ct%d\" text:id=\"ck-ct%d\"><text:insertion>"
+                  "<office:change-info><dc:creator>",
+                  e->decl, id, id);
+    ck_buf_put_xml(regions, e->set->author, strlen(e->set->author));
+    ck_buf_printf(regions, "</dc:creator><dc:date>%s</dc:date></office:change-info></text:insertion>"
+                           "</text:changed-region>", e->date);
+    return id;
+}
 
-    if (comment)
-        snprintf(name, sizeof name, "ck-note-%d", e->next++);
-    do {
-        const char *nl = strchr(line, '\n');
-        size_t n = nl ? (size_t)(nl - line) : strlen(line);
-        int id = e->next++;
-        ck_buf_printf(regions,
-                      "<text:changed-region%s xml:id=\"ck-ct%d\" text:id=\"ck-ct%d\"><text:insertion>"
-                      "<office:change-info><dc:creator>",
-                      e->decl, id, id);
-        ck_buf_put_xml(regions, e->set->author, strlen(e->set->author));
-        ck_buf_printf(regions, "</dc:creator><dc:date>%s</dc:date></office:change-info></text:insertion>"
-                               "</text:changed-region>", e->date);
-        ck_buf_printf(b, "<%s%s>", heading ? "text:h text:outline-level=\"1\"" : "text:p", e->decl);
-        if (first && comment)
-            annotation(e, b, name, key, comment);
-        ck_buf_printf(b, "<text:change-start text:change-id=\"ck-ct%d\"/>", id);
-        ck_buf_put_xml(b, line, n);
-        ck_buf_printf(b, "<text:change-end text:change-id=\"ck-ct%d\"/>", id);
-        if (!nl && comment)
-            ck_buf_printf(b, "<office:annotation-end office:name=\"%s\"/>", name);
-        ck_buf_puts(b, heading ? "</text:h>" : "</text:p>");
-        first = 0;
-        line = nl ? nl + 1 : NULL;
-    } while (line);
+static void change_start(ck_buf *b, const odt_edit *e, int id)
+{
+    ck_buf_printf(b, "<text:change-start%s text:change-id=\"ck-ct%d\"/>", e->decl, id);
+}
+
+/* Writes a run of inserted items (the appended heading or clauses) at one
+ * place. Each item is one tracked insertion whose range starts before the
+ * paragraph break that precedes it — at the end of the paragraph before
+ * (prev, spliced by the caller through *first_id) or of the item before —
+ * and ends at the end of its own text, so rejecting it removes its
+ * paragraphs whole. */
+typedef struct odt_item {
+    const char *text;
+    const char *key;
+    const char *comment;
+    int heading;
+} odt_item;
+
+static void inserted_run(odt_edit *e, ck_buf *b, ck_buf *regions, const odt_item *items, size_t n,
+                         int have_prev, int *first_id)
+{
+    int next_id = new_region(e, regions);
+    *first_id = next_id;
+    for (size_t k = 0; k < n; k++) {
+        int id = next_id;
+        char name[32] = "";
+        const char *line = items[k].text;
+        if (items[k].comment)
+            snprintf(name, sizeof name, "ck-note-%d", e->next++);
+        for (int first = 1; line; first = 0) {
+            const char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            ck_buf_printf(b, "<%s%s>", items[k].heading ? "text:h text:outline-level=\"1\"" : "text:p", e->decl);
+            if (first && k == 0 && !have_prev)
+                change_start(b, e, id);
+            if (first && items[k].comment)
+                annotation(e, b, name, items[k].key, items[k].comment);
+            ck_buf_put_xml(b, line, len);
+            if (!nl) {
+                if (items[k].comment)
+                    ck_buf_printf(b, "<office:annotation-end office:name=\"%s\"/>", name);
+                ck_buf_printf(b, "<text:change-end text:change-id=\"ck-ct%d\"/>", id);
+                if (k + 1 < n) {
+                    next_id = new_region(e, regions);
+                    change_start(b, e, next_id);
+                }
+            }
+            ck_buf_puts(b, items[k].heading ? "</text:h>" : "</text:p>");
+            line = nl ? nl + 1 : NULL;
+        }
+    }
+}
+
+/* The paragraph whose end comes right before offset at (only end tags and
+ * white space between), or NULL. */
+static const ck_para_pos *paragraph_before(const ck_para_map *map, const char *xml, size_t at)
+{
+    const ck_para_pos *best = NULL;
+    for (size_t i = 0; i < map->count; i++)
+        if (!map->paras[i].empty && map->paras[i].end <= at && (!best || map->paras[i].end > best->end))
+            best = &map->paras[i];
+    if (!best)
+        return NULL;
+    for (size_t k = best->end; k < at;) {
+        if (xml[k] == ' ' || xml[k] == '\n' || xml[k] == '\r' || xml[k] == '\t') {
+            k++;
+        } else if (xml[k] == '<' && xml[k + 1] == '/') {
+            const char *gt = memchr(xml + k, '>', at - k);
+            if (!gt)
+                return NULL;
+            k = (size_t)(gt - xml) + 1;
+        } else {
+            return NULL;
+        }
+    }
+    return best;
+}
+
+/* Splices a run of items at offset at, with the tracked range starting in
+ * the paragraph before when there is one. */
+static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_para_map *map,
+                       size_t at, const odt_item *items, size_t n)
+{
+    const ck_para_pos *prev = paragraph_before(map, xml, at);
+    ck_buf b = CK_BUF_INIT;
+    int first_id;
+    inserted_run(e, &b, regions, items, n, prev != NULL, &first_id);
+    if (prev) {
+        ck_buf mark = CK_BUF_INIT;
+        change_start(&mark, e, first_id);
+        ck_splice_insert(edits, prev->close_start, mark.data);
+        ck_buf_free(&mark);
+    }
+    ck_splice_insert(edits, at, b.data);
+    ck_buf_free(&b);
 }
 
 /* Remembers the keys of clausekit's earlier annotations; schedules the
@@ -169,7 +244,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
     char text_prefix[64], office_prefix[64];
     ck_para_map map;
     ck_splice_list edits = { 0 };
-    ck_buf out = CK_BUF_INIT, regions = CK_BUF_INIT, appendix = CK_BUF_INIT, decl = CK_BUF_INIT;
+    ck_buf out = CK_BUF_INIT, regions = CK_BUF_INIT, decl = CK_BUF_INIT;
     ck_zip_writer *w = NULL;
     int rc;
 
@@ -200,7 +275,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
     e.decl = decl.data ? decl.data : "";
 
     static const char *const locals[] = { "p", "h", NULL };
-    if (ck_para_scan(xml, len, text_prefix, locals, office_prefix, "text", NULL, NULL, &map) != 0) {
+    if (ck_para_scan(xml, len, text_prefix, locals, office_prefix, "text", NULL, NULL, "list-item", &map) != 0) {
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("無法在文件中定位段落；請用 LibreOffice 重新儲存後再試",
                                 "cannot find the paragraphs in the document; save it again in LibreOffice"));
@@ -224,23 +299,28 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
         ck_splice_insert(&edits, map.paras[a->last].close_start, b.data);
         ck_buf_free(&b);
     }
+    /* Insertions after a paragraph: inside the article's list item when the
+     * article is one (LibreOffice numbers articles as a list), else after
+     * the body element holding the paragraph; then the appended section. */
+    odt_item *appended = ck_calloc(set->insertion_count + 1, sizeof *appended);
+    size_t appended_count = 0;
     for (size_t i = 0; i < set->insertion_count; i++) {
         const ck_insertion *ins = &set->insertions[i];
         if (already_done(&e, ins->key))
             continue;
+        odt_item item = { ins->text, ins->key, ins->comment, 0 };
         if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
-            ck_buf b = CK_BUF_INIT;
-            inserted(&e, &b, &regions, ins->text, ins->key, ins->comment, 0);
-            ck_splice_insert(&edits, map.paras[ins->after].top_end, b.data);
-            ck_buf_free(&b);
+            const ck_para_pos *p = &map.paras[ins->after];
+            insert_run(&e, &edits, &regions, xml, &map, p->item_close ? p->item_close : p->top_end, &item, 1);
         } else {
-            if (appendix.len == 0)
-                inserted(&e, &appendix, &regions, set->appendix_title, NULL, NULL, 1);
-            inserted(&e, &appendix, &regions, ins->text, ins->key, ins->comment, 0);
+            if (appended_count == 0)
+                appended[appended_count++] = (odt_item){ set->appendix_title, NULL, NULL, 1 };
+            appended[appended_count++] = item;
         }
     }
-    if (appendix.len)
-        ck_splice_insert(&edits, map.container_close, appendix.data);
+    if (appended_count)
+        insert_run(&e, &edits, &regions, xml, &map, map.container_close, appended, appended_count);
+    free(appended);
     if (set->summary) {
         size_t first = 0;
         while (first < map.count && (!map.paras[first].top_level || map.paras[first].empty))
@@ -308,7 +388,6 @@ done:
     free(e.old_keys);
     ck_buf_free(&out);
     ck_buf_free(&regions);
-    ck_buf_free(&appendix);
     ck_buf_free(&decl);
     free(xml);
     return rc;

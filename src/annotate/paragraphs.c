@@ -16,11 +16,12 @@ static int is_para(const ck_xml_tag *tag, const char *prefix, const char *const 
 
 int ck_para_scan(const char *text, size_t len, const char *prefix, const char *const *locals,
                  const char *container_prefix, const char *container_local, const char *props_local,
-                 const char *tail_local, ck_para_map *map)
+                 const char *tail_local, const char *item_local, ck_para_map *map)
 {
     ck_xml_scanner s;
     ck_xml_tag tag;
-    size_t capacity = 0, top_first = 0;
+    size_t capacity = 0, top_first = 0, item_first = 0;
+    int in_item = 0;
     size_t *open = NULL, open_count = 0, open_capacity = 0; /* stack of open paragraph indexes */
     long depth = 0, container_depth = -1;
     long props_depth = -1; /* depth of a properties element being skipped */
@@ -42,6 +43,10 @@ int ck_para_scan(const char *text, size_t len, const char *prefix, const char *c
                 top_first = map->count;
                 if (tail_local && ck_xml_tag_is(&tag, prefix, tail_local))
                     map->tail_start = tag.start;
+            } else if (container_depth >= 0 && d == container_depth + 2 && item_local &&
+                       tag.type == CK_TAG_START && ck_xml_tag_is(&tag, prefix, item_local)) {
+                item_first = map->count;
+                in_item = 1;
             }
             /* Properties right after a paragraph's start tag. */
             if (props_local && open_count && ck_xml_tag_is(&tag, prefix, props_local)) {
@@ -91,6 +96,11 @@ int ck_para_scan(const char *text, size_t len, const char *prefix, const char *c
                 ck_para_pos *p = &map->paras[open[--open_count]];
                 p->close_start = tag.start;
                 p->end = tag.end;
+            }
+            if (container_depth >= 0 && depth == container_depth + 2 && in_item) {
+                for (size_t i = item_first; i < map->count; i++)
+                    map->paras[i].item_close = tag.start;
+                in_item = 0;
             }
             if (container_depth >= 0 && depth == container_depth + 1)
                 for (size_t i = top_first; i < map->count; i++)

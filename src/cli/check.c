@@ -65,15 +65,6 @@ static void print_help(FILE *out)
           out);
 }
 
-/* True when both paths end in the same extension, .docx or .odt. */
-static int same_extension(const char *a, const char *b)
-{
-    const char *ea = strrchr(a, '.'), *eb = strrchr(b, '.');
-    if (!ea || !eb || strcasecmp(ea, eb) != 0)
-        return 0;
-    return strcasecmp(ea, ".docx") == 0 || strcasecmp(ea, ".odt") == 0;
-}
-
 static int is_dir(const char *path)
 {
     struct stat st;
@@ -195,10 +186,9 @@ int ck_cmd_check(int argc, char **argv)
                                                          "--annotate takes one contract at a time"));
         goto done;
     }
-    if (annotate && !same_extension(files[0], annotate)) {
-        status = ck_cli_usage_error("check", ck_tr("--annotate %s：副本須與原檔同為 .docx 或 .odt",
-                                                   "--annotate %s: the copy must be .docx or .odt like the contract"),
-                                    annotate);
+    if (annotate && ck_annotate_check_output(files[0], annotate, &err) != 0) {
+        ck_error_print(&err, stderr);
+        status = CK_EXIT_ERROR;
         goto done;
     }
     if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {

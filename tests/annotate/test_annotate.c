@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "support.h"
 
 #include <zip.h>
@@ -156,6 +157,48 @@ static void docx_gets_comments_insertions_and_summary(void **state)
     ck_annotation_set_free(&set);
 }
 
+static void appended_section_takes_in_the_last_paragraph_mark(void **state)
+{
+    (void)state;
+    char in_path[512], out_path[512];
+    snprintf(in_path, sizeof in_path, "%s",
+             ck_test_package("tail.docx", "[Content_Types].xml", types, "_rels/.rels", rels,
+                             "word/_rels/document.xml.rels", doc_rels, "word/document.xml", document, NULL));
+    snprintf(out_path, sizeof out_path, "%s", ck_test_path("tail-out.docx"));
+    ck_annotation_set set;
+    ck_error err;
+    ck_annotation_set_init(&set, "word/document.xml");
+    ck_annotation_set_comment(&set, 3, 3, "3.5.3", "最後一段的註解");
+    ck_annotation_set_insert(&set, -1, "3.5.2", "第一段建議\n第二段建議", NULL);
+    ck_error_clear(&err);
+    assert_int_equal(ck_annotate_write(in_path, out_path, &set, &err), 0);
+    char *doc = read_entry(out_path, "word/document.xml");
+    assert_well_formed(doc, "document.xml");
+    /* The last original paragraph: its new w:pPr leads, before the comment anchor. */
+    const char *last = strstr(doc, "最後一段");
+    const char *p = last;
+    while (p > doc && strncmp(p, "<w:p>", 5) != 0)
+        p--;
+    assert_true(strncmp(p, "<w:p><w:pPr><w:rPr><w:ins ", 26) == 0);
+    assert_true(strstr(p, "<w:commentRangeStart") < last);
+    /* Our last paragraph keeps the document's final mark: no w:ins in its pPr. */
+    const char *mine = strstr(doc, "第二段建議");
+    const char *q = mine;
+    while (q > doc && strncmp(q, "<w:p", 4) != 0)
+        q--;
+    const char *ppr_end = strstr(q, "</w:pPr>");
+    assert_true(ppr_end < mine);
+    assert_null(memmem(q, (size_t)(ppr_end - q), "<w:ins", 6));
+    /* The one before it does carry an inserted mark. */
+    const char *first = strstr(doc, "第一段建議");
+    const char *r = first;
+    while (r > doc && strncmp(r, "<w:p", 4) != 0)
+        r--;
+    assert_non_null(memmem(r, (size_t)(first - r), "<w:rPr><w:ins", 13));
+    free(doc);
+    ck_annotation_set_free(&set);
+}
+
 static void running_again_does_not_pile_up(void **state)
 {
     (void)state;
@@ -309,6 +352,7 @@ int main(void)
     ck_xml_init();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(docx_gets_comments_insertions_and_summary),
+        cmocka_unit_test(appended_section_takes_in_the_last_paragraph_mark),
         cmocka_unit_test(running_again_does_not_pile_up),
         cmocka_unit_test(existing_comments_are_kept),
         cmocka_unit_test(refuses_to_overwrite_the_input),

@@ -102,6 +102,7 @@ run "$CK" check "$T/in.docx" --annotate "$T/x.odt"
 expect_error "--annotate with another format" 2 "must be .docx or .odt like the contract"
 run "$CK" check "$T/in.docx" --annotate "$T/in.docx"
 expect_error "--annotate onto the input" 2 "cannot replace the original"
+if [ ! -s "$T/out" ]; then pass "refused before any report is printed"; else fail "a report was printed before the refusal"; fi
 if [ "$(sha256sum <"$T/in.docx")" = "$before" ]; then pass "input unchanged after refusal"; else fail "input modified"; fi
 run "$CK" check "$T/in.docx" --annotate "$T/no/such/dir/x.docx"
 expect_error "--annotate into a missing folder" 2 "cannot write"

@@ -1,0 +1,180 @@
+/* forms.c — `clausekit forms`: the vendor-staff forms 4-016, 4-017 and
+ * 4-018 (or a clerk's own template) filled from a roster or a record. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "forms/forms.h"
+#include "util/lang.h"
+
+int ck_cmd_forms(int argc, char **argv);
+
+static void print_help(FILE *out)
+{
+    fputs(ck_tr("用法：clausekit forms 表單 --data 資料檔 [--format docx|odt|html|md] -o 輸出 [選項]\n"
+                "      clausekit forms list\n"
+                "\n"
+                "  表單                4-016、4-017、4-018，或自訂範本（.md）的路徑\n"
+                "  list                列出已安裝的表單\n"
+                "  --data 檔案         名冊（CSV、XLSX、ODS：第一個工作表，第一列為欄名）或\n"
+                "                      一筆／多筆資料（YAML、JSON）\n"
+                "  --encoding 編碼     CSV 的編碼（預設自動判斷 UTF-8 或 Big5/CP950）\n"
+                "  --format 格式       docx（預設）、odt、html、md\n"
+                "  -o 輸出             名冊：輸出資料夾（每人一份）；一筆資料或 --merge：輸出檔\n"
+                "  --name 樣式         檔名樣式，預設 '{{表單編號}}-{{姓名}}'；重複的檔名加上 -2、-3\n"
+                "  --merge             合併成一份文件，每人一頁起\n"
+                "  --zip 檔案          全部輸出放進一個 zip 檔\n"
+                "  --force             覆寫已存在的檔案（預設：有任何一個已存在就不產生）\n"
+                "  --skip-invalid      略過有誤的列，產生其餘的（結束狀態 1）\n"
+                "  --from-check 檔案   4-018：依 clausekit check --format json 的結果預先勾選\n"
+                "  --rules 名稱|檔案   4-018：稽核項目取自這些規則套件（可重複；預設同 check）\n"
+                "  --jobs N            大型名冊以 N 個行程同時產生（預設為 CPU 數）\n"
+                "  --lang zh-TW|en     顯示語言\n"
+                "\n"
+                "結束狀態：0 全部產生；1 有列被 --skip-invalid 略過；2 錯誤（未產生任何檔案）。\n"
+                "範本寫法見 docs/templates.md，本命令見 docs/forms.md。\n",
+                "usage: clausekit forms FORM --data FILE [--format docx|odt|html|md] -o OUT [options]\n"
+                "       clausekit forms list\n"
+                "\n"
+                "  FORM                4-016, 4-017, 4-018, or the path of your own template (.md)\n"
+                "  list                list the installed forms\n"
+                "  --data FILE         a roster (CSV, XLSX, ODS: first sheet, header row) or\n"
+                "                      one or more records (YAML, JSON)\n"
+                "  --encoding ENC      encoding of a CSV roster (default: detect UTF-8 or Big5/CP950)\n"
+                "  --format FORMAT     docx (default), odt, html, md\n"
+                "  -o OUT              roster: output folder (one file per row); one record or\n"
+                "                      --merge: output file\n"
+                "  --name PATTERN      file names, default '{{表單編號}}-{{姓名}}'; repeats get -2, -3\n"
+                "  --merge             one document, each person starting a new page\n"
+                "  --zip FILE          put every output into one zip archive\n"
+                "  --force             overwrite existing files (default: write nothing if any exists)\n"
+                "  --skip-invalid      leave invalid rows out and write the rest (exit status 1)\n"
+                "  --from-check FILE   4-018: pre-fill the marks from clausekit check --format json\n"
+                "  --rules NAME|FILE   4-018: take the audit items from these rule packs\n"
+                "                      (repeatable; default as for check)\n"
+                "  --jobs N            write a large roster's files with N processes (default: CPUs)\n"
+                "  --lang zh-TW|en     language\n"
+                "\n"
+                "exit status: 0 all written; 1 rows left out by --skip-invalid; 2 error (nothing written).\n"
+                "Writing templates: docs/templates.md; this command: docs/forms.md.\n"),
+          out);
+}
+
+enum {
+    OPT_DATA = 256, OPT_ENCODING, OPT_FORMAT, OPT_NAME, OPT_MERGE, OPT_ZIP, OPT_FORCE, OPT_SKIP,
+    OPT_FROM_CHECK, OPT_RULES, OPT_JOBS, OPT_LANG, OPT_HELP
+};
+
+int ck_cmd_forms(int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "data", required_argument, NULL, OPT_DATA },
+        { "encoding", required_argument, NULL, OPT_ENCODING },
+        { "format", required_argument, NULL, OPT_FORMAT },
+        { "output", required_argument, NULL, 'o' },
+        { "name", required_argument, NULL, OPT_NAME },
+        { "merge", no_argument, NULL, OPT_MERGE },
+        { "zip", required_argument, NULL, OPT_ZIP },
+        { "force", no_argument, NULL, OPT_FORCE },
+        { "skip-invalid", no_argument, NULL, OPT_SKIP },
+        { "from-check", required_argument, NULL, OPT_FROM_CHECK },
+        { "rules", required_argument, NULL, OPT_RULES },
+        { "jobs", required_argument, NULL, OPT_JOBS },
+        { "lang", required_argument, NULL, OPT_LANG },
+        { "help", no_argument, NULL, OPT_HELP },
+        { NULL, 0, NULL, 0 },
+    };
+    ck_forms_options opt;
+    const char **packs = NULL;
+    int c, status;
+
+    memset(&opt, 0, sizeof opt);
+    opt.format = CK_WRITER_DOCX;
+    {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        opt.jobs = cpus > 0 ? (int)cpus : 1;
+    }
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_DATA: opt.data = optarg; break;
+        case OPT_ENCODING: opt.encoding = optarg; break;
+        case OPT_FORMAT:
+            if (ck_writer_format_from_name(optarg, &opt.format) != 0) {
+                free(packs);
+                return ck_cli_usage_error("forms", ck_tr("不認得的格式「%s」（可用 docx、odt、html、md）",
+                                                         "unknown format '%s' (use docx, odt, html, md)"),
+                                          optarg);
+            }
+            break;
+        case 'o': opt.output = optarg; break;
+        case OPT_NAME: opt.name_pattern = optarg; break;
+        case OPT_MERGE: opt.merge = 1; break;
+        case OPT_ZIP: opt.zip = optarg; break;
+        case OPT_FORCE: opt.force = 1; break;
+        case OPT_SKIP: opt.skip_invalid = 1; break;
+        case OPT_FROM_CHECK: opt.from_check = optarg; break;
+        case OPT_RULES:
+            packs = realloc(packs, sizeof *packs * (opt.pack_count + 1));
+            if (!packs)
+                abort();
+            packs[opt.pack_count++] = optarg;
+            break;
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 64) {
+                free(packs);
+                return ck_cli_usage_error("forms", ck_tr("--jobs 須是 1 到 64 的整數", "--jobs must be a number from 1 to 64"));
+            }
+            opt.jobs = (int)n;
+            break;
+        }
+        case OPT_LANG:
+            if (ck_lang_set_name(optarg) != 0) {
+                free(packs);
+                return ck_cli_usage_error("forms", "unknown language '%s': use zh-TW or en", optarg);
+            }
+            break;
+        case OPT_HELP:
+            print_help(stdout);
+            free(packs);
+            return CK_EXIT_OK;
+        case ':':
+            free(packs);
+            return ck_cli_usage_error("forms", ck_tr("選項「%s」需要一個值", "option '%s' needs a value"),
+                                      argv[optind - 1]);
+        default:
+            free(packs);
+            return ck_cli_usage_error("forms", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
+        }
+    }
+    opt.packs = packs;
+    if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc) {
+        free(packs);
+        return ck_forms_list(stdout) == 0 ? CK_EXIT_OK : CK_EXIT_ERROR;
+    }
+    if (optind + 1 != argc) {
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("請給一個表單：4-016、4-017、4-018 或範本檔",
+                                                 "give one form: 4-016, 4-017, 4-018 or a template file"));
+    }
+    opt.form = argv[optind];
+    if (!opt.data) {
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("請用 --data 指定名冊或資料檔", "give the roster or record with --data"));
+    }
+    if (opt.zip && opt.output) {
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("-o 與 --zip 只能擇一", "use either -o or --zip, not both"));
+    }
+    opt.progress = isatty(STDERR_FILENO);
+    opt.listing = stdout;
+    status = ck_forms_run(&opt);
+    free(packs);
+    return status;
+}

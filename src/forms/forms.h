@@ -1,0 +1,116 @@
+/* forms.h — filling the vendor-staff forms (4-016, 4-017, 4-018) from data.
+ *
+ *   template (templates/4-01x.md) + data (roster or record) -> records
+ *   -> validation (every problem listed before anything is written)
+ *   -> output names planned and checked -> template engine -> writers
+ *
+ * A run is all or nothing: when any form cannot be written — bad data
+ * (without --skip-invalid), a name that would overwrite a file, a write
+ * that fails, SIGINT or SIGTERM — the files this run already wrote are
+ * removed again, together with any temporary file, so a folder never holds
+ * half a roster's forms.
+ */
+#ifndef CK_FORMS_H
+#define CK_FORMS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "data/data.h"
+#include "template/template.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "writer/writer.h"
+
+/* ---- file names ---------------------------------------------------------- */
+
+/* Longest file name stem written, in bytes (cut on a UTF-8 boundary). */
+#define CK_FORMS_NAME_MAX 200
+
+/* Makes name safe as a file name stem on Windows and Linux, appending it to
+ * out: / \ : * ? " < > | become _, control characters and invalid UTF-8
+ * are dropped, runs of dots become one dot, leading and trailing dots and
+ * spaces go, Windows device names (CON, PRN, AUX, NUL, COM1-9, LPT1-9, with
+ * any extension) get a leading _, and the result is cut to
+ * CK_FORMS_NAME_MAX bytes. An empty result becomes fallback. */
+void ck_forms_safe_name(const char *name, const char *fallback, ck_buf *out);
+
+/* Numbers repeated names: names[i] (stems, already safe) get "-2", "-3"...
+ * when an earlier name is the same ignoring ASCII case (as Windows
+ * compares). Returns a new array of count malloc'd strings the caller frees
+ * with ck_forms_names_free. */
+char **ck_forms_unique_names(const char *const *names, size_t count);
+void ck_forms_names_free(char **names, size_t count);
+
+/* ---- records --------------------------------------------------------------- */
+
+typedef struct ck_forms_record {
+    ck_value *value;   /* MAP field name -> value (names fields as LISTs) */
+    long line;         /* row or line in the data file, for messages */
+    int valid;
+} ck_forms_record;
+
+typedef struct ck_forms_data {
+    char *path;
+    char *part;        /* sheet name of a spreadsheet, or NULL */
+    ck_forms_record *records;
+    size_t count;
+} ck_forms_data;
+
+/* Reads path (YAML/JSON record(s) by extension .yaml .yml .json, else a
+ * CSV/TSV/XLSX/ODS roster) and maps its columns or keys to t's fields by
+ * name or alias. An unknown column is an error naming it and the closest
+ * field. encoding applies to CSV (NULL: detect). Caller owns *out. */
+int ck_forms_data_read(const ck_template *t, const char *path, const char *encoding, ck_forms_data **out,
+                       ck_error *err);
+void ck_forms_data_free(ck_forms_data *d);
+
+/* Checks every record against the fields' kinds and required flags, sets
+ * each record's valid flag and appends one line per problem to problems
+ * ("clausekit: roster.csv:18: 身分證字號 'A12345****' ..."; identity
+ * numbers masked). Returns the number of invalid records. */
+size_t ck_forms_data_validate(const ck_template *t, ck_forms_data *d, ck_buf *problems);
+
+/* ---- 4-018 checklist ----------------------------------------------------- */
+
+/* Builds the checklist (a LIST of MAPs with 項次, 編號, 項目, 依據, 符合,
+ * 不符合, 不適用, 說明) from the audit questions of the rule packs named in
+ * packs (NULL or none: the default packs). check_json, when not NULL, is
+ * the output of `clausekit check --format json`: each item whose rule was
+ * checked gets its mark (■ under 符合 / 不符合 / 不適用) and a 說明 with the
+ * status and where the evidence is. Caller owns *out. */
+int ck_forms_checklist(const char *const *packs, size_t pack_count, const char *check_json, ck_value **out,
+                       ck_error *err);
+
+/* ---- running -------------------------------------------------------------- */
+
+typedef struct ck_forms_options {
+    const char *form;          /* 4-016, 4-017, 4-018, or a template's path */
+    const char *data;          /* --data */
+    const char *encoding;      /* --encoding, for CSV */
+    ck_writer_format format;
+    const char *output;        /* -o DIR (roster) or FILE (one record, --merge) */
+    const char *name_pattern;  /* --name, NULL for the default */
+    const char *zip;           /* --zip FILE, or NULL */
+    const char *from_check;    /* --from-check RESULT.json, or NULL */
+    const char *const *packs;  /* --rules, for 4-018 */
+    size_t pack_count;
+    int merge, force, skip_invalid;
+    int progress;              /* draw a progress bar on stderr */
+    int jobs;                  /* worker processes for a large roster (0 or 1: none) */
+    FILE *listing;             /* where written files are listed (stdout), or NULL */
+} ck_forms_options;
+
+/* Resolves FORM: a path (contains '/' or ends in .md) as it is, else
+ * <ck_data_path("templates")>/FORM.md. Caller frees the result. */
+char *ck_forms_template_path(const char *form);
+
+/* Runs `clausekit forms`. Problems go to stderr, one line each. Returns the
+ * exit status: 0 every form written, 1 --skip-invalid left rows out, 2 an
+ * error (and nothing was written). */
+int ck_forms_run(const ck_forms_options *opt);
+
+/* Prints the installed forms (number, title, file) to out; returns 0 or 2. */
+int ck_forms_list(FILE *out);
+
+#endif

@@ -1,0 +1,365 @@
+# forms.sh — `clausekit forms`: every form in every format from the sample
+# rosters and records, validation before writing, names, --force, --zip,
+# --merge, --from-check, and (where LibreOffice is installed) the PDF text.
+. "$(dirname "$0")/lib.sh"
+
+S="$TOP/samples"
+
+# the text of the main part of a package or the file itself
+body() {
+    case $1 in
+        *.docx) unzip -p "$1" word/document.xml ;;
+        *.odt) unzip -p "$1" content.xml ;;
+        *) cat "$1" ;;
+    esac
+}
+
+# has_all FILE TEXT...: the file's main part holds every TEXT
+has_all() {
+    f=$1; shift
+    b=$(body "$f") || return 1
+    for want in "$@"; do
+        case $b in *"$want"*) ;; *) echo "missing '$want' in $f" >&2; return 1 ;; esac
+    done
+}
+
+count_files() { find "$1" -type f 2>/dev/null | wc -l | tr -d ' '; }
+
+# ---- listing ----------------------------------------------------------------
+run "$CK" forms list
+if [ $rc -eq 0 ] && grep -q '^4-016 ' "$T/out" && grep -q '^4-017 ' "$T/out" && grep -q '^4-018 ' "$T/out"; then
+    pass "forms list shows 4-016, 4-017, 4-018"
+else
+    fail "forms list: exit $rc $(cat "$T/out" "$T/err")"
+fi
+
+# ---- every form, every format, every data kind -------------------------------
+for form in 4-016 4-017; do
+    for fmt in docx odt html md; do
+        out="$T/$form-$fmt"
+        run "$CK" forms "$form" --data "$S/roster.csv" --format "$fmt" -o "$out"
+        if [ $rc -eq 0 ] && [ "$(count_files "$out")" = 8 ] &&
+            has_all "$out/$form-王小明.$fmt" 王小明 A100000001 甲乙資訊股份有限公司 115年度資訊系統維運案 \
+                "中華民國115年11月23日" 專案經理 &&
+            has_all "$out/$form-山田太郎.$fmt" 山田太郎 AC00000003 "中華民國115年11月26日" &&
+            has_all "$out/$form-李淑芬.$fmt" "中華民國＿＿＿年＿＿月＿＿日"; then
+            pass "$form $fmt from roster.csv: 8 files with the filled values"
+        else
+            fail "$form $fmt from roster.csv: exit $rc, $(count_files "$out") files; $(head -c 300 "$T/err")"
+        fi
+    done
+done
+
+for data in roster.xlsx roster.ods; do
+    out="$T/$data"
+    run "$CK" forms 4-016 --data "$S/$data" -o "$out"
+    if [ $rc -eq 0 ] && [ "$(count_files "$out")" = 8 ] && has_all "$out/4-016-陳美玲.docx" 陳美玲 B200000004; then
+        pass "4-016 from $data"
+    else
+        fail "4-016 from $data: exit $rc; $(head -c 300 "$T/err")"
+    fi
+done
+
+for data in record.yaml record.json; do
+    run "$CK" forms 4-017 --data "$S/$data" -o "$T/one-$data.odt" --format odt
+    if [ $rc -eq 0 ] && has_all "$T/one-$data.odt" 王小明 A100000001 "中華民國115年11月23日" 24681353; then
+        pass "4-017 from $data to one file"
+    else
+        fail "4-017 from $data: exit $rc; $(head -c 300 "$T/err")"
+    fi
+done
+
+# ---- 4-018 -------------------------------------------------------------------
+cat >"$T/audit.yaml" <<'EOF'
+機關名稱: 範例市政府資訊中心
+受稽核廠商: 甲乙資訊股份有限公司
+案名: 115年度資訊系統維運案
+稽核日期: 2026-11-30
+稽核人員: 陳大文、林小華
+陪同人員: 王小明
+EOF
+for fmt in docx odt html md; do
+    run "$CK" forms 4-018 --data "$T/audit.yaml" --format "$fmt" -o "$T/audit.$fmt"
+    if [ $rc -eq 0 ] && has_all "$T/audit.$fmt" 甲乙資訊股份有限公司 "中華民國115年11月30日" 陳大文 林小華 \
+        稽核項目 不適用 "3.4.1.3" "□"; then
+        pass "4-018 $fmt: header, auditors and the rule packs' audit items"
+    else
+        fail "4-018 $fmt: exit $rc; $(head -c 300 "$T/err")"
+    fi
+done
+# one signature line per auditor
+if [ "$(grep -c '稽核人員（簽章）' "$T/audit.md")" = 2 ]; then pass "4-018: a signature line per auditor"; else fail "4-018 signature lines"; fi
+
+cat >"$T/check.json" <<'EOF'
+{"findings": [
+  {"id": "3.4.1.3", "status": "present", "evidence": [{"location": "第十二條 第二項"}]},
+  {"id": "3.4.1.6", "status": "missing", "evidence": []},
+  {"id": "3.4.1.8", "status": "not_applicable", "evidence": []}
+]}
+EOF
+run "$CK" forms 4-018 --data "$T/audit.yaml" --format md -o "$T/checked.md" --from-check "$T/check.json"
+if [ $rc -eq 0 ] && grep -q '3.4.1.3）* *| ■ | □ | □ | 契約已訂定（見第十二條 第二項）' "$T/checked.md" &&
+    grep -q '3.4.1.6）* *| □ | ■ | □ | 契約未見相關條文' "$T/checked.md" &&
+    grep -q '3.4.1.8）* *| □ | □ | ■ |' "$T/checked.md"; then
+    pass "4-018 --from-check marks items and names the evidence"
+else
+    fail "4-018 --from-check: exit $rc; $(grep '3.4.1.3' "$T/checked.md" | head -c 300)"
+fi
+run "$CK" forms 4-016 --data "$S/record.yaml" -o "$T/x.docx" --from-check "$T/check.json"
+expect_error "--from-check on a form without a checklist" 2 "from-check"
+
+# the real check: every finding marked once, and the counts agree
+if "$CK" check --help >/dev/null 2>&1 && [ -f "$S/maintenance-contract.docx" ]; then
+    "$CK" check --format json "$S/maintenance-contract.docx" >"$T/real-check.json" 2>/dev/null
+    run "$CK" forms 4-018 --data "$T/audit.yaml" --format md -o "$T/real.md" --from-check "$T/real-check.json"
+    total=$(grep -o '"total": [0-9]*' "$T/real-check.json" | head -n 1 | grep -o '[0-9]*$')
+    present=$(grep -o '"present": [0-9]*' "$T/real-check.json" | head -n 1 | grep -o '[0-9]*$')
+    na=$(grep -o '"not_applicable": [0-9]*' "$T/real-check.json" | head -n 1 | grep -o '[0-9]*$')
+    rows=$(grep -c '^| [0-9]*\. ' "$T/real.md")
+    yes=$(grep -c '| ■ | □ | □ |' "$T/real.md")
+    no=$(grep -c '| □ | ■ | □ |' "$T/real.md")
+    notapp=$(grep -c '| □ | □ | ■ |' "$T/real.md")
+    if [ $rc -eq 0 ] && [ "$rows" = "$total" ] && [ "$yes" = "$present" ] && [ "$notapp" = "$na" ] &&
+        [ $((yes + no + notapp)) = "$rows" ]; then
+        pass "4-018 from a real check: $rows items, marks agree with the report"
+    else
+        fail "4-018 from a real check: exit $rc rows=$rows/$total yes=$yes/$present na=$notapp/$na no=$no"
+    fi
+else
+    skip "4-018 from a real check (no check command or sample contract)"
+fi
+
+# ---- values are data ---------------------------------------------------------
+cat >"$T/evil.yaml" <<'EOF'
+機關名稱: "*Star* <b>&amp; | [x](y)"
+公司名稱: "A | B | C"
+專案名稱: "# heading?"
+姓名: "`code` _u_"
+身分證字號: A100000001
+EOF
+run "$CK" forms 4-016 --data "$T/evil.yaml" -o "$T/evil.docx"
+if [ $rc -eq 0 ] && has_all "$T/evil.docx" "*Star* &lt;b&gt;&amp;amp; | [x](y)" "A | B | C" "# heading?" "\`code\` _u_"; then
+    pass "markup in values comes out literally (docx)"
+else
+    fail "markup in values: exit $rc"
+fi
+run "$CK" forms 4-016 --data "$T/evil.yaml" -o "$T/evil.html" --format html
+if [ $rc -eq 0 ] && grep -q '\*Star\* &lt;b&gt;&amp;amp; | \[x\](y)' "$T/evil.html" && ! grep -q '<b>' "$T/evil.html"; then
+    pass "markup in values comes out literally (html)"
+else
+    fail "markup in values (html)"
+fi
+
+# ---- validation before writing -----------------------------------------------
+cat >"$T/bad.csv" <<'EOF'
+機關名稱,廠商名稱,統一編號,案名,姓名,身分證字號,簽署日期
+機關,甲公司,24681353,案,王小明,A100000001,115/11/23
+機關,甲公司,12345678,案,陳美玲,A123456788,115/02/30
+機關,甲公司,24681353,案,,A12345678,
+機關,甲公司,24681353,案,林志豪,F123456784,
+EOF
+run "$CK" forms 4-016 --data "$T/bad.csv" -o "$T/bad-out"
+if [ $rc -eq 2 ] && [ ! -e "$T/bad-out" ] && [ "$(wc -l <"$T/err")" = 6 ] &&
+    grep -q "bad.csv:3: 身分證字號 'A12345\*\*\*\*'" "$T/err" && grep -q "bad.csv:3: 統一編號" "$T/err" &&
+    grep -q "bad.csv:3: 簽署日期" "$T/err" && grep -q "bad.csv:4: .*姓名" "$T/err" &&
+    grep -q "bad.csv:4: 身分證字號 'A1234\*\*\*\*'" "$T/err"; then
+    pass "invalid roster: exit 2, every problem on its own line, nothing written"
+else
+    fail "invalid roster: exit $rc; $(cat "$T/err")"
+fi
+if grep -q 'A123456788\|A12345678[^*]' "$T/err"; then fail "an ID appears unmasked in messages"; else pass "IDs masked in messages"; fi
+
+run "$CK" forms 4-016 --data "$T/bad.csv" -o "$T/skip-out" --skip-invalid
+if [ $rc -eq 1 ] && [ "$(count_files "$T/skip-out")" = 2 ] && [ -f "$T/skip-out/4-016-王小明.docx" ] &&
+    [ -f "$T/skip-out/4-016-林志豪.docx" ]; then
+    pass "--skip-invalid writes the valid rows, exit 1"
+else
+    fail "--skip-invalid: exit $rc; $(ls "$T/skip-out" 2>&1)"
+fi
+
+printf '機關,廠商,案名,姓名,身份證字號\n機關,甲,案,王,A100000001\n' >"$T/typo.csv"
+run "$CK" forms 4-016 --data "$T/typo.csv" -o "$T/typo-out"
+expect_error "unknown column names the closest field" 2 "typo.csv:1: .*身份證字號.*身分證字號"
+
+run "$CK" forms 4-099 --data "$S/record.yaml" -o "$T/x.docx"
+expect_error "unknown form lists the installed ones" 2 "4-099.*4-016"
+
+run "$CK" forms 4-016 -o "$T/x.docx"
+expect_error "no --data" 2 "data"
+
+run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/roster-by-mistake.docx"
+expect_error "-o FILE.docx for a roster of several rows" 2 "roster-by-mistake.docx.*(folder|merge)"
+
+# ---- names, collisions, --force ------------------------------------------------
+cat >"$T/dup.csv" <<'EOF'
+機關名稱,公司名稱,專案名稱,姓名,身分證字號
+機關,甲,案,王小明,A100000001
+機關,乙,案,王小明,B200000004
+機關,丙,案,王小明,F123456784
+機關,丁,案,CON,H222222224
+機關,戊,案,../../evil,E101010103
+EOF
+run "$CK" forms 4-016 --data "$T/dup.csv" -o "$T/dup" --name '{{姓名}}'
+if [ $rc -eq 0 ] && [ -f "$T/dup/王小明.docx" ] && [ -f "$T/dup/王小明-2.docx" ] && [ -f "$T/dup/王小明-3.docx" ] &&
+    [ -f "$T/dup/_CON.docx" ] && [ -f "$T/dup/_._evil.docx" ] && [ "$(count_files "$T/dup")" = 5 ] &&
+    has_all "$T/dup/王小明-2.docx" 乙; then
+    pass "repeated names numbered -2, -3; device and traversal names made safe"
+else
+    fail "names: exit $rc; $(ls "$T/dup" 2>&1)"
+fi
+
+run "$CK" forms 4-016 --data "$T/dup.csv" -o "$T/dup" --name '{{公司名稱}}-{{身分證字號}}'
+if [ $rc -eq 0 ] && [ -f "$T/dup/甲-A10000____.docx" ]; then pass "an ID in --name is masked (and * made safe)"; else fail "ID in --name: $(ls "$T/dup")"; fi
+
+mkdir -p "$T/exist"
+echo keep >"$T/exist/4-016-陳美玲.docx"
+run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/exist"
+if [ $rc -eq 2 ] && [ "$(count_files "$T/exist")" = 1 ] && [ "$(cat "$T/exist/4-016-陳美玲.docx")" = keep ] &&
+    [ "$(wc -l <"$T/err")" = 1 ] && grep -q 'force' "$T/err"; then
+    pass "an existing file stops the run before anything is written"
+else
+    fail "existing file: exit $rc; $(cat "$T/err")"
+fi
+run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/exist" --force
+if [ $rc -eq 0 ] && [ "$(count_files "$T/exist")" = 8 ] && has_all "$T/exist/4-016-陳美玲.docx" 陳美玲; then
+    pass "--force overwrites"
+else
+    fail "--force: exit $rc"
+fi
+if ls -a "$T/exist" | grep -q '\.ck-'; then fail "temporary files left behind"; else pass "no temporary files left"; fi
+
+# ---- --zip and --merge -------------------------------------------------------
+run "$CK" forms 4-016 --data "$S/roster.csv" --zip "$T/all.zip"
+if [ $rc -eq 0 ] && [ "$(unzip -Z1 "$T/all.zip" | wc -l)" = 8 ] && unzip -Z1 "$T/all.zip" | grep -q '^4-016-王小明.docx$' &&
+    unzip -p "$T/all.zip" 4-016-王小明.docx >"$T/from-zip.docx" && has_all "$T/from-zip.docx" 王小明 A100000001; then
+    pass "--zip holds one document per row"
+else
+    fail "--zip: exit $rc; $(unzip -Z1 "$T/all.zip" 2>&1 | head -3)"
+fi
+if ls -a "$T" | grep -q '\.ck-forms'; then fail "--zip left its staging folder"; else pass "--zip leaves no staging folder"; fi
+run "$CK" forms 4-016 --data "$S/roster.csv" --zip "$T/all.zip"
+expect_error "--zip will not overwrite" 2 "all.zip.*force"
+
+for fmt in docx odt html md; do
+    run "$CK" forms 4-016 --data "$S/roster.csv" --merge --format "$fmt" -o "$T/merged.$fmt"
+    if [ $rc -eq 0 ] && [ "$(count_files "$T" -maxdepth 0)" != 0 ] &&
+        has_all "$T/merged.$fmt" 王小明 陳美玲 林志豪 黃雅婷 張家豪 李淑芬 阮文安 山田太郎; then
+        pass "--merge $fmt: every person in one file"
+    else
+        fail "--merge $fmt: exit $rc; $(head -c 300 "$T/err")"
+    fi
+done
+if [ "$(body "$T/merged.docx" | grep -o 'w:type="page"\|w:pageBreakBefore' | wc -l)" -ge 7 ]; then
+    pass "--merge docx: page breaks between people"
+else
+    fail "--merge docx page breaks"
+fi
+
+# ---- a clerk's own template --------------------------------------------------
+cat >"$T/own.md" <<'EOF'
+---
+form: 自訂-1
+title: 人員名單
+fields:
+  - { name: 姓名, required: true, aliases: [執行人員] }
+  - { name: 身分證字號, kind: id, aliases: [身分證統一編號] }
+  - { name: 金額, kind: amount }
+---
+# 人員名單
+
+{{姓名}}：{{身分證字號 | mask_id}}，{{金額 | chinese_amount | default: "（未定）"}}
+EOF
+printf '執行人員,身分證統一編號,金額\n甲,A100000001,10050\n乙,B200000004,\n' >"$T/own.csv"
+run "$CK" forms "$T/own.md" --data "$T/own.csv" -o "$T/own" --format html
+if [ $rc -eq 0 ] && grep -q '甲：A10000\*\*\*\*，新臺幣壹萬零伍拾元整' "$T/own/自訂-1-甲.html" &&
+    grep -q '乙：B20000\*\*\*\*，（未定）' "$T/own/自訂-1-乙.html"; then
+    pass "own template with filters"
+else
+    fail "own template: exit $rc; $(cat "$T/err")"
+fi
+printf -- '---\nform: X\nfields:\n  - { name: 姓名 }\n---\n\n\n{{姓明}}\n' >"$T/typo.md"
+run "$CK" forms "$T/typo.md" --data "$T/own.csv" -o "$T/typo-o"
+expect_error "unknown placeholder names the template line" 2 "typo.md:8:1: .*姓明.*姓名"
+
+# ---- a large roster written by several processes ------------------------------
+{
+    echo '機關名稱,公司名稱,專案名稱,姓名,身分證字號'
+    i=0
+    while [ $i -lt 300 ]; do echo "機關,甲,案,人$i,A100000001"; i=$((i + 1)); done
+} >"$T/mid.csv"
+run "$CK" forms 4-016 --data "$T/mid.csv" -o "$T/par" --jobs 3 --format md
+run2=$rc
+"$CK" forms 4-016 --data "$T/mid.csv" -o "$T/seq" --jobs 1 --format md >/dev/null 2>&1
+if [ $run2 -eq 0 ] && [ "$(count_files "$T/par")" = 300 ] && diff -r "$T/par" "$T/seq" >/dev/null; then
+    pass "--jobs 3 writes the same files as --jobs 1"
+else
+    fail "--jobs: exit $run2, $(count_files "$T/par") files"
+fi
+mkdir -p "$T/parfail/4-016-人250.docx"
+run "$CK" forms 4-016 --data "$T/mid.csv" -o "$T/parfail" --jobs 2 --force
+if [ $rc -eq 2 ] && [ "$(find "$T/parfail" -type f | wc -l)" = 0 ] && [ "$(wc -l <"$T/err")" -le 2 ] &&
+    grep -q '人250' "$T/err"; then
+    pass "a worker's failure removes every file of the run"
+else
+    fail "worker failure: exit $rc, $(find "$T/parfail" -type f | wc -l) files left; $(head -c 300 "$T/err")"
+fi
+
+# ---- interrupted: nothing is left --------------------------------------------
+{
+    echo '機關名稱,公司名稱,專案名稱,姓名,身分證字號'
+    i=0
+    while [ $i -lt 3000 ]; do echo "機關,甲,案,人$i,A100000001"; i=$((i + 1)); done
+} >"$T/big.csv"
+"$CK" forms 4-016 --data "$T/big.csv" -o "$T/big" >/dev/null 2>&1 &
+pid=$!
+sleep 0.3
+kill -TERM $pid 2>/dev/null
+i=0
+while kill -0 $pid 2>/dev/null && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $pid 2>/dev/null; then
+    kill -KILL $pid 2>/dev/null
+    hung=1
+else
+    hung=0
+fi
+wait $pid 2>/dev/null
+st=$?
+if [ $hung = 1 ]; then
+    fail "SIGTERM: still running 15 s after the signal"
+elif [ $st -eq 0 ]; then
+    skip "SIGTERM: the run finished before the signal"
+elif [ ! -e "$T/big" ]; then
+    pass "SIGTERM removes the files, temporaries and the folder the run made"
+else
+    fail "SIGTERM left $(find "$T/big" -type f | wc -l) files"
+fi
+
+# ---- PDF through LibreOffice ------------------------------------------------------
+if has_tool soffice && has_tool pdftotext; then
+    mkdir -p "$T/pdf"
+    cp "$T/4-016-docx/4-016-王小明.docx" "$T/pdf/a.docx"
+    cp "$T/4-017-odt/4-017-陳美玲.odt" "$T/pdf/b.odt"
+    cp "$T/audit.docx" "$T/pdf/c.docx"
+    (cd "$T/pdf" && HOME="$T" timeout 180 soffice --headless --convert-to pdf a.docx b.odt c.docx >/dev/null 2>&1)
+    # pdftotext puts spaces where the font changes (民國 115 年): compare without them
+    for f in a b c; do pdftotext "$T/pdf/$f.pdf" - 2>/dev/null | tr -d ' ' >"$T/pdf/$f.txt"; done
+    if grep -q 王小明 "$T/pdf/a.txt" && grep -q A100000001 "$T/pdf/a.txt" && grep -q '中華民國115年11月23日' "$T/pdf/a.txt"; then
+        pass "4-016 docx -> PDF holds the name, full ID and date"
+    else
+        fail "4-016 PDF text"
+    fi
+    if grep -q 陳美玲 "$T/pdf/b.txt" && grep -q B200000004 "$T/pdf/b.txt"; then
+        pass "4-017 odt -> PDF holds the name and full ID"
+    else
+        fail "4-017 PDF text"
+    fi
+    if grep -q 陳大文 "$T/pdf/c.txt" && grep -q '稽核項目' "$T/pdf/c.txt"; then
+        pass "4-018 docx -> PDF holds the auditors and the items"
+    else
+        fail "4-018 PDF text"
+    fi
+else
+    skip "PDF check (soffice or pdftotext not installed)"
+fi
+
+finish

@@ -83,6 +83,8 @@ fi
 # Markdown: the documentation and the samples' notes (tables, lists, code).
 mkdir -p "$seeds/markdown"
 for f in docs/*.md samples/README.md; do [ -f "$f" ] && cp "$f" "$seeds/markdown/"; done
+mkdir -p "$seeds/template"
+for f in templates/*.md; do [ -f "$f" ] && cp "$f" "$seeds/template/"; done
 # Identity numbers and dates in every written form, valid and not.
 n=0
 for v in A100000001 B200000004 A800000014 AC01234567 a100000001 A12345678 'A 10000000' \
@@ -105,6 +107,7 @@ seeds_for() {
     fuzz_rules) echo "$seeds/pack" ;;
     fuzz_parts | fuzz_annotate) echo "$seeds/parts" ;;
     fuzz_writer) echo "$seeds/markdown" ;;
+    fuzz_template) echo "$seeds/template" ;;
     fuzz_csv) echo "$seeds/csv" ;;
     fuzz_sheet) echo "$seeds/sheet" ;;
     fuzz_record) echo "$seeds/record" ;;

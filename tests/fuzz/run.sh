@@ -85,6 +85,14 @@ mkdir -p "$seeds/markdown"
 for f in docs/*.md samples/README.md; do [ -f "$f" ] && cp "$f" "$seeds/markdown/"; done
 mkdir -p "$seeds/template"
 for f in templates/*.md; do [ -f "$f" ] && cp "$f" "$seeds/template/"; done
+# Data for the forms, after a byte picking format (bit 0: 1 for YAML/JSON)
+# and form (the rest: 4-016, 4-017, 4-018).
+mkdir -p "$seeds/forms"
+for sel in 0 2 4; do
+    { printf "\\$(printf '%03o' $sel)"; cat samples/roster.csv; } >"$seeds/forms/csv-$sel"
+    { printf "\\$(printf '%03o' $((sel + 1)))"; cat samples/record.yaml; } >"$seeds/forms/yaml-$sel"
+done
+{ printf '\001'; cat samples/record.json; } >"$seeds/forms/json-0"
 # Identity numbers and dates in every written form, valid and not.
 n=0
 for v in A100000001 B200000004 A800000014 AC01234567 a100000001 A12345678 'A 10000000' \
@@ -108,6 +116,7 @@ seeds_for() {
     fuzz_parts | fuzz_annotate) echo "$seeds/parts" ;;
     fuzz_writer) echo "$seeds/markdown" ;;
     fuzz_template) echo "$seeds/template" ;;
+    fuzz_forms) echo "$seeds/forms" ;;
     fuzz_csv) echo "$seeds/csv" ;;
     fuzz_sheet) echo "$seeds/sheet" ;;
     fuzz_record) echo "$seeds/record" ;;

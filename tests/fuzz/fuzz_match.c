@@ -3,6 +3,7 @@
  * once from the checkout named by CK_FUZZ_TOP). Every evidence range must
  * lie inside its block's text, and every report format must render the
  * result (quoting and escaping the fuzzed text). */
+#define _GNU_SOURCE
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,9 +16,7 @@
 #include "rules/pack.h"
 #include "util/buf.h"
 
-#ifndef CK_FUZZ_TOP
-#error "build with -DCK_FUZZ_TOP=\"/path/to/checkout\" (tests/fuzz/run.sh does)"
-#endif
+#include "fuzz/fuzz_support.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,21 +30,11 @@ static void check_evidence(const ck_document *doc, const ck_evidence *ev)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static ck_rule_set *set;
+    const ck_rule_set *set = default_rule_set();
     ck_document *doc;
     ck_match_result *result = NULL;
     ck_error err;
     size_t at = 0;
-
-    if (!set) {
-        setenv("CLAUSEKIT_DATA", CK_FUZZ_TOP, 1);
-        set = ck_rule_set_new();
-        ck_error_clear(&err);
-        if (ck_rule_set_add_defaults(set, &err) != 0) {
-            ck_error_print(&err, stderr);
-            abort();
-        }
-    }
 
     doc = ck_document_new("fuzz.docx", CK_FORMAT_DOCX);
     /* The first byte of a line picks its kind: headings and list items

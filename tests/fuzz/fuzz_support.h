@@ -20,48 +20,6 @@
 
 #ifndef CK_FUZZ_TOP
 #error "build with -DCK_FUZZ_TOP=\"/path/to/checkout\" (tests/fuzz/run.sh does)"
-/* The package of target with its part replaced by data, written to a memfd
- * whose path goes into path. Returns the package, or NULL when it could not
- * be built (the input is then skipped). */
-static __attribute__((unused)) const package *write_package(const struct target *target, const uint8_t *data, size_t size,
-                                    char *path, size_t path_size)
-{
-    static int fd = -1;
-    package *p = &packages[target->package];
-    void *zip_bytes = NULL;
-    size_t zip_len = 0;
-    int ok;
-
-    if (fd < 0 && (fd = memfd_create("fuzz-package", 0)) < 0)
-        abort();
-    if (!p->entries)
-        load_package(p);
-    if (build(p, target->part, data, size, &zip_bytes, &zip_len) != 0)
-        return NULL;
-    ok = ftruncate(fd, 0) == 0 && pwrite(fd, zip_bytes, zip_len, 0) == (ssize_t)zip_len;
-    free(zip_bytes);
-    snprintf(path, path_size, "/proc/self/fd/%d", fd);
-    return ok ? p : NULL;
-}
-
-/* The default rule packs of the checkout, loaded once. */
-static __attribute__((unused)) const ck_rule_set *default_rule_set(void)
-{
-    static ck_rule_set *set;
-    ck_error err;
-
-    if (set)
-        return set;
-    setenv("CLAUSEKIT_DATA", CK_FUZZ_TOP, 1);
-    set = ck_rule_set_new();
-    ck_error_clear(&err);
-    if (ck_rule_set_add_defaults(set, &err) != 0) {
-        ck_error_print(&err, stderr);
-        abort();
-    }
-    return set;
-}
-
 #endif
 
 enum kind { CONTRACT, XLSX, ODS };

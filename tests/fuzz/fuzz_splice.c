@@ -52,14 +52,15 @@ static void add_mark(ck_splice_list *list, size_t at, size_t len, size_t *insert
 
 static void map_and_splice(const char *text, size_t len, const char *prefix,
                            const char *const *locals, const char *container_prefix,
-                           const char *container_local, const char *props, const char *tail)
+                           const char *container_local, const char *props, const char *tail,
+                           const char *item)
 {
     ck_para_map map;
     ck_splice_list list = { NULL, 0, 0 };
     ck_buf out = CK_BUF_INIT;
     size_t inserted = 0, removed = 0;
 
-    if (ck_para_scan(text, len, prefix, locals, container_prefix, container_local, props, tail,
+    if (ck_para_scan(text, len, prefix, locals, container_prefix, container_local, props, tail, item,
                      &map) != 0)
         return;
     add_mark(&list, map.container_open_end, len, &inserted);
@@ -70,6 +71,8 @@ static void map_and_splice(const char *text, size_t len, const char *prefix,
         add_mark(&list, p->start, len, &inserted);
         add_mark(&list, p->content_start, len, &inserted);
         add_mark(&list, p->top_end, len, &inserted);
+        if (p->item_close)
+            add_mark(&list, p->item_close, len, &inserted);
         assert(p->close_start <= len && p->end <= len);
         /* End tags are disjoint, so removing each is a valid edit. */
         if (!p->empty && p->close_start < p->end) {
@@ -93,8 +96,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     memcpy(text, data, size);
     scan_tags(text, size);
-    map_and_splice(text, size, "w", docx_locals, "w", "body", "pPr", "sectPr");
-    map_and_splice(text, size, "text", odt_locals, "office", "text", NULL, NULL);
+    map_and_splice(text, size, "w", docx_locals, "w", "body", "pPr", "sectPr", NULL);
+    map_and_splice(text, size, "text", odt_locals, "office", "text", NULL, NULL, "list-item");
     free(text);
     return 0;
 }

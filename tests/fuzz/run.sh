@@ -156,7 +156,13 @@ for harness in $harnesses; do
     name=$(basename "$harness" .c)
     echo "== $name: building"
     # shellcheck disable=SC2086
-    clang $cflags -fsanitize=fuzzer,$san -o "$out/$name" "$harness" "$lib" $libs
+    if ! clang $cflags -fsanitize=fuzzer,$san -o "$out/$name" "$harness" "$lib" $libs; then
+        echo "== $name: FAILED to build"
+        summary="$summary$name FAILED to build
+"
+        status=1
+        continue
+    fi
     corpus="$out/corpus-$name"
     mkdir -p "$corpus"
     echo "== $name: running for ${seconds}s"

@@ -1,6 +1,7 @@
 /* report.c — what every report writer shares: file facts, excerpts,
  * labels, and saving without leaving half a file. */
 #include "report/report.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -86,32 +87,7 @@ const char *ck_report_extension(ck_report_format format)
 
 int ck_report_save(const char *path, const char *data, size_t len, ck_error *err)
 {
-    size_t plen = strlen(path);
-    char *tmp = ck_malloc(plen + 16);
-    int fd;
-    FILE *f;
-
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0 || !(f = fdopen(fd, "wb"))) {
-        ck_error_set(err, CK_EIO, ck_tr("無法寫入報告：%s", "cannot write the report: %s"), strerror(errno));
-        ck_error_set_file(err, path);
-        if (fd >= 0)
-            close(fd), unlink(tmp);
-        free(tmp);
-        return CK_EIO;
-    }
-    /* mkstemp creates 0600; a report is an ordinary document. */
-    fchmod(fd, 0644 & ~0022);
-    if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
-        ck_error_set(err, CK_EIO, ck_tr("無法寫入報告：%s", "cannot write the report: %s"), strerror(errno));
-        ck_error_set_file(err, path);
-        unlink(tmp);
-        free(tmp);
-        return CK_EIO;
-    }
-    free(tmp);
-    return 0;
+    return ck_file_write(path, data, len, err);
 }
 
 void ck_report_location(const ck_document *doc, size_t block, ck_buf *out)

@@ -14,6 +14,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include "util/file.h"
 #include "util/lang.h"
 
 void ck_writer_options_default(ck_writer_options *opt)
@@ -496,16 +497,6 @@ const char *ck_writer_inline_text(cmark_node *node, unsigned *extra)
 
 /* ---- packages and files --------------------------------------------------------------------- */
 
-static int file_failed(ck_error *err, const char *path, const char *why)
-{
-    ck_error_set(err, CK_EIO,
-                 ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
-                       "cannot write the file (%s); check that the folder exists, is writable and has space"),
-                 why);
-    ck_error_set_file(err, path);
-    return CK_EIO;
-}
-
 #define STORE_BELOW 2048
 
 /* Length of the UTF-8 sequence at s (at most len bytes), 0 when it is not
@@ -605,48 +596,7 @@ done:
 
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err)
 {
-    ck_buf tmp = CK_BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    int fd = -1, rc = 0;
-    size_t done = 0;
-    mode_t mask;
-
-    if (slash)
-        ck_buf_append(&tmp, path, (size_t)(slash - path + 1));
-    ck_buf_printf(&tmp, ".%s.ck-XXXXXX", slash ? slash + 1 : path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        rc = file_failed(err, path, strerror(errno));
-        goto done;
-    }
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            rc = file_failed(err, path, strerror(w < 0 ? errno : EIO));
-            goto done;
-        }
-        done += (size_t)w;
-    }
-    /* mkstemp made the file 0600; give it the mode a new file would have. */
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
-        fd = -1;
-        rc = file_failed(err, path, strerror(errno));
-        goto done;
-    }
-    fd = -1;
-    if (rename(tmp.data, path) != 0)
-        rc = file_failed(err, path, strerror(errno));
-done:
-    if (fd >= 0)
-        close(fd);
-    if (rc != 0 && tmp.data)
-        unlink(tmp.data);
-    ck_buf_free(&tmp);
-    return rc;
+    return ck_file_write(path, data, len, err);
 }
 
 int ck_writer_no_documents(const char *path, ck_error *err)

@@ -30,4 +30,10 @@ for cmd in $("$CK" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
     if [ $rc -eq 0 ] && [ -s "$T/out" ]; then pass "$cmd --help"; else fail "$cmd --help: exit $rc"; fi
 done
 
+# Writing to a device writes into it; it is never replaced by a file.
+if [ -c /dev/null ] && [ -f "$TOP/samples/maintenance-contract.docx" ]; then
+    run env CLAUSEKIT_DATA="$TOP" "$CK" check --format json -o /dev/null "$TOP/samples/maintenance-contract.docx"
+    if [ -c /dev/null ] && [ $rc -ne 2 ]; then pass "-o /dev/null keeps the device"; else fail "-o /dev/null: exit $rc, $(ls -l /dev/null)"; fi
+fi
+
 finish

@@ -589,7 +589,8 @@ int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_o
     w = NULL;
 done:
     ck_zip_writer_abort(w);
-    ck_error_set_file(err, path);
+    if (rc != 0)
+        ck_error_set_file(err, path);
     ck_buf_free(&title);
     return rc;
 }
@@ -633,7 +634,8 @@ int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_o
 
     if (rc == 0)
         rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
-    ck_error_set_file(err, path);
+    if (rc != 0)
+        ck_error_set_file(err, path);
     ck_buf_free(&out);
     return rc;
 }
@@ -651,7 +653,8 @@ int ck_writer_html_write_many(cmark_node *const *docs, size_t n, const ck_writer
 
     if (rc == 0)
         rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
-    ck_error_set_file(err, path);
+    if (rc != 0)
+        ck_error_set_file(err, path);
     ck_buf_free(&out);
     return rc;
 }

@@ -22,6 +22,7 @@ typedef struct nrange {
 typedef struct block_info {
     int eligible;          /* may hold evidence at all */
     int heading;           /* names a topic only: never evidence on its own */
+    int heads_body;        /* an article heading followed by a body block that is evidence */
     ck_normalised norm;
     nrange *sentences;
     size_t sentence_count;
@@ -317,6 +318,14 @@ static void prepare_blocks(matcher *m)
                 body = 1;
         if (!body)
             m->blocks[i].eligible = 0;
+        /* 「第十七條 資安事件通報」「（保留）」 then the signatures, which the
+         * last article takes in: the heading heads no body of its own. */
+        for (size_t j = i + 1; j < doc->count && doc->blocks[j].article == (long)i; j++) {
+            if (m->blocks[j].heading)
+                continue;
+            m->blocks[i].heads_body = body && m->blocks[j].eligible;
+            break;
+        }
     }
 }
 
@@ -824,6 +833,7 @@ typedef struct unit_summary {
     size_t first, last;     /* hits[first..last) */
     int required_found, required_total, found_any_body, topic, topic_mentioned, contrary, satisfied;
     int optional_found;
+    int heading_topic;      /* the topic is named by the heading of an article that has a body */
 } unit_summary;
 
 static void summarise(const matcher *m, const ck_rule *rule, const int *required, const hit *items, size_t first,
@@ -851,6 +861,9 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
         found[items[i].element] = 1;
         if (!m->blocks[items[i].block].heading)
             u->found_any_body = 1;
+        else if (items[i].element == (rule->topic < rule->element_count ? rule->topic : 0) &&
+                 m->blocks[items[i].block].heads_body)
+            u->heading_topic = 1;
     }
     for (size_t k = 0; k < rule->element_count; k++) {
         if (required[k]) {
@@ -997,7 +1010,9 @@ static int check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_fi
                 have_present = 1;
             }
         }
-        if (u.found_any_body && u.topic) {
+        /* 「第一條 契約標的」 over a body in other words: the topic is there,
+         * its elements are not. A heading alone never makes a rule present. */
+        if ((u.found_any_body || u.heading_topic) && u.topic) {
             if (!have_partial || u.required_found > best_partial.required_found) {
                 best_partial = u;
                 have_partial = 1;

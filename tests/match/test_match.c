@@ -264,6 +264,53 @@ static void test_not_evidence(void **state)
     ck_document_free(doc);
 }
 
+/* An article heading names the topic of its body: with a body that states
+ * none of the elements the rule is partial, never present; a bare heading
+ * stays missing. */
+static void test_heading_over_body(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    ck_block *b = add(doc, CK_BLOCK_HEADING, "第一條 保固期間及費用");
+    b->article = 0;
+    ck_match_result *r = run_with(doc, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_MISSING);
+    ck_match_result_free(r);
+
+    b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應於驗收後辦理系統之教育訓練。");
+    b->article = 0;
+    r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
+    assert_int_equal(f->status, CK_STATUS_PARTIAL);
+    assert_int_equal(f->evidence_count, 1);
+    assert_int_equal(f->evidence[0].block, 0);
+    ck_match_result_free(r);
+
+    /* 「（保留）」 right under the heading, then text the article takes in
+     * (the signatures after the last article): no body of its own. */
+    ck_document *reserved = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    b = add(reserved, CK_BLOCK_HEADING, "第十七條 保固");
+    b->article = 0;
+    b = add(reserved, CK_BLOCK_PARAGRAPH, "（保留）");
+    b->article = 0;
+    b = add(reserved, CK_BLOCK_PARAGRAPH, "甲方：某某管理處");
+    b->article = 0;
+    r = run_with(reserved, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_MISSING);
+    ck_match_result_free(r);
+    ck_document_free(reserved);
+
+    /* A heading outside any article (the title) is no clause. */
+    ck_document *title = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(title, CK_BLOCK_HEADING, "系統保固維護案契約書");
+    add(title, CK_BLOCK_PARAGRAPH, "雙方同意訂定本契約。");
+    r = run_with(title, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_MISSING);
+    ck_match_result_free(r);
+    ck_document_free(title);
+    ck_document_free(doc);
+}
+
 /* Tables, footnotes, text boxes, annexes and tracked insertions count. */
 static void test_evidence_kinds(void **state)
 {
@@ -633,7 +680,7 @@ int main(void)
 {
     ck_lang_set_name("en");
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_synonyms),         cmocka_unit_test(test_fullwidth_and_variants),
+        cmocka_unit_test(test_synonyms), cmocka_unit_test(test_heading_over_body),         cmocka_unit_test(test_fullwidth_and_variants),
         cmocka_unit_test(test_spaces_and_line_breaks), cmocka_unit_test(test_not_evidence),
         cmocka_unit_test(test_evidence_kinds),   cmocka_unit_test(test_contrary),
         cmocka_unit_test(test_double_negative),  cmocka_unit_test(test_modality),

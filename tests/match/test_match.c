@@ -264,6 +264,21 @@ static void test_not_evidence(void **state)
     ck_document_free(doc);
 }
 
+/* Adds a block of article `article` (the block index of its heading). */
+static void add_to(ck_document *doc, ck_block_kind kind, const char *text, long article)
+{
+    add(doc, kind, text)->article = article;
+}
+
+/* The status of 3.4.1.5 for doc (which the caller still owns). */
+static ck_status warranty(ck_document *doc)
+{
+    ck_match_result *r = run_with(doc, NULL, 0);
+    ck_status s = status_of(r, "3.4.1.5");
+    ck_match_result_free(r);
+    return s;
+}
+
 /* An article heading names the topic of its body: with a body that states
  * none of the elements the rule is partial, never present; a bare heading
  * stays missing. */
@@ -271,43 +286,32 @@ static void test_heading_over_body(void **state)
 {
     (void)state;
     ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
-    ck_block *b = add(doc, CK_BLOCK_HEADING, "第一條 保固期間及費用");
-    b->article = 0;
-    ck_match_result *r = run_with(doc, NULL, 0);
-    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_MISSING);
-    ck_match_result_free(r);
+    add_to(doc, CK_BLOCK_HEADING, "第一條 保固期間及費用", 0);
+    assert_int_equal(warranty(doc), CK_STATUS_MISSING);
 
-    b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應於驗收後辦理系統之教育訓練。");
-    b->article = 0;
-    r = run_with(doc, NULL, 0);
+    add_to(doc, CK_BLOCK_PARAGRAPH, "乙方應於驗收後辦理系統之教育訓練。", 0);
+    ck_match_result *r = run_with(doc, NULL, 0);
     const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
     assert_int_equal(f->status, CK_STATUS_PARTIAL);
     assert_int_equal(f->evidence_count, 1);
     assert_int_equal(f->evidence[0].block, 0);
     ck_match_result_free(r);
+    ck_document_free(doc);
 
     /* 「（保留）」 right under the heading, then text the article takes in
      * (the signatures after the last article): no body of its own. */
-    ck_document *reserved = ck_document_new("t.docx", CK_FORMAT_DOCX);
-    b = add(reserved, CK_BLOCK_HEADING, "第十七條 保固");
-    b->article = 0;
-    b = add(reserved, CK_BLOCK_PARAGRAPH, "（保留）");
-    b->article = 0;
-    b = add(reserved, CK_BLOCK_PARAGRAPH, "甲方：某某管理處");
-    b->article = 0;
-    r = run_with(reserved, NULL, 0);
-    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_MISSING);
-    ck_match_result_free(r);
-    ck_document_free(reserved);
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add_to(doc, CK_BLOCK_HEADING, "第十七條 保固", 0);
+    add_to(doc, CK_BLOCK_PARAGRAPH, "（保留）", 0);
+    add_to(doc, CK_BLOCK_PARAGRAPH, "甲方：某某管理處", 0);
+    assert_int_equal(warranty(doc), CK_STATUS_MISSING);
+    ck_document_free(doc);
 
     /* A heading outside any article (the title) is no clause. */
-    ck_document *title = ck_document_new("t.docx", CK_FORMAT_DOCX);
-    add(title, CK_BLOCK_HEADING, "系統保固維護案契約書");
-    add(title, CK_BLOCK_PARAGRAPH, "雙方同意訂定本契約。");
-    r = run_with(title, NULL, 0);
-    assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_MISSING);
-    ck_match_result_free(r);
-    ck_document_free(title);
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, "系統保固維護案契約書");
+    add(doc, CK_BLOCK_PARAGRAPH, "雙方同意訂定本契約。");
+    assert_int_equal(warranty(doc), CK_STATUS_MISSING);
     ck_document_free(doc);
 }
 

@@ -655,6 +655,13 @@ static int when_holds(const ck_match_result *r, const ck_rule_when *when, const 
 #define CONTRARY SIZE_MAX            /* hit.element of contrary wording */
 #define TOPIC_MENTION (SIZE_MAX - 1) /* the topic named where it cannot be evidence */
 #define SATISFIED (SIZE_MAX - 2)     /* wording that satisfies the rule on its own */
+#define EXCEPTION (SIZE_MAX - 3)     /* a proviso that takes the duty back (但…不在此限) */
+
+/* Contrary wording or a proviso: shown as the reason of a conflict. */
+static int is_contrary(size_t element)
+{
+    return element == CONTRARY || element == EXCEPTION;
+}
 
 typedef struct hit {
     uint64_t unit;
@@ -784,7 +791,7 @@ static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
          * unless it is a harmless one (經甲方書面同意者); wording that
          * satisfies the rule on its own. */
         if (collect_list(m, rule, b, &rule->contrary, &rule->contrary_unless, CONTRARY, h) < 0 ||
-            collect_list(m, rule, b, &rule->exceptions, &rule->exceptions_unless, CONTRARY, h) < 0 ||
+            collect_list(m, rule, b, &rule->exceptions, &rule->exceptions_unless, EXCEPTION, h) < 0 ||
             collect_list(m, rule, b, &rule->satisfied_by, NULL, SATISFIED, h) < 0)
             goto too_complex;
     }
@@ -843,9 +850,22 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
     memset(u, 0, sizeof *u);
     u->first = first;
     u->last = last;
+    size_t topic = rule->topic < rule->element_count ? rule->topic : 0;
     for (size_t i = first; i < last; i++) {
         if (items[i].element == CONTRARY) {
             u->contrary = 1;
+            continue;
+        }
+        if (items[i].element == EXCEPTION) {
+            /* A proviso takes back a duty the unit states outside it: 「但乙方
+             * 因保固需要保留帳號者，不在此限」 in the article on returning
+             * accounts names 保固 without taking any warranty back. */
+            for (size_t j = first; j < last && !u->contrary; j++) {
+                if (items[j].element != topic && items[j].element != TOPIC_MENTION)
+                    continue;
+                u->contrary = items[j].block != items[i].block || items[j].end <= items[i].start ||
+                              items[j].start >= items[i].end;
+            }
             continue;
         }
         if (items[i].element == TOPIC_MENTION) {
@@ -861,8 +881,7 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
         found[items[i].element] = 1;
         if (!m->blocks[items[i].block].heading)
             u->found_any_body = 1;
-        else if (items[i].element == (rule->topic < rule->element_count ? rule->topic : 0) &&
-                 m->blocks[items[i].block].heads_body)
+        else if (items[i].element == topic && m->blocks[items[i].block].heads_body)
             u->heading_topic = 1;
     }
     for (size_t k = 0; k < rule->element_count; k++) {
@@ -873,7 +892,7 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
             u->optional_found += found[k];
         }
     }
-    u->topic = rule->element_count ? found[rule->topic < rule->element_count ? rule->topic : 0] : 0;
+    u->topic = rule->element_count ? found[topic] : 0;
     free(found);
 }
 
@@ -884,14 +903,14 @@ static void build_evidence(const matcher *m, const hit *items, size_t first, siz
     /* A heading only repeats the topic the body states: quote the body. */
     int body = 0;
     for (size_t i = first; i < last; i++)
-        if (items[i].element != TOPIC_MENTION && items[i].element != CONTRARY && !m->blocks[items[i].block].heading)
+        if (items[i].element != TOPIC_MENTION && !is_contrary(items[i].element) && !m->blocks[items[i].block].heading)
             body = 1;
     for (int pass = 0; pass < 2; pass++) {
         int contrary = pass == 1;
         if (contrary && !want_contrary)
             break;
         for (size_t i = first; i < last; i++) {
-            if (items[i].element == TOPIC_MENTION || (items[i].element == CONTRARY) != contrary)
+            if (items[i].element == TOPIC_MENTION || is_contrary(items[i].element) != contrary)
                 continue;
             if (body && !contrary && m->blocks[items[i].block].heading)
                 continue;

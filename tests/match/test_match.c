@@ -409,6 +409,13 @@ static void test_exception_clause(void **state)
     assert_int_equal(one("乙方應接受甲方之稽核，但經甲方書面同意者，不在此限。", "3.4.1.3"), CK_STATUS_PRESENT);
     /* A proviso in another article is not about this clause. */
     assert_int_equal(one("本案工作項目如下，但另有約定者，不在此限。", "3.4.1.3"), CK_STATUS_MISSING);
+    /* Nor is one that only names the topic as its reason: it takes back the
+     * return of data, not an audit right. */
+    assert_int_equal(one("乙方應於契約終止時返還資料。但乙方因配合稽核需要保留者，不在此限。", "3.4.1.3"),
+                     CK_STATUS_MISSING);
+    /* The topic stated outside the proviso: the proviso takes it back. */
+    assert_int_equal(one("乙方應接受甲方稽核。但乙方因配合其他稽核需要者，不在此限。", "3.4.1.3"),
+                     CK_STATUS_CONFLICT);
 }
 
 /* Wording that satisfies a rule on its own: forbidding subcontracting. */

@@ -180,13 +180,15 @@ static const char *body_style(const odt_ctx *c)
 
 /* ---- tables ------------------------------------------------------------------------ */
 
+static void put_cell(void *ctx, int open);
+
 static void enter_table(odt_ctx *c, cmark_node *table)
 {
     const ck_writer_options *o = c->opt;
     double width = o->page_width_mm - o->margin_left_mm - o->margin_right_mm;
     double *share;
 
-    ck_writer_table_start(&c->table, table);
+    ck_writer_table_start(&c->table, table, put_cell, c);
     /* A list item may hold only paragraphs and lists: a table there is
      * written as one paragraph per row. */
     c->table_in_list = c->list_depth > 0;
@@ -232,7 +234,14 @@ static void close_cell(odt_ctx *c)
 {
     if (!c->table_in_list)
         ck_buf_puts(c->body, "</text:p></table:table-cell>");
-    c->table.cell++;
+}
+
+static void put_cell(void *ctx, int open)
+{
+    if (open)
+        open_cell(ctx);
+    else
+        close_cell(ctx);
 }
 
 static void enter_row(odt_ctx *c, cmark_node *row)
@@ -246,10 +255,7 @@ static void enter_row(odt_ctx *c, cmark_node *row)
 
 static void exit_row(odt_ctx *c)
 {
-    while (c->table.cell < c->table.cols) {
-        open_cell(c);
-        close_cell(c);
-    }
+    ck_writer_table_row_end(&c->table);
     if (c->table_in_list)
         ck_buf_puts(c->body, "</text:p>");
     else
@@ -258,14 +264,13 @@ static void exit_row(odt_ctx *c)
 
 /* ---- the walk -------------------------------------------------------------------------- */
 
-static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
+static void render_node(void *ctx, cmark_node *node, cmark_event_type ev)
 {
+    odt_ctx *c = ctx;
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
-    const char *text;
-    unsigned extra;
 
-    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
+    if (ck_writer_table_skips(&c->table, kind))
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -333,12 +338,7 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
             exit_row(c);
         break;
     case CK_NODE_TABLE_CELL:
-        if (!ck_writer_table_cell(&c->table, enter))
-            break;
-        if (enter)
-            open_cell(c);
-        else
-            close_cell(c);
+        ck_writer_table_cell(&c->table, enter);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->body, "<text:line-break/>");
@@ -357,8 +357,7 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     default:
         /* Images keep their description (their children). */
-        if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
-            ck_writer_odt_put_span(c->body, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
+        ck_writer_put_inline(&c->marks, node, enter, c->body, ck_writer_odt_put_span);
         break;
     }
 }
@@ -422,12 +421,8 @@ int ck_writer_odt_render(cmark_node *const *docs, size_t n, const ck_writer_opti
     c.styles = &styles;
     c.opt = &o;
     for (size_t i = 0; i < n; i++) {
-        cmark_iter *it = cmark_iter_new(docs[i]);
-        cmark_event_type ev;
         c.page_break_pending = c.wrote_block;
-        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-            render_node(&c, cmark_iter_get_node(it), ev);
-        cmark_iter_free(it);
+        ck_writer_walk(docs[i], render_node, &c);
     }
     ck_buf_puts(out, XML_DECL "<office:document-content" NAMESPACES " office:version=\"" ODF_VERSION "\">");
     put_font_faces(out, &o);

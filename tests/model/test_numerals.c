@@ -13,6 +13,15 @@ static const char *fmt(long n, const char *format)
     return result;
 }
 
+static const char *fmt_as(long n, const char *format, unsigned flags)
+{
+    ck_buf b = CK_BUF_INIT;
+    ck_numeral_format_as(n, format, flags, &b);
+    snprintf(result, sizeof result, "%s", b.data ? b.data : "");
+    ck_buf_free(&b);
+    return result;
+}
+
 static void taiwanese_counting_thousand(void **state)
 {
     (void)state;
@@ -102,11 +111,32 @@ static void parses_numbers(void **state)
     }
 }
 
+/* LibreOffice's letters and circled numbers, asked for by flag; without
+ * the flags the same numbers read as Word writes them. */
+static void libreoffice_differences(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt_as(26, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "z");
+    assert_string_equal(fmt_as(27, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "aa");
+    assert_string_equal(fmt_as(28, "upperLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "AB");
+    assert_string_equal(fmt_as(703, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "aaa");
+    assert_string_equal(fmt_as(28, "upperLetter", 0), "BB");
+    assert_string_equal(fmt_as(20, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "⑳");
+    assert_string_equal(fmt_as(21, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㉑");
+    assert_string_equal(fmt_as(35, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㉟");
+    assert_string_equal(fmt_as(36, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㊱");
+    assert_string_equal(fmt_as(50, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㊿");
+    assert_string_equal(fmt_as(51, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "51");
+    assert_string_equal(fmt_as(21, "decimalEnclosedCircle", 0), "21");
+    assert_string_equal(fmt_as(0, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(taiwanese_counting_thousand), cmocka_unit_test(counting_and_digital),
-        cmocka_unit_test(series_formats), cmocka_unit_test(latin_formats), cmocka_unit_test(parses_numbers),
+        cmocka_unit_test(series_formats),
+        cmocka_unit_test(libreoffice_differences), cmocka_unit_test(latin_formats), cmocka_unit_test(parses_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

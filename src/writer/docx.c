@@ -238,28 +238,22 @@ static void enter_table(docx_ctx *c, cmark_node *table)
     ck_buf_puts(c->out, "</w:tblGrid>");
 }
 
-static void open_cell(docx_ctx *c)
+/* Opens (open = 1) or closes the current cell; the table's put_cell. */
+static void put_cell(void *ctx, int open)
 {
-    char align = ck_writer_table_alignment(c->table.node, c->table.cell);
+    docx_ctx *c = ctx;
+
+    if (!open) {
+        close_paragraph(c);
+        c->in_cell = 0;
+        ck_buf_puts(c->out, "</w:tc>");
+        return;
+    }
     ck_buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>",
                   c->col_twips[c->table.cell]);
     c->in_cell = 1;
-    open_paragraph(c, c->table.header ? "TableHeading" : "TableContents", NULL, align);
-}
-
-static void close_cell(docx_ctx *c)
-{
-    close_paragraph(c);
-    c->in_cell = 0;
-    ck_buf_puts(c->out, "</w:tc>");
-}
-
-static void put_cell(void *ctx, int open)
-{
-    if (open)
-        open_cell(ctx);
-    else
-        close_cell(ctx);
+    open_paragraph(c, c->table.header ? "TableHeading" : "TableContents", NULL,
+                   ck_writer_table_alignment(c->table.node, c->table.cell));
 }
 
 /* ---- the walk --------------------------------------------------------------------------- */

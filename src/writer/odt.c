@@ -216,32 +216,26 @@ static void enter_table(odt_ctx *c, cmark_node *table)
         ck_buf_printf(c->body, "<table:table-column table:style-name=\"Table%u.C%zu\"/>", c->tables, i + 1);
 }
 
-static void open_cell(odt_ctx *c)
+/* Opens (open = 1) or closes the current cell; the table's put_cell. In
+ * a list, cells are parts of one paragraph separated by " | ". */
+static void put_cell(void *ctx, int open)
 {
+    odt_ctx *c = ctx;
     char align = ck_writer_table_alignment(c->table.node, c->table.cell);
+
     if (c->table_in_list) {
-        if (c->table.cell > 0)
+        if (open && c->table.cell > 0)
             ck_buf_puts(c->body, " | ");
+        return;
+    }
+    if (!open) {
+        ck_buf_puts(c->body, "</text:p></table:table-cell>");
         return;
     }
     ck_buf_printf(c->body,
                   "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
                   "<text:p text:style-name=\"%s%c\">",
                   c->table.header ? "Heading" : "Contents", align ? align - 'a' + 'A' : 'L');
-}
-
-static void close_cell(odt_ctx *c)
-{
-    if (!c->table_in_list)
-        ck_buf_puts(c->body, "</text:p></table:table-cell>");
-}
-
-static void put_cell(void *ctx, int open)
-{
-    if (open)
-        open_cell(ctx);
-    else
-        close_cell(ctx);
 }
 
 static void enter_row(odt_ctx *c, cmark_node *row)

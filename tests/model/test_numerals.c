@@ -116,19 +116,28 @@ static void parses_numbers(void **state)
 static void libreoffice_differences(void **state)
 {
     (void)state;
-    assert_string_equal(fmt_as(26, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "z");
-    assert_string_equal(fmt_as(27, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "aa");
-    assert_string_equal(fmt_as(28, "upperLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "AB");
-    assert_string_equal(fmt_as(703, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "aaa");
-    assert_string_equal(fmt_as(28, "upperLetter", 0), "BB");
-    assert_string_equal(fmt_as(20, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "⑳");
-    assert_string_equal(fmt_as(21, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㉑");
-    assert_string_equal(fmt_as(35, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㉟");
-    assert_string_equal(fmt_as(36, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㊱");
-    assert_string_equal(fmt_as(50, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "㊿");
-    assert_string_equal(fmt_as(51, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50), "51");
-    assert_string_equal(fmt_as(21, "decimalEnclosedCircle", 0), "21");
-    assert_string_equal(fmt_as(0, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE), "0");
+    static const struct {
+        long n;
+        const char *format;
+        unsigned flags;
+        const char *want;
+    } cases[] = {
+        { 26, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "z" },
+        { 27, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "aa" },
+        { 28, "upperLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "AB" },
+        { 703, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "aaa" },
+        { 0, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "0" },
+        { 28, "upperLetter", 0, "BB" },
+        { 20, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "⑳" },
+        { 21, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㉑" },
+        { 35, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㉟" },
+        { 36, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㊱" },
+        { 50, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㊿" },
+        { 51, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "51" },
+        { 21, "decimalEnclosedCircle", 0, "21" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(fmt_as(cases[i].n, cases[i].format, cases[i].flags), cases[i].want);
 }
 
 int main(void)

@@ -23,7 +23,16 @@ run "$CK" --bogus
 expect_error "unknown global option" 2 "^clausekit: unknown option '--bogus'"
 
 run "$CK"
-if [ $rc -eq 2 ]; then pass "no command: exit 2"; else fail "no command: exit $rc"; fi
+expect_error "no command: one line naming the commands" 2 "^clausekit: name a command: check, extract, rules or forms \(see clausekit --help\)$"
+
+run env CLAUSEKIT_LANG=zh-TW "$CK" frobnicate
+expect_error "usage hint has no doubled space" 2 "^clausekit: 不明的命令「frobnicate」（請執行 clausekit --help）$"
+
+run "$CK" --lang
+expect_error "--lang without a value" 2 "^clausekit: option '--lang' needs a value: zh-TW or en"
+
+run env CLAUSEKIT_LANG=zh-TW "$CK" --lang fr check
+expect_error "unknown language, in zh-TW" 2 "^clausekit: 不明的語言「fr」：請用 zh-TW 或 en（"
 
 for cmd in $("$CK" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
     run "$CK" "$cmd" --help

@@ -386,7 +386,7 @@ static int make_directory(const char *path, ck_error *err)
             *p = '\0';
             if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
                 rc = ck_error_set(err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
-                                  strerror(errno));
+                                  ck_strerror(errno));
                 ck_error_set_file(err, copy);
                 break;
             }
@@ -415,7 +415,7 @@ static int read_whole(const char *path, char **data, size_t *len, ck_error *err)
     size_t n;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法讀回暫存檔：%s", "cannot read the staged file back: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀回暫存檔：%s", "cannot read the staged file back: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return CK_EIO;
     }
@@ -530,7 +530,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
     long k;
 
     if (pipe(fds) != 0)
-        return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), strerror(errno));
+        return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), ck_strerror(errno));
     fflush(NULL);
     worker_reports = fds[0];
     for (int w = 0; w < jobs; w++) {
@@ -575,7 +575,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
             close(fds[0]);
             worker_reports = -1;
             return ck_error_set(err, CK_EIO, ck_tr("無法啟動工作行程：%s", "cannot start a worker process: %s"),
-                                strerror(errno));
+                                ck_strerror(errno));
         }
         worker_pids[worker_count++] = pid;
         hold_signals(0);
@@ -799,7 +799,7 @@ int ck_forms_run(const ck_forms_options *opt)
         ck_buf_puts(&b, ".ck-forms-XXXXXX");
         if (!mkdtemp(b.data)) {
             rc = ck_error_set(&err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
-                              strerror(errno));
+                              ck_strerror(errno));
             ck_error_set_file(&err, opt->zip);
             goto fail;
         }

@@ -24,7 +24,7 @@ int ck_report_input_stat(ck_report_input *in, const char *path, ck_error *err)
     struct tm tm;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法讀取：%s", "cannot read: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀取：%s", "cannot read: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return CK_EIO;
     }

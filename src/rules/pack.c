@@ -1168,7 +1168,7 @@ static char *read_file(const char *path, size_t *len, ck_error *err)
     size_t n;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法開啟規則套件：%s", "cannot open the rule pack: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法開啟規則套件：%s", "cannot open the rule pack: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return NULL;
     }
@@ -1187,7 +1187,7 @@ static char *read_file(const char *path, size_t *len, ck_error *err)
     if (ferror(f)) {
         fclose(f);
         ck_buf_free(&b);
-        ck_error_set(err, CK_EIO, ck_tr("無法讀取規則套件：%s", "cannot read the rule pack: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀取規則套件：%s", "cannot read the rule pack: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return NULL;
     }

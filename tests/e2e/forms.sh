@@ -187,6 +187,14 @@ expect_error "unknown form lists the installed ones" 2 "4-099.*4-016"
 run "$CK" forms 4-016 -o "$T/x.docx"
 expect_error "no --data" 2 "data"
 
+mkdir -p "$T/名冊 資料夾"
+run "$CK" forms 4-016 --data "$T/名冊 資料夾" -o "$T/out-folder"
+expect_error "--data a folder" 2 "名冊 資料夾: this is a folder, not a file"
+run "$CK" forms 4-016 --data "$T/沒有 這個.csv" -o "$T/out-folder"
+expect_error "--data a missing file" 2 "沒有 這個.csv: no such file; check the path and name"
+run env CLAUSEKIT_LANG=zh-TW "$CK" forms 4-016 --data "$T/沒有 這個.xlsx" -o "$T/out-folder"
+expect_error "--data a missing file, zh-TW" 2 "沒有 這個.xlsx: 找不到檔案；請確認路徑與檔名$"
+
 run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/roster-by-mistake.docx"
 expect_error "-o FILE.docx for a roster of several rows" 2 "roster-by-mistake.docx.*(folder|merge)"
 

@@ -110,7 +110,7 @@ static void summary_line(FILE *out, const char *file, const ck_match_result *r)
     for (int s = 0; s < CK_STATUS_COUNT; s++)
         fprintf(out, "%s%zu %s", s ? ck_tr("，", ", ") : "", r->status_counts[s],
                 ck_report_status_label((ck_status)s, label, sizeof label));
-    fprintf(out, ck_tr("；必要項目缺口 %d\n", "; required gaps %d\n"), r->required_gaps);
+    fprintf(out, ck_tr("；必要項目待處理 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
 }
 
 int ck_cmd_check(int argc, char **argv)
@@ -213,7 +213,7 @@ int ck_cmd_check(int argc, char **argv)
         if (!ck_rule_set_condition_find(set, name)) {
             ck_buf known = CK_BUF_INIT;
             for (size_t k = 0; k < set->condition_count; k++)
-                ck_buf_printf(&known, "%s%s", k ? ", " : "", set->conditions[k].name);
+                ck_buf_printf(&known, "%s%s", k ? ck_tr("、", ", ") : "", set->conditions[k].name);
             status = ck_cli_usage_error("check", ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
                                                        "--assume %s: no condition named '%s' (known: %s)"),
                                         assume[i], name, known.data ? known.data : "-");

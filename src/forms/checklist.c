@@ -134,7 +134,7 @@ int ck_forms_checklist(const char *const *packs, size_t pack_count, const char *
         ck_value_list_append(list, item);
     }
     if (number == 0) {
-        rc = ck_error_set(err, CK_EDATA, ck_tr("規則包中沒有任何稽核問題（audit），無法產生 4-018",
+        rc = ck_error_set(err, CK_EDATA, ck_tr("規則套件中沒有任何稽核問題（audit），無法產生 4-018",
                                                "the rule packs hold no audit questions to build 4-018 from"));
         ck_value_free(list);
         list = NULL;

@@ -236,7 +236,7 @@ static int load_template(const char *form, ck_template **out, ck_error *err)
         for (size_t i = 0; i < count; i++) {
             const char *base = strrchr(paths[i], '/');
             base = base ? base + 1 : paths[i];
-            ck_buf_printf(&known, "%s%.*s", known.len ? ", " : "", (int)(strlen(base) - 3), base);
+            ck_buf_printf(&known, "%s%.*s", known.len ? ck_tr("、", ", ") : "", (int)(strlen(base) - 3), base);
             free(paths[i]);
         }
         free(paths);

@@ -103,7 +103,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
     ck_buf_printf(o, "</td></tr>\n<tr><th>%s</th><td>%lld %s</td></tr>\n", ck_tr("大小", "Size"), in->file_size,
                   ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "<tr><th>SHA-256</th><td class=\"hash\">%s</td></tr>\n", in->sha256);
-    ck_buf_printf(o, "<tr><th>%s</th><td>", ck_tr("規則包", "Rule packs"));
+    ck_buf_printf(o, "<tr><th>%s</th><td>", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {
         const ck_rule_pack *pack = in->set->packs[p];
         if (p)
@@ -124,7 +124,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, "</div>\n");
     }
     ck_buf_printf(o, "<div><b>%d</b>%s</div>\n</div>\n", r->required_gaps,
-                  ck_tr("必要項目缺口", "required gaps"));
+                  ck_tr("必要項目待處理", "required gaps"));
 
     if (r->condition_count) {
         ck_buf_printf(o, "<h2>%s</h2>\n<ul>\n", ck_tr("適用條件", "Applicability"));
@@ -135,7 +135,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
             ck_buf_puts(o, "</code> ");
             if (a->condition->definition_count)
                 h(o, ck_rule_text_get(&a->condition->definitions[0]->description));
-            ck_buf_printf(o, "：<b>%s</b>", a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+            ck_buf_printf(o, "%s<b>%s</b>", ck_tr("：", ": "), a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
             ck_buf why = CK_BUF_INIT;
             ck_report_decision(in, a, &why);
             h(o, why.data);

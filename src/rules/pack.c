@@ -141,7 +141,7 @@ static void hint_suffix(ck_buf *b, const char *word, const char *const *known, s
     }
     ck_buf_puts(b, ck_tr("（可用：", " (known: "));
     for (size_t i = 0; i < count && known[i]; i++)
-        ck_buf_printf(b, "%s%s", i ? ", " : "", known[i]);
+        ck_buf_printf(b, "%s%s", i ? ck_tr("、", ", ") : "", known[i]);
     ck_buf_puts(b, ck_tr("）", ")"));
 }
 

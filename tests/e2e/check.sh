@@ -206,6 +206,15 @@ else
     skip "html in a browser: chromium not installed"
 fi
 
+# ---- wording a reviewer reads -------------------------------------------------
+run env CLAUSEKIT_LANG=zh-TW "$CK" check "$TOP/samples/maintenance-contract.docx"
+if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套件：wratb-outsourcing 1.0、' "$T/out" &&
+   grep -Eq '^  3\.4\.1\.1 +契約基本內容 +建議 +部分符合' "$T/out" && ! grep -q '規則包\|缺口' "$T/out"; then
+    pass "zh-TW text report: amounts grouped, the docs' terms, severity in its own column"
+else
+    fail "zh-TW text report wording: $(sed -n '1,12p' "$T/out")"
+fi
+
 # ---- corpus accuracy -------------------------------------------------------------
 # Minimums set from the measured accuracy (docs/checking.md): a drop below
 # them means the matcher or the default pack got worse.

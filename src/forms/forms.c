@@ -51,6 +51,10 @@ static pid_t worker_pids[MAX_WORKERS];
 static volatile sig_atomic_t worker_count;
 static int worker_reports = -1;                /* the parent's end of the report pipe */
 static volatile sig_atomic_t in_worker;        /* this process is a worker */
+/* Told to the user when a signal stops the run, so that a clerk who pressed
+ * Ctrl+C knows nothing was left behind; chosen before writing starts. */
+static const char *interrupted_message;
+static volatile sig_atomic_t progress_line_open; /* a progress bar waits for its newline */
 
 static void remove_run_outputs(void)
 {
@@ -115,6 +119,11 @@ static void on_signal(int sig)
     }
     stop_workers();
     remove_run_outputs();
+    if (interrupted_message) {
+        if (progress_line_open)
+            (void)!write(STDERR_FILENO, "\n", 1);
+        (void)!write(STDERR_FILENO, interrupted_message, strlen(interrupted_message));
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -445,6 +454,7 @@ static void progress(const ck_forms_options *opt, size_t done, size_t total)
     if (done == total)
         fputs("\n", stderr);
     fflush(stderr);
+    progress_line_open = done != total;
 }
 
 /* A checklist is shared by every record: it is put into a record just for
@@ -785,6 +795,8 @@ int ck_forms_run(const ck_forms_options *opt)
         cleanup_count = target_count;
         cleanup_done = ck_calloc(target_count, sizeof *cleanup_done);
     }
+    interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
+                                "clausekit: interrupted; every file this run wrote was removed\n");
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);

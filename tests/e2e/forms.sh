@@ -318,7 +318,7 @@ fi
     i=0
     while [ $i -lt 3000 ]; do echo "機關,甲,案,人$i,A100000001"; i=$((i + 1)); done
 } >"$T/big.csv"
-"$CK" forms 4-016 --data "$T/big.csv" -o "$T/big" >/dev/null 2>&1 &
+"$CK" forms 4-016 --data "$T/big.csv" -o "$T/big" >/dev/null 2>"$T/big.err" &
 pid=$!
 sleep 0.3
 kill -TERM $pid 2>/dev/null
@@ -338,6 +338,11 @@ elif [ $st -eq 0 ]; then
     skip "SIGTERM: the run finished before the signal"
 elif [ ! -e "$T/big" ]; then
     pass "SIGTERM removes the files, temporaries and the folder the run made"
+    if [ "$(cat "$T/big.err")" = "clausekit: interrupted; every file this run wrote was removed" ]; then
+        pass "SIGTERM: one line says the run stopped and left nothing"
+    else
+        fail "SIGTERM: stderr '$(head -c 300 "$T/big.err")'"
+    fi
 else
     fail "SIGTERM left $(find "$T/big" -type f | wc -l) files"
 fi

@@ -25,7 +25,19 @@ else
 fi
 
 run env CLAUSEKIT_LANG=zh-TW "$CK" rules list
-if grep -q '^3.4.1.3  *required  *稽核權' "$T/out"; then pass "list: zh-TW titles by default"; else fail "list zh-TW: $(grep 3.4.1.3 "$T/out")"; fi
+if grep -q '^3.4.1.3  *必要  稽核權' "$T/out" && grep -q '^PDPA-8.instructions  必要  ' "$T/out" &&
+   ! grep -q 'required\|recommended' "$T/out"; then
+    pass "list: zh-TW titles and severities by default, ids aligned"
+else
+    fail "list zh-TW: $(grep '3.4.1.3\|PDPA-8.instructions' "$T/out")"
+fi
+run env CLAUSEKIT_LANG=zh-TW "$CK" rules show 3.4.1.3
+if grep -q '^  嚴重度：必要（required）$' "$T/out" && grep -q '^  範圍：條，含其項款（article）$' "$T/out" &&
+   grep -q '^  適用：一律適用（always）$' "$T/out"; then
+    pass "show: zh-TW words with the pack's own word beside them"
+else
+    fail "show zh-TW: $(sed -n '1,8p' "$T/out")"
+fi
 
 run "$CK" rules list --pack personal-data --format json
 if [ $rc -eq 0 ] && [ "$(grep -o '"id":' "$T/out" | wc -l)" -eq 8 ] && ! grep -q '3.4.1' "$T/out"; then

@@ -86,6 +86,19 @@ static void quote(ck_buf *o, const ck_report_input *in, const ck_evidence *ev)
     ck_report_excerpt_free(&ex);
 }
 
+/* The earlier not-applicable finding ruled out by the same condition as
+ * finding i, or NULL when i is the first. */
+static const ck_finding *first_ruled_out_by(const ck_match_result *r, size_t i)
+{
+    const ck_applicability *a = r->findings[i].not_applicable_because;
+    if (!a)
+        return NULL;
+    for (size_t k = 0; k < i; k++)
+        if (r->findings[k].status == CK_STATUS_NOT_APPLICABLE && r->findings[k].not_applicable_because == a)
+            return &r->findings[k];
+    return NULL;
+}
+
 void ck_report_text(const ck_report_input *in, ck_buf *o)
 {
     const ck_match_result *r = in->result;
@@ -155,8 +168,15 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         status_word(o, in, f->status, 0);
         ck_buf_printf(o, "  [%s]\n", severity_word(f->rule));
         if (f->status == CK_STATUS_NOT_APPLICABLE) {
+            /* One condition often rules out a whole pack (personal-data):
+             * its reason is given once, later findings point back to it. */
+            const ck_finding *first = first_ruled_out_by(r, i);
             ck_buf_puts(o, "    ");
-            ck_report_not_applicable_reason(in, f->not_applicable_because, o);
+            if (first)
+                ck_buf_printf(o, ck_tr("條件「%s」不成立，理由同 %s", "condition '%s' does not hold, as for %s"),
+                              f->not_applicable_because->condition->name, first->rule->id);
+            else
+                ck_report_not_applicable_reason(in, f->not_applicable_because, o);
             ck_buf_putc(o, '\n');
             continue;
         }

@@ -214,6 +214,12 @@ if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套
 else
     fail "zh-TW text report wording: $(sed -n '1,12p' "$T/out")"
 fi
+if [ "$(grep -c -- '--assume personal-data' "$T/out")" -eq 1 ] &&
+   [ "$(grep -c '條件「personal-data」不成立，理由同 PDPA-8.1$' "$T/out")" -ge 5 ]; then
+    pass "text report: one condition's reason given once, not for every rule it rules out"
+else
+    fail "text report: not-applicable reasons: $(grep -c 'personal-data' "$T/out") lines"
+fi
 
 # ---- corpus accuracy -------------------------------------------------------------
 # Minimums set from the measured accuracy (docs/checking.md): a drop below

@@ -1,6 +1,6 @@
 #!/bin/sh
 # make demo: runs clausekit's main jobs on the files in samples/ and says
-# where to look. Usage: tools/demo.sh BINARY
+# where to look. Usage: samples/demo.sh BINARY
 set -u
 ck=${1:-build/clausekit}
 top=$(cd "$(dirname "$0")/.." && pwd)

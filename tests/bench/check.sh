@@ -1,13 +1,13 @@
 #!/bin/sh
 # Benchmarks `clausekit check`: a 300-page contract, a batch of 200
 # contracts, and how the time grows with the number of rules.
-# Usage: bench/check.sh BUILD
+# Usage: tests/bench/check.sh BUILD
 set -eu
 build=${1:-build}
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 ck=$build/clausekit
-measure=$build/bench/measure
+measure=$build/tests/bench/measure
 out=$build/bench/check
 rm -rf "$out"
 mkdir -p "$out"
@@ -16,8 +16,8 @@ export CLAUSEKIT_DATA="$top"
 seconds() { "$measure" "$@" | cut -d' ' -f1; }
 best3() { a=$(seconds "$@"); b=$(seconds "$@"); c=$(seconds "$@"); printf '%s\n%s\n%s\n' "$a" "$b" "$c" | sort -n | head -n 1; }
 
-# A contract of about 300 pages: 3 MB of document XML, ~2,800 paragraphs.
-"$build/bench/mkcontract" "$out/300-pages.docx" 3
+# A contract of about 300 pages (LibreOffice counts them): 8 MB of document XML.
+"$build/tests/bench/mkcontract" "$out/300-pages.docx" 8
 blocks=$("$ck" extract "$out/300-pages.docx" | wc -l)
 pages="not counted (LibreOffice not installed)"
 if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then

@@ -69,6 +69,15 @@ for data in record.yaml record.json; do
     fi
 done
 
+# 4-017 for a signer without a job title still reads as a sentence.
+printf '機關名稱: 範例機關\n公司名稱: 甲公司\n專案名稱: 案A\n姓名: 林一\n身分證字號: A100000001\n' >"$T/no-title.yaml"
+run "$CK" forms 4-017 --data "$T/no-title.yaml" --format md -o "$T/no-title.md"
+if [ $rc -eq 0 ] && grep -q '為甲公司（以下簡稱「廠商」）之執行人員，參與範例機關' "$T/no-title.md"; then
+    pass "4-017 without 職稱: 之執行人員"
+else
+    fail "4-017 without 職稱: $(grep '^本人' "$T/no-title.md")"
+fi
+
 # ---- 4-018 -------------------------------------------------------------------
 cat >"$T/audit.yaml" <<'EOF'
 機關名稱: 範例市政府資訊中心
@@ -89,6 +98,12 @@ for fmt in docx odt html md; do
 done
 # one signature line per auditor
 if [ "$(grep -c '稽核人員（簽章）' "$T/audit.md")" = 2 ]; then pass "4-018: a signature line per auditor"; else fail "4-018 signature lines"; fi
+# ... each a paragraph of its own, not two lines run together in one
+if [ "$(grep -o '<p[^>]*>稽核人員（簽章）：[^<]*</p>' "$T/audit.html" | wc -l)" = 2 ]; then
+    pass "4-018: each auditor signs on a paragraph of their own"
+else
+    fail "4-018: signature paragraphs: $(grep -o '.\{0,30\}稽核人員（簽章）.\{0,80\}' "$T/audit.html" | head -3)"
+fi
 
 cat >"$T/check.json" <<'EOF'
 {"findings": [

@@ -315,9 +315,21 @@ static int expand_name(const ck_template *t, const char *pattern, const ck_value
                 value = ck_strdup(masked);
             }
         } else {
-            ck_error_set(err, CK_EUSAGE,
-                         ck_tr("--name 用到表單沒有的欄位「%s」", "--name uses '%s', which is not a field of the form"),
-                         inner);
+            size_t count = ck_template_field_count(t);
+            ck_field_def *defs = ck_calloc(count ? count : 1, sizeof *defs);
+            for (size_t i = 0; i < count; i++)
+                defs[i].name = ck_template_field_at(t, i)->name;
+            const char *guess = ck_header_suggest(inner, defs, count);
+            if (guess)
+                ck_error_set(err, CK_EUSAGE,
+                             ck_tr("--name 用到表單沒有的欄位「%s」；是否要用「%s」？",
+                                   "--name uses '%s', which is not a field of the form (did you mean '%s'?)"),
+                             inner, guess);
+            else
+                ck_error_set(err, CK_EUSAGE,
+                             ck_tr("--name 用到表單沒有的欄位「%s」", "--name uses '%s', which is not a field of the form"),
+                             inner);
+            free(defs);
             free(inner);
             return CK_EUSAGE;
         }

@@ -231,6 +231,8 @@ else
     fail "names: exit $rc; $(ls "$T/dup" 2>&1)"
 fi
 
+run "$CK" forms 4-016 --data "$T/dup.csv" -o "$T/dup-typo" --name '{{姓明}}'
+expect_error "--name with a misspelt field suggests the field" 2 "^clausekit: --name uses '姓明'.*did you mean '姓名'"
 run "$CK" forms 4-016 --data "$T/dup.csv" -o "$T/dup" --name '{{公司名稱}}-{{身分證字號}}'
 if [ $rc -eq 0 ] && [ -f "$T/dup/甲-A10000____.docx" ]; then pass "an ID in --name is masked (and * made safe)"; else fail "ID in --name: $(ls "$T/dup")"; fi
 

@@ -106,8 +106,8 @@ int ck_cmd_forms(int argc, char **argv)
         case OPT_FORMAT:
             if (ck_writer_format_from_name(optarg, &opt.format) != 0) {
                 free(packs);
-                return ck_cli_usage_error("forms", ck_tr("不認得的格式「%s」（可用 docx、odt、html、md）",
-                                                         "unknown format '%s' (use docx, odt, html, md)"),
+                return ck_cli_usage_error("forms", ck_tr("不明的格式「%s」：請用 docx、odt、html 或 md",
+                                                         "unknown format '%s': use docx, odt, html or md"),
                                           optarg);
             }
             break;
@@ -158,6 +158,13 @@ int ck_cmd_forms(int argc, char **argv)
         free(packs);
         return ck_forms_list(stdout) == 0 ? CK_EXIT_OK : CK_EXIT_ERROR;
     }
+    if (optind + 1 < argc) {
+        /* Most often a path with a space typed without quotes. */
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("多餘的參數「%s」；檔名或路徑有空白時，請用引號括起來",
+                                                 "unexpected argument '%s'; put quotes around a path with spaces"),
+                                  argv[optind + 1]);
+    }
     if (optind + 1 != argc) {
         free(packs);
         return ck_cli_usage_error("forms", ck_tr("請給一個表單：4-016、4-017、4-018 或範本檔",
@@ -171,6 +178,10 @@ int ck_cmd_forms(int argc, char **argv)
     if (opt.zip && opt.output) {
         free(packs);
         return ck_cli_usage_error("forms", ck_tr("-o 與 --zip 只能擇一", "use either -o or --zip, not both"));
+    }
+    if (!opt.zip && !opt.output) {
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）", "give -o FILE or -o DIR (or --zip FILE)"));
     }
     opt.progress = isatty(STDERR_FILENO);
     opt.listing = stdout;

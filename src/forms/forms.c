@@ -704,8 +704,16 @@ int ck_forms_run(const ck_forms_options *opt)
         rc = ck_error_set(&err, CK_EUSAGE, ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）",
                                                  "give -o FILE or -o DIR (or --zip FILE)"));
         goto fail;
-    } else if (opt->merge)
+    } else if (opt->merge) {
         mode = OUT_MERGE;
+        if (is_directory(opt->output) || ends_with(opt->output, "/")) {
+            rc = ck_error_set(&err, CK_EUSAGE, ck_tr("--merge 產生一個檔案：-o 請給檔名（例如 %s%s全部.%s），不是資料夾",
+                                                     "--merge writes one file: give -o a file name (such as %s%sall.%s), "
+                                                     "not a folder"),
+                              opt->output, ends_with(opt->output, "/") ? "" : "/", ext);
+            goto fail;
+        }
+    }
     else if (valid == 1 && data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/"))
         mode = OUT_ONE_FILE;
     else

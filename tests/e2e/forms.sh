@@ -202,6 +202,16 @@ expect_error "unknown form lists the installed ones" 2 "4-099.*4-016"
 run "$CK" forms 4-016 -o "$T/x.docx"
 expect_error "no --data" 2 "data"
 
+# A path with a space typed without quotes, --merge into a folder, no -o:
+# each says what to type instead, before any data is read.
+run "$CK" forms 4-016 --data "$T/名冊" 資料.csv -o "$T/out-folder"
+expect_error "an unquoted path with a space" 2 "^clausekit: unexpected argument '資料.csv'; put quotes around a path with spaces"
+mkdir -p "$T/merge-folder"
+run "$CK" forms 4-016 --data "$TOP/samples/roster.csv" --merge -o "$T/merge-folder"
+expect_error "--merge into a folder asks for a file name" 2 "^clausekit: --merge writes one file: give -o a file name \(such as .*merge-folder/all.docx\)"
+run "$CK" forms 4-016 --data "$T/沒有 這個.csv"
+expect_error "no -o, told before the data is read" 2 "^clausekit: give -o FILE or -o DIR \(or --zip FILE\)"
+
 mkdir -p "$T/名冊 資料夾"
 run "$CK" forms 4-016 --data "$T/名冊 資料夾" -o "$T/out-folder"
 expect_error "--data a folder" 2 "名冊 資料夾: this is a folder, not a file"

@@ -32,7 +32,9 @@ static const char css[] =
     "page-break-inside:avoid;break-inside:avoid}"
     ".f-present{border-left-color:#2e8540}.f-partial{border-left-color:#d49b00}"
     ".f-conflict{border-left-color:#a3155c}.f-missing{border-left-color:#b3261e}.f-na{border-left-color:#999}"
-    "td.nowrap{white-space:nowrap}"
+    "td.nowrap{white-space:nowrap}td.title{min-width:34mm}"
+    /* "第十三條 第一款" stays on one line: places wrap between each other */
+    "td.places{word-break:keep-all;overflow-wrap:anywhere}"
     "blockquote{margin:1.5mm 0 2mm;padding:1.5mm 3mm;border-left:1mm solid #ccc;background:#fafafa}"
     "blockquote.contrary{border-left-color:#a3155c}"
     "mark{background:#ffe680;padding:0 .3mm}blockquote.contrary mark{background:#f7c6dc}"
@@ -147,23 +149,33 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, "</ul>\n");
     }
 
-    ck_buf_printf(o, "<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+    ck_buf_printf(o, "<h2>%s</h2>\n<table>\n<colgroup><col style=\"width:15%%\"><col style=\"width:27%%\">"
+                     "<col style=\"width:7%%\"><col style=\"width:19%%\"><col style=\"width:32%%\"></colgroup>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
                   ck_tr("各項要求", "Requirements"), ck_tr("編號", "Id"), ck_tr("要求", "Requirement"),
                   ck_tr("等級", "Severity"), ck_tr("結果", "Status"), ck_tr("位置", "Location"));
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
         ck_buf_printf(o, "<tr><td class=\"nowrap\"><a href=\"#rule-%zu\">", i);
         h(o, f->rule->id);
-        ck_buf_puts(o, "</a></td><td>");
+        ck_buf_puts(o, "</a></td><td class=\"title\">");
         h(o, ck_rule_text_get(&f->rule->title));
         ck_buf_printf(o, "</td><td class=\"nowrap\">%s</td><td class=\"nowrap\">", f->rule->severity == CK_SEVERITY_REQUIRED
                                                      ? ck_tr("必要", "required")
                                                      : ck_tr("建議", "recommended"));
         status_span(o, f->status);
-        ck_buf_puts(o, "</td><td>");
+        ck_buf_puts(o, "</td><td class=\"places\">");
         ck_buf places = CK_BUF_INIT;
         ck_report_places(in, f, 3, &places);
-        h(o, places.data);
+        /* A place ("第十三條 第一款") never breaks inside; the list breaks after
+         * its separators. */
+        for (char *word = places.data, *space; word; word = space ? space + 1 : NULL) {
+            space = strchr(word, ' ');
+            if (space)
+                *space = '\0';
+            h(o, word);
+            if (space)
+                ck_buf_puts(o, space > places.data && (space[-1] == ';' || space[-1] == ',') ? " " : "&nbsp;");
+        }
         ck_buf_free(&places);
         ck_buf_puts(o, "</td></tr>\n");
     }

@@ -284,6 +284,8 @@ static void test_html(void **state)
     assert_non_null(strstr(html, "<mark>稽核</mark>"));
     assert_non_null(strstr(html, "<mark>免除乙方之一切責任</mark>"));
     assert_non_null(strstr(html, fx->in.sha256));
+    /* In the table a place does not break inside ("第五條 第一項"). */
+    assert_non_null(strstr(html, "<td class=\"places\">第五條&nbsp;第一項"));
     assert_non_null(strstr(html, "report-test 2.3"));
     assert_non_null(strstr(html, fx->in.generated));
     assert_non_null(strstr(html, "第五條 第一項"));

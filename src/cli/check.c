@@ -203,9 +203,17 @@ int ck_cmd_check(int argc, char **argv)
     json_array = !output && format == CK_REPORT_JSON && file_count > 1;
 
     set = ck_rule_set_new();
-    for (size_t i = 0; i < pack_count; i++)
-        if (ck_rule_set_add(set, packs[i], &err) != 0)
+    for (size_t i = 0; i < pack_count; i++) {
+        if (ck_rule_set_add(set, packs[i], &err) != 0) {
+            /* A pack's first mistake is shown; lint lists them all at once. */
+            if (err.code == CK_EDATA && err.line > 0) {
+                size_t used = strlen(err.message);
+                snprintf(err.message + used, sizeof err.message - used,
+                         ck_tr("（clausekit rules lint 可一次列出所有問題）", " (clausekit rules lint lists every problem)"));
+            }
             goto fail;
+        }
+    }
     if (pack_count == 0 && ck_rule_set_add_defaults(set, &err) != 0)
         goto fail;
     for (size_t i = 0; i < assume_count; i++) {

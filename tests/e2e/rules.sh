@@ -116,6 +116,10 @@ printf 'pack:\n  id: x\n  version: 1\n  title: x\n  source: x\nrules:\n  - id: a
 run "$CK" rules lint "$T/regex.yaml"
 expect_error "lint: bad regex" 2 "regex.yaml:13:2[0-9]: pattern '乙方\(得': missing closing parenthesis at offset 4$"
 
+run "$CK" check --pack "$T/custom.yaml" "$TOP/samples/maintenance-contract.docx"
+expect_error "check with a broken pack: the first problem, and where to see them all" 2 \
+    "custom.yaml:[0-9]+:[0-9]+: .* \(clausekit rules lint lists every problem\)$"
+
 run "$CK" rules lint "$T/nonexistent.yaml"
 expect_error "lint: unreadable file" 2 "nonexistent.yaml: cannot open the rule pack"
 

@@ -65,6 +65,15 @@ static void print_help(FILE *out)
           out);
 }
 
+/* "報告.html": a name with an extension, which -o for several reports
+ * would otherwise make into a folder. "報告.2026/" stays a folder. */
+static int looks_like_file_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return base[0] != '.' && strchr(base, '.') != NULL;
+}
+
 static int is_dir(const char *path)
 {
     struct stat st;
@@ -191,11 +200,22 @@ int ck_cmd_check(int argc, char **argv)
         status = CK_EXIT_ERROR;
         goto done;
     }
+    if (output && file_count > 1 && !is_dir(output) && output[strlen(output) - 1] != '/' &&
+        (access(output, F_OK) == 0 || looks_like_file_name(output))) {
+        /* -o 報告.html with several contracts: a file was meant, not a folder
+         * named like one. */
+        status = ck_cli_usage_error("check", ck_tr("%s：有多份契約時 -o 須是資料夾（每份契約一個報告），例如 -o 報告/",
+                                                   "%s: with several contracts -o must be a folder (one report each), "
+                                                   "such as -o reports/"),
+                                    output);
+        goto done;
+    }
     if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
         to_dir = 1;
         if (!is_dir(output) && mkdir(output, 0777) != 0) {
-            fprintf(stderr, "clausekit: %s: %s\n", output,
-                    ck_tr("無法建立報告資料夾", "cannot create the report folder"));
+            fprintf(stderr, "clausekit: %s: %s%s%s\n", output,
+                    ck_tr("無法建立報告資料夾（", "cannot create the report folder ("), ck_strerror(errno),
+                    ck_tr("）；請確認上層資料夾存在且可寫入", "); check that the folder above exists and is writable"));
             status = CK_EXIT_ERROR;
             goto done;
         }

@@ -206,6 +206,14 @@ else
     skip "html in a browser: chromium not installed"
 fi
 
+# -o 報告.html with several contracts is a file name by mistake, not a folder.
+run "$CK" check --format html -o "$T/報告 草稿.html" "$TOP/samples/maintenance-contract.docx" "$TOP/samples/service-contract.odt"
+if [ ! -e "$T/報告 草稿.html" ]; then
+    expect_error "several contracts, -o FILE.html: refused, nothing made" 2 "報告 草稿.html: with several contracts -o must be a folder"
+else
+    fail "several contracts, -o FILE.html: made $(ls -ld "$T/報告 草稿.html")"
+fi
+
 # ---- wording a reviewer reads -------------------------------------------------
 run env CLAUSEKIT_LANG=zh-TW "$CK" check "$TOP/samples/maintenance-contract.docx"
 if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套件：wratb-outsourcing 1.0、' "$T/out" &&

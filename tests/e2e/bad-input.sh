@@ -59,6 +59,11 @@ printf '{\\rtf1\\ansi x}' >"$T/saved.docx"
 run "$CK" extract "$T/saved.docx"
 expect_error "an RTF file named .docx" 2 "saved.docx: this is an RTF file"
 
+# The wrong Office file: the roster picked instead of the contract.
+cp "$TOP/samples/roster.xlsx" "$T/名冊 誤選.docx"
+run "$CK" check "$T/名冊 誤選.docx"
+expect_error "an Excel workbook named .docx" 2 "名冊 誤選.docx: this is an Excel workbook \(.xlsx\), not a Word document"
+
 # System errors are told in the user's language too.
 run env CLAUSEKIT_LANG=zh-TW "$CK" check -o "$T/no-such-folder/r.html" --format html "$TOP/samples/maintenance-contract.docx"
 expect_error "unwritable output in zh-TW, no English" 2 "r.html: 無法寫入檔案（找不到檔案或資料夾）"

@@ -201,22 +201,9 @@ static void show_text(ck_buf *b, const ck_rule *r)
 
 /* ==== JSON output ========================================================= */
 
-static void json_str(ck_buf *b, const char *s)
-{
-    if (!s) {
-        ck_buf_puts(b, "null");
-        return;
-    }
-    ck_buf_put_json(b, s, strlen(s));
-}
-
 static void json_text(ck_buf *b, const ck_rule_text *t)
 {
-    ck_buf_puts(b, "{\"zh\":");
-    json_str(b, t->zh);
-    ck_buf_puts(b, ",\"en\":");
-    json_str(b, t->en);
-    ck_buf_puts(b, "}");
+    ck_buf_put_json_bilingual(b, t->zh, t->en, 1);
 }
 
 static void json_patterns(ck_buf *b, const ck_rule_pattern_list *list)
@@ -225,7 +212,7 @@ static void json_patterns(ck_buf *b, const ck_rule_pattern_list *list)
     for (size_t i = 0; i < list->count; i++) {
         if (i)
             ck_buf_puts(b, ",");
-        json_str(b, list->items[i].source);
+        ck_buf_put_json_str(b, list->items[i].source);
     }
     ck_buf_puts(b, "]");
 }
@@ -238,7 +225,7 @@ static void json_when(ck_buf *b, const ck_rule_when *w)
         ck_buf_printf(&b2, "%s%s", w->terms[i].negated ? "no-" : "", w->terms[i].condition->name);
         if (i)
             ck_buf_puts(b, ",");
-        json_str(b, b2.data);
+        ck_buf_put_json_str(b, b2.data);
         ck_buf_free(&b2);
     }
     ck_buf_puts(b, "]");
@@ -247,13 +234,13 @@ static void json_when(ck_buf *b, const ck_rule_when *w)
 static void json_rule(ck_buf *b, const ck_rule *r, int full)
 {
     ck_buf_puts(b, "{\"id\":");
-    json_str(b, r->id);
+    ck_buf_put_json_str(b, r->id);
     ck_buf_puts(b, ",\"pack\":");
-    json_str(b, r->pack->id);
+    ck_buf_put_json_str(b, r->pack->id);
     ck_buf_printf(b, ",\"severity\":\"%s\",\"title\":", ck_rule_severity_name(r->severity));
     json_text(b, &r->title);
     ck_buf_puts(b, ",\"source\":");
-    json_str(b, r->source);
+    ck_buf_put_json_str(b, r->source);
     ck_buf_puts(b, ",\"applies_when\":");
     json_when(b, &r->applies_when);
     if (full) {

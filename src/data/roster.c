@@ -209,6 +209,28 @@ void ck_roster_free(ck_roster *roster)
     free(roster);
 }
 
+int ck_roster_builder_end(ck_roster_builder *b, int rc, const char *path, ck_roster **out, ck_error *err)
+{
+    if (rc == 0)
+        rc = ck_roster_builder_finish(b, out);
+    if (rc)
+        ck_error_set_file(err, path);
+    ck_roster_builder_free(b);
+    return rc;
+}
+
+int ck_data_parse_part(ck_zip *zip, const char *part, startElementNsSAX2Func start, endElementNsSAX2Func end,
+                       charactersSAXFunc characters, void *state, ck_error *err)
+{
+    xmlSAXHandler h;
+
+    memset(&h, 0, sizeof h);
+    h.startElementNs = start;
+    h.endElementNs = end;
+    h.characters = characters;
+    return ck_xml_parse_part(zip, part, &h, state, err);
+}
+
 int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err)
 {
     FILE *f = fopen(path, "rb");

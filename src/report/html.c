@@ -67,22 +67,22 @@ static void location(ck_buf *o, const ck_report_input *in, size_t block)
 
 static void quote(ck_buf *o, const ck_evidence *ev)
 {
-    ck_report_excerpt ex;
-    ck_report_excerpt_make(ev, 300, &ex);
     ck_buf_printf(o, "<blockquote%s>", ev->contrary ? " class=\"contrary\"" : "");
-    if (ex.cut_before)
-        ck_buf_puts(o, "…");
-    for (size_t p = 0; p < ex.count; p++) {
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "<mark>");
-        ck_buf_put_html(o, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "</mark>");
-    }
-    if (ex.cut_after)
-        ck_buf_puts(o, "…");
+    ck_report_put_excerpt(o, ev, 300, ck_buf_put_html, "<mark>", "</mark>");
     ck_buf_puts(o, "</blockquote>\n");
-    ck_report_excerpt_free(&ex);
+}
+
+/* A paragraph naming elements of rule: label (in bold when bold is set), then the names. */
+static void element_paragraph(ck_buf *o, const ck_rule *rule, const size_t *indices, size_t count, const char *label,
+                              int bold)
+{
+    ck_buf names = CK_BUF_INIT;
+
+    ck_report_element_names(rule, indices, count, &names);
+    ck_buf_printf(o, bold ? "<p><b>%s</b>" : "<p>%s", label);
+    h(o, names.data);
+    ck_buf_puts(o, "</p>\n");
+    ck_buf_free(&names);
 }
 
 void ck_report_html(const ck_report_input *in, ck_buf *o)
@@ -204,22 +204,11 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
             ck_buf_free(&reason);
             continue;
         }
-        if (f->missing_count) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing, f->missing_count, &names);
-            ck_buf_printf(o, "<p><b>%s</b>", ck_tr("缺少的要素：", "Missing elements: "));
-            h(o, names.data);
-            ck_buf_puts(o, "</p>\n");
-            ck_buf_free(&names);
-        }
-        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &names);
-            ck_buf_printf(o, "<p>%s", ck_tr("可再補充：", "Could also state: "));
-            h(o, names.data);
-            ck_buf_puts(o, "</p>\n");
-            ck_buf_free(&names);
-        }
+        if (f->missing_count)
+            element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "), 1);
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
+            element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                              ck_tr("可再補充：", "Could also state: "), 0);
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf_printf(o, "<div class=\"where\">%s", ev->contrary ? ck_tr("<b>相反文字</b>：", "<b>Contrary wording</b>: ")

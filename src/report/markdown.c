@@ -31,22 +31,21 @@ static void mds(ck_buf *o, const char *s)
 
 static void quote(ck_buf *o, const ck_evidence *ev)
 {
-    ck_report_excerpt ex;
-    ck_report_excerpt_make(ev, 240, &ex);
     ck_buf_puts(o, "> ");
-    if (ex.cut_before)
-        ck_buf_puts(o, "…");
-    for (size_t p = 0; p < ex.count; p++) {
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "**");
-        md(o, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "**");
-    }
-    if (ex.cut_after)
-        ck_buf_puts(o, "…");
+    ck_report_put_excerpt(o, ev, 240, md, "**", "**");
     ck_buf_puts(o, "\n");
-    ck_report_excerpt_free(&ex);
+}
+
+/* A paragraph naming elements of rule: label, then the names. */
+static void element_paragraph(ck_buf *o, const ck_rule *rule, const size_t *indices, size_t count, const char *label)
+{
+    ck_buf names = CK_BUF_INIT;
+
+    ck_report_element_names(rule, indices, count, &names);
+    ck_buf_puts(o, label);
+    mds(o, names.data);
+    ck_buf_puts(o, "\n\n");
+    ck_buf_free(&names);
 }
 
 void ck_report_markdown(const ck_report_input *in, ck_buf *o)
@@ -134,22 +133,11 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
             ck_buf_free(&reason);
             continue;
         }
-        if (f->missing_count) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing, f->missing_count, &names);
-            ck_buf_puts(o, ck_tr("缺少的要素：", "Missing elements: "));
-            mds(o, names.data);
-            ck_buf_puts(o, "\n\n");
-            ck_buf_free(&names);
-        }
-        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &names);
-            ck_buf_puts(o, ck_tr("可再補充：", "Could also state: "));
-            mds(o, names.data);
-            ck_buf_puts(o, "\n\n");
-            ck_buf_free(&names);
-        }
+        if (f->missing_count)
+            element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "));
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
+            element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                              ck_tr("可再補充：", "Could also state: "));
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf loc = CK_BUF_INIT;

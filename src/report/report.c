@@ -192,6 +192,26 @@ void ck_report_excerpt_free(ck_report_excerpt *ex)
     ex->count = 0;
 }
 
+void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, ck_report_escape_fn escape,
+                           const char *mark_open, const char *mark_close)
+{
+    ck_report_excerpt ex;
+
+    ck_report_excerpt_make(ev, context, &ex);
+    if (ex.cut_before)
+        ck_buf_puts(out, "…");
+    for (size_t p = 0; p < ex.count; p++) {
+        if (ex.pieces[p].marked)
+            ck_buf_puts(out, mark_open);
+        escape(out, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
+        if (ex.pieces[p].marked)
+            ck_buf_puts(out, mark_close);
+    }
+    if (ex.cut_after)
+        ck_buf_puts(out, "…");
+    ck_report_excerpt_free(&ex);
+}
+
 const char *ck_report_status_label(ck_status status, char *buf, size_t size)
 {
     if (ck_lang_current() == CK_LANG_EN)

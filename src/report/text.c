@@ -62,28 +62,18 @@ static const char *severity_word(const ck_rule *rule)
     return rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required") : ck_tr("建議", "recommended");
 }
 
+/* Evidence text on one line: line breaks and tabs become spaces. */
+static void one_line(ck_buf *o, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        ck_buf_putc(o, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
+}
+
 static void quote(ck_buf *o, const ck_report_input *in, const ck_evidence *ev)
 {
-    ck_report_excerpt ex;
-    ck_report_excerpt_make(ev, 90, &ex);
     ck_buf_puts(o, "      「");
-    if (ex.cut_before)
-        ck_buf_puts(o, "…");
-    for (size_t p = 0; p < ex.count; p++) {
-        const ck_report_piece *pc = &ex.pieces[p];
-        if (pc->marked)
-            ck_buf_puts(o, in->color ? "\033[1;4m" : "[");
-        for (size_t i = pc->start; i < pc->end; i++) {
-            char c = ev->text[i];
-            ck_buf_putc(o, c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
-        }
-        if (pc->marked)
-            ck_buf_puts(o, in->color ? "\033[0m" : "]");
-    }
-    if (ex.cut_after)
-        ck_buf_puts(o, "…");
+    ck_report_put_excerpt(o, ev, 90, one_line, in->color ? "\033[1;4m" : "[", in->color ? "\033[0m" : "]");
     ck_buf_puts(o, "」");
-    ck_report_excerpt_free(&ex);
 }
 
 /* The earlier not-applicable finding ruled out by the same condition as

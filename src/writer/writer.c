@@ -437,11 +437,13 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
         share[i] /= total;
 }
 
-void ck_writer_table_start(ck_writer_table *t, cmark_node *table)
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table, ck_writer_cell_fn put_cell, void *ctx)
 {
     memset(t, 0, sizeof *t);
     t->node = table;
     t->cols = ck_writer_table_columns(table);
+    t->put_cell = put_cell;
+    t->ctx = ctx;
 }
 
 void ck_writer_table_row(ck_writer_table *t, cmark_node *row)
@@ -450,17 +452,46 @@ void ck_writer_table_row(ck_writer_table *t, cmark_node *row)
     t->cell = 0;
 }
 
-int ck_writer_table_cell(ck_writer_table *t, int enter)
+void ck_writer_table_cell(ck_writer_table *t, int enter)
 {
     if (enter) {
         t->skipping = t->cell >= t->cols;
-        return !t->skipping;
+        if (!t->skipping)
+            t->put_cell(t->ctx, 1);
+        return;
     }
     if (t->skipping) {
         t->skipping = 0;
-        return 0;
+        return;
     }
-    return 1;
+    t->put_cell(t->ctx, 0);
+    t->cell++;
+}
+
+void ck_writer_table_row_end(ck_writer_table *t)
+{
+    while (t->cell < t->cols) {
+        t->put_cell(t->ctx, 1);
+        t->put_cell(t->ctx, 0);
+        t->cell++;
+    }
+}
+
+int ck_writer_table_skips(const ck_writer_table *t, int kind)
+{
+    return t->skipping && kind != CK_NODE_TABLE_CELL;
+}
+
+/* ---- walking ---------------------------------------------------------------------- */
+
+void ck_writer_walk(cmark_node *doc, ck_writer_visit_fn visit, void *ctx)
+{
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+        visit(ctx, cmark_iter_get_node(it), ev);
+    cmark_iter_free(it);
 }
 
 /* ---- inline text ------------------------------------------------------------------ */
@@ -499,6 +530,15 @@ const char *ck_writer_inline_text(cmark_node *node, unsigned *extra)
     default:
         return NULL;
     }
+}
+
+void ck_writer_put_inline(ck_writer_marks *m, cmark_node *node, int enter, ck_buf *out, ck_writer_run_fn put_run)
+{
+    const char *text;
+    unsigned extra;
+
+    if (!ck_writer_marks_track(m, node, enter) && (text = ck_writer_inline_text(node, &extra)))
+        put_run(out, text, strlen(text), ck_writer_marks_bits(m) | extra);
 }
 
 /* ---- packages and files --------------------------------------------------------------------- */
@@ -632,11 +672,16 @@ int ck_writer_md_render(cmark_node *const *docs, size_t n, const ck_writer_optio
     return 0;
 }
 
-int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
-                            const char *path, ck_error *err)
+typedef int (*render_fn)(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                         ck_error *err);
+
+/* The body of the Markdown and HTML write_many: one plain file, written
+ * atomically. */
+static int write_rendered(render_fn render, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                          const char *path, ck_error *err)
 {
     ck_buf out = CK_BUF_INIT;
-    int rc = ck_writer_md_render(docs, n, opt, &out, err);
+    int rc = render(docs, n, opt, &out, err);
 
     if (rc == 0)
         rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
@@ -644,6 +689,12 @@ int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_o
         ck_error_set_file(err, path);
     ck_buf_free(&out);
     return rc;
+}
+
+int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                            const char *path, ck_error *err)
+{
+    return write_rendered(ck_writer_md_render, docs, n, opt, path, err);
 }
 
 int ck_writer_md_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
@@ -654,15 +705,7 @@ int ck_writer_md_write(cmark_node *doc, const ck_writer_options *opt, const char
 int ck_writer_html_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
                               const char *path, ck_error *err)
 {
-    ck_buf out = CK_BUF_INIT;
-    int rc = ck_writer_html_render(docs, n, opt, &out, err);
-
-    if (rc == 0)
-        rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
-    if (rc != 0)
-        ck_error_set_file(err, path);
-    ck_buf_free(&out);
-    return rc;
+    return write_rendered(ck_writer_html_render, docs, n, opt, path, err);
 }
 
 int ck_writer_html_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)

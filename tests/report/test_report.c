@@ -376,6 +376,25 @@ static void test_save_atomic(void **state)
     closedir(d);
 }
 
+/* An excerpt as the writers show it: ellipses where text is cut, the
+ * match between the marks, every piece through the writer's escaping. */
+static void test_put_excerpt(void **state)
+{
+    (void)state;
+    const char *text = "甲乙丙丁戊己<稽核>庚辛壬癸子丑寅卯";
+    size_t start = strlen("甲乙丙丁戊己"), end = start + strlen("<稽核>");
+    ck_range m = { start, end };
+    ck_evidence ev = { 0, NULL, text, &m, 1, 0 };
+    ck_buf b = CK_BUF_INIT;
+
+    ck_report_put_excerpt(&b, &ev, 6, ck_buf_put_html, "<mark>", "</mark>");
+    assert_string_equal(b.data, "…戊己<mark>&lt;稽核&gt;</mark>庚辛…");
+    ck_buf_clear(&b);
+    ck_report_put_excerpt(&b, &ev, 100, ck_buf_put_html, "[", "]");
+    assert_string_equal(b.data, "甲乙丙丁戊己[&lt;稽核&gt;]庚辛壬癸子丑寅卯");
+    ck_buf_free(&b);
+}
+
 static void test_excerpt(void **state)
 {
     (void)state;
@@ -419,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_save_atomic),
         cmocka_unit_test(test_excerpt),
+        cmocka_unit_test(test_put_excerpt),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

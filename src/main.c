@@ -14,9 +14,9 @@ static void print_help(FILE *out)
     for (const ck_command *c = ck_commands; c->name; c++)
         fprintf(out, "  %-10s %s\n", c->name, ck_tr(c->summary_zh, c->summary_en));
     fprintf(out, "\n%s\n", ck_tr("各命令的說明：clausekit <命令> --help\n"
-                                 "結束狀態：0 沒有必要項目缺漏，1 發現必要項目缺漏，2 用法或輸入錯誤",
+                                 "結束狀態：0 沒有必要項目待處理，1 有必要項目缺漏、部分符合或衝突（forms：有列被略過），2 用法或輸入錯誤",
                                  "help on a command: clausekit <command> --help\n"
-                                 "exit status: 0 nothing required is missing, 1 required gaps found, 2 usage or input error"));
+                                 "exit status: 0 nothing required is missing, 1 required gaps found (forms: rows left out), 2 usage or input error"));
 }
 
 int main(int argc, char **argv)

@@ -334,7 +334,8 @@ static int run_show(ck_rule_set *set, int json, char **ids, int nids)
     int status = CK_EXIT_OK;
 
     if (nids == 0)
-        return ck_cli_usage_error("rules", "%s", ck_tr("rules show 需要規則代號", "rules show needs a rule id"));
+        return ck_cli_usage_error("rules", "%s", ck_tr("請指定規則代號，例如 clausekit rules show 3.4.1.3",
+                                                         "name a rule id, such as clausekit rules show 3.4.1.3"));
     for (int i = 0; i < nids; i++) {
         if (!ck_rule_set_find(set, ids[i])) {
             fprintf(stderr, ck_tr("clausekit: 找不到規則「%s」（請用 clausekit rules list 查看代號）\n",
@@ -369,7 +370,8 @@ static int run_lint(char **files, int nfiles)
     int status = CK_EXIT_OK;
 
     if (nfiles == 0)
-        return ck_cli_usage_error("rules", "%s", ck_tr("rules lint 需要檔案", "rules lint needs a file"));
+        return ck_cli_usage_error("rules", "%s", ck_tr("請指定要檢查的規則套件檔，例如 clausekit rules lint 自訂規則.yaml",
+                                                         "name the rule pack file to check, such as clausekit rules lint custom.yaml"));
     for (int i = 0; i < nfiles; i++) {
         ck_rule_lint_report report = { NULL, 0 };
         char line[2048];

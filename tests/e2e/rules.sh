@@ -87,7 +87,7 @@ run "$CK" rules show 9.9.9
 expect_error "show: unknown id" 2 "no rule '9.9.9'"
 
 run "$CK" rules show
-expect_error "show: no id" 2 "rules show needs a rule id"
+expect_error "show: no id" 2 "name a rule id, such as clausekit rules show 3.4.1.3"
 
 # ---- lint -------------------------------------------------------------------
 run "$CK" rules lint "$TOP"/rules/*.yaml

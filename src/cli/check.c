@@ -22,9 +22,9 @@ int ck_cmd_check(int argc, char **argv);
 
 static void print_help(FILE *out)
 {
-    fputs(ck_tr("用法：clausekit check 檔案... [--pack 名稱|檔案]... [--assume 條件]...\n"
-                "                       [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
-                "                       [--annotate 副本.docx [--annotate-all]]\n"
+    fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"
+                "                      [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
+                "                      [--annotate 副本.docx [--annotate-all]]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
                 "\n"

@@ -15,9 +15,9 @@ int ck_cmd_rules(int argc, char **argv);
 
 static void print_help(FILE *out)
 {
-    fputs(ck_tr("用法：clausekit rules list [--pack 名稱|檔案]... [--format text|json]\n"
-                "      clausekit rules show [--pack 名稱|檔案]... [--format text|json] 規則代號...\n"
-                "      clausekit rules lint 檔案...\n"
+    fputs(ck_tr("用法：clausekit rules list [--pack 名稱|檔案]… [--format text|json]\n"
+                "      clausekit rules show [--pack 名稱|檔案]… [--format text|json] 規則代號…\n"
+                "      clausekit rules lint 檔案…\n"
                 "\n"
                 "  list   列出規則：代號、嚴重度、標題、所屬套件\n"
                 "  show   顯示一條規則的全部內容：要素、樣式、相反用語、建議條文、稽核問題、出處\n"

@@ -66,6 +66,17 @@ static int read_check(const char *path, ck_value **doc, const ck_value **finding
     const ck_value *root;
 
     *findings = NULL;
+    if (rc != 0 && err->line > 0) {
+        /* A report in another format (md, html) or some other file: the
+         * parser's own words would not tell the clerk what was expected. */
+        ck_error_clear(err);
+        ck_error_set(err, CK_EINPUT, "%s",
+                     ck_tr("這不是 clausekit check --format json 的結果；請以 clausekit check 契約.docx --format json -o 結果.json 產生",
+                           "this is not the output of clausekit check --format json; make it with clausekit check "
+                           "contract.docx --format json -o result.json"));
+        ck_error_set_file(err, path);
+        return CK_EINPUT;
+    }
     if (rc != 0)
         return rc;
     root = (*doc)->count ? (*doc)->items[0] : NULL;

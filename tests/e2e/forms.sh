@@ -122,6 +122,10 @@ else
 fi
 run "$CK" forms 4-016 --data "$S/record.yaml" -o "$T/x.docx" --from-check "$T/check.json"
 expect_error "--from-check on a form without a checklist" 2 "from-check"
+printf '# 契約條款檢查報告：a.docx\n\n| 項目 | 內容 |\n|---|---|\n' >"$T/report.md"
+run "$CK" forms 4-018 --data "$T/audit.yaml" -o "$T/from-md.docx" --from-check "$T/report.md"
+expect_error "--from-check given a Markdown report says what it needs" 2 \
+    "report.md: this is not the output of clausekit check --format json; make it with clausekit check"
 
 # the real check: every finding marked once, and the counts agree
 if "$CK" check --help >/dev/null 2>&1 && [ -f "$S/maintenance-contract.docx" ]; then

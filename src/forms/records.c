@@ -295,7 +295,8 @@ size_t ck_forms_data_validate(const ck_template *t, ck_forms_data *d, ck_buf *pr
                                   f->name, s);
             }
             if (msg.len) {
-                problem(problems, d, rec->line, msg.data);
+                /* A record file names the value's own line, a roster its row. */
+                problem(problems, d, v && v->line ? v->line : rec->line, msg.data);
                 rec->valid = 0;
             }
         }

@@ -69,6 +69,15 @@ for data in record.yaml record.json; do
     fi
 done
 
+# A record file's mistake is placed on the value's own line.
+printf '機關名稱: 範例機關\n公司名稱: 甲公司\n專案名稱: 案A\n姓名: 林一\n身分證字號: A100000001\n簽署日期: 2026/02/29\n' >"$T/leap.yaml"
+run "$CK" forms 4-016 --data "$T/leap.yaml" -o "$T/leap.docx"
+if [ $rc -eq 2 ] && grep -q "leap.yaml:6: 簽署日期 '2026/02/29' is not a real date" "$T/err"; then
+    pass "a YAML record's error names the value's line"
+else
+    fail "YAML record line: $(cat "$T/err")"
+fi
+
 # 4-017 for a signer without a job title still reads as a sentence.
 printf '機關名稱: 範例機關\n公司名稱: 甲公司\n專案名稱: 案A\n姓名: 林一\n身分證字號: A100000001\n' >"$T/no-title.yaml"
 run "$CK" forms 4-017 --data "$T/no-title.yaml" --format md -o "$T/no-title.md"

@@ -125,7 +125,7 @@ int ck_annotate_check_output(const char *input, const char *output, ck_error *er
 
     if (same_file(input, output) || strcmp(input, output) == 0) {
         ck_error_set(err, CK_EUSAGE, "%s",
-                     ck_tr("附註版本不能覆寫原檔；請為 --annotate 指定另一個檔名",
+                     ck_tr("加註的副本不能覆寫原檔；請為 --annotate 指定另一個檔名",
                            "the annotated copy cannot replace the original; give --annotate another file name"));
     } else if (!ei || !eo || strcasecmp(ei, eo) != 0 || (strcasecmp(ei, ".docx") != 0 && strcasecmp(ei, ".odt") != 0)) {
         ck_error_set(err, CK_EUSAGE, "%s",

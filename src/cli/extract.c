@@ -122,18 +122,18 @@ static void json_document(ck_buf *out, const ck_document *doc)
     ck_buf_puts(out, "\n]}");
 }
 
-/* One block per line group: "[第十二條 第二項] (段落) 一、 乙方應…"; lines
+/* One block per line group: "[第十二條 第二項]（段落）一、 乙方應…"; lines
  * after the first (line breaks inside the block) are indented. */
 static void text_document(ck_buf *out, const ck_document *doc)
 {
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
         flush_if_large(out);
-        ck_buf_printf(out, "[%s] (%s", b->location ? b->location : "", ck_block_kind_label(b->kind));
+        ck_buf_printf(out, ck_tr("[%s]（%s", "[%s] (%s"), b->location ? b->location : "", ck_block_kind_label(b->kind));
         for (size_t f = 0; f < 3; f++)
             if (b->flags & flag_names[f].flag)
-                ck_buf_printf(out, ", %s", ck_tr(flag_names[f].zh, flag_names[f].name));
-        ck_buf_puts(out, ") ");
+                ck_buf_printf(out, "%s%s", ck_tr("、", ", "), ck_tr(flag_names[f].zh, flag_names[f].name));
+        ck_buf_puts(out, ck_tr("）", ") "));
         if (b->label) {
             ck_buf_puts(out, b->label);
             ck_buf_putc(out, ' ');

@@ -241,7 +241,7 @@ int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error 
     ck_buf_clear(out);
     if (!f) {
         ck_error_set_file(err, path);
-        return ck_error_set(err, CK_EIO, ck_tr("無法開啟檔案：%s", "cannot open the file: %s"), strerror(errno));
+        return ck_error_set(err, CK_EIO, ck_tr("無法開啟檔案：%s", "cannot open the file: %s"), ck_strerror(errno));
     }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (out->len + n > max_bytes) {
@@ -255,7 +255,7 @@ int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error 
     }
     if (!rc && ferror(f)) {
         ck_error_set_file(err, path);
-        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取檔案：%s", "cannot read the file: %s"), strerror(errno));
+        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取檔案：%s", "cannot read the file: %s"), ck_strerror(errno));
     }
     fclose(f);
     return rc;

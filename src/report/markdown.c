@@ -62,10 +62,10 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
     mds(o, in->file);
     ck_buf_printf(o, " |\n| %s | %lld %s |\n", ck_tr("大小", "Size"), in->file_size, ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "| SHA-256 | `%s` |\n", in->sha256);
-    ck_buf_printf(o, "| %s | ", ck_tr("規則包", "Rule packs"));
+    ck_buf_printf(o, "| %s | ", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {
         if (p)
-            ck_buf_puts(o, ", ");
+            ck_buf_puts(o, ck_tr("、", ", "));
         mds(o, in->set->packs[p]->id);
         ck_buf_puts(o, " ");
         mds(o, in->set->packs[p]->version);
@@ -75,14 +75,16 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
 
     ck_buf_printf(o, "## %s\n\n", ck_tr("摘要", "Summary"));
     for (int s = 0; s < CK_STATUS_COUNT; s++)
-        ck_buf_printf(o, "- %s: %zu\n", ck_report_status_label((ck_status)s, label, sizeof label), r->status_counts[s]);
-    ck_buf_printf(o, "- %s: %d\n\n", ck_tr("必要項目缺口", "Required gaps"), r->required_gaps);
+        ck_buf_printf(o, "- %s%s%zu\n", ck_report_status_label((ck_status)s, label, sizeof label), ck_tr("：", ": "),
+                      r->status_counts[s]);
+    ck_buf_printf(o, "- %s%s%d\n\n", ck_tr("必要項目待處理", "Required gaps"), ck_tr("：", ": "),
+                  r->required_gaps);
 
     if (r->condition_count) {
         ck_buf_printf(o, "## %s\n\n", ck_tr("適用條件", "Applicability"));
         for (size_t c = 0; c < r->condition_count; c++) {
             const ck_applicability *a = &r->conditions[c];
-            ck_buf_printf(o, "- `%s`: %s", a->condition->name,
+            ck_buf_printf(o, "- `%s`%s%s", a->condition->name, ck_tr("：", ": "),
                           a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
             ck_buf why = CK_BUF_INIT;
             ck_report_decision(in, a, &why);

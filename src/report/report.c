@@ -24,7 +24,7 @@ int ck_report_input_stat(ck_report_input *in, const char *path, ck_error *err)
     struct tm tm;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法讀取：%s", "cannot read: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀取：%s", "cannot read: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return CK_EIO;
     }
@@ -240,6 +240,21 @@ static long long amount_threshold(const ck_rule_set_condition *c)
     return t;
 }
 
+/* 2,400,000 rather than 2400000: the way contracts and clerks write sums. */
+static void put_amount(ck_buf *out, long long amount)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%lld", amount < 0 ? -amount : amount);
+
+    if (amount < 0)
+        ck_buf_putc(out, '-');
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            ck_buf_putc(out, ',');
+        ck_buf_putc(out, digits[i]);
+    }
+}
+
 void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck_buf *out)
 {
     ck_buf_puts(out, ck_tr("（", " ("));
@@ -248,7 +263,9 @@ void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck
         ck_buf_puts(out, ck_tr("--assume 指定", "set with --assume"));
         break;
     case CK_DECIDED_AMOUNT:
-        ck_buf_printf(out, ck_tr("契約金額新臺幣 %lld 元", "contract amount NT$%lld"), a->amount);
+        ck_buf_puts(out, ck_tr("契約金額新臺幣 ", "contract amount NT$"));
+        put_amount(out, a->amount);
+        ck_buf_puts(out, ck_tr(" 元", ""));
         if (a->has_evidence) {
             ck_buf_puts(out, ck_tr("，", ", "));
             ck_report_location(in->doc, a->evidence.block, out);

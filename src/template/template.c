@@ -119,7 +119,7 @@ int ck_template_load(const char *path, ck_template **out, ck_error *err)
     *out = NULL;
     if (!f) {
         ck_error_set(err, errno == ENOENT ? CK_EINPUT : CK_EIO,
-                     ck_tr("無法開啟範本：%s", "cannot open the template: %s"), strerror(errno));
+                     ck_tr("無法開啟範本：%s", "cannot open the template: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return err->code;
     }

@@ -34,7 +34,7 @@ static int failed(ck_error *err, const char *path, int code)
     ck_error_set(err, CK_EIO,
                  ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
                        "cannot write the file (%s); check that the folder exists, is writable and has space"),
-                 strerror(code));
+                 ck_strerror(code));
     ck_error_set_file(err, path);
     return CK_EIO;
 }

@@ -407,7 +407,11 @@ char ck_writer_table_alignment(cmark_node *table, size_t i)
 
 void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
 {
-    enum { FLOOR = 4, CAP = 40 };
+    /* PAD stands for the cell's own margins, so that a short heading such as
+     * 不符合 over a column of check marks fits on one line instead of standing
+     * a character or two a line; a SHORT column has nothing to wrap into and
+     * gets the margins twice. */
+    enum { FLOOR = 4, CAP = 40, PAD = 3, SHORT = 8 };
     double total = 0;
     ck_buf text = CK_BUF_INIT;
 
@@ -424,6 +428,8 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
                 share[i] = (double)(w > CAP ? CAP : w);
         }
     }
+    for (size_t i = 0; i < ncols; i++)
+        share[i] += share[i] <= SHORT ? 2 * PAD : PAD;
     ck_buf_free(&text);
     for (size_t i = 0; i < ncols; i++)
         total += share[i];

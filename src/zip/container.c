@@ -78,6 +78,14 @@ static int sniff(const char *path, ck_error *err)
     size_t n;
     int rc = 0;
 
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (f)
+            fclose(f);
+        return ck_error_set(err, CK_EINPUT, "%s",
+                            ck_tr("這是資料夾，不是檔案；請指定資料夾中的契約檔（.docx 或 .odt）",
+                                  "this is a folder, not a file; name the contract (.docx or .odt) inside it"));
+    }
     if (!f)
         return ck_error_set(err, errno == ENOENT ? CK_EINPUT : CK_EIO, "%s",
                             errno == ENOENT ? ck_tr("找不到檔案；請確認路徑與檔名", "no such file; check the path and name")
@@ -100,6 +108,15 @@ static int sniff(const char *path, ck_error *err)
             rc = ck_error_set(err, CK_EINPUT, "%s",
                               ck_tr("這是舊版 Office（OLE）檔案，不是 DOCX 或 ODT；請另存為 .docx 或 .odt 後再試",
                                     "this is a legacy Office (OLE) file, not DOCX or ODT; save it as .docx or .odt"));
+    } else if (n >= 5 && memcmp(head, "%PDF-", 5) == 0) {
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("這是 PDF 檔，不是 DOCX 或 ODT（可能只是改了副檔名）；請取得契約的 Word 或 LibreOffice 原始檔",
+                                "this is a PDF file, not DOCX or ODT (perhaps renamed); get the contract's Word or "
+                                "LibreOffice original"));
+    } else if (n >= 5 && memcmp(head, "{\\rtf", 5) == 0) {
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("這是 RTF 檔，不是 DOCX 或 ODT；請在 Word 或 LibreOffice 另存為 .docx 或 .odt",
+                                "this is an RTF file, not DOCX or ODT; save it as .docx or .odt in Word or LibreOffice"));
     } else if (n < 4 || head[0] != 'P' || head[1] != 'K') {
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("不是 DOCX 或 ODT 檔案（不是 zip 格式）；請在 Word 或 LibreOffice 另存為 .docx 或 .odt",

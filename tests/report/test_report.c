@@ -284,6 +284,8 @@ static void test_html(void **state)
     assert_non_null(strstr(html, "<mark>稽核</mark>"));
     assert_non_null(strstr(html, "<mark>免除乙方之一切責任</mark>"));
     assert_non_null(strstr(html, fx->in.sha256));
+    /* In the table a place does not break inside ("第五條 第一項"). */
+    assert_non_null(strstr(html, "<td class=\"places\">第五條&nbsp;第一項"));
     assert_non_null(strstr(html, "report-test 2.3"));
     assert_non_null(strstr(html, fx->in.generated));
     assert_non_null(strstr(html, "第五條 第一項"));
@@ -306,6 +308,10 @@ static void test_markdown(void **state)
     assert_non_null(strstr(md, "\\<script\\>"));
     assert_non_null(strstr(md, "部分符合 partial"));
     assert_non_null(strstr(md, "缺少的要素：期間"));
+    /* zh-TW text uses full-width colons, the docs' terms. */
+    assert_non_null(strstr(md, "- 必要項目待處理："));
+    assert_null(strstr(md, "規則包"));
+    assert_null(strstr(md, "present: "));
     assert_non_null(strstr(md, fx->in.sha256));
     free(md);
 }
@@ -319,7 +325,13 @@ static void test_text(void **state)
     assert_non_null(strstr(text, "符合 present"));
     assert_non_null(strstr(text, "不適用 not_applicable"));
     assert_non_null(strstr(text, "第五條 第一項"));
-    assert_non_null(strstr(text, "建議：保固期間二年。"));
+    /* The same words as the Markdown and HTML reports: 條文 for quoted
+     * evidence, 建議條文 for the model clause, 規則套件 for the packs. */
+    assert_non_null(strstr(text, "建議條文：保固期間二年。"));
+    assert_non_null(strstr(text, "規則套件："));
+    assert_null(strstr(text, "規則包"));
+    assert_null(strstr(text, "依據："));
+    assert_null(strstr(text, "缺口"));
     assert_null(strstr(text, "\033["));
     free(text);
 

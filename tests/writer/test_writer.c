@@ -14,6 +14,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/tree.h>
 
+#include "writer/common.h"
 #include "writer/writer.h"
 #include "xml/xml.h"
 
@@ -281,6 +282,27 @@ static void docx_table_has_borders_header_and_proportional_widths(void **state)
     assert_true(paragraph_has(tbl, ">2<", "<w:jc w:val=\"right\"/>"));
     assert_true(paragraph_has(tbl, "說明", "<w:pStyle w:val=\"TableHeading\"/>"));
     free(document);
+    cmark_node_free(doc);
+}
+
+/* A column of check marks under a short heading (不符合) is wide enough for
+ * the heading on one line beside two long columns: 3 characters of 12 pt
+ * (about 13 mm) plus the cell's margins, of the 170 mm text width. */
+static void check_mark_columns_fit_their_headings(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("| 稽核項目 | 符合 | 不符合 | 不適用 | 說明 |\n|---|:-:|:-:|:-:|---|\n"
+                            "| 契約是否載明工作項目、履約時程、驗收方式及違約罰則？（WRATB 委外作業程序 3.4.1.1） "
+                            "| ■ | □ | □ | 契約已訂定（見第一條、第三條 第一款、第五條 第二款） |\n");
+    cmark_node *table = cmark_node_first_child(doc);
+    double share[5];
+
+    assert_int_equal(ck_writer_table_columns(table), 5);
+    ck_writer_table_widths(table, 5, share);
+    assert_true(share[1] * 170.0 >= 12.0); /* 符合: two characters */
+    for (int i = 2; i <= 3; i++)
+        assert_true(share[i] * 170.0 >= 16.0);
+    assert_true(share[0] > share[2] && share[4] > share[2]);
     cmark_node_free(doc);
 }
 
@@ -886,6 +908,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(docx_package_is_complete_and_well_formed),
+        cmocka_unit_test(check_mark_columns_fit_their_headings),
         cmocka_unit_test(docx_headings_and_list_numbering),
         cmocka_unit_test(docx_table_has_borders_header_and_proportional_widths),
         cmocka_unit_test(docx_page_break_and_signature_lines),

@@ -6,7 +6,7 @@ DATADIR    := $(PREFIX)/share/clausekit
 MANDIR     := $(PREFIX)/share/man/man1
 BUILD      ?= build
 CC         ?= cc
-VERSION    := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+VERSION    := 0.1.0
 
 PKGS       := libxml-2.0 libzip libcmark-gfm libpcre2-8 libutf8proc yaml-0.1
 DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libzip-dev \
@@ -37,10 +37,10 @@ all: deps-check $(BIN)
 # ---- dependencies -----------------------------------------------------------
 # `make deps` installs the Debian packages (as root); otherwise it prints the line to run.
 deps:
-	@sh tools/deps.sh install $(DEB_PKGS) -- $(TOOL_PKGS)
+	@sh .ci/deps.sh install $(DEB_PKGS) -- $(TOOL_PKGS)
 
 deps-check:
-	@sh tools/deps.sh ensure $(DEB_PKGS)
+	@sh .ci/deps.sh ensure $(DEB_PKGS)
 
 # ---- build -----------------------------------------------------------------
 $(BUILD)/%.o: %.c
@@ -75,16 +75,16 @@ asan:
 fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60} $(FUZZ_HARNESSES)
 
-BENCH_TOOLS := $(BUILD)/bench/mkcontract $(BUILD)/bench/measure
+BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure
 bench: all $(BENCH_TOOLS)
-	@sh bench/run.sh $(BUILD)
+	@sh tests/bench/run.sh $(BUILD)
 
-$(BUILD)/bench/%: bench/%.c $(BUILD)/libclausekit.a
+$(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libclausekit.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
 demo: all
-	@sh tools/demo.sh $(BIN)
+	@sh samples/demo.sh $(BIN)
 
 # ---- install ----------------------------------------------------------------
 install: all

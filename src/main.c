@@ -14,9 +14,9 @@ static void print_help(FILE *out)
     for (const ck_command *c = ck_commands; c->name; c++)
         fprintf(out, "  %-10s %s\n", c->name, ck_tr(c->summary_zh, c->summary_en));
     fprintf(out, "\n%s\n", ck_tr("各命令的說明：clausekit <命令> --help\n"
-                                 "結束狀態：0 沒有必要項目缺漏，1 發現必要項目缺漏，2 用法或輸入錯誤",
+                                 "結束狀態：0 沒有必要項目待處理，1 有必要項目缺漏、部分符合或衝突（forms：有列被略過），2 用法或輸入錯誤",
                                  "help on a command: clausekit <command> --help\n"
-                                 "exit status: 0 nothing required is missing, 1 required gaps found, 2 usage or input error"));
+                                 "exit status: 0 nothing required is missing, 1 required gaps found (forms: rows left out), 2 usage or input error"));
 }
 
 int main(int argc, char **argv)
@@ -33,18 +33,21 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
             printf("clausekit %s\n", CK_VERSION);
             return CK_EXIT_OK;
-        } else if (strncmp(a, "--lang=", 7) == 0 || (strcmp(a, "--lang") == 0 && i + 1 < argc)) {
+        } else if (strncmp(a, "--lang=", 7) == 0 || strcmp(a, "--lang") == 0) {
+            if (a[6] != '=' && i + 1 >= argc)
+                return ck_cli_usage_error(NULL, ck_tr("選項「--lang」需要一個值：zh-TW 或 en",
+                                                      "option '--lang' needs a value: zh-TW or en"));
             const char *name = a[6] == '=' ? a + 7 : argv[++i];
             if (ck_lang_set_name(name) != 0)
-                return ck_cli_usage_error(NULL, "unknown language '%s': use zh-TW or en", name);
+                return ck_cli_usage_error(NULL, ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
+                                                      "unknown language '%s': use zh-TW or en"), name);
         } else {
             return ck_cli_usage_error(NULL, ck_tr("不明的選項「%s」", "unknown option '%s'"), a);
         }
     }
-    if (i >= argc) {
-        print_help(stderr);
-        return CK_EXIT_ERROR;
-    }
+    if (i >= argc)
+        return ck_cli_usage_error(NULL, ck_tr("請指定命令：check、extract、rules 或 forms",
+                                              "name a command: check, extract, rules or forms"));
     if (strcmp(argv[i], "help") == 0) {
         if (i + 1 >= argc) {
             print_help(stdout);

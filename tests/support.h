@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "xml/xml.h"
 #include "zip/container.h"
 
 /* A fresh temporary folder for this test program, removed at exit. */
@@ -95,6 +96,36 @@ static __attribute__((unused)) const char *ck_test_file(const char *name, const 
     }
     fclose(f);
     return path;
+}
+
+/* Reads one part of a package (NUL-terminated, caller frees); fails the
+ * test when the package cannot be opened or has no such part. */
+static __attribute__((unused)) char *ck_test_read_part(const char *path, const char *part)
+{
+    ck_zip *zip = NULL;
+    ck_error err;
+    char *data = NULL;
+    size_t len = 0;
+
+    ck_error_clear(&err);
+    if (ck_zip_open(&zip, path, NULL, &err) != 0)
+        fail_msg("%s: %s", path, err.message);
+    if (ck_zip_read(zip, part, 0, &data, &len, &err) != 0)
+        fail_msg("%s: no part %s (%s)", path, part, err.message);
+    ck_zip_close(zip);
+    return data;
+}
+
+/* Asserts data is well-formed XML and returns its DOM (caller frees). */
+static __attribute__((unused)) xmlDocPtr ck_test_well_formed(const char *data, const char *name)
+{
+    xmlDocPtr dom = NULL;
+    ck_error err;
+
+    ck_error_clear(&err);
+    if (ck_xml_read_dom_memory(data, strlen(data), name, &dom, &err) != 0)
+        fail_msg("%s is not well-formed: %s (line %ld)", name, err.message, err.line);
+    return dom;
 }
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "util/lang.h"
+#include "xml/splice.h"
 #include "zip/container.h"
 
 void ck_annotation_set_init(ck_annotation_set *set, const char *part)
@@ -58,6 +59,33 @@ void ck_annotation_set_free(ck_annotation_set *set)
     memset(set, 0, sizeof *set);
 }
 
+void ck_annotation_keys_scan(ck_annotation_keys *keys, const char *text, size_t len)
+{
+    const char *open = ck_xml_find(text, len, "【");
+    const char *shut = open ? ck_xml_find(open, len - (size_t)(open - text), "】") : NULL;
+    if (!open || !shut)
+        return;
+    keys->keys = ck_realloc(keys->keys, (keys->count + 1) * sizeof *keys->keys);
+    keys->keys[keys->count++] = ck_strndup(open + strlen("【"), (size_t)(shut - open) - strlen("【"));
+}
+
+int ck_annotation_keys_has(const ck_annotation_keys *keys, const char *key)
+{
+    for (size_t i = 0; key && *key && i < keys->count; i++)
+        if (strcmp(keys->keys[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+void ck_annotation_keys_free(ck_annotation_keys *keys)
+{
+    for (size_t i = 0; i < keys->count; i++)
+        free(keys->keys[i]);
+    free(keys->keys);
+    keys->keys = NULL;
+    keys->count = 0;
+}
+
 void ck_annotate_date(long long date, int zulu, char *buf, size_t size)
 {
     time_t t = (time_t)date;
@@ -97,7 +125,7 @@ int ck_annotate_check_output(const char *input, const char *output, ck_error *er
 
     if (same_file(input, output) || strcmp(input, output) == 0) {
         ck_error_set(err, CK_EUSAGE, "%s",
-                     ck_tr("附註版本不能覆寫原檔；請為 --annotate 指定另一個檔名",
+                     ck_tr("加註的副本不能覆寫原檔；請為 --annotate 指定另一個檔名",
                            "the annotated copy cannot replace the original; give --annotate another file name"));
     } else if (!ei || !eo || strcasecmp(ei, eo) != 0 || (strcasecmp(ei, ".docx") != 0 && strcasecmp(ei, ".odt") != 0)) {
         ck_error_set(err, CK_EUSAGE, "%s",

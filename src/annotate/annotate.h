@@ -74,6 +74,17 @@ struct ck_zip;
 int ck_annotate_docx(struct ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err);
 int ck_annotate_odt(struct ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err);
 
+/* Shared by the format writers: the keys (【key】) of comments an earlier
+ * run of clausekit left in the document. */
+typedef struct ck_annotation_keys {
+    char **keys;
+    size_t count;
+} ck_annotation_keys;
+/* Remembers the key a comment's text[0..len) leads with, if any. */
+void ck_annotation_keys_scan(ck_annotation_keys *keys, const char *text, size_t len);
+int ck_annotation_keys_has(const ck_annotation_keys *keys, const char *key);
+void ck_annotation_keys_free(ck_annotation_keys *keys);
+
 /* Shared by the format writers: the date as ISO 8601 ("2026-11-24T08:00:00",
  * plus "Z" when zulu is set) into buf. */
 void ck_annotate_date(long long date, int zulu, char *buf, size_t size);

@@ -23,28 +23,18 @@ typedef struct docx_edit {
     char date[32];
     long next_id;        /* next free w:id */
     ck_buf comments;     /* new w:comment elements */
-    char **old_keys;     /* keys clausekit commented in an earlier run */
-    size_t old_key_count;
+    ck_annotation_keys old; /* keys clausekit commented in an earlier run */
     long old_summary_id; /* -1 when none */
 } docx_edit;
 
 /* ---- small text helpers ----------------------------------------------------- */
-
-static const char *find_in(const char *hay, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, n) == 0)
-            return hay + i;
-    return NULL;
-}
 
 /* Highest number in any  ...:id="N"  or  id="N"  attribute. */
 static long max_id(const char *text, size_t len)
 {
     long max = 0;
     const char *p = text, *end = text + len;
-    while ((p = find_in(p, (size_t)(end - p), "id=\"")) != NULL) {
+    while ((p = ck_xml_find(p, (size_t)(end - p), "id=\"")) != NULL) {
         p += 4;
         char *stop;
         long v = strtol(p, &stop, 10);
@@ -83,7 +73,7 @@ static void remember_old_comments(docx_edit *e, const char *xml, size_t len)
         if (!ck_xml_tag_attr(xml, &tag, qname, &v, &vlen) || vlen != strlen(e->set->author) ||
             memcmp(v, e->set->author, vlen) != 0)
             continue;
-        const char *close = find_in(xml + tag.end, len - tag.end, "comment>");
+        const char *close = ck_xml_find(xml + tag.end, len - tag.end, "comment>");
         size_t body_len = close ? (size_t)(close - (xml + tag.end)) : 0;
         snprintf(qname, sizeof qname, "%s%sinitials", prefix, *prefix ? ":" : "");
         if (ck_xml_tag_attr(xml, &tag, qname, &v, &vlen) && vlen == 3 && memcmp(v, "CKS", 3) == 0) {
@@ -92,21 +82,8 @@ static void remember_old_comments(docx_edit *e, const char *xml, size_t len)
                 e->old_summary_id = strtol(v, NULL, 10);
             continue;
         }
-        const char *open = find_in(xml + tag.end, body_len, "【");
-        const char *shut = open ? find_in(open, body_len - (size_t)(open - (xml + tag.end)), "】") : NULL;
-        if (open && shut) {
-            e->old_keys = ck_realloc(e->old_keys, (e->old_key_count + 1) * sizeof *e->old_keys);
-            e->old_keys[e->old_key_count++] = ck_strndup(open + 3, (size_t)(shut - open - 3));
-        }
+        ck_annotation_keys_scan(&e->old, xml + tag.end, body_len);
     }
-}
-
-static int already_done(const docx_edit *e, const char *key)
-{
-    for (size_t i = 0; key && *key && i < e->old_key_count; i++)
-        if (strcmp(e->old_keys[i], key) == 0)
-            return 1;
-    return 0;
 }
 
 /* Appends a w:comment with id; the key, when given, leads as 【key】. */
@@ -388,7 +365,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
         snprintf(a, sizeof a, "<w:commentRangeStart%s w:id=\"%ld\"/>", e.w_decl, e.old_summary_id);
         snprintf(z, sizeof z, "<w:commentRangeEnd%s w:id=\"%ld\"/><w:r%s><w:commentReference w:id=\"%ld\"/></w:r>",
                  e.w_decl, e.old_summary_id, e.w_decl, e.old_summary_id);
-        const char *pa = find_in(doc, doc_len, a), *pz = find_in(doc, doc_len, z);
+        const char *pa = ck_xml_find(doc, doc_len, a), *pz = ck_xml_find(doc, doc_len, z);
         if (pa)
             ck_splice_remove(&edits, (size_t)(pa - doc), strlen(a));
         if (pz)
@@ -400,7 +377,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     const ck_para_pos *prev = NULL;
     for (size_t i = 0; i < set->insertion_count; i++) {
         const ck_insertion *ins = &set->insertions[i];
-        if (!already_done(&e, ins->key) &&
+        if (!ck_annotation_keys_has(&e.old, ins->key) &&
             !(ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end))
             prev = last_body_paragraph(&map, doc);
     }
@@ -410,7 +387,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     /* Comments on existing paragraphs. */
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
-        if (already_done(&e, a->key) || a->last >= map.count || map.paras[a->first].empty ||
+        if (ck_annotation_keys_has(&e.old, a->key) || a->last >= map.count || map.paras[a->first].empty ||
             map.paras[a->last].empty)
             continue;
         long id = e.next_id++;
@@ -431,7 +408,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     size_t appended_count = 0;
     for (size_t i = 0; i < set->insertion_count; i++) {
         const ck_insertion *ins = &set->insertions[i];
-        if (already_done(&e, ins->key))
+        if (ck_annotation_keys_has(&e.old, ins->key))
             continue;
         long comment_id = ins->comment ? e.next_id++ : -1;
         if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
@@ -532,7 +509,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
         const char *rel_type = strcmp(e.ns, CK_NS_W_STRICT) == 0 ? REL_COMMENTS_STRICT : REL_COMMENTS;
         if (rels) {
             const char *close = NULL;
-            for (const char *p = rels; (p = find_in(p, rels_len - (size_t)(p - rels), "</")) != NULL; p++)
+            for (const char *p = rels; (p = ck_xml_find(p, rels_len - (size_t)(p - rels), "</")) != NULL; p++)
                 close = p;
             if (!close) {
                 rc = damaged(err, rels_name);
@@ -542,7 +519,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
             char id[32];
             do
                 snprintf(id, sizeof id, "\"rIdCk%d\"", n++);
-            while (find_in(rels, rels_len, id));
+            while (ck_xml_find(rels, rels_len, id));
             ck_buf_append(&new_rels, rels, (size_t)(close - rels));
             ck_buf_printf(&new_rels, "<Relationship Id=%s Type=\"%s\" Target=\"comments.xml\"/>", id, rel_type);
             ck_buf_puts(&new_rels, close);
@@ -554,7 +531,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
                           CK_NS_PKG_REL, rel_type);
         }
         const char *close = NULL;
-        for (const char *p = types; (p = find_in(p, types_len - (size_t)(p - types), "</")) != NULL; p++)
+        for (const char *p = types; (p = ck_xml_find(p, types_len - (size_t)(p - types), "</")) != NULL; p++)
             close = p;
         if (!close) {
             rc = damaged(err, types_name);
@@ -594,9 +571,7 @@ done:
     ck_zip_writer_abort(w);
     ck_splice_list_free(&edits);
     ck_para_map_free(&map);
-    for (size_t i = 0; i < e.old_key_count; i++)
-        free(e.old_keys[i]);
-    free(e.old_keys);
+    ck_annotation_keys_free(&e.old);
     ck_buf_free(&e.comments);
     ck_buf_free(&out);
     ck_buf_free(&new_comments);

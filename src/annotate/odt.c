@@ -19,26 +19,8 @@ typedef struct odt_edit {
     char date[32];
     const char *decl; /* local declarations of office, text and dc for what we write */
     int next;         /* numbering of our names */
-    char **old_keys;
-    size_t old_key_count;
+    ck_annotation_keys old; /* keys clausekit commented in an earlier run */
 } odt_edit;
-
-static const char *find_in(const char *hay, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, n) == 0)
-            return hay + i;
-    return NULL;
-}
-
-static int already_done(const odt_edit *e, const char *key)
-{
-    for (size_t i = 0; key && *key && i < e->old_key_count; i++)
-        if (strcmp(e->old_keys[i], key) == 0)
-            return 1;
-    return 0;
-}
 
 static void put_lines(ck_buf *b, const char *text, const char *first_prefix)
 {
@@ -213,11 +195,11 @@ static void scan_old(odt_edit *e, const char *xml, size_t len, const char *offic
             continue;
         char close_tag[96];
         snprintf(close_tag, sizeof close_tag, "</%s:annotation>", office);
-        const char *close = find_in(xml + tag.end, len - tag.end, close_tag);
+        const char *close = ck_xml_find(xml + tag.end, len - tag.end, close_tag);
         if (!close)
             continue;
         size_t body_len = (size_t)(close - (xml + tag.end));
-        if (!find_in(xml + tag.end, body_len, creator))
+        if (!ck_xml_find(xml + tag.end, body_len, creator))
             continue;
         char q[80];
         const char *v;
@@ -227,12 +209,7 @@ static void scan_old(odt_edit *e, const char *xml, size_t len, const char *offic
             ck_splice_remove(edits, tag.start, (size_t)(close - xml) + strlen(close_tag) - tag.start);
             continue;
         }
-        const char *open = find_in(xml + tag.end, body_len, "【");
-        const char *shut = open ? find_in(open, body_len - (size_t)(open - (xml + tag.end)), "】") : NULL;
-        if (open && shut) {
-            e->old_keys = ck_realloc(e->old_keys, (e->old_key_count + 1) * sizeof *e->old_keys);
-            e->old_keys[e->old_key_count++] = ck_strndup(open + 3, (size_t)(shut - open - 3));
-        }
+        ck_annotation_keys_scan(&e->old, xml + tag.end, body_len);
     }
 }
 
@@ -286,7 +263,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
 
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
-        if (already_done(&e, a->key) || a->last >= map.count || map.paras[a->first].empty ||
+        if (ck_annotation_keys_has(&e.old, a->key) || a->last >= map.count || map.paras[a->first].empty ||
             map.paras[a->last].empty)
             continue;
         char name[32];
@@ -306,7 +283,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
     size_t appended_count = 0;
     for (size_t i = 0; i < set->insertion_count; i++) {
         const ck_insertion *ins = &set->insertions[i];
-        if (already_done(&e, ins->key))
+        if (ck_annotation_keys_has(&e.old, ins->key))
             continue;
         odt_item item = { ins->text, ins->key, ins->comment, 0 };
         if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
@@ -383,9 +360,7 @@ done:
     ck_zip_writer_abort(w);
     ck_splice_list_free(&edits);
     ck_para_map_free(&map);
-    for (size_t i = 0; i < e.old_key_count; i++)
-        free(e.old_keys[i]);
-    free(e.old_keys);
+    ck_annotation_keys_free(&e.old);
     ck_buf_free(&out);
     ck_buf_free(&regions);
     ck_buf_free(&decl);

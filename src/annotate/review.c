@@ -213,11 +213,11 @@ void ck_review_annotations(const ck_document *doc, const ck_rule_set *rules, con
         status_words(&b, (ck_status)s);
         ck_buf_printf(&b, " %zu", result->status_counts[s]);
     }
-    ck_buf_printf(&b, "\n%s", ck_tr("必要項目缺漏：", "required gaps: "));
+    ck_buf_printf(&b, "\n%s", ck_tr("必要項目待處理：", "required gaps: "));
     ck_buf_printf(&b, "%d", result->required_gaps);
     ck_buf_printf(&b, "\n%s", ck_tr("規則套件：", "rule packs: "));
     for (size_t p = 0; p < rules->pack_count; p++)
-        ck_buf_printf(&b, "%s%s %s", p ? ", " : "", rules->packs[p]->id,
+        ck_buf_printf(&b, "%s%s %s", p ? ck_tr("、", ", ") : "", rules->packs[p]->id,
                       rules->packs[p]->version ? rules->packs[p]->version : "");
     set->summary = ck_buf_detach(&b);
 

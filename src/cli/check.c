@@ -22,9 +22,9 @@ int ck_cmd_check(int argc, char **argv);
 
 static void print_help(FILE *out)
 {
-    fputs(ck_tr("用法：clausekit check 檔案... [--pack 名稱|檔案]... [--assume 條件]...\n"
-                "                       [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
-                "                       [--annotate 副本.docx [--annotate-all]]\n"
+    fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"
+                "                      [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
+                "                      [--annotate 副本.docx [--annotate-all]]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
                 "\n"
@@ -63,6 +63,15 @@ static void print_help(FILE *out)
                 "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
                 "2 usage, contract or rule pack error. See docs/checking.md.\n"),
           out);
+}
+
+/* "報告.html": a name with an extension, which -o for several reports
+ * would otherwise make into a folder. "報告.2026/" stays a folder. */
+static int looks_like_file_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return base[0] != '.' && strchr(base, '.') != NULL;
 }
 
 static int is_dir(const char *path)
@@ -110,7 +119,7 @@ static void summary_line(FILE *out, const char *file, const ck_match_result *r)
     for (int s = 0; s < CK_STATUS_COUNT; s++)
         fprintf(out, "%s%zu %s", s ? ck_tr("，", ", ") : "", r->status_counts[s],
                 ck_report_status_label((ck_status)s, label, sizeof label));
-    fprintf(out, ck_tr("；必要項目缺口 %d\n", "; required gaps %d\n"), r->required_gaps);
+    fprintf(out, ck_tr("；必要項目待處理 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
 }
 
 int ck_cmd_check(int argc, char **argv)
@@ -191,11 +200,22 @@ int ck_cmd_check(int argc, char **argv)
         status = CK_EXIT_ERROR;
         goto done;
     }
+    if (output && file_count > 1 && !is_dir(output) && output[strlen(output) - 1] != '/' &&
+        (access(output, F_OK) == 0 || looks_like_file_name(output))) {
+        /* -o 報告.html with several contracts: a file was meant, not a folder
+         * named like one. */
+        status = ck_cli_usage_error("check", ck_tr("%s：有多份契約時 -o 須是資料夾（每份契約一個報告），例如 -o 報告/",
+                                                   "%s: with several contracts -o must be a folder (one report each), "
+                                                   "such as -o reports/"),
+                                    output);
+        goto done;
+    }
     if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
         to_dir = 1;
         if (!is_dir(output) && mkdir(output, 0777) != 0) {
-            fprintf(stderr, "clausekit: %s: %s\n", output,
-                    ck_tr("無法建立報告資料夾", "cannot create the report folder"));
+            fprintf(stderr, "clausekit: %s: %s%s%s\n", output,
+                    ck_tr("無法建立報告資料夾（", "cannot create the report folder ("), ck_strerror(errno),
+                    ck_tr("）；請確認上層資料夾存在且可寫入", "); check that the folder above exists and is writable"));
             status = CK_EXIT_ERROR;
             goto done;
         }
@@ -203,9 +223,17 @@ int ck_cmd_check(int argc, char **argv)
     json_array = !output && format == CK_REPORT_JSON && file_count > 1;
 
     set = ck_rule_set_new();
-    for (size_t i = 0; i < pack_count; i++)
-        if (ck_rule_set_add(set, packs[i], &err) != 0)
+    for (size_t i = 0; i < pack_count; i++) {
+        if (ck_rule_set_add(set, packs[i], &err) != 0) {
+            /* A pack's first mistake is shown; lint lists them all at once. */
+            if (err.code == CK_EDATA && err.line > 0) {
+                size_t used = strlen(err.message);
+                snprintf(err.message + used, sizeof err.message - used,
+                         ck_tr("（clausekit rules lint 可一次列出所有問題）", " (clausekit rules lint lists every problem)"));
+            }
             goto fail;
+        }
+    }
     if (pack_count == 0 && ck_rule_set_add_defaults(set, &err) != 0)
         goto fail;
     for (size_t i = 0; i < assume_count; i++) {
@@ -213,7 +241,7 @@ int ck_cmd_check(int argc, char **argv)
         if (!ck_rule_set_condition_find(set, name)) {
             ck_buf known = CK_BUF_INIT;
             for (size_t k = 0; k < set->condition_count; k++)
-                ck_buf_printf(&known, "%s%s", k ? ", " : "", set->conditions[k].name);
+                ck_buf_printf(&known, "%s%s", k ? ck_tr("、", ", ") : "", set->conditions[k].name);
             status = ck_cli_usage_error("check", ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
                                                        "--assume %s: no condition named '%s' (known: %s)"),
                                         assume[i], name, known.data ? known.data : "-");

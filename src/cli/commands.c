@@ -27,7 +27,9 @@ int ck_cli_usage_error(const char *command, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, ck_tr("（請執行 clausekit %s --help）\n", " (see clausekit %s --help)\n"),
-            command ? command : "");
+    if (command)
+        fprintf(stderr, ck_tr("（請執行 clausekit %s --help）\n", " (see clausekit %s --help)\n"), command);
+    else
+        fputs(ck_tr("（請執行 clausekit --help）\n", " (see clausekit --help)\n"), stderr);
     return CK_EXIT_ERROR;
 }

@@ -59,14 +59,6 @@ static void json_spans(ck_buf *out, const ck_block *b, uint32_t flag)
     ck_buf_puts(out, "]");
 }
 
-static void json_string_or_null(ck_buf *out, const char *s)
-{
-    if (s)
-        ck_buf_put_json(out, s, strlen(s));
-    else
-        ck_buf_puts(out, "null");
-}
-
 static const struct {
     uint32_t flag;
     const char *name, *zh;
@@ -97,13 +89,13 @@ static void json_document(ck_buf *out, const ck_document *doc)
         flush_if_large(out);
         ck_buf_puts(out, i ? ",\n" : "\n");
         ck_buf_printf(out, "{\"kind\":\"%s\",\"location\":", ck_block_kind_name(b->kind));
-        json_string_or_null(out, b->location);
+        ck_buf_put_json_str(out, b->location);
         ck_buf_puts(out, ",\"label\":");
-        json_string_or_null(out, b->label);
+        ck_buf_put_json_str(out, b->label);
         ck_buf_puts(out, ",\"text\":");
         ck_buf_put_json(out, b->text, b->text_len);
         ck_buf_puts(out, ",\"style\":");
-        json_string_or_null(out, b->style);
+        ck_buf_put_json_str(out, b->style);
         ck_buf_printf(out, ",\"level\":%d,\"flags\":[", b->level);
         int first = 1;
         for (size_t f = 0; f < sizeof flag_names / sizeof flag_names[0]; f++) {
@@ -124,24 +116,24 @@ static void json_document(ck_buf *out, const ck_document *doc)
         if (b->text_box)
             ck_buf_printf(out, ",\"text_box\":%d", b->text_box);
         ck_buf_puts(out, ",\"part\":");
-        json_string_or_null(out, b->part);
+        ck_buf_put_json_str(out, b->part);
         ck_buf_printf(out, ",\"source_index\":%u}", (unsigned)b->source_index);
     }
     ck_buf_puts(out, "\n]}");
 }
 
-/* One block per line group: "[第十二條 第二項] (段落) 一、 乙方應…"; lines
+/* One block per line group: "[第十二條 第二項]（段落）一、 乙方應…"; lines
  * after the first (line breaks inside the block) are indented. */
 static void text_document(ck_buf *out, const ck_document *doc)
 {
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
         flush_if_large(out);
-        ck_buf_printf(out, "[%s] (%s", b->location ? b->location : "", ck_block_kind_label(b->kind));
+        ck_buf_printf(out, ck_tr("[%s]（%s", "[%s] (%s"), b->location ? b->location : "", ck_block_kind_label(b->kind));
         for (size_t f = 0; f < 3; f++)
             if (b->flags & flag_names[f].flag)
-                ck_buf_printf(out, ", %s", ck_tr(flag_names[f].zh, flag_names[f].name));
-        ck_buf_puts(out, ") ");
+                ck_buf_printf(out, "%s%s", ck_tr("、", ", "), ck_tr(flag_names[f].zh, flag_names[f].name));
+        ck_buf_puts(out, ck_tr("）", ") "));
         if (b->label) {
             ck_buf_puts(out, b->label);
             ck_buf_putc(out, ' ');

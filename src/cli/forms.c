@@ -23,7 +23,7 @@ static void print_help(FILE *out)
                 "                      一筆／多筆資料（YAML、JSON）\n"
                 "  --encoding 編碼     CSV 的編碼（預設自動判斷 UTF-8 或 Big5/CP950）\n"
                 "  --format 格式       docx（預設）、odt、html、md\n"
-                "  -o 輸出             名冊：輸出資料夾（每人一份）；一筆資料或 --merge：輸出檔\n"
+                "  -o, --output 輸出   名冊：輸出資料夾（每人一份）；一筆資料或 --merge：輸出檔\n"
                 "  --name 樣式         檔名樣式，預設 '{{表單編號}}-{{姓名}}'；重複的檔名加上 -2、-3\n"
                 "  --merge             合併成一份文件，每人一頁起\n"
                 "  --zip 檔案          全部輸出放進一個 zip 檔\n"
@@ -45,7 +45,7 @@ static void print_help(FILE *out)
                 "                      one or more records (YAML, JSON)\n"
                 "  --encoding ENC      encoding of a CSV roster (default: detect UTF-8 or Big5/CP950)\n"
                 "  --format FORMAT     docx (default), odt, html, md\n"
-                "  -o OUT              roster: output folder (one file per row); one record or\n"
+                "  -o, --output OUT    roster: output folder (one file per row); one record or\n"
                 "                      --merge: output file\n"
                 "  --name PATTERN      file names, default '{{表單編號}}-{{姓名}}'; repeats get -2, -3\n"
                 "  --merge             one document, each person starting a new page\n"
@@ -99,15 +99,15 @@ int ck_cmd_forms(int argc, char **argv)
     }
     opterr = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
         switch (c) {
         case OPT_DATA: opt.data = optarg; break;
         case OPT_ENCODING: opt.encoding = optarg; break;
         case OPT_FORMAT:
             if (ck_writer_format_from_name(optarg, &opt.format) != 0) {
                 free(packs);
-                return ck_cli_usage_error("forms", ck_tr("不認得的格式「%s」（可用 docx、odt、html、md）",
-                                                         "unknown format '%s' (use docx, odt, html, md)"),
+                return ck_cli_usage_error("forms", ck_tr("不明的格式「%s」：請用 docx、odt、html 或 md",
+                                                         "unknown format '%s': use docx, odt, html or md"),
                                           optarg);
             }
             break;
@@ -137,9 +137,12 @@ int ck_cmd_forms(int argc, char **argv)
         case OPT_LANG:
             if (ck_lang_set_name(optarg) != 0) {
                 free(packs);
-                return ck_cli_usage_error("forms", "unknown language '%s': use zh-TW or en", optarg);
+                return ck_cli_usage_error("forms", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
+                                                         "unknown language '%s': use zh-TW or en"),
+                                          optarg);
             }
             break;
+        case 'h':
         case OPT_HELP:
             print_help(stdout);
             free(packs);
@@ -158,6 +161,13 @@ int ck_cmd_forms(int argc, char **argv)
         free(packs);
         return ck_forms_list(stdout) == 0 ? CK_EXIT_OK : CK_EXIT_ERROR;
     }
+    if (optind + 1 < argc) {
+        /* Most often a path with a space typed without quotes. */
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("多餘的參數「%s」；檔名或路徑有空白時，請用引號括起來",
+                                                 "unexpected argument '%s'; put quotes around a path with spaces"),
+                                  argv[optind + 1]);
+    }
     if (optind + 1 != argc) {
         free(packs);
         return ck_cli_usage_error("forms", ck_tr("請給一個表單：4-016、4-017、4-018 或範本檔",
@@ -171,6 +181,10 @@ int ck_cmd_forms(int argc, char **argv)
     if (opt.zip && opt.output) {
         free(packs);
         return ck_cli_usage_error("forms", ck_tr("-o 與 --zip 只能擇一", "use either -o or --zip, not both"));
+    }
+    if (!opt.zip && !opt.output) {
+        free(packs);
+        return ck_cli_usage_error("forms", ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）", "give -o FILE or -o DIR (or --zip FILE)"));
     }
     opt.progress = isatty(STDERR_FILENO);
     opt.listing = stdout;

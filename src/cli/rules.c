@@ -15,9 +15,9 @@ int ck_cmd_rules(int argc, char **argv);
 
 static void print_help(FILE *out)
 {
-    fputs(ck_tr("用法：clausekit rules list [--pack 名稱|檔案]... [--format text|json]\n"
-                "      clausekit rules show [--pack 名稱|檔案]... [--format text|json] 規則代號...\n"
-                "      clausekit rules lint 檔案...\n"
+    fputs(ck_tr("用法：clausekit rules list [--pack 名稱|檔案]… [--format text|json]\n"
+                "      clausekit rules show [--pack 名稱|檔案]… [--format text|json] 規則代號…\n"
+                "      clausekit rules lint 檔案…\n"
                 "\n"
                 "  list   列出規則：代號、嚴重度、標題、所屬套件\n"
                 "  show   顯示一條規則的全部內容：要素、樣式、相反用語、建議條文、稽核問題、出處\n"
@@ -74,7 +74,7 @@ static void print_patterns(ck_buf *b, const char *indent, const ck_rule_pattern_
 static void put_when(ck_buf *b, const ck_rule_when *w)
 {
     if (w->count == 0) {
-        ck_buf_puts(b, "always");
+        ck_buf_puts(b, ck_tr("一律適用（always）", "always"));
         return;
     }
     for (size_t i = 0; i < w->count; i++)
@@ -125,23 +125,48 @@ static void show_definitions(ck_buf *b, const ck_rule *r)
     free(used);
 }
 
+/* In zh-TW the word a reviewer reads, with the pack's own word beside it
+ * for those who edit packs. */
+static const char *severity_text(ck_rule_severity severity)
+{
+    if (severity == CK_SEVERITY_REQUIRED)
+        return ck_tr("必要（required）", "required");
+    return ck_tr("建議（recommended）", "recommended");
+}
+
+static const char *scope_text(ck_rule_scope scope)
+{
+    const char *name = ck_rule_scope_name(scope);
+    if (ck_lang_current() == CK_LANG_EN)
+        return name;
+    if (strcmp(name, "sentence") == 0)
+        return "句（sentence）";
+    if (strcmp(name, "paragraph") == 0)
+        return "段落（paragraph）";
+    if (strcmp(name, "article") == 0)
+        return "條，含其項款（article）";
+    if (strcmp(name, "document") == 0)
+        return "全文（document）";
+    return name;
+}
+
 static void show_text(ck_buf *b, const ck_rule *r)
 {
     ck_buf_printf(b, "%s  %s", r->id, r->title.zh);
     if (r->title.en)
-        ck_buf_printf(b, " (%s)", r->title.en);
+        ck_buf_printf(b, ck_tr("（%s）", " (%s)"), r->title.en);
     ck_buf_puts(b, "\n");
     ck_buf_printf(b, "  %s%s\n", ck_tr("套件：", "pack: "), r->pack->id);
     ck_buf_printf(b, "  %s%s\n", ck_tr("出處：", "source: "), r->source);
-    ck_buf_printf(b, "  %s%s\n", ck_tr("嚴重度：", "severity: "), ck_rule_severity_name(r->severity));
+    ck_buf_printf(b, "  %s%s\n", ck_tr("嚴重度：", "severity: "), severity_text(r->severity));
     ck_buf_puts(b, ck_tr("  適用：", "  applies when: "));
     put_when(b, &r->applies_when);
     ck_buf_puts(b, "\n");
     for (size_t i = 0; i < r->applies_when.count; i++) {
         const ck_rule_condition *c = r->applies_when.terms[i].condition;
-        ck_buf_printf(b, "    %s: %s\n", c->name, ck_rule_text_get(&c->description));
+        ck_buf_printf(b, ck_tr("    %s：%s\n", "    %s: %s\n"), c->name, ck_rule_text_get(&c->description));
     }
-    ck_buf_printf(b, "  %s%s\n", ck_tr("範圍：", "scope: "), ck_rule_scope_name(r->scope));
+    ck_buf_printf(b, "  %s%s\n", ck_tr("範圍：", "scope: "), scope_text(r->scope));
     ck_buf_puts(b, ck_tr("  要素：\n", "  elements:\n"));
     for (size_t i = 0; i < r->element_count; i++) {
         const ck_rule_element *e = &r->elements[i];
@@ -151,7 +176,7 @@ static void show_text(ck_buf *b, const ck_rule *r)
         if (e->optional)
             ck_buf_puts(b, ck_tr("［非必要］", " [optional]"));
         if (e->party != CK_PARTY_ANY)
-            ck_buf_printf(b, " [party: %s]", ck_rule_party_name(e->party));
+            ck_buf_printf(b, ck_tr("［party: %s］", " [party: %s]"), ck_rule_party_name(e->party));
         if (e->applies_when.count) {
             ck_buf_puts(b, ck_tr("［僅於 ", " [only when "));
             put_when(b, &e->applies_when);
@@ -176,22 +201,9 @@ static void show_text(ck_buf *b, const ck_rule *r)
 
 /* ==== JSON output ========================================================= */
 
-static void json_str(ck_buf *b, const char *s)
-{
-    if (!s) {
-        ck_buf_puts(b, "null");
-        return;
-    }
-    ck_buf_put_json(b, s, strlen(s));
-}
-
 static void json_text(ck_buf *b, const ck_rule_text *t)
 {
-    ck_buf_puts(b, "{\"zh\":");
-    json_str(b, t->zh);
-    ck_buf_puts(b, ",\"en\":");
-    json_str(b, t->en);
-    ck_buf_puts(b, "}");
+    ck_buf_put_json_bilingual(b, t->zh, t->en, 1);
 }
 
 static void json_patterns(ck_buf *b, const ck_rule_pattern_list *list)
@@ -200,7 +212,7 @@ static void json_patterns(ck_buf *b, const ck_rule_pattern_list *list)
     for (size_t i = 0; i < list->count; i++) {
         if (i)
             ck_buf_puts(b, ",");
-        json_str(b, list->items[i].source);
+        ck_buf_put_json_str(b, list->items[i].source);
     }
     ck_buf_puts(b, "]");
 }
@@ -213,7 +225,7 @@ static void json_when(ck_buf *b, const ck_rule_when *w)
         ck_buf_printf(&b2, "%s%s", w->terms[i].negated ? "no-" : "", w->terms[i].condition->name);
         if (i)
             ck_buf_puts(b, ",");
-        json_str(b, b2.data);
+        ck_buf_put_json_str(b, b2.data);
         ck_buf_free(&b2);
     }
     ck_buf_puts(b, "]");
@@ -222,13 +234,13 @@ static void json_when(ck_buf *b, const ck_rule_when *w)
 static void json_rule(ck_buf *b, const ck_rule *r, int full)
 {
     ck_buf_puts(b, "{\"id\":");
-    json_str(b, r->id);
+    ck_buf_put_json_str(b, r->id);
     ck_buf_puts(b, ",\"pack\":");
-    json_str(b, r->pack->id);
+    ck_buf_put_json_str(b, r->pack->id);
     ck_buf_printf(b, ",\"severity\":\"%s\",\"title\":", ck_rule_severity_name(r->severity));
     json_text(b, &r->title);
     ck_buf_puts(b, ",\"source\":");
-    json_str(b, r->source);
+    ck_buf_put_json_str(b, r->source);
     ck_buf_puts(b, ",\"applies_when\":");
     json_when(b, &r->applies_when);
     if (full) {
@@ -282,6 +294,10 @@ static int run_list(ck_rule_set *set, int json)
 {
     ck_buf b = CK_BUF_INIT;
 
+    int id_width = 4;
+    for (size_t i = 0; i < set->rule_count; i++)
+        if ((int)strlen(set->rules[i]->id) > id_width)
+            id_width = (int)strlen(set->rules[i]->id);
     ck_buf_puts(&b, json ? "[" : "");
     for (size_t i = 0; i < set->rule_count; i++) {
         const ck_rule *r = set->rules[i];
@@ -290,7 +306,10 @@ static int run_list(ck_rule_set *set, int json)
                 ck_buf_puts(&b, ",\n ");
             json_rule(&b, r, 0);
         } else {
-            ck_buf_printf(&b, "%-12s %-11s %s  [%s]\n", r->id, ck_rule_severity_name(r->severity),
+            /* 必要 and 建議 are two cells wide each, as wide as "required" is not:
+             * the English words are padded by bytes, the Chinese ones need none. */
+            ck_buf_printf(&b, ck_tr("%-*s  %s  %s  ［%s］\n", "%-*s  %-11s %s  [%s]\n"), id_width, r->id,
+                          r->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required") : ck_tr("建議", "recommended"),
                           ck_rule_text_get(&r->title), r->pack->id);
         }
     }
@@ -315,7 +334,8 @@ static int run_show(ck_rule_set *set, int json, char **ids, int nids)
     int status = CK_EXIT_OK;
 
     if (nids == 0)
-        return ck_cli_usage_error("rules", "%s", ck_tr("rules show 需要規則代號", "rules show needs a rule id"));
+        return ck_cli_usage_error("rules", "%s", ck_tr("請指定規則代號，例如 clausekit rules show 3.4.1.3",
+                                                         "name a rule id, such as clausekit rules show 3.4.1.3"));
     for (int i = 0; i < nids; i++) {
         if (!ck_rule_set_find(set, ids[i])) {
             fprintf(stderr, ck_tr("clausekit: 找不到規則「%s」（請用 clausekit rules list 查看代號）\n",
@@ -350,7 +370,8 @@ static int run_lint(char **files, int nfiles)
     int status = CK_EXIT_OK;
 
     if (nfiles == 0)
-        return ck_cli_usage_error("rules", "%s", ck_tr("rules lint 需要檔案", "rules lint needs a file"));
+        return ck_cli_usage_error("rules", "%s", ck_tr("請指定要檢查的規則套件檔，例如 clausekit rules lint 自訂規則.yaml",
+                                                         "name the rule pack file to check, such as clausekit rules lint custom.yaml"));
     for (int i = 0; i < nfiles; i++) {
         ck_rule_lint_report report = { NULL, 0 };
         char line[2048];

@@ -107,8 +107,8 @@ static int decode(const char *path, const char *data, size_t len, const char *en
         if (rc == CK_EUSAGE) {
             ck_error_set_file(err, path);
             return ck_error_set(err, CK_EUSAGE,
-                                ck_tr("不認得的編碼名稱「%s」；例如 UTF-8、CP950、BIG5",
-                                      "unknown encoding '%s'; for example UTF-8, CP950, BIG5"),
+                                ck_tr("不明的編碼名稱「%s」：請用 UTF-8、CP950 或 BIG5 等",
+                                      "unknown encoding '%s': use UTF-8, CP950, BIG5 or the like"),
                                 encoding);
         }
         if (rc != 0) {

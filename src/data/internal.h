@@ -9,6 +9,7 @@
 
 #include "data/data.h"
 #include "util/buf.h"
+#include "xml/xml.h"
 
 typedef struct ck_roster_builder {
     ck_roster *roster;   /* being built; handed over by ck_roster_builder_finish */
@@ -38,6 +39,10 @@ int ck_roster_builder_end_row(ck_roster_builder *b, size_t repeat);
 int ck_roster_builder_finish(ck_roster_builder *b, ck_roster **out);
 /* Frees what is left. Safe after finish. */
 void ck_roster_builder_free(ck_roster_builder *b);
+/* The end of a spreadsheet reader: when rc is 0, hands the roster over
+ * (see ck_roster_builder_finish); on any error names path in err. Frees
+ * b either way and returns the final code. */
+int ck_roster_builder_end(ck_roster_builder *b, int rc, const char *path, ck_roster **out, ck_error *err);
 
 /* Sets err to the message (zh or en by language, printf format) with the
  * roster's file, sheet and line; returns code. */
@@ -50,6 +55,11 @@ int ck_roster_builder_fail(ck_roster_builder *b, int code, long line, const char
 /* Reads a whole file (a CSV roster, a record) into out, refusing more than
  * max_bytes; err names the file. */
 int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err);
+
+/* Streams part of zip through the three SAX callbacks, state reaching
+ * them as CK_XML_STATE(ctx); see ck_xml_parse_part. */
+int ck_data_parse_part(ck_zip *zip, const char *part, startElementNsSAX2Func start, endElementNsSAX2Func end,
+                       charactersSAXFunc characters, void *state, ck_error *err);
 
 /* Spreadsheet column name of a 0-based index (0 -> A, 27 -> AB). */
 const char *ck_roster_column_name(size_t col, char *buf, size_t size);

@@ -180,7 +180,6 @@ int ck_roster_read_ods(const char *path, const ck_data_options *opts, ck_roster 
     ck_zip *zip = NULL;
     ck_roster_builder builder;
     ods_state s;
-    xmlSAXHandler h;
     int rc;
 
     *out = NULL;
@@ -194,27 +193,16 @@ int ck_roster_read_ods(const char *path, const ck_data_options *opts, ck_roster 
                           ck_tr("不是 LibreOffice 試算表（沒有 content.xml）", "not a LibreOffice spreadsheet (no content.xml)"));
         goto done;
     }
-    memset(&h, 0, sizeof h);
-    h.startElementNs = ods_start;
-    h.endElementNs = ods_end;
-    h.characters = ods_chars;
     s.builder = &builder;
     s.max_bytes = builder.max_cell_bytes;
-    rc = ck_xml_parse_part(zip, "content.xml", &h, &s, err);
-    if (rc)
-        goto done;
-    if (s.tables_seen == 0) {
+    rc = ck_data_parse_part(zip, "content.xml", ods_start, ods_end, ods_chars, &s, err);
+    if (rc == 0 && s.tables_seen == 0)
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("檔案中沒有工作表；請用 LibreOffice Calc 另存為 .ods",
                                 "the file has no sheet; save it from LibreOffice Calc as .ods"));
-        goto done;
-    }
-    rc = ck_roster_builder_finish(&builder, out);
 done:
-    if (rc)
-        ck_error_set_file(err, path);
+    rc = ck_roster_builder_end(&builder, rc, path, out, err);
     ck_buf_free(&s.text);
-    ck_roster_builder_free(&builder);
     ck_zip_close(zip);
     return rc;
 }

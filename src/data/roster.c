@@ -209,6 +209,28 @@ void ck_roster_free(ck_roster *roster)
     free(roster);
 }
 
+int ck_roster_builder_end(ck_roster_builder *b, int rc, const char *path, ck_roster **out, ck_error *err)
+{
+    if (rc == 0)
+        rc = ck_roster_builder_finish(b, out);
+    if (rc)
+        ck_error_set_file(err, path);
+    ck_roster_builder_free(b);
+    return rc;
+}
+
+int ck_data_parse_part(ck_zip *zip, const char *part, startElementNsSAX2Func start, endElementNsSAX2Func end,
+                       charactersSAXFunc characters, void *state, ck_error *err)
+{
+    xmlSAXHandler h;
+
+    memset(&h, 0, sizeof h);
+    h.startElementNs = start;
+    h.endElementNs = end;
+    h.characters = characters;
+    return ck_xml_parse_part(zip, part, &h, state, err);
+}
+
 int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err)
 {
     FILE *f = fopen(path, "rb");
@@ -219,7 +241,7 @@ int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error 
     ck_buf_clear(out);
     if (!f) {
         ck_error_set_file(err, path);
-        return ck_error_set(err, CK_EIO, ck_tr("無法開啟檔案：%s", "cannot open the file: %s"), strerror(errno));
+        return ck_error_set(err, CK_EIO, ck_tr("無法開啟檔案：%s", "cannot open the file: %s"), ck_strerror(errno));
     }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (out->len + n > max_bytes) {
@@ -233,7 +255,7 @@ int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error 
     }
     if (!rc && ferror(f)) {
         ck_error_set_file(err, path);
-        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取檔案：%s", "cannot read the file: %s"), strerror(errno));
+        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取檔案：%s", "cannot read the file: %s"), ck_strerror(errno));
     }
     fclose(f);
     return rc;

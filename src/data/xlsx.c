@@ -320,20 +320,15 @@ static void strings_chars(void *ctx, const xmlChar *ch, int len)
 
 static int read_shared_strings(xlsx_book *book, size_t max_bytes, ck_error *err)
 {
-    xmlSAXHandler h;
     strings_state s;
     const char *part = stored_name(book->zip, "xl/sharedStrings.xml");
     int rc;
     if (!part)
         return 0;
-    memset(&h, 0, sizeof h);
     memset(&s, 0, sizeof s);
-    h.startElementNs = strings_start;
-    h.endElementNs = strings_end;
-    h.characters = strings_chars;
     s.book = book;
     s.max_bytes = max_bytes;
-    rc = ck_xml_parse_part(book->zip, part, &h, &s, err);
+    rc = ck_data_parse_part(book->zip, part, strings_start, strings_end, strings_chars, &s, err);
     ck_buf_free(&s.text);
     return rc;
 }
@@ -545,7 +540,6 @@ int ck_roster_read_xlsx(const char *path, const ck_data_options *opts, ck_roster
     xlsx_book book;
     ck_roster_builder builder;
     sheet_state s;
-    xmlSAXHandler h;
     int rc;
 
     *out = NULL;
@@ -559,22 +553,13 @@ int ck_roster_read_xlsx(const char *path, const ck_data_options *opts, ck_roster
         (rc = read_shared_strings(&book, builder.max_cell_bytes, err)) != 0)
         goto done;
     ck_roster_builder_set_sheet(&builder, book.sheet_name);
-    memset(&h, 0, sizeof h);
-    h.startElementNs = sheet_start;
-    h.endElementNs = sheet_end;
-    h.characters = sheet_chars;
     s.book = &book;
     s.builder = &builder;
     s.max_bytes = builder.max_cell_bytes;
-    rc = ck_xml_parse_part(book.zip, book.sheet_part, &h, &s, err);
-    if (rc)
-        goto done;
-    rc = ck_roster_builder_finish(&builder, out);
+    rc = ck_data_parse_part(book.zip, book.sheet_part, sheet_start, sheet_end, sheet_chars, &s, err);
 done:
-    if (rc)
-        ck_error_set_file(err, path);
+    rc = ck_roster_builder_end(&builder, rc, path, out, err);
     ck_buf_free(&s.text);
-    ck_roster_builder_free(&builder);
     for (size_t i = 0; i < book.string_count; i++)
         free(book.strings[i]);
     free(book.strings);

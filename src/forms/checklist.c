@@ -66,6 +66,17 @@ static int read_check(const char *path, ck_value **doc, const ck_value **finding
     const ck_value *root;
 
     *findings = NULL;
+    if (rc != 0 && err->line > 0) {
+        /* A report in another format (md, html) or some other file: the
+         * parser's own words would not tell the clerk what was expected. */
+        ck_error_clear(err);
+        ck_error_set(err, CK_EINPUT, "%s",
+                     ck_tr("這不是 clausekit check --format json 的結果；請以 clausekit check 契約.docx --format json -o 結果.json 產生",
+                           "this is not the output of clausekit check --format json; make it with clausekit check "
+                           "contract.docx --format json -o result.json"));
+        ck_error_set_file(err, path);
+        return CK_EINPUT;
+    }
     if (rc != 0)
         return rc;
     root = (*doc)->count ? (*doc)->items[0] : NULL;
@@ -134,7 +145,7 @@ int ck_forms_checklist(const char *const *packs, size_t pack_count, const char *
         ck_value_list_append(list, item);
     }
     if (number == 0) {
-        rc = ck_error_set(err, CK_EDATA, ck_tr("規則包中沒有任何稽核問題（audit），無法產生 4-018",
+        rc = ck_error_set(err, CK_EDATA, ck_tr("規則套件中沒有任何稽核問題（audit），無法產生 4-018",
                                                "the rule packs hold no audit questions to build 4-018 from"));
         ck_value_free(list);
         list = NULL;

@@ -51,6 +51,10 @@ static pid_t worker_pids[MAX_WORKERS];
 static volatile sig_atomic_t worker_count;
 static int worker_reports = -1;                /* the parent's end of the report pipe */
 static volatile sig_atomic_t in_worker;        /* this process is a worker */
+/* Told to the user when a signal stops the run, so that a clerk who pressed
+ * Ctrl+C knows nothing was left behind; chosen before writing starts. */
+static const char *interrupted_message;
+static volatile sig_atomic_t progress_line_open; /* a progress bar waits for its newline */
 
 static void remove_run_outputs(void)
 {
@@ -115,6 +119,11 @@ static void on_signal(int sig)
     }
     stop_workers();
     remove_run_outputs();
+    if (interrupted_message) {
+        if (progress_line_open)
+            (void)!write(STDERR_FILENO, "\n", 1);
+        (void)!write(STDERR_FILENO, interrupted_message, strlen(interrupted_message));
+    }
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -236,7 +245,7 @@ static int load_template(const char *form, ck_template **out, ck_error *err)
         for (size_t i = 0; i < count; i++) {
             const char *base = strrchr(paths[i], '/');
             base = base ? base + 1 : paths[i];
-            ck_buf_printf(&known, "%s%.*s", known.len ? ", " : "", (int)(strlen(base) - 3), base);
+            ck_buf_printf(&known, "%s%.*s", known.len ? ck_tr("、", ", ") : "", (int)(strlen(base) - 3), base);
             free(paths[i]);
         }
         free(paths);
@@ -306,9 +315,21 @@ static int expand_name(const ck_template *t, const char *pattern, const ck_value
                 value = ck_strdup(masked);
             }
         } else {
-            ck_error_set(err, CK_EUSAGE,
-                         ck_tr("--name 用到表單沒有的欄位「%s」", "--name uses '%s', which is not a field of the form"),
-                         inner);
+            size_t count = ck_template_field_count(t);
+            ck_field_def *defs = ck_calloc(count ? count : 1, sizeof *defs);
+            for (size_t i = 0; i < count; i++)
+                defs[i].name = ck_template_field_at(t, i)->name;
+            const char *guess = ck_header_suggest(inner, defs, count);
+            if (guess)
+                ck_error_set(err, CK_EUSAGE,
+                             ck_tr("--name 用到表單沒有的欄位「%s」；是否要用「%s」？",
+                                   "--name uses '%s', which is not a field of the form (did you mean '%s'?)"),
+                             inner, guess);
+            else
+                ck_error_set(err, CK_EUSAGE,
+                             ck_tr("--name 用到表單沒有的欄位「%s」", "--name uses '%s', which is not a field of the form"),
+                             inner);
+            free(defs);
             free(inner);
             return CK_EUSAGE;
         }
@@ -386,7 +407,7 @@ static int make_directory(const char *path, ck_error *err)
             *p = '\0';
             if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
                 rc = ck_error_set(err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
-                                  strerror(errno));
+                                  ck_strerror(errno));
                 ck_error_set_file(err, copy);
                 break;
             }
@@ -415,7 +436,7 @@ static int read_whole(const char *path, char **data, size_t *len, ck_error *err)
     size_t n;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法讀回暫存檔：%s", "cannot read the staged file back: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀回暫存檔：%s", "cannot read the staged file back: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return CK_EIO;
     }
@@ -445,6 +466,7 @@ static void progress(const ck_forms_options *opt, size_t done, size_t total)
     if (done == total)
         fputs("\n", stderr);
     fflush(stderr);
+    progress_line_open = done != total;
 }
 
 /* A checklist is shared by every record: it is put into a record just for
@@ -530,7 +552,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
     long k;
 
     if (pipe(fds) != 0)
-        return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), strerror(errno));
+        return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), ck_strerror(errno));
     fflush(NULL);
     worker_reports = fds[0];
     for (int w = 0; w < jobs; w++) {
@@ -575,7 +597,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
             close(fds[0]);
             worker_reports = -1;
             return ck_error_set(err, CK_EIO, ck_tr("無法啟動工作行程：%s", "cannot start a worker process: %s"),
-                                strerror(errno));
+                                ck_strerror(errno));
         }
         worker_pids[worker_count++] = pid;
         hold_signals(0);
@@ -682,8 +704,16 @@ int ck_forms_run(const ck_forms_options *opt)
         rc = ck_error_set(&err, CK_EUSAGE, ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）",
                                                  "give -o FILE or -o DIR (or --zip FILE)"));
         goto fail;
-    } else if (opt->merge)
+    } else if (opt->merge) {
         mode = OUT_MERGE;
+        if (is_directory(opt->output) || ends_with(opt->output, "/")) {
+            rc = ck_error_set(&err, CK_EUSAGE, ck_tr("--merge 產生一個檔案：-o 請給檔名（例如 %s%s全部.%s），不是資料夾",
+                                                     "--merge writes one file: give -o a file name (such as %s%sall.%s), "
+                                                     "not a folder"),
+                              opt->output, ends_with(opt->output, "/") ? "" : "/", ext);
+            goto fail;
+        }
+    }
     else if (valid == 1 && data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/"))
         mode = OUT_ONE_FILE;
     else
@@ -785,6 +815,8 @@ int ck_forms_run(const ck_forms_options *opt)
         cleanup_count = target_count;
         cleanup_done = ck_calloc(target_count, sizeof *cleanup_done);
     }
+    interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
+                                "clausekit: interrupted; every file this run wrote was removed\n");
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
@@ -799,7 +831,7 @@ int ck_forms_run(const ck_forms_options *opt)
         ck_buf_puts(&b, ".ck-forms-XXXXXX");
         if (!mkdtemp(b.data)) {
             rc = ck_error_set(&err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
-                              strerror(errno));
+                              ck_strerror(errno));
             ck_error_set_file(&err, opt->zip);
             goto fail;
         }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "data/dates.h"
 #include "data/ids.h"
@@ -166,6 +167,25 @@ static int read_records(const field_table *ft, const char *path, ck_forms_data *
     return rc;
 }
 
+/* A missing file or a folder is told as such before the file's name decides
+ * how it is read: "unknown roster format" would send a clerk the wrong way. */
+static int check_data_path(const char *path, ck_error *err)
+{
+    struct stat st;
+    int rc = 0;
+
+    if (stat(path, &st) != 0)
+        rc = ck_error_set(err, CK_EINPUT, "%s", ck_tr("找不到檔案；請確認路徑與檔名", "no such file; check the path and name"));
+    else if (S_ISDIR(st.st_mode))
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("這是資料夾，不是檔案；請指定名冊（.csv、.xlsx、.ods）或資料檔（.yaml、.json）",
+                                "this is a folder, not a file; name a roster (.csv, .xlsx, .ods) or a record file "
+                                "(.yaml, .json)"));
+    if (rc)
+        ck_error_set_file(err, path);
+    return rc;
+}
+
 int ck_forms_data_read(const ck_template *t, const char *path, const char *encoding, ck_forms_data **out,
                        ck_error *err)
 {
@@ -174,6 +194,10 @@ int ck_forms_data_read(const ck_template *t, const char *path, const char *encod
     int rc;
 
     *out = NULL;
+    if ((rc = check_data_path(path, err)) != 0) {
+        free(d);
+        return rc;
+    }
     d->path = ck_strdup(path);
     field_table_init(&ft, t);
     if (has_extension(path, ".yaml") || has_extension(path, ".yml") || has_extension(path, ".json"))
@@ -271,7 +295,8 @@ size_t ck_forms_data_validate(const ck_template *t, ck_forms_data *d, ck_buf *pr
                                   f->name, s);
             }
             if (msg.len) {
-                problem(problems, d, rec->line, msg.data);
+                /* A record file names the value's own line, a roster its row. */
+                problem(problems, d, v && v->line ? v->line : rec->line, msg.data);
                 rec->valid = 0;
             }
         }

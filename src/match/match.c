@@ -22,6 +22,7 @@ typedef struct nrange {
 typedef struct block_info {
     int eligible;          /* may hold evidence at all */
     int heading;           /* names a topic only: never evidence on its own */
+    int heads_body;        /* an article heading followed by a body block that is evidence */
     ck_normalised norm;
     nrange *sentences;
     size_t sentence_count;
@@ -317,6 +318,14 @@ static void prepare_blocks(matcher *m)
                 body = 1;
         if (!body)
             m->blocks[i].eligible = 0;
+        /* 「第十七條 資安事件通報」「（保留）」 then the signatures, which the
+         * last article takes in: the heading heads no body of its own. */
+        for (size_t j = i + 1; j < doc->count && doc->blocks[j].article == (long)i; j++) {
+            if (m->blocks[j].heading)
+                continue;
+            m->blocks[i].heads_body = body && m->blocks[j].eligible;
+            break;
+        }
     }
 }
 
@@ -646,6 +655,13 @@ static int when_holds(const ck_match_result *r, const ck_rule_when *when, const 
 #define CONTRARY SIZE_MAX            /* hit.element of contrary wording */
 #define TOPIC_MENTION (SIZE_MAX - 1) /* the topic named where it cannot be evidence */
 #define SATISFIED (SIZE_MAX - 2)     /* wording that satisfies the rule on its own */
+#define EXCEPTION (SIZE_MAX - 3)     /* a proviso that takes the duty back (但…不在此限) */
+
+/* Contrary wording or a proviso: shown as the reason of a conflict. */
+static int is_contrary(size_t element)
+{
+    return element == CONTRARY || element == EXCEPTION;
+}
 
 typedef struct hit {
     uint64_t unit;
@@ -775,7 +791,7 @@ static int collect_hits(matcher *m, const ck_rule *rule, hits *h)
          * unless it is a harmless one (經甲方書面同意者); wording that
          * satisfies the rule on its own. */
         if (collect_list(m, rule, b, &rule->contrary, &rule->contrary_unless, CONTRARY, h) < 0 ||
-            collect_list(m, rule, b, &rule->exceptions, &rule->exceptions_unless, CONTRARY, h) < 0 ||
+            collect_list(m, rule, b, &rule->exceptions, &rule->exceptions_unless, EXCEPTION, h) < 0 ||
             collect_list(m, rule, b, &rule->satisfied_by, NULL, SATISFIED, h) < 0)
             goto too_complex;
     }
@@ -824,6 +840,7 @@ typedef struct unit_summary {
     size_t first, last;     /* hits[first..last) */
     int required_found, required_total, found_any_body, topic, topic_mentioned, contrary, satisfied;
     int optional_found;
+    int heading_topic;      /* the topic is named by the heading of an article that has a body */
 } unit_summary;
 
 static void summarise(const matcher *m, const ck_rule *rule, const int *required, const hit *items, size_t first,
@@ -833,9 +850,22 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
     memset(u, 0, sizeof *u);
     u->first = first;
     u->last = last;
+    size_t topic = rule->topic < rule->element_count ? rule->topic : 0;
     for (size_t i = first; i < last; i++) {
         if (items[i].element == CONTRARY) {
             u->contrary = 1;
+            continue;
+        }
+        if (items[i].element == EXCEPTION) {
+            /* A proviso takes back a duty the unit states outside it: 「但乙方
+             * 因保固需要保留帳號者，不在此限」 in the article on returning
+             * accounts names 保固 without taking any warranty back. */
+            for (size_t j = first; j < last && !u->contrary; j++) {
+                if (items[j].element != topic && items[j].element != TOPIC_MENTION)
+                    continue;
+                u->contrary = items[j].block != items[i].block || items[j].end <= items[i].start ||
+                              items[j].start >= items[i].end;
+            }
             continue;
         }
         if (items[i].element == TOPIC_MENTION) {
@@ -851,6 +881,8 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
         found[items[i].element] = 1;
         if (!m->blocks[items[i].block].heading)
             u->found_any_body = 1;
+        else if (items[i].element == topic && m->blocks[items[i].block].heads_body)
+            u->heading_topic = 1;
     }
     for (size_t k = 0; k < rule->element_count; k++) {
         if (required[k]) {
@@ -860,7 +892,7 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
             u->optional_found += found[k];
         }
     }
-    u->topic = rule->element_count ? found[rule->topic < rule->element_count ? rule->topic : 0] : 0;
+    u->topic = rule->element_count ? found[topic] : 0;
     free(found);
 }
 
@@ -871,14 +903,14 @@ static void build_evidence(const matcher *m, const hit *items, size_t first, siz
     /* A heading only repeats the topic the body states: quote the body. */
     int body = 0;
     for (size_t i = first; i < last; i++)
-        if (items[i].element != TOPIC_MENTION && items[i].element != CONTRARY && !m->blocks[items[i].block].heading)
+        if (items[i].element != TOPIC_MENTION && !is_contrary(items[i].element) && !m->blocks[items[i].block].heading)
             body = 1;
     for (int pass = 0; pass < 2; pass++) {
         int contrary = pass == 1;
         if (contrary && !want_contrary)
             break;
         for (size_t i = first; i < last; i++) {
-            if (items[i].element == TOPIC_MENTION || (items[i].element == CONTRARY) != contrary)
+            if (items[i].element == TOPIC_MENTION || is_contrary(items[i].element) != contrary)
                 continue;
             if (body && !contrary && m->blocks[items[i].block].heading)
                 continue;
@@ -997,7 +1029,9 @@ static int check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_fi
                 have_present = 1;
             }
         }
-        if (u.found_any_body && u.topic) {
+        /* 「第一條 契約標的」 over a body in other words: the topic is there,
+         * its elements are not. A heading alone never makes a rule present. */
+        if ((u.found_any_body || u.heading_topic) && u.topic) {
             if (!have_partial || u.required_found > best_partial.required_found) {
                 best_partial = u;
                 have_partial = 1;

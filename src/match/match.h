@@ -24,7 +24,14 @@
  *     and a sentence whose subject is the vendor with only a permission
  *     (得) or recommendation (宜) gives the agency nothing.
  *   - Conflict: a rule's contrary wording in a unit where its topic is
- *     found, unless a contrary_unless pattern overlaps it (不得拒絕).
+ *     found, unless a contrary_unless pattern overlaps it (不得拒絕); or an
+ *     exception clause of the rule (但…不在此限, not overlapped by an
+ *     exceptions_unless pattern) in a unit that names the topic outside
+ *     the proviso itself.
+ *   - Headings: an article heading is never evidence on its own. When its
+ *     article has a body of its own (the first body block is evidence, not
+ *     （保留）), the topic it names makes the rule partial at least; the
+ *     other elements must still be found in the body for present.
  *
  * Writers that annotate the original file (comments in the .docx) use
  * ck_evidence.block to reach the ck_block, and from it part and

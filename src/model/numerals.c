@@ -75,8 +75,26 @@ static void digit_by_digit(ck_buf *out, long n, const char *const *digits)
         ck_buf_puts(out, digits[*p - '0']);
 }
 
-static void letters(ck_buf *out, long n, char first)
+/* a, b, ..., z, aa, ab, ...: bijective base 26. */
+static void letters_bijective(ck_buf *out, long n, char first)
 {
+    char digits[64];
+    int count = 0;
+    while (n > 0 && count < (int)sizeof digits) {
+        n--;
+        digits[count++] = (char)(first + n % 26);
+        n /= 26;
+    }
+    while (count > 0)
+        ck_buf_putc(out, digits[--count]);
+}
+
+static void letters(ck_buf *out, long n, char first, unsigned flags)
+{
+    if (flags & CK_NUMERAL_LETTERS_BIJECTIVE) {
+        letters_bijective(out, n, first);
+        return;
+    }
     long repeat = (n - 1) / 26 + 1;
     char c = (char)(first + (n - 1) % 26);
     if (repeat > 64)
@@ -107,6 +125,16 @@ static int series(ck_buf *out, long n, utf8proc_int32_t first, long count)
     return 0;
 }
 
+/* ①..⑳, then, with CK_NUMERAL_CIRCLED_TO_50, ㉑..㉟ (U+3251..) and ㊱..㊿ (U+32B1..). */
+static int circled(ck_buf *out, long n, unsigned flags)
+{
+    if (n > 20 && n <= 50 && (flags & CK_NUMERAL_CIRCLED_TO_50)) {
+        put_codepoint(out, n <= 35 ? 0x3251 + (utf8proc_int32_t)(n - 21) : 0x32B1 + (utf8proc_int32_t)(n - 36));
+        return 0;
+    }
+    return series(out, n, 0x2460, 20);
+}
+
 static int listed(ck_buf *out, long n, const char *const *items, long count)
 {
     if (n < 1 || n > count)
@@ -116,6 +144,11 @@ static int listed(ck_buf *out, long n, const char *const *items, long count)
 }
 
 int ck_numeral_format(long n, const char *format, ck_buf *out)
+{
+    return ck_numeral_format_as(n, format, 0, out);
+}
+
+int ck_numeral_format_as(long n, const char *format, unsigned flags, ck_buf *out)
 {
     static const char *const stems[] = { "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸" };
     static const char *const zodiac[] = { "子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥" };
@@ -131,9 +164,9 @@ int ck_numeral_format(long n, const char *format, ck_buf *out)
         else if (strcmp(f, "decimalZero") == 0)
             ck_buf_printf(out, "%02ld", n);
         else if (strcmp(f, "upperLetter") == 0)
-            letters(out, n, 'A');
+            letters(out, n, 'A', flags);
         else if (strcmp(f, "lowerLetter") == 0)
-            letters(out, n, 'a');
+            letters(out, n, 'a', flags);
         else if (strcmp(f, "upperRoman") == 0 || strcmp(f, "lowerRoman") == 0)
             done = n < 4000 ? (roman(out, n, f[0] == 'l'), 1) : 0;
         else if (strcmp(f, "taiwaneseCountingThousand") == 0)
@@ -161,7 +194,7 @@ int ck_numeral_format(long n, const char *format, ck_buf *out)
             for (const char *p = tmp; *p; p++)
                 put_codepoint(out, 0xFF10 + (*p - '0'));
         } else if (strcmp(f, "decimalEnclosedCircle") == 0 || strcmp(f, "decimalEnclosedCircleChinese") == 0)
-            done = series(out, n, 0x2460, 20) == 0;
+            done = circled(out, n, flags) == 0;
         else if (strcmp(f, "decimalEnclosedParen") == 0)
             done = series(out, n, 0x2474, 20) == 0;
         else if (strcmp(f, "decimalEnclosedFullstop") == 0)

@@ -32,6 +32,15 @@
  * "bullet" appends nothing (the bullet is the level text itself). */
 int ck_numeral_format(long n, const char *format, ck_buf *out);
 
+/* Where LibreOffice numbers unlike Word (see reader/odt_numerals.c). */
+enum {
+    CK_NUMERAL_LETTERS_BIJECTIVE = 1, /* letters go a..z, aa, ab (not aa, bb) */
+    CK_NUMERAL_CIRCLED_TO_50 = 2      /* decimalEnclosedCircle goes on to ㊿ (not past ⑳) */
+};
+
+/* ck_numeral_format with the CK_NUMERAL_* differences in flags. */
+int ck_numeral_format_as(long n, const char *format, unsigned flags, ck_buf *out);
+
 /* Reads a number at the start of s (len bytes): ASCII or full-width
  * digits, Chinese numerals (一二三…十百千萬, 〇/零, 兩, 壹貳參…拾佰仟),
  * ideographic digits (一二〇). Returns the value, or -1 when s does not

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reader/common.h"
 #include "reader/docx_internal.h"
 #include "reader/reader.h"
 #include "util/buf.h"
@@ -374,22 +375,6 @@ static void put_text(docx_reader *r, const char *s, size_t len)
     }
 }
 
-static int blank(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            i++;
-        else if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
-            i += 3; /* U+3000 ideographic space */
-        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
-            i += 2; /* no-break space */
-        else
-            return 0;
-    }
-    return 1;
-}
-
 /* Moves every block of from to the end of to (ownership moves too). */
 static void move_blocks(ck_document *to, ck_document *from)
 {
@@ -501,21 +486,10 @@ static void paragraph_emit(docx_reader *r, paragraph *p, ck_document *target)
         heading = 0;
 
     int has_label = r->label.len && !bullet;
-    if (blank(p->text.data ? p->text.data : "", p->text.len) && !has_label)
+    if (ck_reader_blank(p->text.data ? p->text.data : "", p->text.len) && !has_label)
         return;
 
-    if (r->part_kind != CK_BLOCK_PARAGRAPH)
-        kind = r->part_kind;
-    else if (p->text_box)
-        kind = CK_BLOCK_TEXT_BOX;
-    else if (p->in_table)
-        kind = CK_BLOCK_TABLE_CELL;
-    else if (heading)
-        kind = CK_BLOCK_HEADING;
-    else if (level >= 0)
-        kind = CK_BLOCK_LIST_ITEM;
-    else
-        kind = CK_BLOCK_PARAGRAPH;
+    kind = ck_reader_block_kind(r->part_kind, p->text_box, p->in_table, heading, level >= 0);
     if (p->in_table)
         flags |= CK_BLOCK_IN_TABLE;
     if (p->text_box)

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reader/common.h"
 #include "reader/odt_internal.h"
 #include "util/buf.h"
 #include "util/lang.h"
@@ -476,20 +477,8 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
         ck_buf_truncate(&label, cut);
     }
 
-    /* The same order of precedence as the DOCX reader: the part a block is
-     * in, then text box, table, heading, list. */
-    if (parent->part_kind != CK_BLOCK_PARAGRAPH)
-        kind = parent->part_kind;
-    else if (parent->text_box)
-        kind = CK_BLOCK_TEXT_BOX;
-    else if (parent->flags & CK_BLOCK_IN_TABLE)
-        kind = CK_BLOCK_TABLE_CELL;
-    else if (heading)
-        kind = CK_BLOCK_HEADING;
-    else if (numbered)
-        kind = CK_BLOCK_LIST_ITEM;
-    else
-        kind = CK_BLOCK_PARAGRAPH;
+    kind = ck_reader_block_kind(parent->part_kind, parent->text_box != 0, (parent->flags & CK_BLOCK_IN_TABLE) != 0,
+                                heading, numbered);
     /* A style's name is copied into each of its blocks: a huge one is left out. */
     const char *style_name = style ? ck_odt_style_common_name(r->styles, style, r->scope) : NULL;
     if (style_name && strlen(style_name) > MAX_STYLE_TEXT)
@@ -523,23 +512,6 @@ static void start_paragraph(odt_reader *r, frame *f, const frame *parent, int he
     f->list = -1;
     ck_buf_free(&label);
     free(style);
-}
-
-/* Only white space: ASCII, U+3000 ideographic space, U+00A0 no-break space. */
-static int blank(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            i++;
-        else if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
-            i += 3;
-        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
-            i += 2;
-        else
-            return 0;
-    }
-    return 1;
 }
 
 /* Every byte of [0, len) gets HIDDEN added to whatever flags it had. */
@@ -594,7 +566,7 @@ static void end_paragraph(odt_reader *r)
     for (size_t i = 0; i < p->span_count; i++)
         ck_block_add_span(b, p->spans[i].start, p->spans[i].end, p->spans[i].flags);
     /* Like the DOCX reader: a paragraph of white space is dropped unless a number shows on it. */
-    if (blank(b->text, b->text_len) && (!b->label || p->bullet))
+    if (ck_reader_blank(b->text, b->text_len) && (!b->label || p->bullet))
         b->flags |= BLOCK_DROP;
     free(p->spans);
 }

@@ -4,44 +4,15 @@
  * themselves are written by model/numerals.c, under the OOXML name of the
  * format that shows the same in LibreOffice (checked against LibreOffice
  * 7.4: 十一, 一百零一, 一万; 壹拾壹; 甲..癸 and 子..亥 then Arabic digits).
- * Two things LibreOffice does unlike Word are done here: letters go on
- * a..z, aa, ab (Word and LibreOffice's "synchronise letters" give aa, bb),
- * and circled numbers go on to ㊿.
+ * Two things LibreOffice does unlike Word are asked of numerals.c here:
+ * letters go on a..z, aa, ab (Word and LibreOffice's "synchronise letters"
+ * give aa, bb), and circled numbers go on to ㊿.
  */
 #include "reader/odt_internal.h"
 
 #include <string.h>
 
 #include "model/numerals.h"
-
-/* a, b, ..., z, aa, ab, ...: bijective base 26. */
-static void put_letters(ck_buf *out, long value, char first)
-{
-    char digits[64];
-    int count = 0;
-    while (value > 0 && count < (int)sizeof digits) {
-        value--;
-        digits[count++] = (char)(first + value % 26);
-        value /= 26;
-    }
-    while (count > 0)
-        ck_buf_putc(out, digits[--count]);
-}
-
-/* ㉑..㉟ (U+3251..) and ㊱..㊿ (U+32B1..); 1..20 and past 50 are left to numerals.c. */
-static int put_circled(ck_buf *out, long value)
-{
-    unsigned cp;
-    if (value >= 21 && value <= 35)
-        cp = 0x3251 + (unsigned)(value - 21);
-    else if (value >= 36 && value <= 50)
-        cp = 0x32B1 + (unsigned)(value - 36);
-    else
-        return 0;
-    char utf8[3] = { (char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)), (char)(0x80 | (cp & 0x3F)) };
-    ck_buf_append(out, utf8, 3);
-    return 1;
-}
 
 /* True when format starts with the symbol token (the part before ", "). */
 static int starts(const char *format, const char *token)
@@ -77,17 +48,17 @@ static const char *ooxml_format(const char *format)
 
 void ck_odt_number_format(ck_buf *out, long value, const char *format, int letter_sync)
 {
+    unsigned flags = CK_NUMERAL_CIRCLED_TO_50;
+
     if (format && !*format)
         return;
     if (!format)
         format = "1";
-    if (value > 0 && !letter_sync && (strcmp(format, "a") == 0 || strcmp(format, "A") == 0)) {
-        put_letters(out, value, format[0]);
-        return;
-    }
-    if (starts(format, "①") && put_circled(out, value))
-        return;
-    ck_numeral_format(value, ooxml_format(format), out);
+    /* Only the plain "a" and "A" formats: a sample list ("a, b, c")
+     * numbers as Word does. */
+    if (!letter_sync && (strcmp(format, "a") == 0 || strcmp(format, "A") == 0))
+        flags |= CK_NUMERAL_LETTERS_BIJECTIVE;
+    ck_numeral_format_as(value, ooxml_format(format), flags, out);
 }
 
 /* The number of one level, in that level's own format. */

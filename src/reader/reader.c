@@ -14,6 +14,11 @@ static ck_format detect(ck_zip *zip, ck_error *err)
     if (ck_zip_find(zip, "mimetype") >= 0 && ck_zip_read(zip, "mimetype", 256, &mimetype, NULL, err) == 0) {
         if (strncmp(mimetype, "application/vnd.oasis.opendocument.text", 39) == 0)
             format = CK_FORMAT_ODT;
+        else if (strncmp(mimetype, "application/vnd.oasis.opendocument.spreadsheet", 46) == 0)
+            ck_error_set(err, CK_EINPUT, "%s",
+                         ck_tr("這是 LibreOffice 試算表（.ods），不是文字文件；請提供 .odt 或 .docx 契約",
+                               "this is a LibreOffice spreadsheet (.ods), not a text document; give a .odt or .docx "
+                               "contract"));
         else if (strncmp(mimetype, "application/vnd.oasis.opendocument.", 35) == 0)
             ck_error_set(err, CK_EINPUT,
                          ck_tr("這是 OpenDocument 檔案，但不是文字文件（%s）；請提供 .odt 或 .docx 契約",
@@ -22,6 +27,21 @@ static ck_format detect(ck_zip *zip, ck_error *err)
         free(mimetype);
         if (format || ck_error_is_set(err))
             return format;
+    }
+    /* Excel and PowerPoint files are Office packages too; a clerk who picked
+     * the wrong file is told which one it is. */
+    if (ck_zip_find(zip, "xl/workbook.xml") >= 0) {
+        ck_error_set(err, CK_EINPUT, "%s",
+                     ck_tr("這是 Excel 試算表（.xlsx），不是 Word 文件；請提供 .docx 或 .odt 契約",
+                           "this is an Excel workbook (.xlsx), not a Word document; give a .docx or .odt contract"));
+        return CK_FORMAT_UNKNOWN;
+    }
+    if (ck_zip_find(zip, "ppt/presentation.xml") >= 0) {
+        ck_error_set(err, CK_EINPUT, "%s",
+                     ck_tr("這是 PowerPoint 簡報（.pptx），不是 Word 文件；請提供 .docx 或 .odt 契約",
+                           "this is a PowerPoint presentation (.pptx), not a Word document; give a .docx or .odt "
+                           "contract"));
+        return CK_FORMAT_UNKNOWN;
     }
     if (ck_zip_find_nocase(zip, "[Content_Types].xml") >= 0)
         return CK_FORMAT_DOCX;

@@ -32,7 +32,9 @@ static const char css[] =
     "page-break-inside:avoid;break-inside:avoid}"
     ".f-present{border-left-color:#2e8540}.f-partial{border-left-color:#d49b00}"
     ".f-conflict{border-left-color:#a3155c}.f-missing{border-left-color:#b3261e}.f-na{border-left-color:#999}"
-    "td.nowrap{white-space:nowrap}"
+    "td.nowrap{white-space:nowrap}td.title{min-width:34mm}"
+    /* "第十三條 第一款" stays on one line: places wrap between each other */
+    "td.places{word-break:keep-all;overflow-wrap:anywhere}"
     "blockquote{margin:1.5mm 0 2mm;padding:1.5mm 3mm;border-left:1mm solid #ccc;background:#fafafa}"
     "blockquote.contrary{border-left-color:#a3155c}"
     "mark{background:#ffe680;padding:0 .3mm}blockquote.contrary mark{background:#f7c6dc}"
@@ -65,22 +67,22 @@ static void location(ck_buf *o, const ck_report_input *in, size_t block)
 
 static void quote(ck_buf *o, const ck_evidence *ev)
 {
-    ck_report_excerpt ex;
-    ck_report_excerpt_make(ev, 300, &ex);
     ck_buf_printf(o, "<blockquote%s>", ev->contrary ? " class=\"contrary\"" : "");
-    if (ex.cut_before)
-        ck_buf_puts(o, "…");
-    for (size_t p = 0; p < ex.count; p++) {
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "<mark>");
-        ck_buf_put_html(o, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "</mark>");
-    }
-    if (ex.cut_after)
-        ck_buf_puts(o, "…");
+    ck_report_put_excerpt(o, ev, 300, ck_buf_put_html, "<mark>", "</mark>");
     ck_buf_puts(o, "</blockquote>\n");
-    ck_report_excerpt_free(&ex);
+}
+
+/* A paragraph naming elements of rule: label (in bold when bold is set), then the names. */
+static void element_paragraph(ck_buf *o, const ck_rule *rule, const size_t *indices, size_t count, const char *label,
+                              int bold)
+{
+    ck_buf names = CK_BUF_INIT;
+
+    ck_report_element_names(rule, indices, count, &names);
+    ck_buf_printf(o, bold ? "<p><b>%s</b>" : "<p>%s", label);
+    h(o, names.data);
+    ck_buf_puts(o, "</p>\n");
+    ck_buf_free(&names);
 }
 
 void ck_report_html(const ck_report_input *in, ck_buf *o)
@@ -103,7 +105,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
     ck_buf_printf(o, "</td></tr>\n<tr><th>%s</th><td>%lld %s</td></tr>\n", ck_tr("大小", "Size"), in->file_size,
                   ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "<tr><th>SHA-256</th><td class=\"hash\">%s</td></tr>\n", in->sha256);
-    ck_buf_printf(o, "<tr><th>%s</th><td>", ck_tr("規則包", "Rule packs"));
+    ck_buf_printf(o, "<tr><th>%s</th><td>", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {
         const ck_rule_pack *pack = in->set->packs[p];
         if (p)
@@ -124,7 +126,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, "</div>\n");
     }
     ck_buf_printf(o, "<div><b>%d</b>%s</div>\n</div>\n", r->required_gaps,
-                  ck_tr("必要項目缺口", "required gaps"));
+                  ck_tr("必要項目待處理", "required gaps"));
 
     if (r->condition_count) {
         ck_buf_printf(o, "<h2>%s</h2>\n<ul>\n", ck_tr("適用條件", "Applicability"));
@@ -135,7 +137,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
             ck_buf_puts(o, "</code> ");
             if (a->condition->definition_count)
                 h(o, ck_rule_text_get(&a->condition->definitions[0]->description));
-            ck_buf_printf(o, "：<b>%s</b>", a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+            ck_buf_printf(o, "%s<b>%s</b>", ck_tr("：", ": "), a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
             ck_buf why = CK_BUF_INIT;
             ck_report_decision(in, a, &why);
             h(o, why.data);
@@ -147,23 +149,33 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, "</ul>\n");
     }
 
-    ck_buf_printf(o, "<h2>%s</h2>\n<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+    ck_buf_printf(o, "<h2>%s</h2>\n<table>\n<colgroup><col style=\"width:15%%\"><col style=\"width:27%%\">"
+                     "<col style=\"width:7%%\"><col style=\"width:19%%\"><col style=\"width:32%%\"></colgroup>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
                   ck_tr("各項要求", "Requirements"), ck_tr("編號", "Id"), ck_tr("要求", "Requirement"),
                   ck_tr("等級", "Severity"), ck_tr("結果", "Status"), ck_tr("位置", "Location"));
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
         ck_buf_printf(o, "<tr><td class=\"nowrap\"><a href=\"#rule-%zu\">", i);
         h(o, f->rule->id);
-        ck_buf_puts(o, "</a></td><td>");
+        ck_buf_puts(o, "</a></td><td class=\"title\">");
         h(o, ck_rule_text_get(&f->rule->title));
         ck_buf_printf(o, "</td><td class=\"nowrap\">%s</td><td class=\"nowrap\">", f->rule->severity == CK_SEVERITY_REQUIRED
                                                      ? ck_tr("必要", "required")
                                                      : ck_tr("建議", "recommended"));
         status_span(o, f->status);
-        ck_buf_puts(o, "</td><td>");
+        ck_buf_puts(o, "</td><td class=\"places\">");
         ck_buf places = CK_BUF_INIT;
         ck_report_places(in, f, 3, &places);
-        h(o, places.data);
+        /* A place ("第十三條 第一款") never breaks inside; the list breaks after
+         * its separators. */
+        for (char *word = places.data, *space; word; word = space ? space + 1 : NULL) {
+            space = strchr(word, ' ');
+            if (space)
+                *space = '\0';
+            h(o, word);
+            if (space)
+                ck_buf_puts(o, space > places.data && (space[-1] == ';' || space[-1] == ',') ? " " : "&nbsp;");
+        }
         ck_buf_free(&places);
         ck_buf_puts(o, "</td></tr>\n");
     }
@@ -192,22 +204,11 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
             ck_buf_free(&reason);
             continue;
         }
-        if (f->missing_count) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing, f->missing_count, &names);
-            ck_buf_printf(o, "<p><b>%s</b>", ck_tr("缺少的要素：", "Missing elements: "));
-            h(o, names.data);
-            ck_buf_puts(o, "</p>\n");
-            ck_buf_free(&names);
-        }
-        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &names);
-            ck_buf_printf(o, "<p>%s", ck_tr("可再補充：", "Could also state: "));
-            h(o, names.data);
-            ck_buf_puts(o, "</p>\n");
-            ck_buf_free(&names);
-        }
+        if (f->missing_count)
+            element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "), 1);
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
+            element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                              ck_tr("可再補充：", "Could also state: "), 0);
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf_printf(o, "<div class=\"where\">%s", ev->contrary ? ck_tr("<b>相反文字</b>：", "<b>Contrary wording</b>: ")

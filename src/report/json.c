@@ -5,21 +5,9 @@
 
 #include <string.h>
 
-static void str(ck_buf *o, const char *s)
-{
-    if (!s)
-        ck_buf_puts(o, "null");
-    else
-        ck_buf_put_json(o, s, strlen(s));
-}
-
 static void text2(ck_buf *o, const ck_rule_text *t)
 {
-    ck_buf_puts(o, "{\"zh\": ");
-    str(o, t->zh);
-    ck_buf_puts(o, ", \"en\": ");
-    str(o, t->en);
-    ck_buf_puts(o, "}");
+    ck_buf_put_json_bilingual(o, t->zh, t->en, 0);
 }
 
 static const char *decided_name(ck_decided_by d)
@@ -40,14 +28,14 @@ static void evidence(ck_buf *o, const ck_report_input *in, const ck_evidence *ev
 
     ck_report_location(in->doc, ev->block, &loc);
     ck_buf_printf(o, "{\n%s  \"block\": %zu,\n%s  \"location\": ", indent, ev->block, indent);
-    str(o, loc.data);
+    ck_buf_put_json_str(o, loc.data);
     ck_buf_printf(o, ",\n%s  \"kind\": ", indent);
-    str(o, ck_block_kind_name(b->kind));
+    ck_buf_put_json_str(o, ck_block_kind_name(b->kind));
     ck_buf_printf(o, ",\n%s  \"part\": ", indent);
-    str(o, b->part);
+    ck_buf_put_json_str(o, b->part);
     ck_buf_printf(o, ",\n%s  \"source_index\": %u,\n%s  \"contrary\": %s,\n%s  \"text\": ", indent,
                   (unsigned)b->source_index, indent, ev->contrary ? "true" : "false", indent);
-    str(o, ev->text);
+    ck_buf_put_json_str(o, ev->text);
     ck_buf_printf(o, ",\n%s  \"matches\": [", indent);
     for (size_t m = 0; m < ev->match_count; m++)
         ck_buf_printf(o, "%s[%zu, %zu]", m ? ", " : "", ev->matches[m].start, ev->matches[m].end);
@@ -73,29 +61,29 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
 
     ck_buf_printf(o, "{\n  \"schema_version\": %d,\n  \"tool\": \"clausekit\",\n  \"tool_version\": ",
                   CK_REPORT_SCHEMA_VERSION);
-    str(o, CK_VERSION);
+    ck_buf_put_json_str(o, CK_VERSION);
     ck_buf_puts(o, ",\n  \"generated\": ");
-    str(o, in->generated);
+    ck_buf_put_json_str(o, in->generated);
     ck_buf_puts(o, ",\n  \"file\": ");
-    str(o, in->file);
+    ck_buf_put_json_str(o, in->file);
     ck_buf_puts(o, ",\n  \"file_name\": ");
-    str(o, name ? name + 1 : in->file);
+    ck_buf_put_json_str(o, name ? name + 1 : in->file);
     ck_buf_printf(o, ",\n  \"file_size\": %lld,\n  \"sha256\": ", in->file_size);
-    str(o, in->sha256);
+    ck_buf_put_json_str(o, in->sha256);
     ck_buf_puts(o, ",\n  \"format\": ");
-    str(o, in->doc->format == CK_FORMAT_DOCX ? "docx" : in->doc->format == CK_FORMAT_ODT ? "odt" : "unknown");
+    ck_buf_put_json_str(o, in->doc->format == CK_FORMAT_DOCX ? "docx" : in->doc->format == CK_FORMAT_ODT ? "odt" : "unknown");
 
     ck_buf_puts(o, ",\n  \"packs\": [");
     for (size_t p = 0; p < in->set->pack_count; p++) {
         const ck_rule_pack *pack = in->set->packs[p];
         ck_buf_puts(o, p ? ",\n    {\"id\": " : "\n    {\"id\": ");
-        str(o, pack->id);
+        ck_buf_put_json_str(o, pack->id);
         ck_buf_puts(o, ", \"version\": ");
-        str(o, pack->version);
+        ck_buf_put_json_str(o, pack->version);
         ck_buf_puts(o, ", \"title\": ");
         text2(o, &pack->title);
         ck_buf_puts(o, ", \"source\": ");
-        str(o, pack->source);
+        ck_buf_put_json_str(o, pack->source);
         ck_buf_puts(o, "}");
     }
     ck_buf_puts(o, in->set->pack_count ? "\n  ]" : "]");
@@ -110,7 +98,7 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
     for (size_t c = 0; c < r->condition_count; c++) {
         const ck_applicability *a = &r->conditions[c];
         ck_buf_puts(o, c ? ",\n    {\n      \"condition\": " : "\n    {\n      \"condition\": ");
-        str(o, a->condition->name);
+        ck_buf_put_json_str(o, a->condition->name);
         ck_buf_puts(o, ",\n      \"description\": ");
         if (a->condition->definition_count)
             text2(o, &a->condition->definitions[0]->description);
@@ -141,16 +129,16 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
         const ck_finding *f = &r->findings[i];
         const ck_rule *rule = f->rule;
         ck_buf_puts(o, i ? ",\n    {\n      \"id\": " : "\n    {\n      \"id\": ");
-        str(o, rule->id);
+        ck_buf_put_json_str(o, rule->id);
         ck_buf_puts(o, ",\n      \"pack\": ");
-        str(o, rule->pack ? rule->pack->id : NULL);
+        ck_buf_put_json_str(o, rule->pack ? rule->pack->id : NULL);
         ck_buf_puts(o, ",\n      \"title\": ");
         text2(o, &rule->title);
         ck_buf_puts(o, ",\n      \"source\": ");
-        str(o, rule->source);
+        ck_buf_put_json_str(o, rule->source);
         ck_buf_printf(o, ",\n      \"severity\": \"%s\",\n      \"status\": \"%s\",\n      \"status_zh\": ",
                       ck_rule_severity_name(rule->severity), ck_status_name(f->status));
-        str(o, ck_status_label_zh(f->status));
+        ck_buf_put_json_str(o, ck_status_label_zh(f->status));
         ck_buf_puts(o, ",\n      \"evidence\": [");
         for (size_t e = 0; e < f->evidence_count; e++) {
             ck_buf_puts(o, e ? ", " : "");
@@ -164,7 +152,7 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
         if (f->status == CK_STATUS_NOT_APPLICABLE && f->not_applicable_because) {
             const ck_applicability *a = f->not_applicable_because;
             ck_buf_puts(o, "{\"condition\": ");
-            str(o, a->condition->name);
+            ck_buf_put_json_str(o, a->condition->name);
             ck_buf_printf(o, ", \"decided_by\": \"%s\"}", decided_name(a->decided_by));
         } else {
             ck_buf_puts(o, "null");

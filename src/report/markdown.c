@@ -31,22 +31,21 @@ static void mds(ck_buf *o, const char *s)
 
 static void quote(ck_buf *o, const ck_evidence *ev)
 {
-    ck_report_excerpt ex;
-    ck_report_excerpt_make(ev, 240, &ex);
     ck_buf_puts(o, "> ");
-    if (ex.cut_before)
-        ck_buf_puts(o, "…");
-    for (size_t p = 0; p < ex.count; p++) {
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "**");
-        md(o, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
-        if (ex.pieces[p].marked)
-            ck_buf_puts(o, "**");
-    }
-    if (ex.cut_after)
-        ck_buf_puts(o, "…");
+    ck_report_put_excerpt(o, ev, 240, md, "**", "**");
     ck_buf_puts(o, "\n");
-    ck_report_excerpt_free(&ex);
+}
+
+/* A paragraph naming elements of rule: label, then the names. */
+static void element_paragraph(ck_buf *o, const ck_rule *rule, const size_t *indices, size_t count, const char *label)
+{
+    ck_buf names = CK_BUF_INIT;
+
+    ck_report_element_names(rule, indices, count, &names);
+    ck_buf_puts(o, label);
+    mds(o, names.data);
+    ck_buf_puts(o, "\n\n");
+    ck_buf_free(&names);
 }
 
 void ck_report_markdown(const ck_report_input *in, ck_buf *o)
@@ -63,10 +62,10 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
     mds(o, in->file);
     ck_buf_printf(o, " |\n| %s | %lld %s |\n", ck_tr("大小", "Size"), in->file_size, ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "| SHA-256 | `%s` |\n", in->sha256);
-    ck_buf_printf(o, "| %s | ", ck_tr("規則包", "Rule packs"));
+    ck_buf_printf(o, "| %s | ", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {
         if (p)
-            ck_buf_puts(o, ", ");
+            ck_buf_puts(o, ck_tr("、", ", "));
         mds(o, in->set->packs[p]->id);
         ck_buf_puts(o, " ");
         mds(o, in->set->packs[p]->version);
@@ -76,14 +75,16 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
 
     ck_buf_printf(o, "## %s\n\n", ck_tr("摘要", "Summary"));
     for (int s = 0; s < CK_STATUS_COUNT; s++)
-        ck_buf_printf(o, "- %s: %zu\n", ck_report_status_label((ck_status)s, label, sizeof label), r->status_counts[s]);
-    ck_buf_printf(o, "- %s: %d\n\n", ck_tr("必要項目缺口", "Required gaps"), r->required_gaps);
+        ck_buf_printf(o, "- %s%s%zu\n", ck_report_status_label((ck_status)s, label, sizeof label), ck_tr("：", ": "),
+                      r->status_counts[s]);
+    ck_buf_printf(o, "- %s%s%d\n\n", ck_tr("必要項目待處理", "Required gaps"), ck_tr("：", ": "),
+                  r->required_gaps);
 
     if (r->condition_count) {
         ck_buf_printf(o, "## %s\n\n", ck_tr("適用條件", "Applicability"));
         for (size_t c = 0; c < r->condition_count; c++) {
             const ck_applicability *a = &r->conditions[c];
-            ck_buf_printf(o, "- `%s`: %s", a->condition->name,
+            ck_buf_printf(o, "- `%s`%s%s", a->condition->name, ck_tr("：", ": "),
                           a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
             ck_buf why = CK_BUF_INIT;
             ck_report_decision(in, a, &why);
@@ -132,22 +133,11 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
             ck_buf_free(&reason);
             continue;
         }
-        if (f->missing_count) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing, f->missing_count, &names);
-            ck_buf_puts(o, ck_tr("缺少的要素：", "Missing elements: "));
-            mds(o, names.data);
-            ck_buf_puts(o, "\n\n");
-            ck_buf_free(&names);
-        }
-        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
-            ck_buf names = CK_BUF_INIT;
-            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &names);
-            ck_buf_puts(o, ck_tr("可再補充：", "Could also state: "));
-            mds(o, names.data);
-            ck_buf_puts(o, "\n\n");
-            ck_buf_free(&names);
-        }
+        if (f->missing_count)
+            element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "));
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
+            element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                              ck_tr("可再補充：", "Could also state: "));
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf loc = CK_BUF_INIT;

@@ -1,6 +1,7 @@
 /* report.c — what every report writer shares: file facts, excerpts,
  * labels, and saving without leaving half a file. */
 #include "report/report.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@ int ck_report_input_stat(ck_report_input *in, const char *path, ck_error *err)
     struct tm tm;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法讀取：%s", "cannot read: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀取：%s", "cannot read: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return CK_EIO;
     }
@@ -86,32 +87,7 @@ const char *ck_report_extension(ck_report_format format)
 
 int ck_report_save(const char *path, const char *data, size_t len, ck_error *err)
 {
-    size_t plen = strlen(path);
-    char *tmp = ck_malloc(plen + 16);
-    int fd;
-    FILE *f;
-
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0 || !(f = fdopen(fd, "wb"))) {
-        ck_error_set(err, CK_EIO, ck_tr("無法寫入報告：%s", "cannot write the report: %s"), strerror(errno));
-        ck_error_set_file(err, path);
-        if (fd >= 0)
-            close(fd), unlink(tmp);
-        free(tmp);
-        return CK_EIO;
-    }
-    /* mkstemp creates 0600; a report is an ordinary document. */
-    fchmod(fd, 0644 & ~0022);
-    if ((len && fwrite(data, 1, len, f) != len) || fflush(f) != 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
-        ck_error_set(err, CK_EIO, ck_tr("無法寫入報告：%s", "cannot write the report: %s"), strerror(errno));
-        ck_error_set_file(err, path);
-        unlink(tmp);
-        free(tmp);
-        return CK_EIO;
-    }
-    free(tmp);
-    return 0;
+    return ck_file_write(path, data, len, err);
 }
 
 void ck_report_location(const ck_document *doc, size_t block, ck_buf *out)
@@ -216,6 +192,26 @@ void ck_report_excerpt_free(ck_report_excerpt *ex)
     ex->count = 0;
 }
 
+void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, ck_report_escape_fn escape,
+                           const char *mark_open, const char *mark_close)
+{
+    ck_report_excerpt ex;
+
+    ck_report_excerpt_make(ev, context, &ex);
+    if (ex.cut_before)
+        ck_buf_puts(out, "…");
+    for (size_t p = 0; p < ex.count; p++) {
+        if (ex.pieces[p].marked)
+            ck_buf_puts(out, mark_open);
+        escape(out, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
+        if (ex.pieces[p].marked)
+            ck_buf_puts(out, mark_close);
+    }
+    if (ex.cut_after)
+        ck_buf_puts(out, "…");
+    ck_report_excerpt_free(&ex);
+}
+
 const char *ck_report_status_label(ck_status status, char *buf, size_t size)
 {
     if (ck_lang_current() == CK_LANG_EN)
@@ -244,6 +240,21 @@ static long long amount_threshold(const ck_rule_set_condition *c)
     return t;
 }
 
+/* 2,400,000 rather than 2400000: the way contracts and clerks write sums. */
+static void put_amount(ck_buf *out, long long amount)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%lld", amount < 0 ? -amount : amount);
+
+    if (amount < 0)
+        ck_buf_putc(out, '-');
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            ck_buf_putc(out, ',');
+        ck_buf_putc(out, digits[i]);
+    }
+}
+
 void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck_buf *out)
 {
     ck_buf_puts(out, ck_tr("（", " ("));
@@ -252,7 +263,9 @@ void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck
         ck_buf_puts(out, ck_tr("--assume 指定", "set with --assume"));
         break;
     case CK_DECIDED_AMOUNT:
-        ck_buf_printf(out, ck_tr("契約金額新臺幣 %lld 元", "contract amount NT$%lld"), a->amount);
+        ck_buf_puts(out, ck_tr("契約金額新臺幣 ", "contract amount NT$"));
+        put_amount(out, a->amount);
+        ck_buf_puts(out, ck_tr(" 元", ""));
         if (a->has_evidence) {
             ck_buf_puts(out, ck_tr("，", ", "));
             ck_report_location(in->doc, a->evidence.block, out);

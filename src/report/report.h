@@ -91,6 +91,14 @@ typedef struct ck_report_excerpt {
 void ck_report_excerpt_make(const ck_evidence *ev, size_t context, ck_report_excerpt *out);
 void ck_report_excerpt_free(ck_report_excerpt *ex);
 
+/* Appends len bytes of s escaped for an output format. */
+typedef void (*ck_report_escape_fn)(ck_buf *out, const char *s, size_t len);
+/* Appends the excerpt of ev (context bytes either side of the matches):
+ * an ellipsis where text is left out, every piece through escape, the
+ * matched ones between mark_open and mark_close. */
+void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, ck_report_escape_fn escape,
+                           const char *mark_open, const char *mark_close);
+
 /* Status for people: "符合 present" in zh-TW, "present" in English. */
 const char *ck_report_status_label(ck_status status, char *buf, size_t size);
 

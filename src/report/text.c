@@ -57,28 +57,36 @@ static void status_word(ck_buf *o, const ck_report_input *in, ck_status s, size_
         ck_buf_putc(o, ' ');
 }
 
+static const char *severity_word(const ck_rule *rule)
+{
+    return rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required") : ck_tr("建議", "recommended");
+}
+
+/* Evidence text on one line: line breaks and tabs become spaces. */
+static void one_line(ck_buf *o, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        ck_buf_putc(o, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
+}
+
 static void quote(ck_buf *o, const ck_report_input *in, const ck_evidence *ev)
 {
-    ck_report_excerpt ex;
-    ck_report_excerpt_make(ev, 90, &ex);
     ck_buf_puts(o, "      「");
-    if (ex.cut_before)
-        ck_buf_puts(o, "…");
-    for (size_t p = 0; p < ex.count; p++) {
-        const ck_report_piece *pc = &ex.pieces[p];
-        if (pc->marked)
-            ck_buf_puts(o, in->color ? "\033[1;4m" : "[");
-        for (size_t i = pc->start; i < pc->end; i++) {
-            char c = ev->text[i];
-            ck_buf_putc(o, c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
-        }
-        if (pc->marked)
-            ck_buf_puts(o, in->color ? "\033[0m" : "]");
-    }
-    if (ex.cut_after)
-        ck_buf_puts(o, "…");
+    ck_report_put_excerpt(o, ev, 90, one_line, in->color ? "\033[1;4m" : "[", in->color ? "\033[0m" : "]");
     ck_buf_puts(o, "」");
-    ck_report_excerpt_free(&ex);
+}
+
+/* The earlier not-applicable finding ruled out by the same condition as
+ * finding i, or NULL when i is the first. */
+static const ck_finding *first_ruled_out_by(const ck_match_result *r, size_t i)
+{
+    const ck_applicability *a = r->findings[i].not_applicable_because;
+    if (!a)
+        return NULL;
+    for (size_t k = 0; k < i; k++)
+        if (r->findings[k].status == CK_STATUS_NOT_APPLICABLE && r->findings[k].not_applicable_because == a)
+            return &r->findings[k];
+    return NULL;
 }
 
 void ck_report_text(const ck_report_input *in, ck_buf *o)
@@ -88,9 +96,9 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     char label[64];
 
     ck_buf_printf(o, "%s%s\n", ck_tr("檔案：", "File: "), in->file);
-    ck_buf_puts(o, ck_tr("規則包：", "Rule packs: "));
+    ck_buf_puts(o, ck_tr("規則套件：", "Rule packs: "));
     for (size_t p = 0; p < in->set->pack_count; p++)
-        ck_buf_printf(o, "%s%s %s", p ? ", " : "", in->set->packs[p]->id, in->set->packs[p]->version);
+        ck_buf_printf(o, "%s%s %s", p ? ck_tr("、", ", ") : "", in->set->packs[p]->id, in->set->packs[p]->version);
     ck_buf_putc(o, '\n');
     for (size_t c = 0; c < r->condition_count; c++) {
         const ck_applicability *a = &r->conditions[c];
@@ -123,9 +131,10 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, "  ");
         pad(o, f->rule->id, id_w + 2);
         pad(o, ck_rule_text_get(&f->rule->title), title_w + 2);
+        /* Severity has its own column, as in the Markdown and HTML tables: a
+         * （建議） beside the places read as advice about them. */
+        pad(o, severity_word(f->rule), display_width(ck_tr("必要", "recommended")) + 2);
         status_word(o, in, f->status, status_w + 2);
-        if (f->rule->severity == CK_SEVERITY_RECOMMENDED)
-            ck_buf_puts(o, ck_tr("（建議）", "(recommended) "));
         ck_report_places(in, f, 3, o);
         ck_buf_putc(o, '\n');
     }
@@ -134,7 +143,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     for (int s = 0; s < CK_STATUS_COUNT; s++)
         ck_buf_printf(o, "%s%s %zu", s ? ck_tr("，", ", ") : "", ck_report_status_label((ck_status)s, label, sizeof label),
                       r->status_counts[s]);
-    ck_buf_printf(o, ck_tr("；必要項目缺口 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
+    ck_buf_printf(o, ck_tr("；必要項目待處理 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
 
     int header = 0;
     for (size_t i = 0; i < r->count; i++) {
@@ -142,16 +151,22 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         if (f->status == CK_STATUS_PRESENT)
             continue;
         if (!header) {
-            ck_buf_printf(o, "\n%s\n", ck_tr("需要處理的項目：", "To review:"));
+            ck_buf_printf(o, "\n%s\n", ck_tr("需要處理或確認的項目：", "To review:"));
             header = 1;
         }
         ck_buf_printf(o, "\n- %s %s  ", f->rule->id, ck_rule_text_get(&f->rule->title));
         status_word(o, in, f->status, 0);
-        ck_buf_printf(o, "  [%s]\n", f->rule->severity == CK_SEVERITY_REQUIRED ? ck_tr("必要", "required")
-                                                                               : ck_tr("建議", "recommended"));
+        ck_buf_printf(o, "  [%s]\n", severity_word(f->rule));
         if (f->status == CK_STATUS_NOT_APPLICABLE) {
+            /* One condition often rules out a whole pack (personal-data):
+             * its reason is given once, later findings point back to it. */
+            const ck_finding *first = first_ruled_out_by(r, i);
             ck_buf_puts(o, "    ");
-            ck_report_not_applicable_reason(in, f->not_applicable_because, o);
+            if (first)
+                ck_buf_printf(o, ck_tr("條件「%s」不成立，理由同 %s", "condition '%s' does not hold, as for %s"),
+                              f->not_applicable_because->condition->name, first->rule->id);
+            else
+                ck_report_not_applicable_reason(in, f->not_applicable_because, o);
             ck_buf_putc(o, '\n');
             continue;
         }
@@ -162,12 +177,12 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         }
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
-            ck_buf_printf(o, "    %s", ev->contrary ? ck_tr("相反文字：", "contrary wording: ") : ck_tr("依據：", "evidence: "));
+            ck_buf_printf(o, "    %s", ev->contrary ? ck_tr("相反文字：", "contrary wording: ") : ck_tr("條文：", "clause: "));
             ck_report_location(in->doc, ev->block, o);
             ck_buf_putc(o, '\n');
             quote(o, in, ev);
             ck_buf_putc(o, '\n');
         }
-        ck_buf_printf(o, "    %s%s\n", ck_tr("建議：", "advice: "), ck_rule_text_get(&f->rule->advice));
+        ck_buf_printf(o, "    %s%s\n", ck_tr("建議條文：", "suggested clause: "), ck_rule_text_get(&f->rule->advice));
     }
 }

@@ -141,7 +141,7 @@ static void hint_suffix(ck_buf *b, const char *word, const char *const *known, s
     }
     ck_buf_puts(b, ck_tr("（可用：", " (known: "));
     for (size_t i = 0; i < count && known[i]; i++)
-        ck_buf_printf(b, "%s%s", i ? ", " : "", known[i]);
+        ck_buf_printf(b, "%s%s", i ? ck_tr("、", ", ") : "", known[i]);
     ck_buf_puts(b, ck_tr("）", ")"));
 }
 
@@ -1168,7 +1168,7 @@ static char *read_file(const char *path, size_t *len, ck_error *err)
     size_t n;
 
     if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法開啟規則套件：%s", "cannot open the rule pack: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法開啟規則套件：%s", "cannot open the rule pack: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return NULL;
     }
@@ -1187,7 +1187,7 @@ static char *read_file(const char *path, size_t *len, ck_error *err)
     if (ferror(f)) {
         fclose(f);
         ck_buf_free(&b);
-        ck_error_set(err, CK_EIO, ck_tr("無法讀取規則套件：%s", "cannot read the rule pack: %s"), strerror(errno));
+        ck_error_set(err, CK_EIO, ck_tr("無法讀取規則套件：%s", "cannot read the rule pack: %s"), ck_strerror(errno));
         ck_error_set_file(err, path);
         return NULL;
     }

@@ -50,7 +50,7 @@ static int list_available(ck_buf *b, const char *dir)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.' || !ends_with(e->d_name, ".yaml"))
             continue;
-        ck_buf_printf(b, "%s%.*s", first ? "" : ", ", (int)(strlen(e->d_name) - 5), e->d_name);
+        ck_buf_printf(b, "%s%.*s", first ? "" : ck_tr("、", ", "), (int)(strlen(e->d_name) - 5), e->d_name);
         first = 0;
     }
     closedir(d);

@@ -156,6 +156,23 @@ void ck_buf_put_json(ck_buf *b, const char *s, size_t len)
     ck_buf_putc(b, '"');
 }
 
+void ck_buf_put_json_str(ck_buf *b, const char *s)
+{
+    if (s)
+        ck_buf_put_json(b, s, strlen(s));
+    else
+        ck_buf_puts(b, "null");
+}
+
+void ck_buf_put_json_bilingual(ck_buf *b, const char *zh, const char *en, int compact)
+{
+    ck_buf_puts(b, compact ? "{\"zh\":" : "{\"zh\": ");
+    ck_buf_put_json_str(b, zh);
+    ck_buf_puts(b, compact ? ",\"en\":" : ", \"en\": ");
+    ck_buf_put_json_str(b, en);
+    ck_buf_putc(b, '}');
+}
+
 void ck_buf_truncate(ck_buf *b, size_t len)
 {
     if (len < b->len) {

@@ -33,6 +33,12 @@ void ck_buf_put_xml(ck_buf *b, const char *s, size_t len);
 void ck_buf_put_html(ck_buf *b, const char *s, size_t len);
 /* Appends text as a JSON string literal, quotes included. */
 void ck_buf_put_json(ck_buf *b, const char *s, size_t len);
+/* Appends NUL-terminated s as a JSON string literal, or null when s is NULL. */
+void ck_buf_put_json_str(ck_buf *b, const char *s);
+/* Appends a text in both languages as the object {"zh": ..., "en": ...},
+ * each a string or null (see ck_buf_put_json_str). compact leaves out the
+ * spaces after the colons and the comma. */
+void ck_buf_put_json_bilingual(ck_buf *b, const char *zh, const char *en, int compact);
 void ck_buf_truncate(ck_buf *b, size_t len);
 void ck_buf_clear(ck_buf *b);
 /* Returns the data (caller owns it, free()) and resets b. Never NULL. */

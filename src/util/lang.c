@@ -1,5 +1,6 @@
 #include "util/lang.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,4 +51,39 @@ ck_lang ck_lang_current(void)
 const char *ck_tr(const char *zh, const char *en)
 {
     return current == CK_LANG_EN ? en : zh;
+}
+
+const char *ck_strerror(int code)
+{
+    if (current == CK_LANG_EN)
+        return strerror(code);
+    switch (code) {
+    case ENOENT:
+        return "找不到檔案或資料夾";
+    case EACCES:
+    case EPERM:
+        return "沒有權限";
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+        return "磁碟空間不足";
+    case EROFS:
+        return "磁碟是唯讀的";
+    case EISDIR:
+        return "這是資料夾，不是檔案";
+    case ENOTDIR:
+        return "路徑中有一段不是資料夾";
+    case EEXIST:
+        return "已經存在";
+    case ENAMETOOLONG:
+        return "檔名或路徑太長";
+    case EMFILE:
+    case ENFILE:
+        return "同時開啟的檔案太多";
+    case EIO:
+        return "磁碟讀寫錯誤";
+    default:
+        return strerror(code);
+    }
 }

@@ -22,4 +22,10 @@ ck_lang ck_lang_current(void);
 /* Returns zh or en by the current language. The strings are not copied. */
 const char *ck_tr(const char *zh, const char *en);
 
+/* Describes a system error code (errno) in the current language: the causes
+ * a clerk meets (no such file, no permission, disk full, read-only, a
+ * folder where a file belongs) in zh-TW, others as the C library words it.
+ * The string is static. */
+const char *ck_strerror(int code);
+
 #endif

@@ -51,8 +51,14 @@ static char *find_data_dir(void)
             *slash = '\0';
         ck_buf b = CK_BUF_INIT;
         ck_buf_printf(&b, "%s/../share/clausekit", exe);
-        if (has_data(b.data))
+        if (has_data(b.data)) {
+            char *resolved = realpath(b.data, NULL);
+            if (resolved) {
+                ck_buf_free(&b);
+                return resolved;
+            }
             return ck_buf_detach(&b);
+        }
         ck_buf_free(&b);
         /* A build tree: build/clausekit or build/asan/clausekit. */
         char dir[PATH_MAX];

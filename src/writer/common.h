@@ -84,23 +84,46 @@ unsigned ck_writer_marks_bits(const ck_writer_marks *m);
  * literal text), a soft break. NULL for every other node. */
 const char *ck_writer_inline_text(cmark_node *node, unsigned *extra);
 
+/* Opens (open = 1) or closes one cell of the current table row. */
+typedef void (*ck_writer_cell_fn)(void *ctx, int open);
+
 /* A GFM table being written. Each row gets exactly one cell per column
- * of the header: missing cells are padded by the writer, surplus ones
- * skipped, along with everything inside them. */
+ * of the header: missing cells are padded, surplus ones skipped, along
+ * with everything inside them. The writer says how a cell is written
+ * (put_cell); the table decides when. */
 typedef struct ck_writer_table {
     cmark_node *node;
     size_t cols;  /* columns, at least 1 */
-    size_t cell;  /* index of the current cell in its row; the writer
-                     advances it when it closes a cell */
+    size_t cell;  /* index of the current cell in its row */
     int header;   /* the current row is the header row */
     int skipping; /* inside a surplus cell: ignore every node */
+    ck_writer_cell_fn put_cell;
+    void *ctx;    /* handed to put_cell */
 } ck_writer_table;
 
-void ck_writer_table_start(ck_writer_table *t, cmark_node *table);
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table, ck_writer_cell_fn put_cell, void *ctx);
 void ck_writer_table_row(ck_writer_table *t, cmark_node *row);
-/* On a cell's entry and exit: 1 when the writer is to open (enter) or
- * close (exit) it, 0 for a surplus cell. */
-int ck_writer_table_cell(ck_writer_table *t, int enter);
+/* On a cell's entry and exit: opens or closes it through put_cell, and
+ * moves to the next cell on exit; nothing for a surplus cell. */
+void ck_writer_table_cell(ck_writer_table *t, int enter);
+/* At a row's end: pads it with empty cells up to the header's count. */
+void ck_writer_table_row_end(ck_writer_table *t);
+/* True for a node (of kind, see ck_writer_node_kind) inside a surplus
+ * cell: the writer ignores it. */
+int ck_writer_table_skips(const ck_writer_table *t, int kind);
+
+/* Called for each event of a walk, with the writer's state. */
+typedef void (*ck_writer_visit_fn)(void *ctx, cmark_node *node, cmark_event_type ev);
+/* Walks doc, calling visit for each entry and exit. */
+void ck_writer_walk(cmark_node *doc, ck_writer_visit_fn visit, void *ctx);
+
+/* Writes a run of text with the given CK_WRITER_* bits (as
+ * ck_writer_docx_put_run and ck_writer_odt_put_span do). */
+typedef void (*ck_writer_run_fn)(ck_buf *out, const char *text, size_t len, unsigned marks);
+/* The inline part of a DOCX or ODT walk: keeps m up to date on
+ * emphasis, strong and strikethrough, and writes the text an inline leaf
+ * shows (see ck_writer_inline_text) through put_run. */
+void ck_writer_put_inline(ck_writer_marks *m, cmark_node *node, int enter, ck_buf *out, ck_writer_run_fn put_run);
 
 /* Appends text escaped for XML (or HTML when html is set). Text is
  * expected in UTF-8, but a value may come from a roster saved in another

@@ -185,6 +185,8 @@ static void enter_list(docx_ctx *c, cmark_node *node)
 
 /* ---- tables -------------------------------------------------------------------------- */
 
+static void put_cell(void *ctx, int open);
+
 static void enter_table(docx_ctx *c, cmark_node *table)
 {
     const ck_writer_options *o = c->opt;
@@ -202,7 +204,7 @@ static void enter_table(docx_ctx *c, cmark_node *table)
         width -= (long)LIST_INDENT * (top_list(c)->level + 1);
     if (width < 1440)
         width = 1440;
-    ck_writer_table_start(&c->table, table);
+    ck_writer_table_start(&c->table, table, put_cell, c);
     share = ck_malloc(c->table.cols * sizeof *share);
     free(c->col_twips);
     c->col_twips = ck_malloc(c->table.cols * sizeof *c->col_twips);
@@ -236,34 +238,34 @@ static void enter_table(docx_ctx *c, cmark_node *table)
     ck_buf_puts(c->out, "</w:tblGrid>");
 }
 
-static void open_cell(docx_ctx *c)
+/* Opens (open = 1) or closes the current cell; the table's put_cell. */
+static void put_cell(void *ctx, int open)
 {
-    char align = ck_writer_table_alignment(c->table.node, c->table.cell);
+    docx_ctx *c = ctx;
+
+    if (!open) {
+        close_paragraph(c);
+        c->in_cell = 0;
+        ck_buf_puts(c->out, "</w:tc>");
+        return;
+    }
     ck_buf_printf(c->out, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/></w:tcPr>",
                   c->col_twips[c->table.cell]);
     c->in_cell = 1;
-    open_paragraph(c, c->table.header ? "TableHeading" : "TableContents", NULL, align);
-}
-
-static void close_cell(docx_ctx *c)
-{
-    close_paragraph(c);
-    c->in_cell = 0;
-    ck_buf_puts(c->out, "</w:tc>");
-    c->table.cell++;
+    open_paragraph(c, c->table.header ? "TableHeading" : "TableContents", NULL,
+                   ck_writer_table_alignment(c->table.node, c->table.cell));
 }
 
 /* ---- the walk --------------------------------------------------------------------------- */
 
-static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
+static void render_node(void *ctx, cmark_node *node, cmark_event_type ev)
 {
+    docx_ctx *c = ctx;
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
     char style[16];
-    const char *text;
-    unsigned extra;
 
-    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
+    if (ck_writer_table_skips(&c->table, kind))
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -323,20 +325,12 @@ static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
                                                 : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         } else {
             /* Every row needs one cell per grid column. */
-            while (c->table.cell < c->table.cols) {
-                open_cell(c);
-                close_cell(c);
-            }
+            ck_writer_table_row_end(&c->table);
             ck_buf_puts(c->out, "</w:tr>");
         }
         break;
     case CK_NODE_TABLE_CELL:
-        if (!ck_writer_table_cell(&c->table, enter))
-            break;
-        if (enter)
-            open_cell(c);
-        else
-            close_cell(c);
+        ck_writer_table_cell(&c->table, enter);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->out, "<w:r><w:br/></w:r>");
@@ -359,8 +353,7 @@ static void render_node(docx_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     default:
         /* Images keep their description (their children). */
-        if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
-            ck_writer_docx_put_run(c->out, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
+        ck_writer_put_inline(&c->marks, node, enter, c->out, ck_writer_docx_put_run);
         break;
     }
 }
@@ -416,12 +409,8 @@ int ck_writer_docx_render(cmark_node *const *docs, size_t n, const ck_writer_opt
     ck_buf_puts(out, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"http://schemas.openxmlformats.org/"
                      "officeDocument/2006/relationships\"><w:body>");
     for (size_t i = 0; i < n; i++) {
-        cmark_iter *it = cmark_iter_new(docs[i]);
-        cmark_event_type ev;
         c.page_break_pending = c.wrote_block;
-        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-            render_node(&c, cmark_iter_get_node(it), ev);
-        cmark_iter_free(it);
+        ck_writer_walk(docs[i], render_node, &c);
     }
     if (c.last_was_table || !c.wrote_block)
         ck_buf_puts(out, "<w:p/>");

@@ -136,8 +136,9 @@ static void put_literal(html_ctx *c, const char *s)
         ck_writer_put_escaped(c->out, s, strlen(s), 1);
 }
 
-static void put_cell(html_ctx *c, int open)
+static void put_cell(void *ctx, int open)
 {
+    html_ctx *c = ctx;
     const char *tag = c->table.header ? "th" : "td";
     if (open) {
         char align = ck_writer_table_alignment(c->table.node, c->table.cell);
@@ -148,7 +149,6 @@ static void put_cell(html_ctx *c, int open)
             ck_buf_printf(c->out, "<%s>", tag);
     } else {
         ck_buf_printf(c->out, "</%s>", tag);
-        c->table.cell++;
     }
 }
 
@@ -156,7 +156,7 @@ static void enter_table(html_ctx *c, cmark_node *table)
 {
     double *share;
 
-    ck_writer_table_start(&c->table, table);
+    ck_writer_table_start(&c->table, table, put_cell, c);
     c->in_tbody = 0;
     share = ck_malloc(c->table.cols * sizeof *share);
     ck_writer_table_widths(table, c->table.cols, share);
@@ -195,14 +195,15 @@ static void render_paragraph(html_ctx *c, cmark_node *node, int enter)
         ck_buf_puts(c->out, "</div>\n");
 }
 
-static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
+static void render_node(void *ctx, cmark_node *node, cmark_event_type ev)
 {
+    html_ctx *c = ctx;
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
     const char *text;
     unsigned extra;
 
-    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
+    if (ck_writer_table_skips(&c->table, kind))
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -264,16 +265,12 @@ static void render_node(html_ctx *c, cmark_node *node, cmark_event_type ev)
             c->in_tbody |= !c->table.header;
             ck_buf_puts(c->out, "<tr>");
         } else {
-            while (c->table.cell < c->table.cols) {
-                put_cell(c, 1);
-                put_cell(c, 0);
-            }
+            ck_writer_table_row_end(&c->table);
             ck_buf_puts(c->out, c->table.header ? "</tr>\n</thead>\n" : "</tr>\n");
         }
         break;
     case CK_NODE_TABLE_CELL:
-        if (ck_writer_table_cell(&c->table, enter))
-            put_cell(c, enter);
+        ck_writer_table_cell(&c->table, enter);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->out, "<br>\n");
@@ -326,13 +323,9 @@ int ck_writer_html_render(cmark_node *const *docs, size_t n, const ck_writer_opt
     memset(&c, 0, sizeof c);
     c.out = out;
     for (size_t i = 0; i < n; i++) {
-        cmark_iter *it = cmark_iter_new(docs[i]);
-        cmark_event_type ev;
         ck_buf_puts(out, "<section class=\"document\">\n");
         c.wrote_block = 0;
-        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-            render_node(&c, cmark_iter_get_node(it), ev);
-        cmark_iter_free(it);
+        ck_writer_walk(docs[i], render_node, &c);
         ck_buf_puts(out, "</section>\n");
     }
     ck_buf_puts(out, "</body>\n</html>\n");

@@ -180,13 +180,15 @@ static const char *body_style(const odt_ctx *c)
 
 /* ---- tables ------------------------------------------------------------------------ */
 
+static void put_cell(void *ctx, int open);
+
 static void enter_table(odt_ctx *c, cmark_node *table)
 {
     const ck_writer_options *o = c->opt;
     double width = o->page_width_mm - o->margin_left_mm - o->margin_right_mm;
     double *share;
 
-    ck_writer_table_start(&c->table, table);
+    ck_writer_table_start(&c->table, table, put_cell, c);
     /* A list item may hold only paragraphs and lists: a table there is
      * written as one paragraph per row. */
     c->table_in_list = c->list_depth > 0;
@@ -214,25 +216,26 @@ static void enter_table(odt_ctx *c, cmark_node *table)
         ck_buf_printf(c->body, "<table:table-column table:style-name=\"Table%u.C%zu\"/>", c->tables, i + 1);
 }
 
-static void open_cell(odt_ctx *c)
+/* Opens (open = 1) or closes the current cell; the table's put_cell. In
+ * a list, cells are parts of one paragraph separated by " | ". */
+static void put_cell(void *ctx, int open)
 {
+    odt_ctx *c = ctx;
     char align = ck_writer_table_alignment(c->table.node, c->table.cell);
+
     if (c->table_in_list) {
-        if (c->table.cell > 0)
+        if (open && c->table.cell > 0)
             ck_buf_puts(c->body, " | ");
+        return;
+    }
+    if (!open) {
+        ck_buf_puts(c->body, "</text:p></table:table-cell>");
         return;
     }
     ck_buf_printf(c->body,
                   "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
                   "<text:p text:style-name=\"%s%c\">",
                   c->table.header ? "Heading" : "Contents", align ? align - 'a' + 'A' : 'L');
-}
-
-static void close_cell(odt_ctx *c)
-{
-    if (!c->table_in_list)
-        ck_buf_puts(c->body, "</text:p></table:table-cell>");
-    c->table.cell++;
 }
 
 static void enter_row(odt_ctx *c, cmark_node *row)
@@ -246,10 +249,7 @@ static void enter_row(odt_ctx *c, cmark_node *row)
 
 static void exit_row(odt_ctx *c)
 {
-    while (c->table.cell < c->table.cols) {
-        open_cell(c);
-        close_cell(c);
-    }
+    ck_writer_table_row_end(&c->table);
     if (c->table_in_list)
         ck_buf_puts(c->body, "</text:p>");
     else
@@ -258,14 +258,13 @@ static void exit_row(odt_ctx *c)
 
 /* ---- the walk -------------------------------------------------------------------------- */
 
-static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
+static void render_node(void *ctx, cmark_node *node, cmark_event_type ev)
 {
+    odt_ctx *c = ctx;
     int enter = ev == CMARK_EVENT_ENTER;
     int kind = ck_writer_node_kind(node);
-    const char *text;
-    unsigned extra;
 
-    if (c->table.skipping && kind != CK_NODE_TABLE_CELL)
+    if (ck_writer_table_skips(&c->table, kind))
         return;
     switch (kind) {
     case CMARK_NODE_BLOCK_QUOTE:
@@ -333,12 +332,7 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
             exit_row(c);
         break;
     case CK_NODE_TABLE_CELL:
-        if (!ck_writer_table_cell(&c->table, enter))
-            break;
-        if (enter)
-            open_cell(c);
-        else
-            close_cell(c);
+        ck_writer_table_cell(&c->table, enter);
         break;
     case CMARK_NODE_LINEBREAK:
         ck_buf_puts(c->body, "<text:line-break/>");
@@ -357,8 +351,7 @@ static void render_node(odt_ctx *c, cmark_node *node, cmark_event_type ev)
         break;
     default:
         /* Images keep their description (their children). */
-        if (!ck_writer_marks_track(&c->marks, node, enter) && (text = ck_writer_inline_text(node, &extra)))
-            ck_writer_odt_put_span(c->body, text, strlen(text), ck_writer_marks_bits(&c->marks) | extra);
+        ck_writer_put_inline(&c->marks, node, enter, c->body, ck_writer_odt_put_span);
         break;
     }
 }
@@ -422,12 +415,8 @@ int ck_writer_odt_render(cmark_node *const *docs, size_t n, const ck_writer_opti
     c.styles = &styles;
     c.opt = &o;
     for (size_t i = 0; i < n; i++) {
-        cmark_iter *it = cmark_iter_new(docs[i]);
-        cmark_event_type ev;
         c.page_break_pending = c.wrote_block;
-        while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-            render_node(&c, cmark_iter_get_node(it), ev);
-        cmark_iter_free(it);
+        ck_writer_walk(docs[i], render_node, &c);
     }
     ck_buf_puts(out, XML_DECL "<office:document-content" NAMESPACES " office:version=\"" ODF_VERSION "\">");
     put_font_faces(out, &o);

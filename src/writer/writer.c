@@ -14,6 +14,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include "util/file.h"
 #include "util/lang.h"
 
 void ck_writer_options_default(ck_writer_options *opt)
@@ -406,7 +407,11 @@ char ck_writer_table_alignment(cmark_node *table, size_t i)
 
 void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
 {
-    enum { FLOOR = 4, CAP = 40 };
+    /* PAD stands for the cell's own margins, so that a short heading such as
+     * 不符合 over a column of check marks fits on one line instead of standing
+     * a character or two a line; a SHORT column has nothing to wrap into and
+     * gets the margins twice. */
+    enum { FLOOR = 4, CAP = 40, PAD = 3, SHORT = 8 };
     double total = 0;
     ck_buf text = CK_BUF_INIT;
 
@@ -423,6 +428,8 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
                 share[i] = (double)(w > CAP ? CAP : w);
         }
     }
+    for (size_t i = 0; i < ncols; i++)
+        share[i] += share[i] <= SHORT ? 2 * PAD : PAD;
     ck_buf_free(&text);
     for (size_t i = 0; i < ncols; i++)
         total += share[i];
@@ -430,11 +437,13 @@ void ck_writer_table_widths(cmark_node *table, size_t ncols, double *share)
         share[i] /= total;
 }
 
-void ck_writer_table_start(ck_writer_table *t, cmark_node *table)
+void ck_writer_table_start(ck_writer_table *t, cmark_node *table, ck_writer_cell_fn put_cell, void *ctx)
 {
     memset(t, 0, sizeof *t);
     t->node = table;
     t->cols = ck_writer_table_columns(table);
+    t->put_cell = put_cell;
+    t->ctx = ctx;
 }
 
 void ck_writer_table_row(ck_writer_table *t, cmark_node *row)
@@ -443,17 +452,46 @@ void ck_writer_table_row(ck_writer_table *t, cmark_node *row)
     t->cell = 0;
 }
 
-int ck_writer_table_cell(ck_writer_table *t, int enter)
+void ck_writer_table_cell(ck_writer_table *t, int enter)
 {
     if (enter) {
         t->skipping = t->cell >= t->cols;
-        return !t->skipping;
+        if (!t->skipping)
+            t->put_cell(t->ctx, 1);
+        return;
     }
     if (t->skipping) {
         t->skipping = 0;
-        return 0;
+        return;
     }
-    return 1;
+    t->put_cell(t->ctx, 0);
+    t->cell++;
+}
+
+void ck_writer_table_row_end(ck_writer_table *t)
+{
+    while (t->cell < t->cols) {
+        t->put_cell(t->ctx, 1);
+        t->put_cell(t->ctx, 0);
+        t->cell++;
+    }
+}
+
+int ck_writer_table_skips(const ck_writer_table *t, int kind)
+{
+    return t->skipping && kind != CK_NODE_TABLE_CELL;
+}
+
+/* ---- walking ---------------------------------------------------------------------- */
+
+void ck_writer_walk(cmark_node *doc, ck_writer_visit_fn visit, void *ctx)
+{
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+        visit(ctx, cmark_iter_get_node(it), ev);
+    cmark_iter_free(it);
 }
 
 /* ---- inline text ------------------------------------------------------------------ */
@@ -494,17 +532,16 @@ const char *ck_writer_inline_text(cmark_node *node, unsigned *extra)
     }
 }
 
-/* ---- packages and files --------------------------------------------------------------------- */
-
-static int file_failed(ck_error *err, const char *path, const char *why)
+void ck_writer_put_inline(ck_writer_marks *m, cmark_node *node, int enter, ck_buf *out, ck_writer_run_fn put_run)
 {
-    ck_error_set(err, CK_EIO,
-                 ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
-                       "cannot write the file (%s); check that the folder exists, is writable and has space"),
-                 why);
-    ck_error_set_file(err, path);
-    return CK_EIO;
+    const char *text;
+    unsigned extra;
+
+    if (!ck_writer_marks_track(m, node, enter) && (text = ck_writer_inline_text(node, &extra)))
+        put_run(out, text, strlen(text), ck_writer_marks_bits(m) | extra);
 }
+
+/* ---- packages and files --------------------------------------------------------------------- */
 
 #define STORE_BELOW 2048
 
@@ -598,55 +635,15 @@ int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_o
     w = NULL;
 done:
     ck_zip_writer_abort(w);
-    ck_error_set_file(err, path);
+    if (rc != 0)
+        ck_error_set_file(err, path);
     ck_buf_free(&title);
     return rc;
 }
 
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err)
 {
-    ck_buf tmp = CK_BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    int fd = -1, rc = 0;
-    size_t done = 0;
-    mode_t mask;
-
-    if (slash)
-        ck_buf_append(&tmp, path, (size_t)(slash - path + 1));
-    ck_buf_printf(&tmp, ".%s.ck-XXXXXX", slash ? slash + 1 : path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        rc = file_failed(err, path, strerror(errno));
-        goto done;
-    }
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            rc = file_failed(err, path, strerror(w < 0 ? errno : EIO));
-            goto done;
-        }
-        done += (size_t)w;
-    }
-    /* mkstemp made the file 0600; give it the mode a new file would have. */
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
-        fd = -1;
-        rc = file_failed(err, path, strerror(errno));
-        goto done;
-    }
-    fd = -1;
-    if (rename(tmp.data, path) != 0)
-        rc = file_failed(err, path, strerror(errno));
-done:
-    if (fd >= 0)
-        close(fd);
-    if (rc != 0 && tmp.data)
-        unlink(tmp.data);
-    ck_buf_free(&tmp);
-    return rc;
+    return ck_file_write(path, data, len, err);
 }
 
 int ck_writer_no_documents(const char *path, ck_error *err)
@@ -675,17 +672,29 @@ int ck_writer_md_render(cmark_node *const *docs, size_t n, const ck_writer_optio
     return 0;
 }
 
-int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
-                            const char *path, ck_error *err)
+typedef int (*render_fn)(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                         ck_error *err);
+
+/* The body of the Markdown and HTML write_many: one plain file, written
+ * atomically. */
+static int write_rendered(render_fn render, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                          const char *path, ck_error *err)
 {
     ck_buf out = CK_BUF_INIT;
-    int rc = ck_writer_md_render(docs, n, opt, &out, err);
+    int rc = render(docs, n, opt, &out, err);
 
     if (rc == 0)
         rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
-    ck_error_set_file(err, path);
+    if (rc != 0)
+        ck_error_set_file(err, path);
     ck_buf_free(&out);
     return rc;
+}
+
+int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                            const char *path, ck_error *err)
+{
+    return write_rendered(ck_writer_md_render, docs, n, opt, path, err);
 }
 
 int ck_writer_md_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
@@ -696,14 +705,7 @@ int ck_writer_md_write(cmark_node *doc, const ck_writer_options *opt, const char
 int ck_writer_html_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
                               const char *path, ck_error *err)
 {
-    ck_buf out = CK_BUF_INIT;
-    int rc = ck_writer_html_render(docs, n, opt, &out, err);
-
-    if (rc == 0)
-        rc = ck_writer_file_write(path, out.data ? out.data : "", out.len, err);
-    ck_error_set_file(err, path);
-    ck_buf_free(&out);
-    return rc;
+    return write_rendered(ck_writer_html_render, docs, n, opt, path, err);
 }
 
 int ck_writer_html_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)

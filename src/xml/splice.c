@@ -10,7 +10,7 @@ void ck_xml_scanner_init(ck_xml_scanner *s, const char *text, size_t len)
     s->pos = 0;
 }
 
-static const char *find(const char *hay, size_t len, const char *needle)
+const char *ck_xml_find(const char *hay, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = 0; i + n <= len; i++)
@@ -37,13 +37,13 @@ int ck_xml_scan_next(ck_xml_scanner *s, ck_xml_tag *tag)
         size_t skip = 0;
 
         if (rest >= 4 && memcmp(lt, "<!--", 4) == 0) {
-            close = find(lt + 4, rest - 4, "-->");
+            close = ck_xml_find(lt + 4, rest - 4, "-->");
             skip = 3;
         } else if (rest >= 9 && memcmp(lt, "<![CDATA[", 9) == 0) {
-            close = find(lt + 9, rest - 9, "]]>");
+            close = ck_xml_find(lt + 9, rest - 9, "]]>");
             skip = 3;
         } else if (rest >= 2 && (lt[1] == '?' || lt[1] == '!')) {
-            close = find(lt + 2, rest - 2, lt[1] == '?' ? "?>" : ">");
+            close = ck_xml_find(lt + 2, rest - 2, lt[1] == '?' ? "?>" : ">");
             skip = lt[1] == '?' ? 2 : 1;
         }
         if (skip) {
@@ -138,7 +138,7 @@ int ck_xml_root_prefix(const char *text, size_t len, const char *uri, char *out,
     size_t ulen = strlen(uri);
     size_t i = (size_t)(tag.name - text) + tag.name_len;
     while (i < tag.end) {
-        const char *x = find(text + i, tag.end - i, "xmlns");
+        const char *x = ck_xml_find(text + i, tag.end - i, "xmlns");
         if (!x)
             return 0;
         size_t k = (size_t)(x - text) + 5;

@@ -44,6 +44,9 @@ int ck_xml_tag_is(const ck_xml_tag *tag, const char *prefix, const char *local);
 int ck_xml_tag_attr(const char *text, const ck_xml_tag *tag, const char *qname, const char **value,
                     size_t *len);
 
+/* The first occurrence of needle in text[0..len), or NULL. */
+const char *ck_xml_find(const char *text, size_t len, const char *needle);
+
 /* Finds the prefix the root element binds to namespace uri: writes it to
  * out (size bytes) and returns 1, or 0 when the root does not declare it.
  * A default namespace gives the empty prefix. */

@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "util/buf.h"
+#include "util/file.h"
 #include "util/lang.h"
 
 struct ck_zip {
@@ -77,6 +78,14 @@ static int sniff(const char *path, ck_error *err)
     size_t n;
     int rc = 0;
 
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (f)
+            fclose(f);
+        return ck_error_set(err, CK_EINPUT, "%s",
+                            ck_tr("這是資料夾，不是檔案；請指定資料夾中的契約檔（.docx 或 .odt）",
+                                  "this is a folder, not a file; name the contract (.docx or .odt) inside it"));
+    }
     if (!f)
         return ck_error_set(err, errno == ENOENT ? CK_EINPUT : CK_EIO, "%s",
                             errno == ENOENT ? ck_tr("找不到檔案；請確認路徑與檔名", "no such file; check the path and name")
@@ -99,6 +108,15 @@ static int sniff(const char *path, ck_error *err)
             rc = ck_error_set(err, CK_EINPUT, "%s",
                               ck_tr("這是舊版 Office（OLE）檔案，不是 DOCX 或 ODT；請另存為 .docx 或 .odt 後再試",
                                     "this is a legacy Office (OLE) file, not DOCX or ODT; save it as .docx or .odt"));
+    } else if (n >= 5 && memcmp(head, "%PDF-", 5) == 0) {
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("這是 PDF 檔，不是 DOCX 或 ODT（可能只是改了副檔名）；請取得契約的 Word 或 LibreOffice 原始檔",
+                                "this is a PDF file, not DOCX or ODT (perhaps renamed); get the contract's Word or "
+                                "LibreOffice original"));
+    } else if (n >= 5 && memcmp(head, "{\\rtf", 5) == 0) {
+        rc = ck_error_set(err, CK_EINPUT, "%s",
+                          ck_tr("這是 RTF 檔，不是 DOCX 或 ODT；請在 Word 或 LibreOffice 另存為 .docx 或 .odt",
+                                "this is an RTF file, not DOCX or ODT; save it as .docx or .odt in Word or LibreOffice"));
     } else if (n < 4 || head[0] != 'P' || head[1] != 'K') {
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("不是 DOCX 或 ODT 檔案（不是 zip 格式）；請在 Word 或 LibreOffice 另存為 .docx 或 .odt",
@@ -374,30 +392,13 @@ done:
 struct ck_zip_writer {
     zip_t *archive;
     zip_source_t *memory; /* the archive's bytes, kept past zip_close */
-    int fd;               /* the temporary file */
+    ck_file_out out;      /* the file they go to (util/file.h) */
     char *path;
-    char *tmp_path;
-    struct ck_zip_writer *next_open;
 };
-
-/* Writers not yet committed, so that an interrupted run can remove their
- * temporary files (see ck_zip_writer_remove_temporaries). */
-static ck_zip_writer *open_writers;
-
-static void writer_unlink_from_list(ck_zip_writer *w)
-{
-    for (ck_zip_writer **p = &open_writers; *p; p = &(*p)->next_open) {
-        if (*p == w) {
-            *p = w->next_open;
-            return;
-        }
-    }
-}
 
 void ck_zip_writer_remove_temporaries(void)
 {
-    for (ck_zip_writer *w = open_writers; w; w = w->next_open)
-        unlink(w->tmp_path);
+    ck_file_remove_temporaries();
 }
 
 static int write_failed(ck_error *err, const char *path, const char *why)
@@ -411,40 +412,25 @@ static int write_failed(ck_error *err, const char *path, const char *why)
 
 static void writer_free(ck_zip_writer *w)
 {
-    writer_unlink_from_list(w);
-    if (w->fd >= 0)
-        close(w->fd);
+    ck_file_out_abort(&w->out);
     if (w->memory)
         zip_source_free(w->memory);
-    free(w->tmp_path);
     free(w->path);
     free(w);
 }
 
 int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err)
 {
-    ck_zip_writer *w;
-    ck_buf tmp = CK_BUF_INIT;
-    const char *slash = strrchr(path, '/');
+    ck_zip_writer *w = ck_calloc(1, sizeof *w);
     zip_error_t ze;
-    int fd;
+    int rc;
 
     *out = NULL;
-    if (slash)
-        ck_buf_append(&tmp, path, (size_t)(slash - path + 1));
-    ck_buf_printf(&tmp, ".%s.ck-XXXXXX", slash ? slash + 1 : path);
-    fd = mkstemp(tmp.data);
-    if (fd < 0) {
-        ck_buf_free(&tmp);
-        return write_failed(err, path, strerror(errno));
+    if ((rc = ck_file_out_open(&w->out, path, err)) != 0) {
+        free(w);
+        return rc;
     }
-    w = ck_calloc(1, sizeof *w);
-    w->fd = fd;
     w->path = ck_strdup(path);
-    w->tmp_path = ck_buf_detach(&tmp);
-    w->next_open = open_writers;
-    open_writers = w;
-
     zip_error_init(&ze);
     w->memory = zip_source_buffer_create(NULL, 0, 0, &ze);
     if (w->memory) {
@@ -454,7 +440,6 @@ int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err)
     if (!w->archive) {
         write_failed(err, path, zip_error_strerror(&ze));
         zip_error_fini(&ze);
-        unlink(w->tmp_path);
         writer_free(w);
         return CK_EIO;
     }
@@ -518,7 +503,7 @@ int ck_zip_writer_copy_raw(ck_zip_writer *w, ck_zip *src, const char *name, ck_e
     return add_source(w, name, source, -1, err);
 }
 
-/* Copies the in-memory archive into the temporary file. */
+/* Copies the in-memory archive into the output. */
 static int write_out(ck_zip_writer *w, ck_error *err)
 {
     char buf[65536];
@@ -527,44 +512,24 @@ static int write_out(ck_zip_writer *w, ck_error *err)
 
     if (zip_source_open(w->memory) != 0)
         return write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory)));
-    while ((n = zip_source_read(w->memory, buf, sizeof buf)) > 0) {
-        for (zip_int64_t done = 0; done < n;) {
-            ssize_t k = write(w->fd, buf + done, (size_t)(n - done));
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k < 0) {
-                rc = write_failed(err, w->path, strerror(errno));
-                goto done;
-            }
-            done += k;
-        }
-    }
-    if (n < 0)
+    while (rc == 0 && (n = zip_source_read(w->memory, buf, sizeof buf)) > 0)
+        rc = ck_file_out_write(&w->out, buf, (size_t)n, err);
+    if (rc == 0 && n < 0)
         rc = write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory)));
-done:
     zip_source_close(w->memory);
     return rc;
 }
 
 int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err)
 {
-    int rc = 0;
+    int rc;
 
     if (zip_close(w->archive) != 0) {
         rc = write_failed(err, w->path, zip_strerror(w->archive));
         zip_discard(w->archive);
     } else if ((rc = write_out(w, err)) == 0) {
-        /* mkstemp made the file 0600; give it the mode a new file would have. */
-        mode_t mask = umask(0);
-        umask(mask);
-        int closed = fchmod(w->fd, 0666 & ~mask) == 0;
-        closed = close(w->fd) == 0 && closed;
-        w->fd = -1;
-        if (!closed || rename(w->tmp_path, w->path) != 0)
-            rc = write_failed(err, w->path, strerror(errno));
+        rc = ck_file_out_commit(&w->out, err);
     }
-    if (rc != 0)
-        unlink(w->tmp_path);
     writer_free(w);
     return rc;
 }
@@ -574,6 +539,5 @@ void ck_zip_writer_abort(ck_zip_writer *w)
     if (!w)
         return;
     zip_discard(w->archive);
-    unlink(w->tmp_path);
     writer_free(w);
 }

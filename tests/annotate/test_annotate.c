@@ -39,36 +39,12 @@ static const char document[] =
     "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr>"
     "</w:body></w:document>";
 
-static char *read_entry(const char *path, const char *name)
-{
-    ck_zip *zip = NULL;
-    ck_error err;
-    char *data = NULL;
-    ck_error_clear(&err);
-    if (ck_zip_open(&zip, path, NULL, &err) != 0)
-        return NULL;
-    if (ck_zip_find(zip, name) >= 0)
-        ck_zip_read(zip, name, 0, &data, NULL, &err);
-    ck_zip_close(zip);
-    return data;
-}
-
 static int count_of(const char *hay, const char *needle)
 {
     int n = 0;
     for (const char *p = hay; (p = strstr(p, needle)) != NULL; p += strlen(needle))
         n++;
     return n;
-}
-
-static void assert_well_formed(const char *xml, const char *name)
-{
-    xmlDocPtr doc = NULL;
-    ck_error err;
-    ck_error_clear(&err);
-    if (ck_xml_read_dom_memory(xml, strlen(xml), name, &doc, &err) != 0)
-        fail_msg("%s is not well-formed: %s", name, err.message);
-    xmlFreeDoc(doc);
 }
 
 static void make_set(ck_annotation_set *set)
@@ -98,16 +74,16 @@ static void docx_gets_comments_insertions_and_summary(void **state)
     ck_error_clear(&err);
     assert_int_equal(ck_annotate_write(in_path, out_path, &set, &err), 0);
 
-    char *doc = read_entry(out_path, "word/document.xml");
-    char *comments = read_entry(out_path, "word/comments.xml");
-    char *ct = read_entry(out_path, "[Content_Types].xml");
-    char *r = read_entry(out_path, "word/_rels/document.xml.rels");
+    char *doc = ck_test_read_part(out_path, "word/document.xml");
+    char *comments = ck_test_read_part(out_path, "word/comments.xml");
+    char *ct = ck_test_read_part(out_path, "[Content_Types].xml");
+    char *r = ck_test_read_part(out_path, "word/_rels/document.xml.rels");
     assert_non_null(doc);
     assert_non_null(comments);
-    assert_well_formed(doc, "document.xml");
-    assert_well_formed(comments, "comments.xml");
-    assert_well_formed(ct, "[Content_Types].xml");
-    assert_well_formed(r, "document.xml.rels");
+    xmlFreeDoc(ck_test_well_formed(doc, "document.xml"));
+    xmlFreeDoc(ck_test_well_formed(comments, "comments.xml"));
+    xmlFreeDoc(ck_test_well_formed(ct, "[Content_Types].xml"));
+    xmlFreeDoc(ck_test_well_formed(r, "document.xml.rels"));
 
     /* Four comments: two on paragraphs, one per insertion, and the summary. */
     assert_int_equal(count_of(comments, "<w:comment "), 5);
@@ -172,8 +148,8 @@ static void appended_section_takes_in_the_last_paragraph_mark(void **state)
     ck_annotation_set_insert(&set, -1, "3.5.2", "第一段建議\n第二段建議", NULL);
     ck_error_clear(&err);
     assert_int_equal(ck_annotate_write(in_path, out_path, &set, &err), 0);
-    char *doc = read_entry(out_path, "word/document.xml");
-    assert_well_formed(doc, "document.xml");
+    char *doc = ck_test_read_part(out_path, "word/document.xml");
+    xmlFreeDoc(ck_test_well_formed(doc, "document.xml"));
     /* The last original paragraph: its new w:pPr leads, before the comment anchor. */
     const char *last = strstr(doc, "最後一段");
     const char *p = last;
@@ -217,10 +193,10 @@ static void running_again_does_not_pile_up(void **state)
     set.summary = ck_strdup("第二次摘要");
     assert_int_equal(ck_annotate_write(first, second, &set, &err), 0);
 
-    char *doc = read_entry(second, "word/document.xml");
-    char *comments = read_entry(second, "word/comments.xml");
-    assert_well_formed(doc, "document.xml");
-    assert_well_formed(comments, "comments.xml");
+    char *doc = ck_test_read_part(second, "word/document.xml");
+    char *comments = ck_test_read_part(second, "word/comments.xml");
+    xmlFreeDoc(ck_test_well_formed(doc, "document.xml"));
+    xmlFreeDoc(ck_test_well_formed(comments, "comments.xml"));
     assert_int_equal(count_of(comments, "<w:comment "), 5);
     assert_int_equal(count_of(doc, "<w:commentRangeStart"), 5);
     assert_int_equal(count_of(doc, "乙方應指定專案經理"), 1);
@@ -255,8 +231,8 @@ static void existing_comments_are_kept(void **state)
     ck_annotation_set_comment(&set, 3, 3, "3.5.3", "說明");
     ck_error_clear(&err);
     assert_int_equal(ck_annotate_write(in_path, out_path, &set, &err), 0);
-    char *comments = read_entry(out_path, "word/comments.xml");
-    char *r = read_entry(out_path, "word/_rels/document.xml.rels");
+    char *comments = ck_test_read_part(out_path, "word/comments.xml");
+    char *r = ck_test_read_part(out_path, "word/_rels/document.xml.rels");
     assert_non_null(strstr(comments, "請再確認"));
     assert_non_null(strstr(comments, "w:id=\"41\""));
     assert_string_equal(r, rels_with_comments);
@@ -314,8 +290,8 @@ static void odt_gets_annotations_and_tracked_insertions(void **state)
     set.summary = ck_strdup("摘要");
     ck_error_clear(&err);
     assert_int_equal(ck_annotate_write(in_path, out_path, &set, &err), 0);
-    char *xml = read_entry(out_path, "content.xml");
-    assert_well_formed(xml, "content.xml");
+    char *xml = ck_test_read_part(out_path, "content.xml");
+    xmlFreeDoc(ck_test_well_formed(xml, "content.xml"));
     assert_int_equal(count_of(xml, "<office:annotation "), 3);
     assert_int_equal(count_of(xml, "<office:annotation-end"), 3);
     assert_int_equal(count_of(xml, "<text:changed-region"), 3);
@@ -336,8 +312,8 @@ static void odt_gets_annotations_and_tracked_insertions(void **state)
     free(set.summary);
     set.summary = ck_strdup("第二次");
     assert_int_equal(ck_annotate_write(out_path, again, &set, &err), 0);
-    char *xml2 = read_entry(again, "content.xml");
-    assert_well_formed(xml2, "content.xml");
+    char *xml2 = ck_test_read_part(again, "content.xml");
+    xmlFreeDoc(ck_test_well_formed(xml2, "content.xml"));
     assert_int_equal(count_of(xml2, "<office:annotation "), 3);
     assert_int_equal(count_of(xml2, "乙方應指定單一窗口"), 1);
     assert_non_null(strstr(xml2, "第二次"));

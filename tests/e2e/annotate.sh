@@ -84,6 +84,18 @@ a=$(unzip -p "$T/draft.docx" word/document.xml | grep -o 'w:author="[^"]*"' | gr
 b=$(unzip -p "$T/draft-rev.docx" word/document.xml | grep -o 'w:author="[^"]*"' | grep -vc clausekit)
 if [ "$a" -eq "$b" ]; then pass "other authors' changes kept"; else fail "authors: $a before, $b after"; fi
 
+# Evidence that Word split over many runs (rsids, proofing marks): a comment
+# range opens before the first run and closes after the last.
+run "$CK" check "$T/draft.docx" --annotate "$T/draft-all.docx" --annotate-all
+unzip -p "$T/draft-all.docx" word/document.xml >"$T/draft-all.xml"
+spans=$(sed 's/>/>\n/g' "$T/draft-all.xml" | awk '
+    /<w:commentRangeStart/ { open = 1; runs = 0; proof = 0 }
+    open && /<w:r[ >]/ { runs++ }
+    open && /<w:proofErr/ { proof = 1 }
+    /<w:commentRangeEnd/ { if (runs >= 3 && proof) n++; open = 0 }
+    END { print n + 0 }')
+if [ "$spans" -ge 1 ]; then pass "a comment spans evidence split over runs and proofing marks ($spans)"; else fail "no comment spans split runs"; fi
+
 # --- ODT -------------------------------------------------------------------------
 cp "$S/service-contract.odt" "$T/svc.odt"
 run "$CK" check "$T/svc.odt" --annotate "$T/svc-rev.odt"

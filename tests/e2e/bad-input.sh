@@ -47,6 +47,27 @@ expect_error "zh-TW message" 2 "^clausekit: $T/舊契約.doc: 這是舊版 Word 
 run "$CK" extract "$T/does-not-exist.docx"
 expect_error "missing file" 2 "does-not-exist.docx: no such file"
 
+# What a clerk hands over by mistake: a folder, a PDF or RTF renamed to
+# .docx. Each is named for what it is, not as a damaged or empty file.
+mkdir -p "$T/契約 資料夾"
+run "$CK" check "$T/契約 資料夾"
+expect_error "a folder instead of a contract" 2 "契約 資料夾: this is a folder, not a file"
+printf '%%PDF-1.7\n%%\342\343\317\323\n' >"$T/掃描 契約.docx"
+run "$CK" check "$T/掃描 契約.docx"
+expect_error "a PDF renamed to .docx" 2 "掃描 契約.docx: this is a PDF file, not DOCX or ODT"
+printf '{\\rtf1\\ansi x}' >"$T/saved.docx"
+run "$CK" extract "$T/saved.docx"
+expect_error "an RTF file named .docx" 2 "saved.docx: this is an RTF file"
+
+# The wrong Office file: the roster picked instead of the contract.
+cp "$TOP/samples/roster.xlsx" "$T/名冊 誤選.docx"
+run "$CK" check "$T/名冊 誤選.docx"
+expect_error "an Excel workbook named .docx" 2 "名冊 誤選.docx: this is an Excel workbook \(.xlsx\), not a Word document"
+
+# System errors are told in the user's language too.
+run env CLAUSEKIT_LANG=zh-TW "$CK" check -o "$T/no-such-folder/r.html" --format html "$TOP/samples/maintenance-contract.docx"
+expect_error "unwritable output in zh-TW, no English" 2 "r.html: 無法寫入檔案（找不到檔案或資料夾）"
+
 # The external entity was never resolved: nothing of /etc/passwd anywhere.
 "$MK" external-entity "$T/xxe2.docx"
 run "$CK" extract --format json "$T/xxe2.docx"

@@ -23,11 +23,33 @@ run "$CK" --bogus
 expect_error "unknown global option" 2 "^clausekit: unknown option '--bogus'"
 
 run "$CK"
-if [ $rc -eq 2 ]; then pass "no command: exit 2"; else fail "no command: exit $rc"; fi
+expect_error "no command: one line naming the commands" 2 "^clausekit: name a command: check, extract, rules or forms \(see clausekit --help\)$"
+
+run env CLAUSEKIT_LANG=zh-TW "$CK" frobnicate
+expect_error "usage hint has no doubled space" 2 "^clausekit: 不明的命令「frobnicate」（請執行 clausekit --help）$"
+
+run "$CK" --lang
+expect_error "--lang without a value" 2 "^clausekit: option '--lang' needs a value: zh-TW or en"
+
+for cmd in check extract rules forms; do
+    run env CLAUSEKIT_LANG=zh-TW "$CK" "$cmd" --lang fr x
+    expect_error "$cmd --lang fr, in zh-TW" 2 "^clausekit: 不明的語言「fr」：請用 zh-TW 或 en（請執行 clausekit $cmd --help）$"
+done
+
+run env CLAUSEKIT_LANG=zh-TW "$CK" --lang fr check
+expect_error "unknown language, in zh-TW" 2 "^clausekit: 不明的語言「fr」：請用 zh-TW 或 en（"
 
 for cmd in $("$CK" --help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p'); do
     run "$CK" "$cmd" --help
     if [ $rc -eq 0 ] && [ -s "$T/out" ]; then pass "$cmd --help"; else fail "$cmd --help: exit $rc"; fi
+    run "$CK" "$cmd" -h
+    if [ $rc -eq 0 ] && [ -s "$T/out" ] && [ ! -s "$T/err" ]; then pass "$cmd -h"; else fail "$cmd -h: exit $rc $(cat "$T/err")"; fi
 done
+
+# Writing to a device writes into it; it is never replaced by a file.
+if [ -c /dev/null ] && [ -f "$TOP/samples/maintenance-contract.docx" ]; then
+    run env CLAUSEKIT_DATA="$TOP" "$CK" check --format json -o /dev/null "$TOP/samples/maintenance-contract.docx"
+    if [ -c /dev/null ] && [ $rc -ne 2 ]; then pass "-o /dev/null keeps the device"; else fail "-o /dev/null: exit $rc, $(ls -l /dev/null)"; fi
+fi
 
 finish

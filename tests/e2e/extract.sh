@@ -48,7 +48,7 @@ expect_line "text: annex" "[附件一] (paragraph) 附件一　服務水準表"
 if [ "$(grep -c . "$T/out")" -eq 10 ]; then pass "text: one line per block"; else fail "text: $(grep -c . "$T/out") lines, want 10"; fi
 
 run env CLAUSEKIT_LANG=zh-TW "$CK" extract "$T/contract.docx"
-if grep -qxF "[第十二條 第一項] (段落) 乙方應保守秘密。" "$T/out"; then pass "text in zh-TW"; else fail "text in zh-TW: $(head -3 "$T/out")"; fi
+if grep -qxF "[第十二條 第一項]（段落）乙方應保守秘密。" "$T/out"; then pass "text in zh-TW"; else fail "text in zh-TW: $(head -3 "$T/out")"; fi
 
 run "$CK" extract --format json "$T/contract.docx"
 if [ $rc -eq 0 ] && [ ! -s "$T/err" ]; then pass "json: exit 0"; else fail "json: exit $rc"; fi

@@ -69,6 +69,24 @@ for data in record.yaml record.json; do
     fi
 done
 
+# A record file's mistake is placed on the value's own line.
+printf '機關名稱: 範例機關\n公司名稱: 甲公司\n專案名稱: 案A\n姓名: 林一\n身分證字號: A100000001\n簽署日期: 2026/02/29\n' >"$T/leap.yaml"
+run "$CK" forms 4-016 --data "$T/leap.yaml" -o "$T/leap.docx"
+if [ $rc -eq 2 ] && grep -q "leap.yaml:6: 簽署日期 '2026/02/29' is not a real date" "$T/err"; then
+    pass "a YAML record's error names the value's line"
+else
+    fail "YAML record line: $(cat "$T/err")"
+fi
+
+# 4-017 for a signer without a job title still reads as a sentence.
+printf '機關名稱: 範例機關\n公司名稱: 甲公司\n專案名稱: 案A\n姓名: 林一\n身分證字號: A100000001\n' >"$T/no-title.yaml"
+run "$CK" forms 4-017 --data "$T/no-title.yaml" --format md -o "$T/no-title.md"
+if [ $rc -eq 0 ] && grep -q '為甲公司（以下簡稱「廠商」）之執行人員，參與範例機關' "$T/no-title.md"; then
+    pass "4-017 without 職稱: 之執行人員"
+else
+    fail "4-017 without 職稱: $(grep '^本人' "$T/no-title.md")"
+fi
+
 # ---- 4-018 -------------------------------------------------------------------
 cat >"$T/audit.yaml" <<'EOF'
 機關名稱: 範例市政府資訊中心
@@ -89,6 +107,12 @@ for fmt in docx odt html md; do
 done
 # one signature line per auditor
 if [ "$(grep -c '稽核人員（簽章）' "$T/audit.md")" = 2 ]; then pass "4-018: a signature line per auditor"; else fail "4-018 signature lines"; fi
+# ... each a paragraph of its own, not two lines run together in one
+if [ "$(grep -o '<p[^>]*>稽核人員（簽章）：[^<]*</p>' "$T/audit.html" | wc -l)" = 2 ]; then
+    pass "4-018: each auditor signs on a paragraph of their own"
+else
+    fail "4-018: signature paragraphs: $(grep -o '.\{0,30\}稽核人員（簽章）.\{0,80\}' "$T/audit.html" | head -3)"
+fi
 
 cat >"$T/check.json" <<'EOF'
 {"findings": [
@@ -107,6 +131,10 @@ else
 fi
 run "$CK" forms 4-016 --data "$S/record.yaml" -o "$T/x.docx" --from-check "$T/check.json"
 expect_error "--from-check on a form without a checklist" 2 "from-check"
+printf '# 契約條款檢查報告：a.docx\n\n| 項目 | 內容 |\n|---|---|\n' >"$T/report.md"
+run "$CK" forms 4-018 --data "$T/audit.yaml" -o "$T/from-md.docx" --from-check "$T/report.md"
+expect_error "--from-check given a Markdown report says what it needs" 2 \
+    "report.md: this is not the output of clausekit check --format json; make it with clausekit check"
 
 # the real check: every finding marked once, and the counts agree
 if "$CK" check --help >/dev/null 2>&1 && [ -f "$S/maintenance-contract.docx" ]; then
@@ -187,6 +215,24 @@ expect_error "unknown form lists the installed ones" 2 "4-099.*4-016"
 run "$CK" forms 4-016 -o "$T/x.docx"
 expect_error "no --data" 2 "data"
 
+# A path with a space typed without quotes, --merge into a folder, no -o:
+# each says what to type instead, before any data is read.
+run "$CK" forms 4-016 --data "$T/名冊" 資料.csv -o "$T/out-folder"
+expect_error "an unquoted path with a space" 2 "^clausekit: unexpected argument '資料.csv'; put quotes around a path with spaces"
+mkdir -p "$T/merge-folder"
+run "$CK" forms 4-016 --data "$TOP/samples/roster.csv" --merge -o "$T/merge-folder"
+expect_error "--merge into a folder asks for a file name" 2 "^clausekit: --merge writes one file: give -o a file name \(such as .*merge-folder/all.docx\)"
+run "$CK" forms 4-016 --data "$T/沒有 這個.csv"
+expect_error "no -o, told before the data is read" 2 "^clausekit: give -o FILE or -o DIR \(or --zip FILE\)"
+
+mkdir -p "$T/名冊 資料夾"
+run "$CK" forms 4-016 --data "$T/名冊 資料夾" -o "$T/out-folder"
+expect_error "--data a folder" 2 "名冊 資料夾: this is a folder, not a file"
+run "$CK" forms 4-016 --data "$T/沒有 這個.csv" -o "$T/out-folder"
+expect_error "--data a missing file" 2 "沒有 這個.csv: no such file; check the path and name"
+run env CLAUSEKIT_LANG=zh-TW "$CK" forms 4-016 --data "$T/沒有 這個.xlsx" -o "$T/out-folder"
+expect_error "--data a missing file, zh-TW" 2 "沒有 這個.xlsx: 找不到檔案；請確認路徑與檔名$"
+
 run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/roster-by-mistake.docx"
 expect_error "-o FILE.docx for a roster of several rows" 2 "roster-by-mistake.docx.*(folder|merge)"
 
@@ -208,6 +254,8 @@ else
     fail "names: exit $rc; $(ls "$T/dup" 2>&1)"
 fi
 
+run "$CK" forms 4-016 --data "$T/dup.csv" -o "$T/dup-typo" --name '{{姓明}}'
+expect_error "--name with a misspelt field suggests the field" 2 "^clausekit: --name uses '姓明'.*did you mean '姓名'"
 run "$CK" forms 4-016 --data "$T/dup.csv" -o "$T/dup" --name '{{公司名稱}}-{{身分證字號}}'
 if [ $rc -eq 0 ] && [ -f "$T/dup/甲-A10000____.docx" ]; then pass "an ID in --name is masked (and * made safe)"; else fail "ID in --name: $(ls "$T/dup")"; fi
 
@@ -310,7 +358,7 @@ fi
     i=0
     while [ $i -lt 3000 ]; do echo "機關,甲,案,人$i,A100000001"; i=$((i + 1)); done
 } >"$T/big.csv"
-"$CK" forms 4-016 --data "$T/big.csv" -o "$T/big" >/dev/null 2>&1 &
+"$CK" forms 4-016 --data "$T/big.csv" -o "$T/big" >/dev/null 2>"$T/big.err" &
 pid=$!
 sleep 0.3
 kill -TERM $pid 2>/dev/null
@@ -330,6 +378,11 @@ elif [ $st -eq 0 ]; then
     skip "SIGTERM: the run finished before the signal"
 elif [ ! -e "$T/big" ]; then
     pass "SIGTERM removes the files, temporaries and the folder the run made"
+    if [ "$(cat "$T/big.err")" = "clausekit: interrupted; every file this run wrote was removed" ]; then
+        pass "SIGTERM: one line says the run stopped and left nothing"
+    else
+        fail "SIGTERM: stderr '$(head -c 300 "$T/big.err")'"
+    fi
 else
     fail "SIGTERM left $(find "$T/big" -type f | wc -l) files"
 fi

@@ -25,7 +25,19 @@ else
 fi
 
 run env CLAUSEKIT_LANG=zh-TW "$CK" rules list
-if grep -q '^3.4.1.3  *required  *稽核權' "$T/out"; then pass "list: zh-TW titles by default"; else fail "list zh-TW: $(grep 3.4.1.3 "$T/out")"; fi
+if grep -q '^3.4.1.3  *必要  稽核權' "$T/out" && grep -q '^PDPA-8.instructions  必要  ' "$T/out" &&
+   ! grep -q 'required\|recommended' "$T/out"; then
+    pass "list: zh-TW titles and severities by default, ids aligned"
+else
+    fail "list zh-TW: $(grep '3.4.1.3\|PDPA-8.instructions' "$T/out")"
+fi
+run env CLAUSEKIT_LANG=zh-TW "$CK" rules show 3.4.1.3
+if grep -q '^  嚴重度：必要（required）$' "$T/out" && grep -q '^  範圍：條，含其項款（article）$' "$T/out" &&
+   grep -q '^  適用：一律適用（always）$' "$T/out"; then
+    pass "show: zh-TW words with the pack's own word beside them"
+else
+    fail "show zh-TW: $(sed -n '1,8p' "$T/out")"
+fi
 
 run "$CK" rules list --pack personal-data --format json
 if [ $rc -eq 0 ] && [ "$(grep -o '"id":' "$T/out" | wc -l)" -eq 8 ] && ! grep -q '3.4.1' "$T/out"; then
@@ -75,7 +87,7 @@ run "$CK" rules show 9.9.9
 expect_error "show: unknown id" 2 "no rule '9.9.9'"
 
 run "$CK" rules show
-expect_error "show: no id" 2 "rules show needs a rule id"
+expect_error "show: no id" 2 "name a rule id, such as clausekit rules show 3.4.1.3"
 
 # ---- lint -------------------------------------------------------------------
 run "$CK" rules lint "$TOP"/rules/*.yaml
@@ -103,6 +115,10 @@ if [ "$lines" -gt 10 ]; then pass "lint: lists all problems ($lines)"; else fail
 printf 'pack:\n  id: x\n  version: 1\n  title: x\n  source: x\nrules:\n  - id: a\n    title: a\n    source: a\n    severity: required\n    elements:\n      - name: a\n        patterns: ["乙方(得"]\n    advice: a\n    audit: a\n' >"$T/regex.yaml"
 run "$CK" rules lint "$T/regex.yaml"
 expect_error "lint: bad regex" 2 "regex.yaml:13:2[0-9]: pattern '乙方\(得': missing closing parenthesis at offset 4$"
+
+run "$CK" check --pack "$T/custom.yaml" "$TOP/samples/maintenance-contract.docx"
+expect_error "check with a broken pack: the first problem, and where to see them all" 2 \
+    "custom.yaml:[0-9]+:[0-9]+: .* \(clausekit rules lint lists every problem\)$"
 
 run "$CK" rules lint "$T/nonexistent.yaml"
 expect_error "lint: unreadable file" 2 "nonexistent.yaml: cannot open the rule pack"

@@ -264,6 +264,57 @@ static void test_not_evidence(void **state)
     ck_document_free(doc);
 }
 
+/* Adds a block of article `article` (the block index of its heading). */
+static void add_to(ck_document *doc, ck_block_kind kind, const char *text, long article)
+{
+    add(doc, kind, text)->article = article;
+}
+
+/* The status of 3.4.1.5 for doc (which the caller still owns). */
+static ck_status warranty(ck_document *doc)
+{
+    ck_match_result *r = run_with(doc, NULL, 0);
+    ck_status s = status_of(r, "3.4.1.5");
+    ck_match_result_free(r);
+    return s;
+}
+
+/* An article heading names the topic of its body: with a body that states
+ * none of the elements the rule is partial, never present; a bare heading
+ * stays missing. */
+static void test_heading_over_body(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add_to(doc, CK_BLOCK_HEADING, "第一條 保固期間及費用", 0);
+    assert_int_equal(warranty(doc), CK_STATUS_MISSING);
+
+    add_to(doc, CK_BLOCK_PARAGRAPH, "乙方應於驗收後辦理系統之教育訓練。", 0);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
+    assert_int_equal(f->status, CK_STATUS_PARTIAL);
+    assert_int_equal(f->evidence_count, 1);
+    assert_int_equal(f->evidence[0].block, 0);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    /* 「（保留）」 right under the heading, then text the article takes in
+     * (the signatures after the last article): no body of its own. */
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add_to(doc, CK_BLOCK_HEADING, "第十七條 保固", 0);
+    add_to(doc, CK_BLOCK_PARAGRAPH, "（保留）", 0);
+    add_to(doc, CK_BLOCK_PARAGRAPH, "甲方：某某管理處", 0);
+    assert_int_equal(warranty(doc), CK_STATUS_MISSING);
+    ck_document_free(doc);
+
+    /* A heading outside any article (the title) is no clause. */
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, "系統保固維護案契約書");
+    add(doc, CK_BLOCK_PARAGRAPH, "雙方同意訂定本契約。");
+    assert_int_equal(warranty(doc), CK_STATUS_MISSING);
+    ck_document_free(doc);
+}
+
 /* Tables, footnotes, text boxes, annexes and tracked insertions count. */
 static void test_evidence_kinds(void **state)
 {
@@ -358,6 +409,13 @@ static void test_exception_clause(void **state)
     assert_int_equal(one("乙方應接受甲方之稽核，但經甲方書面同意者，不在此限。", "3.4.1.3"), CK_STATUS_PRESENT);
     /* A proviso in another article is not about this clause. */
     assert_int_equal(one("本案工作項目如下，但另有約定者，不在此限。", "3.4.1.3"), CK_STATUS_MISSING);
+    /* Nor is one that only names the topic as its reason: it takes back the
+     * return of data, not an audit right. */
+    assert_int_equal(one("乙方應於契約終止時返還資料。但乙方因配合稽核需要保留者，不在此限。", "3.4.1.3"),
+                     CK_STATUS_MISSING);
+    /* The topic stated outside the proviso: the proviso takes it back. */
+    assert_int_equal(one("乙方應接受甲方稽核。但乙方因配合其他稽核需要者，不在此限。", "3.4.1.3"),
+                     CK_STATUS_CONFLICT);
 }
 
 /* Wording that satisfies a rule on its own: forbidding subcontracting. */
@@ -633,7 +691,7 @@ int main(void)
 {
     ck_lang_set_name("en");
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_synonyms),         cmocka_unit_test(test_fullwidth_and_variants),
+        cmocka_unit_test(test_synonyms), cmocka_unit_test(test_heading_over_body),         cmocka_unit_test(test_fullwidth_and_variants),
         cmocka_unit_test(test_spaces_and_line_breaks), cmocka_unit_test(test_not_evidence),
         cmocka_unit_test(test_evidence_kinds),   cmocka_unit_test(test_contrary),
         cmocka_unit_test(test_double_negative),  cmocka_unit_test(test_modality),

@@ -13,6 +13,15 @@ static const char *fmt(long n, const char *format)
     return result;
 }
 
+static const char *fmt_as(long n, const char *format, unsigned flags)
+{
+    ck_buf b = CK_BUF_INIT;
+    ck_numeral_format_as(n, format, flags, &b);
+    snprintf(result, sizeof result, "%s", b.data ? b.data : "");
+    ck_buf_free(&b);
+    return result;
+}
+
 static void taiwanese_counting_thousand(void **state)
 {
     (void)state;
@@ -102,11 +111,41 @@ static void parses_numbers(void **state)
     }
 }
 
+/* LibreOffice's letters and circled numbers, asked for by flag; without
+ * the flags the same numbers read as Word writes them. */
+static void libreoffice_differences(void **state)
+{
+    (void)state;
+    static const struct {
+        long n;
+        const char *format;
+        unsigned flags;
+        const char *want;
+    } cases[] = {
+        { 26, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "z" },
+        { 27, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "aa" },
+        { 28, "upperLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "AB" },
+        { 703, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "aaa" },
+        { 0, "lowerLetter", CK_NUMERAL_LETTERS_BIJECTIVE, "0" },
+        { 28, "upperLetter", 0, "BB" },
+        { 20, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "⑳" },
+        { 21, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㉑" },
+        { 35, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㉟" },
+        { 36, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㊱" },
+        { 50, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "㊿" },
+        { 51, "decimalEnclosedCircle", CK_NUMERAL_CIRCLED_TO_50, "51" },
+        { 21, "decimalEnclosedCircle", 0, "21" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_string_equal(fmt_as(cases[i].n, cases[i].format, cases[i].flags), cases[i].want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(taiwanese_counting_thousand), cmocka_unit_test(counting_and_digital),
-        cmocka_unit_test(series_formats), cmocka_unit_test(latin_formats), cmocka_unit_test(parses_numbers),
+        cmocka_unit_test(series_formats),
+        cmocka_unit_test(libreoffice_differences), cmocka_unit_test(latin_formats), cmocka_unit_test(parses_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -527,8 +527,17 @@ static void package_errors(void **state)
                         "Target=\"xl/workbook.xml\"/></Relationships>",
                         "xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>", NULL);
     assert_int_equal(read_error(p, &err), CK_EINPUT);
+    /* An Excel file is named as one, before its parts are read. */
+    assert_non_null(strstr(err.message, ".xlsx"));
+
+    p = ck_test_package("odd.docx", "[Content_Types].xml", types, "_rels/.rels",
+                        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        "<Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                        "Target=\"word/main.xml\"/></Relationships>",
+                        "word/main.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>", NULL);
+    assert_int_equal(read_error(p, &err), CK_EINPUT);
     assert_non_null(strstr(err.message, "workbook"));
-    assert_string_equal(err.part, "xl/workbook.xml");
+    assert_string_equal(err.part, "word/main.xml");
 
     docx_spec s = { .body = "<w:p><w:r><w:t>未結束</w:t></w:r>" };
     p = docx_build("broken.docx", &s);

@@ -284,6 +284,8 @@ static void test_html(void **state)
     assert_non_null(strstr(html, "<mark>稽核</mark>"));
     assert_non_null(strstr(html, "<mark>免除乙方之一切責任</mark>"));
     assert_non_null(strstr(html, fx->in.sha256));
+    /* In the table a place does not break inside ("第五條 第一項"). */
+    assert_non_null(strstr(html, "<td class=\"places\">第五條&nbsp;第一項"));
     assert_non_null(strstr(html, "report-test 2.3"));
     assert_non_null(strstr(html, fx->in.generated));
     assert_non_null(strstr(html, "第五條 第一項"));
@@ -306,6 +308,10 @@ static void test_markdown(void **state)
     assert_non_null(strstr(md, "\\<script\\>"));
     assert_non_null(strstr(md, "部分符合 partial"));
     assert_non_null(strstr(md, "缺少的要素：期間"));
+    /* zh-TW text uses full-width colons, the docs' terms. */
+    assert_non_null(strstr(md, "- 必要項目待處理："));
+    assert_null(strstr(md, "規則包"));
+    assert_null(strstr(md, "present: "));
     assert_non_null(strstr(md, fx->in.sha256));
     free(md);
 }
@@ -319,7 +325,13 @@ static void test_text(void **state)
     assert_non_null(strstr(text, "符合 present"));
     assert_non_null(strstr(text, "不適用 not_applicable"));
     assert_non_null(strstr(text, "第五條 第一項"));
-    assert_non_null(strstr(text, "建議：保固期間二年。"));
+    /* The same words as the Markdown and HTML reports: 條文 for quoted
+     * evidence, 建議條文 for the model clause, 規則套件 for the packs. */
+    assert_non_null(strstr(text, "建議條文：保固期間二年。"));
+    assert_non_null(strstr(text, "規則套件："));
+    assert_null(strstr(text, "規則包"));
+    assert_null(strstr(text, "依據："));
+    assert_null(strstr(text, "缺口"));
     assert_null(strstr(text, "\033["));
     free(text);
 
@@ -362,6 +374,25 @@ static void test_save_atomic(void **state)
     while ((e = readdir(d)) != NULL)
         assert_null(strstr(e->d_name, ".tmp"));
     closedir(d);
+}
+
+/* An excerpt as the writers show it: ellipses where text is cut, the
+ * match between the marks, every piece through the writer's escaping. */
+static void test_put_excerpt(void **state)
+{
+    (void)state;
+    const char *text = "甲乙丙丁戊己<稽核>庚辛壬癸子丑寅卯";
+    size_t start = strlen("甲乙丙丁戊己"), end = start + strlen("<稽核>");
+    ck_range m = { start, end };
+    ck_evidence ev = { 0, NULL, text, &m, 1, 0 };
+    ck_buf b = CK_BUF_INIT;
+
+    ck_report_put_excerpt(&b, &ev, 6, ck_buf_put_html, "<mark>", "</mark>");
+    assert_string_equal(b.data, "…戊己<mark>&lt;稽核&gt;</mark>庚辛…");
+    ck_buf_clear(&b);
+    ck_report_put_excerpt(&b, &ev, 100, ck_buf_put_html, "[", "]");
+    assert_string_equal(b.data, "甲乙丙丁戊己[&lt;稽核&gt;]庚辛壬癸子丑寅卯");
+    ck_buf_free(&b);
 }
 
 static void test_excerpt(void **state)
@@ -407,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_save_atomic),
         cmocka_unit_test(test_excerpt),
+        cmocka_unit_test(test_put_excerpt),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

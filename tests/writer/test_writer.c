@@ -14,6 +14,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <libxml/tree.h>
 
+#include "writer/common.h"
 #include "writer/writer.h"
 #include "xml/xml.h"
 
@@ -99,34 +100,6 @@ static cmark_node *document_with_value(void)
     return doc;
 }
 
-/* Reads one part of a written package; asserts it is there. */
-static char *read_part(const char *path, const char *part)
-{
-    ck_zip *zip = NULL;
-    ck_error err;
-    char *data = NULL;
-    size_t len = 0;
-
-    ck_error_clear(&err);
-    assert_int_equal(ck_zip_open(&zip, path, NULL, &err), 0);
-    if (ck_zip_read(zip, part, 0, &data, &len, &err) != 0)
-        fail_msg("%s: no part %s (%s)", path, part, err.message);
-    ck_zip_close(zip);
-    return data;
-}
-
-/* Asserts data is well-formed XML and returns its DOM (caller frees). */
-static xmlDocPtr well_formed(const char *data, const char *name)
-{
-    xmlDocPtr dom = NULL;
-    ck_error err;
-
-    ck_error_clear(&err);
-    if (ck_xml_read_dom_memory(data, strlen(data), name, &dom, &err) != 0)
-        fail_msg("%s is not well-formed: %s (line %ld)", name, err.message, err.line);
-    return dom;
-}
-
 /* Counts the occurrences of needle in haystack. */
 static int count(const char *haystack, const char *needle)
 {
@@ -193,11 +166,11 @@ static void docx_package_is_complete_and_well_formed(void **state)
     const char *parts[] = { "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
                             "word/document.xml", "word/styles.xml", "word/settings.xml",
                             "word/fontTable.xml", "word/numbering.xml", "docProps/core.xml" };
-    char *types = read_part(path, "[Content_Types].xml");
+    char *types = ck_test_read_part(path, "[Content_Types].xml");
 
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        char *data = read_part(path, parts[i]);
-        xmlFreeDoc(well_formed(data, parts[i]));
+        char *data = ck_test_read_part(path, parts[i]);
+        xmlFreeDoc(ck_test_well_formed(data, parts[i]));
         if (i >= 3) {
             char override[80];
             snprintf(override, sizeof override, "PartName=\"/%s\"", parts[i]);
@@ -205,16 +178,16 @@ static void docx_package_is_complete_and_well_formed(void **state)
         }
         free(data);
     }
-    char *document = read_part(path, "word/document.xml");
+    char *document = ck_test_read_part(path, "word/document.xml");
     assert_non_null(strstr(document, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
     assert_non_null(strstr(document, "w:top=\"1417\""));  /* 25 mm */
     assert_non_null(strstr(document, "w:left=\"1134\"")); /* 20 mm */
-    char *styles = read_part(path, "word/styles.xml");
+    char *styles = ck_test_read_part(path, "word/styles.xml");
     assert_non_null(strstr(styles, "<w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:eastAsia=\"標楷體\""));
     assert_non_null(strstr(styles, "<w:lang w:val=\"zh-TW\" w:eastAsia=\"zh-TW\""));
-    char *fonts = read_part(path, "word/fontTable.xml");
+    char *fonts = ck_test_read_part(path, "word/fontTable.xml");
     assert_non_null(strstr(fonts, "<w:font w:name=\"標楷體\"><w:altName w:val=\"DFKai-SB\"/>"));
-    char *core = read_part(path, "docProps/core.xml");
+    char *core = ck_test_read_part(path, "docProps/core.xml");
     assert_non_null(strstr(core, "<dc:title>保密切結書</dc:title>"));
     free(types);
     free(document);
@@ -229,9 +202,9 @@ static void docx_headings_and_list_numbering(void **state)
     (void)state;
     cmark_node *doc = parse(sample_form);
     const char *path = write_docx("lists.docx", doc);
-    char *document = read_part(path, "word/document.xml");
-    char *numbering = read_part(path, "word/numbering.xml");
-    char *styles = read_part(path, "word/styles.xml");
+    char *document = ck_test_read_part(path, "word/document.xml");
+    char *numbering = ck_test_read_part(path, "word/numbering.xml");
+    char *styles = ck_test_read_part(path, "word/styles.xml");
     char *title = paragraph_with(document, "保密切結書");
 
     assert_non_null(strstr(title, "<w:pStyle w:val=\"Heading1\"/>"));
@@ -284,7 +257,7 @@ static void docx_table_has_borders_header_and_proportional_widths(void **state)
     (void)state;
     cmark_node *doc = parse(sample_form);
     const char *path = write_docx("table.docx", doc);
-    char *document = read_part(path, "word/document.xml");
+    char *document = ck_test_read_part(path, "word/document.xml");
     const char *tbl = strstr(document, "<w:tbl>");
     long widths[3] = { 0 };
     const char *p;
@@ -312,12 +285,33 @@ static void docx_table_has_borders_header_and_proportional_widths(void **state)
     cmark_node_free(doc);
 }
 
+/* A column of check marks under a short heading (不符合) is wide enough for
+ * the heading on one line beside two long columns: 3 characters of 12 pt
+ * (about 13 mm) plus the cell's margins, of the 170 mm text width. */
+static void check_mark_columns_fit_their_headings(void **state)
+{
+    (void)state;
+    cmark_node *doc = parse("| 稽核項目 | 符合 | 不符合 | 不適用 | 說明 |\n|---|:-:|:-:|:-:|---|\n"
+                            "| 契約是否載明工作項目、履約時程、驗收方式及違約罰則？（WRATB 委外作業程序 3.4.1.1） "
+                            "| ■ | □ | □ | 契約已訂定（見第一條、第三條 第一款、第五條 第二款） |\n");
+    cmark_node *table = cmark_node_first_child(doc);
+    double share[5];
+
+    assert_int_equal(ck_writer_table_columns(table), 5);
+    ck_writer_table_widths(table, 5, share);
+    assert_true(share[1] * 170.0 >= 12.0); /* 符合: two characters */
+    for (int i = 2; i <= 3; i++)
+        assert_true(share[i] * 170.0 >= 16.0);
+    assert_true(share[0] > share[2] && share[4] > share[2]);
+    cmark_node_free(doc);
+}
+
 static void docx_page_break_and_signature_lines(void **state)
 {
     (void)state;
     cmark_node *doc = parse(sample_form);
     const char *path = write_docx("sign.docx", doc);
-    char *document = read_part(path, "word/document.xml");
+    char *document = ck_test_read_part(path, "word/document.xml");
     char *before = paragraph_with(document, "此致");
     char *sign1 = paragraph_with(document, "立書人（簽章）");
     char *sign2 = paragraph_with(document, "身分證字號");
@@ -352,8 +346,8 @@ static void docx_text_values_stay_literal(void **state)
     (void)state;
     cmark_node *doc = document_with_value();
     const char *path = write_docx("value.docx", doc);
-    char *document = read_part(path, "word/document.xml");
-    xmlDocPtr dom = well_formed(document, "word/document.xml");
+    char *document = ck_test_read_part(path, "word/document.xml");
+    xmlDocPtr dom = ck_test_well_formed(document, "word/document.xml");
     ck_buf text = CK_BUF_INIT;
 
     collect_text(xmlDocGetRootElement(dom), "t", &text);
@@ -374,9 +368,9 @@ static void docx_merges_documents_with_page_breaks(void **state)
 
     ck_error_clear(&err);
     assert_int_equal(ck_writer_docx_write_many(docs, 3, NULL, path, &err), 0);
-    char *document = read_part(path, "word/document.xml");
-    char *numbering = read_part(path, "word/numbering.xml");
-    xmlFreeDoc(well_formed(document, "word/document.xml"));
+    char *document = ck_test_read_part(path, "word/document.xml");
+    char *numbering = ck_test_read_part(path, "word/numbering.xml");
+    xmlFreeDoc(ck_test_well_formed(document, "word/document.xml"));
     /* One break inside each form, one before each form but the first. */
     assert_int_equal(count(document, "<w:pageBreakBefore/>"), 3 + 2);
     assert_int_equal(count(document, "<w:sectPr>"), 1);
@@ -410,7 +404,7 @@ static void odt_package_is_complete_and_well_formed(void **state)
     int errcode = 0;
     zip_t *z = zip_open(path, ZIP_RDONLY, &errcode);
     zip_stat_t st;
-    char *manifest = read_part(path, "META-INF/manifest.xml");
+    char *manifest = ck_test_read_part(path, "META-INF/manifest.xml");
 
     assert_non_null(z);
     assert_int_equal(zip_stat_index(z, 0, 0, &st), 0);
@@ -420,8 +414,8 @@ static void odt_package_is_complete_and_well_formed(void **state)
     for (zip_int64_t i = 1; i < zip_get_num_entries(z, 0); i++) {
         char entry[160];
         const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
-        char *data = read_part(path, name);
-        xmlFreeDoc(well_formed(data, name));
+        char *data = ck_test_read_part(path, name);
+        xmlFreeDoc(ck_test_well_formed(data, name));
         free(data);
         if (strcmp(name, "META-INF/manifest.xml") == 0)
             continue;
@@ -429,13 +423,13 @@ static void odt_package_is_complete_and_well_formed(void **state)
         assert_non_null(strstr(manifest, entry));
     }
     zip_close(z);
-    char *styles = read_part(path, "styles.xml");
+    char *styles = ck_test_read_part(path, "styles.xml");
     assert_non_null(strstr(styles, "fo:page-width=\"210mm\" fo:page-height=\"297mm\""));
     assert_non_null(strstr(styles, "office:version=\"1.3\""));
     assert_non_null(strstr(styles, "style:font-name-asian=\"標楷體\""));
     assert_non_null(strstr(styles, "style:language-asian=\"zh\" style:country-asian=\"TW\""));
     assert_non_null(strstr(styles, "<style:font-face style:name=\"標楷體\""));
-    char *meta = read_part(path, "meta.xml");
+    char *meta = ck_test_read_part(path, "meta.xml");
     assert_non_null(strstr(meta, "<dc:title>保密切結書</dc:title>"));
     free(manifest);
     free(styles);
@@ -448,8 +442,8 @@ static void odt_renders_structure(void **state)
     (void)state;
     cmark_node *doc = parse(sample_form);
     const char *path = write_odt("structure.odt", doc);
-    char *content = read_part(path, "content.xml");
-    char *styles = read_part(path, "styles.xml");
+    char *content = ck_test_read_part(path, "content.xml");
+    char *styles = ck_test_read_part(path, "styles.xml");
 
     assert_non_null(strstr(content, "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">保密切結書"));
     assert_non_null(strstr(content, "<text:list text:style-name=\"Numbering_20_1\"><text:list-item"
@@ -482,8 +476,8 @@ static void odt_text_values_stay_literal(void **state)
     (void)state;
     cmark_node *doc = document_with_value();
     const char *path = write_odt("value.odt", doc);
-    char *content = read_part(path, "content.xml");
-    xmlDocPtr dom = well_formed(content, "content.xml");
+    char *content = ck_test_read_part(path, "content.xml");
+    xmlDocPtr dom = ck_test_well_formed(content, "content.xml");
     ck_buf text = CK_BUF_INIT;
 
     collect_text(xmlDocGetRootElement(dom), "p", &text);
@@ -567,7 +561,7 @@ static void template_html_is_literal_and_comments_are_dropped(void **state)
                             "[連結](javascript:alert(1)) [網站](https://example.org/) <https://e.org/>\n");
     char *html = render_html(&doc, 1);
     const char *path = write_docx("raw.docx", doc);
-    char *document = read_part(path, "word/document.xml");
+    char *document = ck_test_read_part(path, "word/document.xml");
 
     assert_non_null(strstr(html, "&lt;div&gt;區塊&lt;/div&gt;"));
     assert_non_null(strstr(html, "文字 &lt;b&gt;粗&lt;/b&gt;"));
@@ -730,13 +724,13 @@ static void empty_document_is_still_valid(void **state)
     (void)state;
     cmark_node *doc = parse("");
     const char *path = write_docx("empty.docx", doc);
-    char *document = read_part(path, "word/document.xml");
-    xmlFreeDoc(well_formed(document, "word/document.xml"));
+    char *document = ck_test_read_part(path, "word/document.xml");
+    xmlFreeDoc(ck_test_well_formed(document, "word/document.xml"));
     assert_non_null(strstr(document, "<w:body><w:p/><w:sectPr>"));
     free(document);
     path = write_odt("empty.odt", doc);
-    document = read_part(path, "content.xml");
-    xmlFreeDoc(well_formed(document, "content.xml"));
+    document = ck_test_read_part(path, "content.xml");
+    xmlFreeDoc(ck_test_well_formed(document, "content.xml"));
     free(document);
     cmark_node_free(doc);
 }
@@ -756,11 +750,11 @@ static void bytes_that_are_not_utf8_still_give_well_formed_files(void **state)
     cmark_node_append_child(cmark_node_last_child(doc), text);
     ck_error_clear(&err);
     assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
-    xmlFreeDoc(well_formed(out.data, "word/document.xml"));
+    xmlFreeDoc(ck_test_well_formed(out.data, "word/document.xml"));
     assert_non_null(strstr(out.data, "\xEF\xBF\xBD\xEF\xBF\xBD x \xEF\xBF\xBD \xEF\xBF\xBD  \xE7\x8E\x8B"));
     ck_buf_clear(&out);
     assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
-    xmlFreeDoc(well_formed(out.data, "content.xml"));
+    xmlFreeDoc(ck_test_well_formed(out.data, "content.xml"));
     ck_buf_clear(&out);
     assert_int_equal(ck_writer_html_render(&doc, 1, NULL, &out, &err), 0);
     assert_null(strstr(out.data, "\xA4\xFD"));
@@ -808,7 +802,7 @@ static void table_in_a_list_item(void **state)
     ck_buf_clear(&out);
     /* ODF list items hold no tables: one paragraph per row instead. */
     assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
-    xmlFreeDoc(well_formed(out.data, "content.xml"));
+    xmlFreeDoc(ck_test_well_formed(out.data, "content.xml"));
     assert_null(strstr(out.data, "<table:table "));
     assert_non_null(strstr(out.data, "<text:p text:style-name=\"List_20_Contents\">甲 | 乙</text:p>"));
     ck_buf_free(&out);
@@ -847,13 +841,13 @@ static void table_rows_get_one_cell_per_column(void **state)
 
     ck_error_clear(&err);
     assert_int_equal(ck_writer_docx_render(&doc, 1, NULL, &out, &numbering, &err), 0);
-    xmlFreeDoc(well_formed(out.data, "word/document.xml"));
+    xmlFreeDoc(ck_test_well_formed(out.data, "word/document.xml"));
     assert_int_equal(count(out.data, "<w:tc>"), 9);
     assert_int_equal(count(out.data, "<w:gridCol "), 3);
     assert_null(strstr(out.data, ">4<"));
     ck_buf_clear(&out);
     assert_int_equal(ck_writer_odt_render(&doc, 1, NULL, &out, &err), 0);
-    xmlFreeDoc(well_formed(out.data, "content.xml"));
+    xmlFreeDoc(ck_test_well_formed(out.data, "content.xml"));
     assert_int_equal(count(out.data, "<table:table-cell "), 9);
     ck_buf_clear(&out);
     assert_int_equal(ck_writer_html_render(&doc, 1, NULL, &out, &err), 0);
@@ -914,6 +908,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(docx_package_is_complete_and_well_formed),
+        cmocka_unit_test(check_mark_columns_fit_their_headings),
         cmocka_unit_test(docx_headings_and_list_numbering),
         cmocka_unit_test(docx_table_has_borders_header_and_proportional_widths),
         cmocka_unit_test(docx_page_break_and_signature_lines),

@@ -1,14 +1,14 @@
 #!/bin/sh
 # make bench: measures the reader on a large contract, then runs every other
-# bench/*.sh (checking, forms). Usage: bench/run.sh BUILD
+# bench/*.sh (checking, forms). Usage: tests/bench/run.sh BUILD
 set -eu
 build=${1:-build}
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 ck=$build/clausekit
 out=$build/bench
 mkdir -p "$out"
-measure=$build/bench/measure
+measure=$build/tests/bench/measure
 mb=${BENCH_MB:-40}
 
 best() { # best N CMD... -> "seconds maxrss" of the fastest of N runs
@@ -27,7 +27,7 @@ best() { # best N CMD... -> "seconds maxrss" of the fastest of N runs
 }
 
 echo "== reader: building a contract with ${mb} MB of document XML"
-"$build/bench/mkcontract" "$out/large.docx" "$mb"
+"$build/tests/bench/mkcontract" "$out/large.docx" "$mb"
 xml_bytes=$(unzip -p "$out/large.docx" word/document.xml | wc -c)
 text_bytes=$("$ck" extract --format text "$out/large.docx" | wc -c)
 floor=$(best 3 sh -c "unzip -p '$out/large.docx' word/document.xml")
@@ -56,8 +56,8 @@ else
     echo "  pandoc not installed: the pandoc comparison is skipped"
 fi
 
-for script in bench/*.sh; do
-    [ "$script" = bench/run.sh ] && continue
+for script in tests/bench/*.sh; do
+    [ "$script" = tests/bench/run.sh ] && continue
     echo "== $(basename "$script" .sh)"
     sh "$script" "$build"
 done

@@ -1,15 +1,15 @@
 #!/bin/sh
-# bench/forms.sh BUILD — how fast `clausekit forms` fills 4-016 for a large
+# tests/bench/forms.sh BUILD — how fast `clausekit forms` fills 4-016 for a large
 # roster: 10,000 rows with valid identity numbers, one DOCX each.
 # Prints forms per second, peak memory, and the time against pandoc turning
 # one filled Markdown file into DOCX (skipped when pandoc is absent).
 # Target: 10,000 DOCX in under 10 s.
 set -u
 build=${1:-build}
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 ck="$top/$build/clausekit"
 rows=${FORMS_BENCH_ROWS:-10000}
-[ -x "$ck" ] || { echo "bench/forms.sh: $ck not built" >&2; exit 2; }
+[ -x "$ck" ] || { echo "tests/bench/forms.sh: $ck not built" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/ck-bench-forms-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 

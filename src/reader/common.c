@@ -1,0 +1,32 @@
+#include "reader/common.h"
+
+int ck_reader_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            i++;
+        else if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80)
+            i += 3; /* U+3000 ideographic space */
+        else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
+            i += 2; /* no-break space */
+        else
+            return 0;
+    }
+    return 1;
+}
+
+ck_block_kind ck_reader_block_kind(ck_block_kind part_kind, int text_box, int in_table, int heading, int listed)
+{
+    if (part_kind != CK_BLOCK_PARAGRAPH)
+        return part_kind;
+    if (text_box)
+        return CK_BLOCK_TEXT_BOX;
+    if (in_table)
+        return CK_BLOCK_TABLE_CELL;
+    if (heading)
+        return CK_BLOCK_HEADING;
+    if (listed)
+        return CK_BLOCK_LIST_ITEM;
+    return CK_BLOCK_PARAGRAPH;
+}

@@ -84,8 +84,12 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
         ck_buf_printf(o, "## %s\n\n", ck_tr("適用條件", "Applicability"));
         for (size_t c = 0; c < r->condition_count; c++) {
             const ck_applicability *a = &r->conditions[c];
-            ck_buf_printf(o, "- `%s`%s%s", a->condition->name, ck_tr("：", ": "),
-                          a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+            ck_buf_printf(o, "- `%s`", a->condition->name);
+            if (a->condition->definition_count) {
+                ck_buf_putc(o, ' ');
+                mds(o, ck_rule_text_get(&a->condition->definitions[0]->description));
+            }
+            ck_buf_printf(o, "%s%s", ck_tr("：", ": "), a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
             ck_buf why = CK_BUF_INIT;
             ck_report_decision(in, a, &why);
             mds(o, why.data);

@@ -222,6 +222,11 @@ if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套
 else
     fail "zh-TW text report wording: $(sed -n '1,12p' "$T/out")"
 fi
+if grep -q '^適用條件 system-development 委外事項涉及應用系統之開發或維護.*：成立（前言）$' "$T/out"; then
+    pass "text report: each condition with what it means"
+else
+    fail "text report condition lines: $(grep '^適用條件' "$T/out" | head -2)"
+fi
 if [ "$(grep -c -- '--assume personal-data' "$T/out")" -eq 1 ] &&
    [ "$(grep -c '條件「personal-data」不成立，理由同 PDPA-8.1$' "$T/out")" -ge 5 ]; then
     pass "text report: one condition's reason given once, not for every rule it rules out"

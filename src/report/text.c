@@ -160,7 +160,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         }
         ck_buf_printf(o, "\n- %s %s  ", f->rule->id, ck_rule_text_get(&f->rule->title));
         status_word(o, in, f->status, 0);
-        ck_buf_printf(o, "  [%s]\n", severity_word(f->rule));
+        ck_buf_printf(o, ck_tr("  ［%s］\n", "  [%s]\n"), severity_word(f->rule));
         if (f->status == CK_STATUS_NOT_APPLICABLE) {
             /* One condition often rules out a whole pack (personal-data):
              * its reason is given once, later findings point back to it. */

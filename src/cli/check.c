@@ -136,7 +136,7 @@ int ck_cmd_check(int argc, char **argv)
     size_t pack_count = 0, assume_count = 0;
     ck_report_format format = CK_REPORT_TEXT;
     const char *output = NULL, *annotate = NULL;
-    int annotate_all = 0;
+    int annotate_all = 0, annotated = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
@@ -285,6 +285,8 @@ int ck_cmd_check(int argc, char **argv)
             if (ck_annotate_write(files[i], annotate, &notes, &err) != 0) {
                 ck_error_print(&err, stderr);
                 errors++;
+            } else {
+                annotated = 1;
             }
             ck_annotation_set_free(&notes);
         }
@@ -316,6 +318,12 @@ int ck_cmd_check(int argc, char **argv)
     if (json_array) {
         ck_buf_puts(&json_all, "]\n");
         fwrite(json_all.data, 1, json_all.len, stdout);
+    }
+    if (annotated && isatty(STDERR_FILENO)) {
+        /* After the report, where someone at a terminal looks for the result;
+         * never in a pipe or a log, where stderr is for problems. */
+        fflush(stdout);
+        fprintf(stderr, ck_tr("已寫入加註的副本：%s\n", "annotated copy written: %s\n"), annotate);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "clausekit: %s\n", ck_tr("無法寫出報告", "cannot write the report"));

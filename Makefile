@@ -73,7 +73,7 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" tests-build
 
 fuzz:
-	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60} $(FUZZ_HARNESSES)
 
 BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure
 bench: all $(BENCH_TOOLS)

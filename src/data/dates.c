@@ -85,7 +85,8 @@ int ck_date_from_serial(double serial, int date1904, ck_date *out)
 const char *ck_date_format(const ck_date *date, ck_date_style style, char *buf, size_t size)
 {
     int roc = ck_date_roc_year(date->year);
-    if (roc < 1 && style != CK_DATE_ISO)
+    /* A four-digit ROC year would read back as an AD year: write ISO. */
+    if ((roc < 1 || roc > 999) && style != CK_DATE_ISO)
         style = CK_DATE_ISO;
     switch (style) {
     case CK_DATE_ROC_LONG:

@@ -42,7 +42,8 @@ int ck_date_parse(const char *text, ck_date *out, char *why, size_t why_size);
 int ck_date_from_serial(double serial, int date1904, ck_date *out);
 
 /* Writes date in style into buf (always NUL-terminated); returns buf.
- * ROC styles need year >= 1912 (ROC year 1); earlier dates are written ISO. */
+ * ROC styles need ROC years 1..999 (AD 1912..2910); other dates are written
+ * ISO, since a four-digit year reads back as AD. */
 const char *ck_date_format(const ck_date *date, ck_date_style style, char *buf, size_t size);
 
 /* The ROC year of an AD year (2026 -> 115). */

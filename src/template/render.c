@@ -109,13 +109,20 @@ static void append_text(cmark_node *parent, const char *s, size_t len, int split
                 char *copy = ck_strndup(s, piece);
                 cmark_node_set_literal(text, copy);
                 free(copy);
-                cmark_node_append_child(parent, text);
+                if (!cmark_node_append_child(parent, text))
+                    cmark_node_free(text);
             }
         }
         if (!nl)
             break;
-        if (piece + 1 < len || piece > 0)
-            cmark_node_append_child(parent, cmark_node_new(CMARK_NODE_LINEBREAK));
+        if (piece + 1 < len || piece > 0) {
+            cmark_node *line_break = cmark_node_new(CMARK_NODE_LINEBREAK);
+            /* A table cell holds no line break: its lines are joined by a space. */
+            if (!cmark_node_append_child(parent, line_break)) {
+                cmark_node_free(line_break);
+                append_text(parent, " ", 1, 0);
+            }
+        }
         s = nl + 1;
         len -= piece + 1;
     }

@@ -56,7 +56,8 @@ int ck_template_load_string(const char *name, const char *text, size_t len, ck_t
         goto done;
     }
     /* Front matter: "---" on the first line, up to the next "---" line. */
-    if (!(end - p >= 3 && memcmp(p, "---", 3) == 0 && (p[3] == '\n' || (p[3] == '\r' && p[4] == '\n')))) {
+    if (!(end - p >= 4 && memcmp(p, "---", 3) == 0 &&
+          (p[3] == '\n' || (end - p >= 5 && p[3] == '\r' && p[4] == '\n')))) {
         rc = ck_template_token_fail(t, err, 1, 1,
                         ck_tr("範本須以 --- 開頭的表頭（front matter）宣告表單與欄位",
                               "a template must begin with a --- front matter block declaring the form and fields%s"),

@@ -105,6 +105,25 @@ static void formats_roc_and_iso(void **state)
     assert_false(ck_date_valid(1900, 2, 29));
 }
 
+/* A ROC year of four digits reads back as an AD year (or is refused after
+ * 中華民國), so such dates are written ISO: what is printed reads back as the
+ * same day in every style. */
+static void far_future_dates_round_trip(void **state)
+{
+    (void)state;
+    ck_date last_roc = { 2910, 5, 14 }, far = { 9103, 5, 14 }, back;
+    char buf[64], why[128];
+    assert_string_equal(ck_date_format(&last_roc, CK_DATE_ROC_SLASH, buf, sizeof buf), "999/05/14");
+    for (int style = CK_DATE_ROC_LONG; style <= CK_DATE_ISO; style++) {
+        ck_date_format(&far, (ck_date_style)style, buf, sizeof buf);
+        assert_int_equal(ck_date_parse(buf, &back, why, sizeof why), 0);
+        assert_int_equal(back.year, 9103);
+        assert_int_equal(back.month, 5);
+        assert_int_equal(back.day, 14);
+    }
+    assert_string_equal(ck_date_format(&far, CK_DATE_ROC_LONG, buf, sizeof buf), "9103-05-14");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +131,7 @@ int main(void)
         cmocka_unit_test(impossible_dates_are_refused_with_a_reason),
         cmocka_unit_test(serials_follow_both_date_systems),
         cmocka_unit_test(formats_roc_and_iso),
+        cmocka_unit_test(far_future_dates_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

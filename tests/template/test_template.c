@@ -354,6 +354,47 @@ static void test_section_errors(void **state)
     expect_load_error("{{#each 稽核人員}}{{項目}}{{/each}}\n", "t.md:13:");
 }
 
+/* A table cell cannot hold a hard line break: a value's lines are joined
+ * by a space there (and nothing is leaked), while a paragraph keeps them. */
+static void test_multiline_value_in_table_cell(void **state)
+{
+    (void)state;
+    char *got = html("| 職稱 |\n|---|\n| {{職稱}} |\n\n{{職稱}}\n", "職稱: \"經理\\n兼工程師\"\n");
+    if (!strstr(got, "<td>經理 兼工程師</td>") || !strstr(got, "<p>經理<br />\n兼工程師</p>"))
+        print_error("got:\n%s\n", got);
+    assert_non_null(strstr(got, "<td>經理 兼工程師</td>"));
+    assert_non_null(strstr(got, "<p>經理<br />\n兼工程師</p>"));
+    free(got);
+}
+
+/* Loads a template from an exact-size heap copy of text, so that the
+ * sanitizer build catches any read past its end. */
+static int load_exact(const char *text, size_t len, ck_template **t, ck_error *err)
+{
+    char *copy = malloc(len);
+    int rc;
+    memcpy(copy, text, len);
+    rc = ck_template_load_string("f.md", copy, len, t, err);
+    free(copy);
+    return rc;
+}
+
+/* A text that is only the opening of a front matter ("---", "---\r") ends
+ * where the opening line's break would be: an error, nothing read past it. */
+static void test_front_matter_cut_short(void **state)
+{
+    static const char *const texts[] = { "---", "---\r", "\xEF\xBB\xBF---", "---\r\n", "---\n" };
+    (void)state;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        ck_template *t = NULL;
+        ck_error err;
+        ck_error_clear(&err);
+        assert_int_equal(load_exact(texts[i], strlen(texts[i]), &t, &err), CK_EDATA);
+        assert_null(t);
+        assert_true(ck_error_is_set(&err));
+    }
+}
+
 static void test_front_matter_errors(void **state)
 {
     ck_template *t = NULL;
@@ -474,6 +515,8 @@ int main(void)
         cmocka_unit_test(test_nested_sections),
         cmocka_unit_test(test_section_errors),
         cmocka_unit_test(test_front_matter_errors),
+        cmocka_unit_test(test_front_matter_cut_short),
+        cmocka_unit_test(test_multiline_value_in_table_cell),
         cmocka_unit_test(test_render_twice),
         cmocka_unit_test(test_random_templates),
     };

@@ -60,7 +60,9 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
     ck_buf_printf(o, "| %s | %s |\n|---|---|\n", ck_tr("項目", "Item"), ck_tr("內容", "Value"));
     ck_buf_printf(o, "| %s | ", ck_tr("檔案", "File"));
     mds(o, in->file);
-    ck_buf_printf(o, " |\n| %s | %lld %s |\n", ck_tr("大小", "Size"), in->file_size, ck_tr("位元組", "bytes"));
+    ck_buf_printf(o, " |\n| %s | ", ck_tr("大小", "Size"));
+    ck_report_put_number(o, in->file_size);
+    ck_buf_printf(o, " %s |\n", ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "| SHA-256 | `%s` |\n", in->sha256);
     ck_buf_printf(o, "| %s | ", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {

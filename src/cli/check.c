@@ -32,7 +32,7 @@ static void print_help(FILE *out)
                 "                       cybersecurity-act、personal-data\n"
                 "  --assume 條件        視適用條件為成立（例如 --assume system-development）；\n"
                 "                       --assume no-條件 視為不成立（可重複）\n"
-                "  --format 格式        text（預設）、md、html 或 json\n"
+                "  --format 格式        text、md、html 或 json；未指定時依 -o 的副檔名，否則 text\n"
                 "  -o, --output 路徑    報告寫入檔案；多個契約時寫入資料夾，每份為 資料夾/名稱.副檔名\n"
                 "  --lang zh-TW|en      報告語言\n"
                 "  --annotate 副本      另存一份加上審查註解與追蹤修訂建議條文的契約（.docx→.docx，\n"
@@ -51,7 +51,7 @@ static void print_help(FILE *out)
                 "                       cybersecurity-act, personal-data\n"
                 "  --assume COND        take an applicability condition as holding (e.g.\n"
                 "                       --assume system-development); --assume no-COND as not holding\n"
-                "  --format FORMAT      text (default), md, html or json\n"
+                "  --format FORMAT      text, md, html or json; default: from -o's extension, else text\n"
                 "  -o, --output PATH    write the report to a file; with several contracts, to a\n"
                 "                       folder, one DIR/<name>.<ext> each\n"
                 "  --lang zh-TW|en      report language\n"
@@ -63,6 +63,28 @@ static void print_help(FILE *out)
                 "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
                 "2 usage, contract or rule pack error. See docs/checking.md.\n"),
           out);
+}
+
+/* -o 報告.html without --format means an HTML report: a text report in a
+ * file named .html would open as one long unformatted line. */
+static ck_report_format format_from_name(const char *path, ck_report_format fallback)
+{
+    const char *base = strrchr(path, '/');
+    const char *dot = strrchr(base ? base + 1 : path, '.');
+    char ext[16];
+    ck_report_format format = fallback;
+    size_t n = 0;
+
+    if (!dot)
+        return fallback;
+    for (dot++; *dot && n + 1 < sizeof ext; dot++)
+        ext[n++] = (char)((*dot >= 'A' && *dot <= 'Z') ? *dot - 'A' + 'a' : *dot);
+    ext[n] = '\0';
+    if (strcmp(ext, "htm") == 0)
+        return CK_REPORT_HTML;
+    if (ck_report_format_parse(ext, &format) != 0)
+        return fallback;
+    return format;
 }
 
 /* "報告.html": a name with an extension, which -o for several reports
@@ -135,8 +157,9 @@ int ck_cmd_check(int argc, char **argv)
     const char **assume = ck_calloc((size_t)argc + 1, sizeof *assume);
     size_t pack_count = 0, assume_count = 0;
     ck_report_format format = CK_REPORT_TEXT;
+    int format_given = 0;
     const char *output = NULL, *annotate = NULL;
-    int annotate_all = 0;
+    int annotate_all = 0, annotated = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
@@ -151,6 +174,7 @@ int ck_cmd_check(int argc, char **argv)
         case 'p': packs[pack_count++] = optarg; break;
         case 'a': assume[assume_count++] = optarg; break;
         case 'f':
+            format_given = 1;
             if (ck_report_format_parse(optarg, &format) != 0) {
                 status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html 或 json",
                                                            "unknown format '%s': use text, md, html or json"),
@@ -185,6 +209,8 @@ int ck_cmd_check(int argc, char **argv)
         status = ck_cli_usage_error("check", "%s", ck_tr("請指定要檢查的契約檔案", "name the contract files to check"));
         goto done;
     }
+    if (!format_given && output && file_count == 1)
+        format = format_from_name(output, format);
     if (annotate_all && !annotate) {
         status = ck_cli_usage_error("check", "%s", ck_tr("--annotate-all 需與 --annotate 副本檔名一起使用",
                                                          "--annotate-all goes with --annotate COPY"));
@@ -285,6 +311,8 @@ int ck_cmd_check(int argc, char **argv)
             if (ck_annotate_write(files[i], annotate, &notes, &err) != 0) {
                 ck_error_print(&err, stderr);
                 errors++;
+            } else {
+                annotated = 1;
             }
             ck_annotation_set_free(&notes);
         }
@@ -316,6 +344,12 @@ int ck_cmd_check(int argc, char **argv)
     if (json_array) {
         ck_buf_puts(&json_all, "]\n");
         fwrite(json_all.data, 1, json_all.len, stdout);
+    }
+    if (annotated && isatty(STDERR_FILENO)) {
+        /* After the report, where someone at a terminal looks for the result;
+         * never in a pipe or a log, where stderr is for problems. */
+        fflush(stdout);
+        fprintf(stderr, ck_tr("已寫入加註的副本：%s\n", "annotated copy written: %s\n"), annotate);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "clausekit: %s\n", ck_tr("無法寫出報告", "cannot write the report"));

@@ -147,13 +147,13 @@ ck_id_reason ck_id_check_person(const char *value, ck_id_result *r)
     }
     if (value[0] >= 'a' && value[0] <= 'z')
         return finish(r, CK_ID_LOWERCASE, "第 1 個字母是小寫，應為大寫英文字母（A–Z）",
-                      "the first letter is lowercase; it must be an uppercase letter (A–Z)");
+                      "starts with a lowercase letter; it must be an uppercase letter (A–Z)");
     if (ck_id_letter_code(value[0]) < 0)
         return finish(r, CK_ID_FIRST_LETTER, "第 1 個字元應為英文字母 A–Z",
-                      "the first character must be a letter A–Z");
+                      "does not start with a letter A–Z");
     if (value[1] >= 'a' && value[1] <= 'd')
         return finish(r, CK_ID_LOWERCASE, "第 2 個字母是小寫，舊式居留證號應為大寫 A–D",
-                      "the second letter is lowercase; an old resident certificate number has A–D");
+                      "has a lowercase second letter; an old resident certificate number has A–D");
     if (value[1] >= 'A' && value[1] <= 'D')
         d1 = ck_id_letter_code(value[1]) % 10;
     else if (value[1] == '1' || value[1] == '2' || value[1] == '8' || value[1] == '9')
@@ -161,11 +161,11 @@ ck_id_reason ck_id_check_person(const char *value, ck_id_result *r)
     else
         return finish(r, CK_ID_SECOND_CHAR,
                       "第 2 個字元應為 1 或 2（身分證）、8 或 9 或 A–D（居留證）",
-                      "the second character must be 1/2 (national ID), 8/9 or A–D (resident certificate)");
+                      "has a second character other than 1/2 (national ID), 8/9 or A–D (resident certificate)");
     for (size_t i = 2; i < 10; i++) {
         if (value[i] < '0' || value[i] > '9') {
             snprintf(zh, sizeof zh, "第 %zu 個字元應為數字", i + 1);
-            snprintf(en, sizeof en, "character %zu must be a digit", i + 1);
+            snprintf(en, sizeof en, "has a non-digit at character %zu", i + 1);
             return finish(r, CK_ID_NOT_DIGITS, zh, en);
         }
     }
@@ -176,7 +176,7 @@ ck_id_reason ck_id_check_person(const char *value, ck_id_result *r)
     sum += value[9] - '0';
     if (sum % 10 != 0)
         return finish(r, CK_ID_CHECKSUM, "檢查碼不符，請與證件核對",
-                      "the check digit does not match; compare it with the card");
+                      "has a check digit that does not match; compare it with the card");
     return finish(r, CK_ID_VALID, "", "");
 }
 
@@ -212,7 +212,7 @@ ck_id_reason ck_id_check_business(const char *value, ck_id_result *r)
     for (size_t i = 0; i < 8; i++) {
         if (value[i] < '0' || value[i] > '9') {
             snprintf(zh, sizeof zh, "第 %zu 個字元應為數字", i + 1);
-            snprintf(en, sizeof en, "character %zu must be a digit", i + 1);
+            snprintf(en, sizeof en, "has a non-digit at character %zu", i + 1);
             return finish(r, CK_ID_NOT_DIGITS, zh, en);
         }
     }
@@ -226,7 +226,7 @@ ck_id_reason ck_id_check_business(const char *value, ck_id_result *r)
     seventh_is_seven = value[6] == '7';
     if (sum % 5 != 0 && !(seventh_is_seven && (sum - 1) % 5 == 0))
         return finish(r, CK_ID_CHECKSUM, "檢查碼不符，請與公司登記資料核對",
-                      "the check digit does not match; compare it with the company's registration");
+                      "has a check digit that does not match; compare it with the company's registration");
     return finish(r, CK_ID_VALID, "", "");
 }
 

@@ -223,7 +223,8 @@ int ck_forms_list(FILE *out)
             ck_error_print(&err, stderr);
             status = 2;
         } else {
-            fprintf(out, "%-8s %s  (%s)\n", ck_template_form(t), ck_template_title(t), paths[i]);
+            fprintf(out, ck_tr("%-8s %s（%s）\n", "%-8s %s  (%s)\n"), ck_template_form(t), ck_template_title(t),
+                    paths[i]);
             ck_template_free(t);
         }
         free(paths[i]);

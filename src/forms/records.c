@@ -206,7 +206,10 @@ int ck_forms_data_read(const ck_template *t, const char *path, const char *encod
         rc = read_roster(t, &ft, path, encoding, d, err);
     field_table_free(&ft);
     if (rc == 0 && d->count == 0) {
-        rc = ck_error_set(err, CK_EDATA, ck_tr("資料檔沒有任何一筆資料", "the data file holds no rows"));
+        rc = ck_error_set(err, CK_EDATA, "%s",
+                          ck_tr("名冊或資料檔中沒有任何一筆資料；名冊請在欄名列下方每列填一位人員",
+                                "the roster or record file holds no rows; in a roster, fill in one person a row "
+                                "under the header"));
         ck_error_set_file(err, path);
     }
     if (rc != 0) {

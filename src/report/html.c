@@ -102,8 +102,9 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
     ck_buf_puts(o, "</h1>\n<table class=\"facts\">\n");
     ck_buf_printf(o, "<tr><th>%s</th><td>", ck_tr("檔案", "File"));
     h(o, name);
-    ck_buf_printf(o, "</td></tr>\n<tr><th>%s</th><td>%lld %s</td></tr>\n", ck_tr("大小", "Size"), in->file_size,
-                  ck_tr("位元組", "bytes"));
+    ck_buf_printf(o, "</td></tr>\n<tr><th>%s</th><td>", ck_tr("大小", "Size"));
+    ck_report_put_number(o, in->file_size);
+    ck_buf_printf(o, " %s</td></tr>\n", ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "<tr><th>SHA-256</th><td class=\"hash\">%s</td></tr>\n", in->sha256);
     ck_buf_printf(o, "<tr><th>%s</th><td>", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {

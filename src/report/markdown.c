@@ -60,7 +60,9 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
     ck_buf_printf(o, "| %s | %s |\n|---|---|\n", ck_tr("項目", "Item"), ck_tr("內容", "Value"));
     ck_buf_printf(o, "| %s | ", ck_tr("檔案", "File"));
     mds(o, in->file);
-    ck_buf_printf(o, " |\n| %s | %lld %s |\n", ck_tr("大小", "Size"), in->file_size, ck_tr("位元組", "bytes"));
+    ck_buf_printf(o, " |\n| %s | ", ck_tr("大小", "Size"));
+    ck_report_put_number(o, in->file_size);
+    ck_buf_printf(o, " %s |\n", ck_tr("位元組", "bytes"));
     ck_buf_printf(o, "| SHA-256 | `%s` |\n", in->sha256);
     ck_buf_printf(o, "| %s | ", ck_tr("規則套件", "Rule packs"));
     for (size_t p = 0; p < in->set->pack_count; p++) {
@@ -84,8 +86,12 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
         ck_buf_printf(o, "## %s\n\n", ck_tr("適用條件", "Applicability"));
         for (size_t c = 0; c < r->condition_count; c++) {
             const ck_applicability *a = &r->conditions[c];
-            ck_buf_printf(o, "- `%s`%s%s", a->condition->name, ck_tr("：", ": "),
-                          a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+            ck_buf_printf(o, "- `%s`", a->condition->name);
+            if (a->condition->definition_count) {
+                ck_buf_putc(o, ' ');
+                mds(o, ck_rule_text_get(&a->condition->definitions[0]->description));
+            }
+            ck_buf_printf(o, "%s%s", ck_tr("：", ": "), a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
             ck_buf why = CK_BUF_INIT;
             ck_report_decision(in, a, &why);
             mds(o, why.data);

@@ -240,8 +240,7 @@ static long long amount_threshold(const ck_rule_set_condition *c)
     return t;
 }
 
-/* 2,400,000 rather than 2400000: the way contracts and clerks write sums. */
-static void put_amount(ck_buf *out, long long amount)
+void ck_report_put_number(ck_buf *out, long long amount)
 {
     char digits[32];
     int n = snprintf(digits, sizeof digits, "%lld", amount < 0 ? -amount : amount);
@@ -264,7 +263,7 @@ void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck
         break;
     case CK_DECIDED_AMOUNT:
         ck_buf_puts(out, ck_tr("契約金額新臺幣 ", "contract amount NT$"));
-        put_amount(out, a->amount);
+        ck_report_put_number(out, a->amount);
         ck_buf_puts(out, ck_tr(" 元", ""));
         if (a->has_evidence) {
             ck_buf_puts(out, ck_tr("，", ", "));

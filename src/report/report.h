@@ -107,8 +107,12 @@ void ck_report_element_names(const ck_rule *rule, const size_t *indices, size_t 
 
 /* How a condition was decided, as a parenthesis in the current language:
  * "（第二條）", "（--assume 指定）", "（契約中找不到相關文字）",
- * "（契約金額新臺幣 9000000 元）", "（契約中未載明契約金額）". */
+ * "（契約金額新臺幣 9,000,000 元）", "（契約中未載明契約金額）". */
 void ck_report_decision(const ck_report_input *in, const ck_applicability *a, ck_buf *out);
+
+/* Appends n grouped by thousands (2,400,000), as contracts and clerks
+ * write sums and sizes. */
+void ck_report_put_number(ck_buf *out, long long n);
 
 /* Why a rule does not apply, one sentence in the current language. */
 void ck_report_not_applicable_reason(const ck_report_input *in, const ck_applicability *a, ck_buf *out);

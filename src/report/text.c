@@ -102,8 +102,12 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     ck_buf_putc(o, '\n');
     for (size_t c = 0; c < r->condition_count; c++) {
         const ck_applicability *a = &r->conditions[c];
-        ck_buf_printf(o, ck_tr("適用條件 %s：%s", "Condition %s: %s"), a->condition->name,
-                      a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+        /* The name is what --assume takes; the description says what it means,
+         * as in the HTML report. */
+        ck_buf_printf(o, ck_tr("適用條件 %s", "Condition %s"), a->condition->name);
+        if (a->condition->definition_count)
+            ck_buf_printf(o, ck_tr(" %s", " — %s"), ck_rule_text_get(&a->condition->definitions[0]->description));
+        ck_buf_printf(o, ck_tr("：%s", ": %s"), a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
         ck_report_decision(in, a, o);
         ck_buf_putc(o, '\n');
     }
@@ -156,7 +160,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
         }
         ck_buf_printf(o, "\n- %s %s  ", f->rule->id, ck_rule_text_get(&f->rule->title));
         status_word(o, in, f->status, 0);
-        ck_buf_printf(o, "  [%s]\n", severity_word(f->rule));
+        ck_buf_printf(o, ck_tr("  ［%s］\n", "  [%s]\n"), severity_word(f->rule));
         if (f->status == CK_STATUS_NOT_APPLICABLE) {
             /* One condition often rules out a whole pack (personal-data):
              * its reason is given once, later findings point back to it. */

@@ -146,4 +146,16 @@ else
     skip "LibreOffice not installed: opening the annotated copies is not checked"
 fi
 
+# Where the copy went: said after the report on a terminal, never in a pipe.
+run "$CK" check --annotate "$T/said.docx" "$TOP/samples/maintenance-contract.docx"
+if [ -f "$T/said.docx" ] && [ ! -s "$T/err" ]; then pass "--annotate in a pipe: nothing on stderr"; else fail "--annotate in a pipe: $(cat "$T/err")"; fi
+if has_tool script; then
+    script -qec "'$CK' check --annotate '$T/said-tty.docx' '$TOP/samples/maintenance-contract.docx'" /dev/null >"$T/tty.out" 2>&1
+    if tail -n 1 "$T/tty.out" | tr -d '\r' | grep -qx "annotated copy written: $T/said-tty.docx"; then
+        pass "--annotate on a terminal: the copy's name after the report"
+    else
+        fail "--annotate on a terminal: $(tail -n 2 "$T/tty.out")"
+    fi
+fi
+
 finish

@@ -214,6 +214,12 @@ else
     fail "several contracts, -o FILE.html: made $(ls -ld "$T/報告 草稿.html")"
 fi
 
+# -o 報告.html without --format writes HTML, as the name says; --format wins.
+run "$CK" check -o "$T/草稿 報告.HTML" "$TOP/samples/maintenance-contract.docx"
+if [ $rc -eq 1 ] && head -c 15 "$T/草稿 報告.HTML" | grep -q '<!DOCTYPE html>'; then pass "-o FILE.html alone gives HTML"; else fail "-o FILE.html: $(head -c 60 "$T/草稿 報告.HTML")"; fi
+run "$CK" check --format md -o "$T/md-in.html" "$TOP/samples/maintenance-contract.docx"
+if head -n 1 "$T/md-in.html" | grep -q '^# '; then pass "--format wins over -o's extension"; else fail "--format md -o x.html: $(head -c 60 "$T/md-in.html")"; fi
+
 # ---- wording a reviewer reads -------------------------------------------------
 run env CLAUSEKIT_LANG=zh-TW "$CK" check "$TOP/samples/maintenance-contract.docx"
 if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套件：wratb-outsourcing 1.0、' "$T/out" &&
@@ -221,6 +227,11 @@ if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套
     pass "zh-TW text report: amounts grouped, the docs' terms, severity in its own column"
 else
     fail "zh-TW text report wording: $(sed -n '1,12p' "$T/out")"
+fi
+if grep -q '^適用條件 system-development 委外事項涉及應用系統之開發或維護.*：成立（前言）$' "$T/out"; then
+    pass "text report: each condition with what it means"
+else
+    fail "text report condition lines: $(grep '^適用條件' "$T/out" | head -2)"
 fi
 if [ "$(grep -c -- '--assume personal-data' "$T/out")" -eq 1 ] &&
    [ "$(grep -c '條件「personal-data」不成立，理由同 PDPA-8.1$' "$T/out")" -ge 5 ]; then

@@ -69,6 +69,10 @@ for data in record.yaml record.json; do
     fi
 done
 
+printf '機關名稱,公司名稱,專案名稱,姓名,身分證字號\r\n' >"$T/header-only.csv"
+run "$CK" forms 4-016 --data "$T/header-only.csv" -o "$T/header-only"
+expect_error "a roster with only its header says what to fill in" 2 "header-only.csv: the roster or record file holds no rows; in a roster, fill in one person a row"
+
 # A record file's mistake is placed on the value's own line.
 printf '機關名稱: 範例機關\n公司名稱: 甲公司\n專案名稱: 案A\n姓名: 林一\n身分證字號: A100000001\n簽署日期: 2026/02/29\n' >"$T/leap.yaml"
 run "$CK" forms 4-016 --data "$T/leap.yaml" -o "$T/leap.docx"

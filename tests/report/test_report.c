@@ -310,10 +310,25 @@ static void test_markdown(void **state)
     assert_non_null(strstr(md, "缺少的要素：期間"));
     /* zh-TW text uses full-width colons, the docs' terms. */
     assert_non_null(strstr(md, "- 必要項目待處理："));
+
     assert_null(strstr(md, "規則包"));
     assert_null(strstr(md, "present: "));
     assert_non_null(strstr(md, fx->in.sha256));
     free(md);
+}
+
+static void numbers_grouped_by_thousands(void **state)
+{
+    (void)state;
+    const long long n[] = { 0, 999, 1000, 11190, 2400000, -1234567 };
+    const char *want[] = { "0", "999", "1,000", "11,190", "2,400,000", "-1,234,567" };
+    for (size_t i = 0; i < sizeof n / sizeof n[0]; i++) {
+        ck_buf b = CK_BUF_INIT;
+        ck_buf_puts(&b, "");
+        ck_report_put_number(&b, n[i]);
+        assert_string_equal(b.data, want[i]);
+        ck_buf_free(&b);
+    }
 }
 
 static void test_text(void **state)
@@ -433,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_sha256_vectors),
         cmocka_unit_test(test_input_stat),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(numbers_grouped_by_thousands),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_text),

@@ -24,7 +24,7 @@ static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"
                 "                      [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
-                "                      [--annotate 副本.docx [--annotate-all]]\n"
+                "                      [--annotate 副本.docx [--annotate-all] [--force]]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
                 "\n"
@@ -38,12 +38,13 @@ static void print_help(FILE *out)
                 "  --annotate 副本      另存一份加上審查註解與追蹤修訂建議條文的契約（.docx→.docx，\n"
                 "                       .odt→.odt）；原檔不會被修改。只能用於一份契約\n"
                 "  --annotate-all       符合的項目也加上簡短註解\n"
+                "  --force              副本已存在時覆寫（預設不覆寫，以免蓋掉已審閱的版本）\n"
                 "\n"
                 "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
                 "說明見 docs/checking.md。\n",
                 "usage: clausekit check FILE... [--pack NAME|FILE]... [--assume COND]...\n"
                 "                       [--format text|md|html|json] [-o FILE|DIR] [--lang zh-TW|en]\n"
-                "                       [--annotate COPY.docx [--annotate-all]]\n"
+                "                       [--annotate COPY.docx [--annotate-all] [--force]]\n"
                 "\n"
                 "Checks contracts (.docx, .odt) for the clauses the rule packs require and reports.\n"
                 "\n"
@@ -59,6 +60,8 @@ static void print_help(FILE *out)
                 "                       missing clauses as tracked insertions (.docx to .docx, .odt to\n"
                 "                       .odt); the input is never modified. One contract only\n"
                 "  --annotate-all       also comment on each requirement that is met\n"
+                "  --force              replace an existing copy (by default it is kept, so a copy\n"
+                "                       someone has already reviewed is never lost)\n"
                 "\n"
                 "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
                 "2 usage, contract or rule pack error. See docs/checking.md.\n"),
@@ -151,6 +154,7 @@ int ck_cmd_check(int argc, char **argv)
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, 'l' },   { "help", no_argument, NULL, 'h' },
         { "annotate", required_argument, NULL, 'A' }, { "annotate-all", no_argument, NULL, 'B' },
+        { "force", no_argument, NULL, 'F' },
         { NULL, 0, NULL, 0 },
     };
     const char **packs = ck_calloc((size_t)argc + 1, sizeof *packs);
@@ -159,7 +163,7 @@ int ck_cmd_check(int argc, char **argv)
     ck_report_format format = CK_REPORT_TEXT;
     int format_given = 0;
     const char *output = NULL, *annotate = NULL;
-    int annotate_all = 0, annotated = 0;
+    int annotate_all = 0, annotated = 0, force = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
@@ -185,6 +189,7 @@ int ck_cmd_check(int argc, char **argv)
         case 'o': output = optarg; break;
         case 'A': annotate = optarg; break;
         case 'B': annotate_all = 1; break;
+        case 'F': force = 1; break;
         case 'l':
             if (ck_lang_set_name(optarg) != 0) {
                 status = ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
@@ -223,6 +228,14 @@ int ck_cmd_check(int argc, char **argv)
     }
     if (annotate && ck_annotate_check_output(files[0], annotate, &err) != 0) {
         ck_error_print(&err, stderr);
+        status = CK_EXIT_ERROR;
+        goto done;
+    }
+    if (annotate && !force && access(annotate, F_OK) == 0) {
+        /* The copy may be one a reviewer has already worked on. */
+        fprintf(stderr, "clausekit: %s: %s\n", annotate,
+                ck_tr("檔案已存在；若要覆寫請加上 --force，或改用其他檔名",
+                      "the file exists; add --force to replace it, or give another name"));
         status = CK_EXIT_ERROR;
         goto done;
     }

@@ -540,6 +540,37 @@ static int check_assumptions(const ck_rule_set *set, const ck_match_options *o, 
     return 0;
 }
 
+/* True when the words just before text[s] in the same clause deny what a
+ * detector found: 本案未涉及程式開發, 不包含系統維護. A denial is never
+ * evidence that the condition holds. */
+static int denied(const char *text, size_t s)
+{
+    static const char *const negations[] = { "未涉及", "不涉及", "無涉", "未包含", "不包含", "未包括", "不包括",
+                                              "不含", "未含", "並無", "並未", "非屬", "無須", "毋須", "不需" };
+    size_t from = s > 24 ? s - 24 : 0;
+    /* Only the clause the match is in: after the last ，；。 before it. */
+    for (size_t i = s; i > from; i--) {
+        if (i >= 3 && (memcmp(text + i - 3, "，", 3) == 0 || memcmp(text + i - 3, "；", 3) == 0 ||
+                       memcmp(text + i - 3, "。", 3) == 0)) {
+            from = i;
+            break;
+        }
+        if (text[i - 1] == ',' || text[i - 1] == ';') {
+            from = i;
+            break;
+        }
+    }
+    while (from < s && ((unsigned char)text[from] & 0xC0) == 0x80)
+        from++;
+    for (size_t k = 0; k < sizeof negations / sizeof negations[0]; k++) {
+        size_t n = strlen(negations[k]);
+        for (size_t i = from; i + n <= s; i++)
+            if (memcmp(text + i, negations[k], n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static int decide_conditions(matcher *m, const ck_match_options *o, ck_match_result *r)
 {
     const ck_rule_set *set = m->set;
@@ -577,7 +608,7 @@ static int decide_conditions(matcher *m, const ck_match_options *o, ck_match_res
                     int rc;
                     while ((rc = find(m, def->patterns.items[p].code, bi->norm.text, bi->norm.len, from, &s, &e)) ==
                            1) {
-                        if (!masked(bi, s, e) && e > s) {
+                        if (!masked(bi, s, e) && e > s && !denied(bi->norm.text, s)) {
                             if (s < best_s) {
                                 best_s = s;
                                 best_e = e;

@@ -107,6 +107,14 @@ else
 fi
 if [ "$(unzip -Z1 "$T/svc-rev.odt" | head -n 1)" = mimetype ]; then pass "ODT mimetype first"; else fail "ODT mimetype not first"; fi
 
+# An existing copy (perhaps already reviewed) is kept unless --force.
+sum_rev=$(sha256sum <"$T/rev.docx")
+run "$CK" check "$T/in.docx" --annotate "$T/rev.docx"
+expect_error "existing copy kept" 2 "rev.docx: the file exists; add --force"
+if [ "$(sha256sum <"$T/rev.docx")" = "$sum_rev" ] && [ ! -s "$T/out" ]; then pass "existing copy untouched, no report"; else fail "existing copy changed"; fi
+run "$CK" check "$T/in.docx" --annotate "$T/rev.docx" --force
+if [ $rc -eq 1 ] && unzip -p "$T/rev.docx" word/comments.xml | grep -q '【3.4.1.3】'; then pass "--force replaces it"; else fail "--force: exit $rc $(cat "$T/err")"; fi
+
 # --- usage errors ----------------------------------------------------------------
 run "$CK" check "$T/in.docx" "$T/draft.docx" --annotate "$T/x.docx"
 expect_error "--annotate with two contracts" 2 "one contract at a time"

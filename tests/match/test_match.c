@@ -518,6 +518,13 @@ static void test_applicability(void **state)
     assert_int_equal(condition(r, "system-development")->decided_by, CK_DECIDED_ASSUMED);
     ck_match_result_free(r);
 
+    /* Denied in its own clause: the condition does not hold. */
+    add(doc, CK_BLOCK_PARAGRAPH, "本案未涉及系統開發，乙方如使用自有之系統，其原始碼歸乙方所有。");
+    r = run_with(doc, NULL, 0);
+    assert_false(condition(r, "system-development")->holds);
+    assert_int_equal(status_of(r, "3.4.1.10"), CK_STATUS_NOT_APPLICABLE);
+    ck_match_result_free(r);
+
     /* Detected from the text, with the text that decided it. */
     const char *text = "本案包含客製化系統之開發，乙方應遵守甲方之開發作業規範。";
     add(doc, CK_BLOCK_PARAGRAPH, text);
@@ -525,7 +532,7 @@ static void test_applicability(void **state)
     const ck_applicability *a = condition(r, "system-development");
     assert_true(a->holds);
     assert_int_equal(a->decided_by, CK_DECIDED_TEXT);
-    assert_int_equal(a->evidence.block, 1);
+    assert_int_equal(a->evidence.block, 2);
     assert_memory_equal(text + a->evidence.matches[0].start, "客製化", strlen("客製化"));
     assert_int_equal(status_of(r, "3.4.1.10"), CK_STATUS_PRESENT);
     ck_match_result_free(r);

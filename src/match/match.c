@@ -431,6 +431,47 @@ static modality modal_after(matcher *m, const char *text, size_t from, size_t en
 }
 
 /* Does the sentence [s, e) give the match at [ms, me) to party? */
+/* The subject of the sentence a clause at s belongs to, for a clause that
+ * names no party of its own (「乙方…應簽署…；並應遵守甲方資通安全管理制度」):
+ * 1 the vendor, 0 the agency, -1 when the sentence names no party before
+ * the clause. */
+static int sentence_subject(matcher *m, const ck_rule *rule, const char *text, size_t s)
+{
+    size_t start = s;
+    mention *mentions = NULL;
+    int subject = -1;
+
+    while (start >= 3 && memcmp(text + start - 3, "。", 3) != 0)
+        start--;
+    if (start < 3)
+        start = 0;
+    if (start < s && find_mentions(m, rule, text, start, s, &mentions) > 0)
+        subject = mentions[0].vendor;
+    free(mentions);
+    return subject;
+}
+
+/* The vendor bound by a clause whose subject is its sentence's: the
+ * sentence's subject is the vendor and the clause's own verb is a duty
+ * (「乙方得使用場地；並應落實資通安全」 binds it; 「…；並得…」 does not). */
+static int elided_vendor_duty(matcher *m, const ck_rule *rule, const char *text, size_t s, size_t e)
+{
+    modality own = modal_after(m, text, s, e);
+    return sentence_subject(m, rule, text, s) == 1 && (own == MODAL_DUTY || own == MODAL_NONE);
+}
+
+/* True when the clause text[s..e) has no subject of its own: it opens with
+ * a modal verb (「並應遵守甲方…」), no party named before it. A party named
+ * after the verb is an object or possessor, not the one bound. */
+static int subject_elided(matcher *m, const char *text, size_t s, size_t e, const mention *mentions, size_t count)
+{
+    size_t a, b;
+    if (find(m, m->modal_re, text, e, s, &a, &b) != 1 || a != s)
+        return 0;
+    size_t verb = pcre2_get_ovector_pointer(m->md)[2];
+    return count == 0 || mentions[0].start >= verb;
+}
+
 static int party_holds(matcher *m, const ck_rule *rule, ck_rule_party party, const char *text, size_t s, size_t e,
                        size_t ms, size_t me)
 {
@@ -438,8 +479,15 @@ static int party_holds(matcher *m, const ck_rule *rule, ck_rule_party party, con
     size_t count = find_mentions(m, rule, text, s, e, &mentions);
     int ok = 1;
 
-    if (party == CK_PARTY_ANY || count == 0)
-        goto done; /* no party named: nothing contradicts it */
+    if (party == CK_PARTY_ANY)
+        goto done;
+    if (count == 0) {
+        /* No party named in the clause: its sentence's subject, when it has
+         * one, is whose duty it is; otherwise nothing contradicts it. */
+        int subject = party == CK_PARTY_VENDOR ? sentence_subject(m, rule, text, s) : -1;
+        ok = subject == -1 || elided_vendor_duty(m, rule, text, s, e);
+        goto done;
+    }
     {
         const mention *subject = &mentions[0];
         const mention *holder = NULL;
@@ -467,7 +515,9 @@ static int party_holds(matcher *m, const ck_rule *rule, ck_rule_party party, con
                 if (mentions[i].vendor)
                     vendor = &mentions[i];
             if (!vendor) {
-                ok = 0;
+                /* No vendor named in the clause: one that names no party
+                 * before the match continues its sentence's subject. */
+                ok = subject_elided(m, text, s, e, mentions, count) && elided_vendor_duty(m, rule, text, s, e);
             } else {
                 modality vm = modal_after(m, text, vendor->end, e);
                 ok = vm != MODAL_PERMISSION && vm != MODAL_RECOMMENDATION;

@@ -20,7 +20,9 @@
  *     the locator; a block outside any article is its own unit) or the whole
  *     document.
  *   - Party and modality: an element bound to a party needs that party to
- *     hold it: the nearest party word before the match names the holder,
+ *     hold it: the nearest party word before the match names the holder;
+ *     a clause that opens with its verb (「…；並應遵守甲方…制度」) has the
+ *     subject of its sentence, while its verb is its own;
  *     and a sentence whose subject is the vendor with only a permission
  *     (得) or recommendation (宜) gives the agency nothing.
  *   - Conflict: a rule's contrary wording in a unit where its topic is

@@ -436,6 +436,11 @@ static void test_party(void **state)
     assert_int_equal(one("乙方應接受稽核。", "3.4.1.3"), CK_STATUS_PRESENT);
     assert_int_equal(one("委託機關得稽核得標廠商。", "3.4.1.3"), CK_STATUS_PRESENT);
     assert_int_equal(one("甲方應負責資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+    /* A clause with no subject of its own takes its sentence's. */
+    assert_int_equal(one("乙方應通知甲方；並應遵守甲方資通安全規定。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方應提供場地；並應落實資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("乙方得使用場地；並應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方應使用場地；並得自行規劃資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
 }
 
 /* The elements of one rule must be in one article. */

@@ -2,7 +2,6 @@
  * packs, write one report per contract. */
 #include <errno.h>
 #include <getopt.h>
-#include <strings.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

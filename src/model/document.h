@@ -39,13 +39,18 @@ enum {
     CK_BLOCK_IN_TABLE = 1u << 2,   /* inside a table (any depth) */
     CK_BLOCK_IN_ANNEX = 1u << 3,   /* in an annex (附件) */
     CK_BLOCK_TOC = 1u << 4,        /* a table-of-contents line */
-    CK_BLOCK_IN_TEXT_BOX = 1u << 5 /* inside a text box or frame */
+    CK_BLOCK_IN_TEXT_BOX = 1u << 5, /* inside a text box or frame */
+    CK_BLOCK_UNAGREED = 1u << 6,    /* not agreed text: an unticked option (□) or a line under
+                                       it, or a drafting note; never evidence */
+    CK_BLOCK_DRAFTING_NOTE = 1u << 7 /* a note to the drafter (註：, 例：, (由機關於招標時載明));
+                                        always also CK_BLOCK_UNAGREED */
 };
 
 /* Span flags. */
 enum {
     CK_SPAN_INSERTED = 1u << 0, /* from a tracked insertion */
-    CK_SPAN_HIDDEN = 1u << 1    /* hidden text */
+    CK_SPAN_HIDDEN = 1u << 1,   /* hidden text */
+    CK_SPAN_BLANK = 1u << 2     /* a blank to be filled (____, ○○): says nothing */
 };
 
 typedef struct ck_span {

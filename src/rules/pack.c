@@ -1144,8 +1144,11 @@ static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, 
             read_definitions(&l, v);
         if ((v = map_get(&l, root, "applicability")))
             read_conditions(&l, v);
-        if ((v = map_require(&l, root, "rules", ck_tr("規則套件", "rule pack"))))
-            read_rules(&l, v);
+        /* A pack of definitions only is a vocabulary (rules/language.yaml). */
+        if (!map_get(&l, root, "definitions") || map_get(&l, root, "applicability") || map_get(&l, root, "rules")) {
+            if ((v = map_require(&l, root, "rules", ck_tr("規則套件", "rule pack"))))
+                read_rules(&l, v);
+        }
     }
     yaml_parser_delete(&parser);
 done:

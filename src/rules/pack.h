@@ -223,6 +223,8 @@ typedef struct ck_rule_set_condition {
 } ck_rule_set_condition;
 
 typedef struct ck_rule_set {
+    ck_rule_pack *language; /* rules/language.yaml: the clause analyser's vocabulary
+                               (definitions only), loaded with the first pack; may be NULL */
     ck_rule_pack **packs;
     size_t pack_count;
     const ck_rule **rules; /* every rule of every pack, in pack then file order */
@@ -250,6 +252,17 @@ const ck_rule_set_condition *ck_rule_set_condition_find(const ck_rule_set *set, 
 
 /* Frees the set and its packs. NULL is a no-op. */
 void ck_rule_set_free(ck_rule_set *set);
+
+/* A word list of the clause analyser (modal_duty, negation_before, ... in
+ * docs/rules.md): the definition of that name in the first pack of the set
+ * that has one, else in the vocabulary pack (rules/language.yaml). NULL when
+ * none defines it. Owned by the set. */
+const ck_rule_definition *ck_rule_set_word(const ck_rule_set *set, const char *name);
+
+/* Loads a vocabulary pack (a pack with `pack` and `definitions` only) as the
+ * set's language, replacing the one loaded automatically. Errors as
+ * ck_rule_pack_load. */
+int ck_rule_set_set_language(ck_rule_set *set, const char *path, ck_error *err);
 
 /* ---- names ---------------------------------------------------------------- */
 

@@ -152,7 +152,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     int header = 0;
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
-        if (f->status == CK_STATUS_PRESENT)
+        if (f->status == CK_STATUS_PRESENT && !f->missing_optional_count)
             continue;
         if (!header) {
             ck_buf_printf(o, "\n%s\n", ck_tr("需要處理或確認的項目：", "To review:"));
@@ -178,6 +178,14 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
             ck_buf_printf(o, "    %s", ck_tr("缺少：", "missing: "));
             ck_report_element_names(f->rule, f->missing, f->missing_count, o);
             ck_buf_putc(o, '\n');
+        }
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
+            /* A suggestion beside the status, never a gap. */
+            ck_buf_printf(o, "    %s", ck_tr("建議補充：", "suggestion, could also state: "));
+            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, o);
+            ck_buf_putc(o, '\n');
+            if (f->status == CK_STATUS_PRESENT)
+                continue;
         }
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];

@@ -306,3 +306,14 @@ int ck_clause_negated(matcher *m, const block_info *bi, size_t s, size_t e)
     }
     return 0;
 }
+
+party ck_clause_subject_before(const block_info *bi, size_t sentence_index, size_t s)
+{
+    const sentence *sen = &bi->sentences[sentence_index];
+    const mention *last = NULL;
+    for (size_t i = sen->mention_first; i < sen->mention_last && bi->mentions[i].end <= s; i++)
+        last = &bi->mentions[i];
+    if (!last || chars_between(bi->norm.text, bi->norm.len, last->end, s, 12) == (size_t)-1)
+        return PARTY_NONE;
+    return last->who;
+}

@@ -150,7 +150,7 @@ const char *ck_trace_reason_name(ck_trace_reason reason)
 {
     static const char *const names[] = { "matched",    "not_found",  "other_party", "not_duty",
                                          "exempted",   "negated",    "definition",  "not_agreed",
-                                         "outside",    "contrary",   "proviso" };
+                                         "outside",    "off_topic",  "contrary",   "proviso" };
     return (unsigned)reason < sizeof names / sizeof names[0] ? names[reason] : "?";
 }
 
@@ -175,6 +175,8 @@ const char *ck_trace_reason_text(ck_trace_reason reason)
         return ck_tr("不採用：不是約定的條文（未勾選的選項、附註）", "rejected: not agreed text (unticked option, drafting note)");
     case CK_TRACE_OUTSIDE:
         return ck_tr("不採用：在另一條，不在判定的條文內", "rejected: in another article than the deciding one");
+    case CK_TRACE_OFF_TOPIC:
+        return ck_tr("不採用：該條標題表示它另有主題（如爭議處理、保證金）", "rejected: the article's heading says it is about something else");
     case CK_TRACE_CONTRARY:
         return ck_tr("相反文字", "contrary wording");
     case CK_TRACE_PROVISO:

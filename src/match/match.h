@@ -110,6 +110,7 @@ typedef enum ck_trace_reason {
     CK_TRACE_DEFINITION,    /* inside a definition of a term (本契約所稱…指…) */
     CK_TRACE_NOT_AGREED,    /* not agreed text: unticked option, drafting note */
     CK_TRACE_OUTSIDE,       /* found, but in another article than the deciding one */
+    CK_TRACE_OFF_TOPIC,     /* in an article whose heading says it is about something else */
     CK_TRACE_CONTRARY,      /* contrary wording of the rule (the reason of a conflict) */
     CK_TRACE_PROVISO        /* a proviso that takes the duty back (但…不在此限) */
 } ck_trace_reason;

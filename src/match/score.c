@@ -75,7 +75,29 @@ typedef struct rule_run {
     const ck_rule *rule;
     hits h;
     candidate *rejected; /* one per element */
+    signed char *off_topic; /* per article heading block: -1 unknown, 0 no, 1 its heading matches not_about */
 } rule_run;
+
+/* Is block b in an article whose heading says it is about something else
+ * (the rule's not_about: 第十七條 爭議處理 holds 爭議處理小組會議, not
+ * project meetings)? The heading is the strongest sign of what an article
+ * is about. */
+static int off_topic(rule_run *run, size_t b)
+{
+    matcher *m = run->m;
+    long a = m->doc->blocks[b].article;
+    if (!run->rule->not_about.count || a < 0 || m->blocks[b].annex_start >= 0)
+        return 0;
+    if (run->off_topic[a] < 0) {
+        const block_info *head = &m->blocks[a];
+        size_t x, y;
+        int says = 0;
+        for (size_t p = 0; head->heading && p < run->rule->not_about.count && !says; p++)
+            says = ck_match_find(m, &run->rule->not_about.items[p], head->norm.text, head->norm.len, 0, &x, &y) == 1;
+        run->off_topic[a] = (signed char)says;
+    }
+    return run->off_topic[a];
+}
 
 static void add_hit(hits *h, unit_key unit, size_t block, size_t si, size_t element, size_t s, size_t e,
                     const ck_rule_pattern *pattern)
@@ -184,6 +206,10 @@ static void collect_list(rule_run *run, size_t b, const ck_rule_pattern_list *li
                 if (overlaps_ranges(skip, skip_count, s, e))
                     continue;
             }
+            /* 「依契約機關業已不負保密責任」: contrary wording whose subject is
+             * the agency takes nothing from the vendor. */
+            if (kind == CONTRARY && ck_clause_subject_before(bi, si, s) == PARTY_AGENCY)
+                continue;
             add_hit(&run->h, unit_of(m, run->rule->scope, b, si), b, si, kind, s, e, &list->items[p]);
         }
     }
@@ -207,6 +233,7 @@ static void collect_elements(rule_run *run, size_t b, int agreed)
     const ck_rule *rule = run->rule;
     const block_info *bi = &m->blocks[b];
     size_t topic = rule->topic < rule->element_count ? rule->topic : 0;
+    int elsewhere = agreed && off_topic(run, b);
 
     for (size_t k = 0; k < rule->element_count; k++) {
         const ck_rule_element *el = &rule->elements[k];
@@ -222,8 +249,8 @@ static void collect_elements(rule_run *run, size_t b, int agreed)
                 from = e > s ? e : s + 1;
                 if (e == s)
                     continue;
-                if (!agreed) {
-                    reject(run, k, CK_TRACE_NOT_AGREED, b, si, s, e, pat);
+                if (!agreed || elsewhere) {
+                    reject(run, k, agreed ? CK_TRACE_OFF_TOPIC : CK_TRACE_NOT_AGREED, b, si, s, e, pat);
                     break;
                 }
                 if ((mk = ck_match_masked(bi, s, e)) != 0) {
@@ -561,7 +588,7 @@ static void build_trace(const rule_run *run, const hit *items, size_t count, int
 
 int ck_match_check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_finding *f)
 {
-    rule_run run = { m, rule, { NULL, 0 }, NULL };
+    rule_run run = { m, rule, { NULL, 0 }, NULL, NULL };
     int *required = NULL;
     unit_summary best_present = { 0 }, best_partial = { 0 }, conflict = { 0 };
     int have_present = 0, have_partial = 0, have_conflict = 0;
@@ -577,6 +604,8 @@ int ck_match_check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_
     }
     required = ck_calloc(rule->element_count + 1, sizeof *required);
     run.rejected = ck_calloc(rule->element_count + 1, sizeof *run.rejected);
+    run.off_topic = ck_malloc(m->doc->count + 1);
+    memset(run.off_topic, -1, m->doc->count + 1);
     for (size_t k = 0; k < rule->element_count; k++)
         required[k] = !rule->elements[k].optional && ck_match_when_holds(r, &rule->elements[k].applies_when, NULL);
     if ((rc = collect_hits(&run)) != 0)
@@ -634,6 +663,7 @@ int ck_match_check_rule(matcher *m, const ck_rule *rule, ck_match_result *r, ck_
 done:
     free(run.h.items);
     free(run.rejected);
+    free(run.off_topic);
     free(required);
     return rc;
 }

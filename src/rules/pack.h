@@ -139,6 +139,8 @@ typedef struct ck_rule {
     ck_rule_pattern_list exceptions_unless; /* an exception match overlapped by one of these is a
                                                harmless proviso (但經甲方書面同意者，不在此限) */
     ck_rule_pattern_list not_evidence;    /* a block matching one of these is never evidence */
+    ck_rule_pattern_list not_about;       /* an article whose heading matches one of these is about
+                                             something else (爭議處理, 保證金): nothing in it counts */
     ck_rule_pattern_list satisfied_by;    /* wording that satisfies the rule on its own, elements
                                              or not (subcontracting forbidden outright) → present */
     ck_rule_text advice;       /* zh: a model clause to paste; en: a short explanation */

@@ -307,13 +307,20 @@ int ck_clause_negated(matcher *m, const block_info *bi, size_t s, size_t e)
     return 0;
 }
 
-party ck_clause_subject_before(const block_info *bi, size_t sentence_index, size_t s)
+party ck_clause_exempts_itself(const block_info *bi, size_t sentence_index, size_t s, size_t e)
 {
     const sentence *sen = &bi->sentences[sentence_index];
     const mention *last = NULL;
-    for (size_t i = sen->mention_first; i < sen->mention_last && bi->mentions[i].end <= s; i++)
+    size_t i = sen->mention_first;
+    for (; i < sen->mention_last && bi->mentions[i].end <= s; i++)
         last = &bi->mentions[i];
     if (!last || chars_between(bi->norm.text, bi->norm.len, last->end, s, 12) == (size_t)-1)
+        return PARTY_NONE;
+    for (; i < sen->mention_last && bi->mentions[i].start < e; i++)
+        if (bi->mentions[i].who != last->who)
+            return PARTY_NONE;
+    size_t at = 0;
+    if (modal_after(bi, last->end, e, &at) != MODAL_EXEMPTION || at < s)
         return PARTY_NONE;
     return last->who;
 }

@@ -143,9 +143,11 @@ typedef enum party_verdict {
 
 party_verdict ck_clause_party_holds(matcher *m, const block_info *bi, ck_rule_party want, size_t sentence_index,
                                     size_t ms, size_t me);
-/* The party named just before s in its clause (up to 12 characters, no
- * comma between), or PARTY_NONE. */
-party ck_clause_subject_before(const block_info *bi, size_t sentence_index, size_t s);
+/* The party that exempts itself with the words at [s, e): they open with an
+ * exemption (不負, 免除, 無須), the party is named just before them in the
+ * same clause and no other party inside them (「機關不負保密責任」, not
+ * 「甲方免除乙方之責任」). PARTY_NONE otherwise. */
+party ck_clause_exempts_itself(const block_info *bi, size_t sentence_index, size_t s, size_t e);
 /* True when a negation in the same clause before s (不含, 未涉及) or after e
  * (不在本案範圍) denies the words at [s, e). */
 int ck_clause_negated(matcher *m, const block_info *bi, size_t s, size_t e);

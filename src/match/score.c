@@ -206,9 +206,9 @@ static void collect_list(rule_run *run, size_t b, const ck_rule_pattern_list *li
                 if (overlaps_ranges(skip, skip_count, s, e))
                     continue;
             }
-            /* 「依契約機關業已不負保密責任」: contrary wording whose subject is
-             * the agency takes nothing from the vendor. */
-            if (kind == CONTRARY && ck_clause_subject_before(bi, si, s) == PARTY_AGENCY)
+            /* 「依契約機關業已不負保密責任」: the agency exempting itself takes
+             * nothing from the vendor (「甲方同意免除乙方之責任」 does). */
+            if (kind == CONTRARY && ck_clause_exempts_itself(bi, si, s, e) == PARTY_AGENCY)
                 continue;
             add_hit(&run->h, unit_of(m, run->rule->scope, b, si), b, si, kind, s, e, &list->items[p]);
         }

@@ -371,6 +371,11 @@ static void test_contrary(void **state)
     ck_document_free(doc);
 
     assert_int_equal(one("乙方不負保固責任。", "3.4.1.5"), CK_STATUS_CONFLICT);
+    /* The agency exempting itself takes nothing from the vendor; the
+     * agency exempting the vendor does. */
+    assert_int_equal(one("乙方應負保固責任,保固期間2年,費用另計。甲方不負保固責任。", "3.4.1.5"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方應負保固責任,保固期間2年,費用另計。甲方同意乙方不負保固責任。", "3.4.1.5"),
+                     CK_STATUS_CONFLICT);
     assert_int_equal(one("甲方之稽核於本案排除之。", "3.4.1.3"), CK_STATUS_CONFLICT);
 }
 

@@ -4,7 +4,10 @@
  * the words that decided it. */
 #include "report/report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "data/ids.h"
 
 #include "util/lang.h"
 
@@ -12,12 +15,16 @@
 static void put_range(ck_buf *out, const ck_document *doc, size_t block, size_t s, size_t e)
 {
     const ck_block *b = &doc->blocks[block];
+    /* National IDs are masked in the whole block first (byte offsets stay),
+     * so a number the range cuts is masked too. */
+    char *text = ck_id_masked_copy(b->text);
     if (e > b->text_len)
         e = b->text_len;
     for (size_t i = s; i < e; i++) {
-        char c = b->text[i];
+        char c = text[i];
         ck_buf_putc(out, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
     }
+    free(text);
 }
 
 static void put_element_name(ck_buf *out, const ck_rule *rule, const ck_trace_item *t)

@@ -184,8 +184,6 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
             ck_buf_printf(o, "    %s", ck_tr("建議補充：", "suggestion, could also state: "));
             ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, o);
             ck_buf_putc(o, '\n');
-            if (f->status == CK_STATUS_PRESENT)
-                continue;
         }
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
@@ -195,6 +193,8 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
             quote(o, in, ev);
             ck_buf_putc(o, '\n');
         }
-        ck_buf_printf(o, "    %s%s\n", ck_tr("建議條文：", "suggested clause: "), ck_rule_text_get(&f->rule->advice));
+        /* A clause that is there needs no model clause, only what it could add. */
+        if (f->status != CK_STATUS_PRESENT)
+            ck_buf_printf(o, "    %s%s\n", ck_tr("建議條文：", "suggested clause: "), ck_rule_text_get(&f->rule->advice));
     }
 }

@@ -859,6 +859,32 @@ int ck_forms_run(const ck_forms_options *opt)
         }
         targets[0] = ck_strdup(b.data);
     }
+    /* No output is ever one of the run's inputs, whatever --force says. */
+    {
+        char *template_path = ck_forms_template_path(opt->form);
+        const char *inputs[] = { opt->data, template_path, opt->from_check };
+        const char *clash = NULL;
+        if (mode == OUT_ZIP || mode != OUT_FILES) {
+            const char *out = mode == OUT_ZIP ? opt->zip : opt->output;
+            for (size_t i = 0; i < 3 && !clash; i++)
+                if (inputs[i] && (strcmp(out, inputs[i]) == 0 || ck_file_same(out, inputs[i])))
+                    clash = out;
+        } else {
+            for (size_t k = 0; k < target_count && !clash; k++)
+                for (size_t i = 0; i < 3 && !clash; i++)
+                    if (inputs[i] && ck_file_same(targets[k], inputs[i]))
+                        clash = targets[k];
+        }
+        free(template_path);
+        if (clash) {
+            rc = ck_error_set(&err, CK_EUSAGE, "%s",
+                              ck_tr("這是本次讀取的檔案（名冊、範本或 --from-check），表單不能寫在它上面（--force 也不行）；請改用其他檔名",
+                                    "this is a file the run reads (the roster, the template or --from-check); a form "
+                                    "never replaces it (not even with --force): give another name"));
+            ck_error_set_file(&err, clash);
+            goto fail;
+        }
+    }
     if (!opt->force) {
         const char *exists = NULL;
         size_t existing = 0;

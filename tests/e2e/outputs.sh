@@ -124,6 +124,15 @@ else
 fi
 rm -f "$T/.live.txt.ck-$$-MnOpQr"
 
+# ---- forms never write over what they read ------------------------------------------
+cp "$TOP/samples/record.yaml" "$T/record.yaml"
+cp "$T/record.yaml" "$T/record.keep"
+run "$CK" forms 4-016 --data "$T/record.yaml" -o "$T/./record.yaml" --format md --force
+expect_error "forms -o the record itself, --force: refused" 2 "record.yaml: this is a file the run reads"
+run "$CK" forms 4-016 --data "$T/record.yaml" --zip "$T/record.yaml" --force
+expect_error "forms --zip onto the record, --force: refused" 2 "record.yaml: this is a file the run reads"
+if same "$T/record.yaml" "$T/record.keep"; then pass "the record is untouched"; else fail "the record was changed"; fi
+
 # ---- forms: runs raced, failed and killed part-way ---------------------------------
 # roster COMPANY ROWS [FIRST]: a 4-016 roster whose forms are named 4-016-人N
 roster() {

@@ -247,7 +247,22 @@ if [ $rc -eq 2 ] && [ "$(with 甲公司 "$T/forced")" = 299 ] && [ "$(with 乙�
 else
     fail "--force part-way: exit $rc, $(with 甲公司 "$T/forced") old, $(with 乙公司 "$T/forced") new; $(head -c 300 "$T/err")"
 fi
+# ... and failing while writing: the 250th form is too large for the file
+# size limit (as a full disk would refuse it).
 rmdir "$T/forced/4-016-人250.md"
+"$CK" forms 4-016 --data "$T/a.csv" -o "$T/forced" --format md --force >/dev/null 2>&1
+chmod 600 "$T/forced/4-016-人0.md"
+long=$(awk 'BEGIN { for (i = 0; i < 20000; i++) printf "長" }')
+sed "s/^機關,乙公司,案,人250,/機關,乙公司$long,案,人250,/" "$T/b.csv" >"$T/b-long.csv"
+sh -c "trap '' XFSZ; ulimit -f 64; exec \"\$@\"" sh "$CK" forms 4-016 --data "$T/b-long.csv" -o "$T/forced" \
+    --format md --force --jobs 1 >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && [ "$(with 甲公司 "$T/forced")" = 300 ] && [ "$(with 乙公司 "$T/forced")" = 0 ] &&
+    [ "$(leftovers "$T/forced")" = 0 ] && grep -q '人250.*File too large' "$T/err"; then
+    pass "--force failing while writing the 250th form: every old form is kept, no new one appears"
+else
+    fail "--force failing while writing: exit $rc, $(with 甲公司 "$T/forced") old, $(with 乙公司 "$T/forced") new; $(head -c 300 "$T/err")"
+fi
 run "$CK" forms 4-016 --data "$T/b.csv" -o "$T/forced" --format md --force
 if [ $rc -eq 0 ] && [ "$(with 乙公司 "$T/forced")" = 300 ] && [ "$(stat -c %a "$T/forced/4-016-人0.md")" = 600 ] &&
     [ "$(stat -c %a "$T/forced/4-016-人1.md")" = "$(stat -c %a "$T/a.csv")" ]; then

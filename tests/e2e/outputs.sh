@@ -149,14 +149,26 @@ leftovers() { for d; do ls -A "$d" 2>/dev/null; done | grep -c '\.ck-[0-9]'; }
 
 # start_held NAME ARGS...: starts `forms ARGS` in the background, waits
 # until it says it has written its first form, and leaves it waiting there
-# until `release NAME`. The run's pid is in $held.
+# until `release NAME`. $pid is the run's process (for signals), $held the
+# job to wait for (its status is the run's). A run that ends without saying
+# so is reported, not waited for forever: the job then writes "exited".
 start_held() {
     name=$1; shift
     mkfifo "$T/$name.started" "$T/$name.hold"
-    CLAUSEKIT_STARTED_FILE="$T/$name.started" CLAUSEKIT_HOLD_FIFO="$T/$name.hold" \
-        "$CK" forms "$@" >"$T/$name.out" 2>"$T/$name.err" &
+    (
+        CLAUSEKIT_STARTED_FILE="$T/$name.started" CLAUSEKIT_HOLD_FIFO="$T/$name.hold" \
+            "$CK" forms "$@" >"$T/$name.out" 2>"$T/$name.err" &
+        wait $!   # in the background: the shell's "Killed" stays out of the run's stderr
+        st=$?
+        echo exited 1<>"$T/$name.started"
+        exit $st
+    ) &
     held=$!
-    read -r _ <"$T/$name.started"
+    read -r pid <"$T/$name.started"
+    if [ "$pid" = exited ]; then
+        fail "$name: the run ended before it said it had started: $(head -c 300 "$T/$name.err")"
+        echo go 1<>"$T/$name.hold"
+    fi
 }
 release() { echo go >"$T/$1.hold"; }
 
@@ -209,7 +221,7 @@ fi
 # SIGKILL part-way into a new folder: no folder at all, and the next run
 # sweeps what the killed one left.
 start_held kill 4-016 --data "$T/a.csv" -o "$T/killed" --format md --jobs 1
-kill -KILL $held
+kill -KILL $pid
 wait $held 2>/dev/null
 if [ ! -e "$T/killed" ] && [ "$(leftovers "$T")" = 1 ]; then
     pass "SIGKILL part-way into a new folder leaves no folder, only a hidden staging folder"
@@ -225,7 +237,7 @@ fi
 
 # The same with several worker processes: they stop with the run.
 start_held killp 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
-kill -KILL $held
+kill -KILL $pid
 wait $held 2>/dev/null
 run "$CK" forms 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
 if [ $rc -eq 0 ] && [ "$(count_files "$T/killedp")" = 300 ] && [ "$(leftovers "$T" "$T/killedp")" = 0 ]; then

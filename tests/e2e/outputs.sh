@@ -147,7 +147,7 @@ count_files() { find "$1" -type f 2>/dev/null | wc -l | tr -d ' '; }
 with() { grep -l "$1" "$2"/* 2>/dev/null | wc -l | tr -d ' '; }
 leftovers() { for d; do ls -A "$d" 2>/dev/null; done | grep -c '\.ck-[0-9]'; }
 
-# start_held NAME ARGS...: starts `forms ARGS` in the background, waits
+# start_held NAME ARGS...: starts `clausekit ARGS` in the background, waits
 # until it says it has written its first form, and leaves it waiting there
 # until `release NAME`. $pid is the run's process (for signals), $held the
 # job to wait for (its status is the run's). A run that ends without saying
@@ -157,7 +157,7 @@ start_held() {
     mkfifo "$T/$name.started" "$T/$name.hold"
     (
         CLAUSEKIT_STARTED_FILE="$T/$name.started" CLAUSEKIT_HOLD_FIFO="$T/$name.hold" \
-            "$CK" forms "$@" >"$T/$name.out" 2>"$T/$name.err" &
+            "$CK" "$@" >"$T/$name.out" 2>"$T/$name.err" &
         wait $!   # in the background: the shell's "Killed" stays out of the run's stderr
         st=$?
         echo exited 1<>"$T/$name.started"
@@ -174,7 +174,7 @@ release() { echo go >"$T/$1.hold"; }
 
 # Two runs into one new folder with the same names: the one that finishes
 # second fails and says why; the first one's 300 forms are all there.
-start_held race1 4-016 --data "$T/a.csv" -o "$T/race" --format md --jobs 1
+start_held race1 forms 4-016 --data "$T/a.csv" -o "$T/race" --format md --jobs 1
 run "$CK" forms 4-016 --data "$T/b.csv" -o "$T/race" --format md
 second=$rc
 release race1
@@ -190,7 +190,7 @@ fi
 
 # The same into a folder that exists, the held run finishing first this time.
 mkdir "$T/race2"
-start_held race2 4-016 --data "$T/a.csv" -o "$T/race2" --format md --jobs 1
+start_held race2 forms 4-016 --data "$T/a.csv" -o "$T/race2" --format md --jobs 1
 "$CK" forms 4-016 --data "$T/b.csv" -o "$T/race2" --format md >/dev/null 2>"$T/race2b.err" &
 other=$!
 release race2
@@ -206,7 +206,7 @@ else
 fi
 
 # Different names: both runs' forms end up in the folder.
-start_held race3 4-016 --data "$T/a.csv" -o "$T/race3" --format md --jobs 1
+start_held race3 forms 4-016 --data "$T/a.csv" -o "$T/race3" --format md --jobs 1
 run "$CK" forms 4-016 --data "$T/c.csv" -o "$T/race3" --format md
 second=$rc
 release race3
@@ -220,7 +220,7 @@ fi
 
 # SIGKILL part-way into a new folder: no folder at all, and the next run
 # sweeps what the killed one left.
-start_held kill 4-016 --data "$T/a.csv" -o "$T/killed" --format md --jobs 1
+start_held kill forms 4-016 --data "$T/a.csv" -o "$T/killed" --format md --jobs 1
 kill -KILL $pid
 wait $held 2>/dev/null
 if [ ! -e "$T/killed" ] && [ "$(leftovers "$T")" = 1 ]; then
@@ -236,7 +236,7 @@ else
 fi
 
 # The same with several worker processes: they stop with the run.
-start_held killp 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
+start_held killp forms 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
 kill -KILL $pid
 wait $held 2>/dev/null
 run "$CK" forms 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
@@ -281,6 +281,18 @@ if [ $rc -eq 0 ] && [ "$(with 乙公司 "$T/forced")" = 300 ] && [ "$(stat -c %a
     pass "--force replaces every form; a 0600 form stays 0600"
 else
     fail "--force: exit $rc, $(with 乙公司 "$T/forced") new, mode $(stat -c %a "$T/forced/4-016-人0.md")"
+fi
+
+# check stopped by SIGTERM once the copy is written (staged): neither the
+# copy nor the report appears, nothing hidden is left.
+start_held checkterm check "$C" -o "$T/term.txt" --annotate "$T/term.docx"
+kill -TERM $pid
+wait $held
+st=$?
+if [ $st -eq 143 ] && [ ! -e "$T/term.txt" ] && [ ! -e "$T/term.docx" ] && [ "$(leftovers "$T")" = 0 ]; then
+    pass "check stopped by SIGTERM part-way leaves neither report nor copy, nor temporaries"
+else
+    fail "check SIGTERM: exit $st; $(ls -A "$T" | grep -e term -e '\.ck-[0-9]' | tr '\n' ' ')"
 fi
 
 # One file and --zip: a replaced file keeps its mode; no --force, no change.

@@ -150,7 +150,8 @@ const char *ck_trace_reason_name(ck_trace_reason reason)
 {
     static const char *const names[] = { "matched",    "not_found",  "other_party", "not_duty",
                                          "exempted",   "negated",    "definition",  "not_agreed",
-                                         "outside",    "off_topic",  "contrary",   "proviso" };
+                                         "outside",    "off_topic",  "contrary",   "proviso",
+                                         "satisfied" };
     return (unsigned)reason < sizeof names / sizeof names[0] ? names[reason] : "?";
 }
 
@@ -181,6 +182,8 @@ const char *ck_trace_reason_text(ck_trace_reason reason)
         return ck_tr("相反文字", "contrary wording");
     case CK_TRACE_PROVISO:
         return ck_tr("但書收回義務", "a proviso takes the duty back");
+    case CK_TRACE_SATISFIED:
+        return ck_tr("單獨即符合的文字", "wording that satisfies the rule on its own");
     }
     return "?";
 }

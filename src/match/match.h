@@ -112,14 +112,15 @@ typedef enum ck_trace_reason {
     CK_TRACE_OUTSIDE,       /* found, but in another article than the deciding one */
     CK_TRACE_OFF_TOPIC,     /* in an article whose heading says it is about something else */
     CK_TRACE_CONTRARY,      /* contrary wording of the rule (the reason of a conflict) */
-    CK_TRACE_PROVISO        /* a proviso that takes the duty back (但…不在此限) */
+    CK_TRACE_PROVISO,       /* a proviso that takes the duty back (但…不在此限) */
+    CK_TRACE_SATISFIED      /* wording that satisfies the rule on its own (satisfied_by) */
 } ck_trace_reason;
 
 #define CK_TRACE_NO_ELEMENT ((size_t)-1)
 
 typedef struct ck_trace_item {
     size_t element;                /* index into rule->elements, or CK_TRACE_NO_ELEMENT for
-                                      CONTRARY and PROVISO */
+                                      CONTRARY, PROVISO and SATISFIED */
     ck_trace_reason reason;
     int has_place;                 /* the fields below are set */
     size_t block;                  /* index into doc->blocks */

@@ -160,8 +160,10 @@ static int refuse_output(const char *path, char **files, int file_count, const c
                       "the report and the --annotate copy cannot be the same file; give another name"));
         return CK_EXIT_ERROR;
     }
-    if (!force && lstat(path, &st) == 0 &&
-        !(stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+    if (!force && lstat(path, &st) == 0) {
+        struct stat target;
+        if (stat(path, &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode))
+            return 0; /* a device, or a link to one */
         fprintf(stderr, "clausekit: %s: %s\n", path,
                 ck_tr("檔案已存在；若要覆寫請加上 --force，或改用其他檔名",
                       "the file exists; add --force to replace it, or give another name"));

@@ -582,7 +582,8 @@ static void build_trace(const rule_run *run, const hit *items, size_t count, int
         else if (c && (c_inside || !out))
             trace_add(m, f, k, c->reason, 1, c->block, c->sentence, c->start, c->end, c->pattern);
         else if (out)
-            trace_hit(m, f, k, CK_TRACE_OUTSIDE, out);
+            /* No unit decides (missing): the words are there, the topic is not. */
+            trace_hit(m, f, k, have_unit ? CK_TRACE_OUTSIDE : CK_TRACE_MATCHED, out);
         else
             trace_add(m, f, k, CK_TRACE_NOT_FOUND, 0, 0, 0, 0, 0, NULL);
     }

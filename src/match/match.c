@@ -32,9 +32,6 @@ static void load_vocabulary(matcher *m)
     w->contract_price = ck_rule_set_word(set, "contract_price");
 }
 
-/* PCRE2's match limit for one call: generous for the packs' patterns, small
- * enough that a catastrophic one fails in well under a second. */
-enum { MATCH_LIMIT = 2000000, DEPTH_LIMIT = 100000 };
 
 int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_options *options,
                  ck_match_result **out, ck_error *err)
@@ -52,8 +49,8 @@ int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_
     m.err = err;
     m.md = pcre2_match_data_create(16, NULL);
     m.mc = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(m.mc, MATCH_LIMIT);
-    pcre2_set_depth_limit(m.mc, DEPTH_LIMIT);
+    pcre2_set_match_limit(m.mc, CK_RULE_MATCH_LIMIT);
+    pcre2_set_depth_limit(m.mc, CK_RULE_DEPTH_LIMIT);
     load_vocabulary(&m);
     m.where_file = set->language ? set->language->path : NULL;
     ck_match_prepare(&m);

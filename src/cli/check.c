@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -116,11 +117,16 @@ static char *base_name(const char *path, int strip)
 }
 
 /* The report path for input i when writing into a folder; names that two
- * inputs share keep their extension so neither report overwrites the other. */
+ * inputs share keep their extension so neither report overwrites the other,
+ * and so does a contract named index beside the batch's index.html. */
 static char *report_path(const char *dir, char **files, int count, int i, ck_report_format format)
 {
     char *name = base_name(files[i], 1);
     ck_buf path = CK_BUF_INIT;
+    if (count > 1 && strcasecmp(name, "index") == 0) {
+        free(name);
+        name = base_name(files[i], 0);
+    }
     for (int j = 0; j < count; j++) {
         char *other = base_name(files[j], 1);
         int clash = j != i && strcmp(other, name) == 0;
@@ -134,6 +140,27 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
     ck_buf_printf(&path, "%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ck_report_extension(format));
     free(name);
     return ck_buf_detach(&path);
+}
+
+/* DIR/index.html and DIR/index.csv: the batch at a glance. */
+static int write_index(const char *dir, ck_report_index *index, ck_error *err)
+{
+    static const char *const names[] = { "index.html", "index.csv" };
+    int rc = 0;
+
+    ck_report_index_sort(index);
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        ck_buf text = CK_BUF_INIT, path = CK_BUF_INIT;
+        if (k == 0)
+            ck_report_index_html(index, &text);
+        else
+            ck_report_index_csv(index, &text);
+        ck_buf_printf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[k]);
+        rc = ck_report_save(path.data, text.data, text.len, err);
+        ck_buf_free(&text);
+        ck_buf_free(&path);
+    }
+    return rc;
 }
 
 static void summary_line(FILE *out, const char *file, const ck_match_result *r)
@@ -165,11 +192,13 @@ int ck_cmd_check(int argc, char **argv)
     int annotate_all = 0, annotated = 0, force = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT;
+    ck_report_index index;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
     char **files;
     ck_error err;
 
     ck_error_clear(&err);
+    memset(&index, 0, sizeof index);
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
@@ -336,6 +365,10 @@ int ck_cmd_check(int argc, char **argv)
             } else {
                 summary_line(stdout, files[i], result);
                 written++;
+                if (to_dir && file_count > 1) {
+                    index.generated_at = in.generated_at;
+                    ck_report_index_add(&index, files[i], strrchr(path, '/') + 1, result);
+                }
             }
             free(path);
         } else if (json_array) {
@@ -352,6 +385,10 @@ int ck_cmd_check(int argc, char **argv)
         ck_buf_free(&report);
         ck_match_result_free(result);
         ck_document_free(doc);
+    }
+    if (index.count && write_index(output, &index, &err) != 0) {
+        ck_error_print(&err, stderr);
+        errors++;
     }
     if (json_array) {
         ck_buf_puts(&json_all, "]\n");
@@ -373,6 +410,7 @@ fail:
     ck_error_print(&err, stderr);
     status = CK_EXIT_ERROR;
 done:
+    ck_report_index_free(&index);
     ck_buf_free(&json_all);
     ck_rule_set_free(set);
     free(packs);

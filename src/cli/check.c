@@ -24,7 +24,7 @@ int ck_cmd_check(int argc, char **argv);
 static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"
-                "                      [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
+                "                      [--format text|md|html|json|docx] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
                 "                      [--annotate 副本.docx [--annotate-all] [--force]]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
@@ -33,7 +33,8 @@ static void print_help(FILE *out)
                 "                       cybersecurity-act、personal-data\n"
                 "  --assume 條件        視適用條件為成立（例如 --assume system-development）；\n"
                 "                       --assume no-條件 視為不成立（可重複）\n"
-                "  --format 格式        text、md、html 或 json；未指定時依 -o 的副檔名，否則 text\n"
+                "  --format 格式        text、md、html、json 或 docx（Word，須有 -o）；未指定時依 -o 的\n"
+                "                       副檔名，否則 text\n"
                 "  -o, --output 路徑    報告寫入檔案；多個契約時寫入資料夾，每份為 資料夾/名稱.副檔名\n"
                 "  --lang zh-TW|en      報告語言\n"
                 "  --annotate 副本      另存一份加上審查註解與追蹤修訂建議條文的契約（.docx→.docx，\n"
@@ -44,7 +45,7 @@ static void print_help(FILE *out)
                 "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
                 "說明見 docs/checking.md。\n",
                 "usage: clausekit check FILE... [--pack NAME|FILE]... [--assume COND]...\n"
-                "                       [--format text|md|html|json] [-o FILE|DIR] [--lang zh-TW|en]\n"
+                "                       [--format text|md|html|json|docx] [-o FILE|DIR] [--lang zh-TW|en]\n"
                 "                       [--annotate COPY.docx [--annotate-all] [--force]]\n"
                 "\n"
                 "Checks contracts (.docx, .odt) for the clauses the rule packs require and reports.\n"
@@ -53,7 +54,8 @@ static void print_help(FILE *out)
                 "                       cybersecurity-act, personal-data\n"
                 "  --assume COND        take an applicability condition as holding (e.g.\n"
                 "                       --assume system-development); --assume no-COND as not holding\n"
-                "  --format FORMAT      text, md, html or json; default: from -o's extension, else text\n"
+                "  --format FORMAT      text, md, html, json or docx (Word, needs -o); default: from\n"
+                "                       -o's extension, else text\n"
                 "  -o, --output PATH    write the report to a file; with several contracts, to a\n"
                 "                       folder, one DIR/<name>.<ext> each\n"
                 "  --lang zh-TW|en      report language\n"
@@ -86,7 +88,9 @@ static ck_report_format format_from_name(const char *path, ck_report_format fall
     ext[n] = '\0';
     if (strcmp(ext, "htm") == 0)
         return CK_REPORT_HTML;
-    if (ck_report_format_parse(ext, &format) != 0)
+    /* A Word report is asked for with --format docx: a .docx name alone is
+     * more often a contract named by mistake. */
+    if (ck_report_format_parse(ext, &format) != 0 || format == CK_REPORT_DOCX)
         return fallback;
     return format;
 }
@@ -120,6 +124,8 @@ static int extension_contradicts(const char *path, ck_report_format format)
     name_extension(path, ext, sizeof ext);
     if (!*ext)
         return 0;
+    if (format == CK_REPORT_DOCX)
+        return strcmp(ext, "docx") != 0;
     for (size_t i = 0; i < sizeof documents / sizeof *documents; i++)
         if (strcmp(ext, documents[i]) == 0)
             return 1;
@@ -134,8 +140,8 @@ static int extension_contradicts(const char *path, ck_report_format format)
 
 static const char *format_label(ck_report_format format)
 {
-    static const char *const labels[] = { "text", "Markdown", "HTML", "JSON" };
-    return (unsigned)format < 4 ? labels[format] : "text";
+    static const char *const labels[] = { "text", "Markdown", "HTML", "JSON", "Word" };
+    return (unsigned)format < 5 ? labels[format] : "text";
 }
 
 /* A report path is never one of the contracts (same name, ./name, a hard
@@ -220,6 +226,16 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
     ck_buf_printf(&path, "%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ck_report_extension(format));
     free(name);
     return ck_buf_detach(&path);
+}
+
+/* A Word report is written from the report itself, the others from the
+ * text already rendered. */
+static int save_report(ck_report_format format, const ck_report_input *in, const char *path, const ck_buf *text,
+                       ck_error *err)
+{
+    if (format == CK_REPORT_DOCX)
+        return ck_report_docx_write(in, path, err);
+    return ck_report_save(path, text->data, text->len, err);
 }
 
 /* An error about a staged name is about the output the user named. */
@@ -318,8 +334,8 @@ int ck_cmd_check(int argc, char **argv)
         case 'f':
             format_given = 1;
             if (ck_report_format_parse(optarg, &format) != 0) {
-                status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html 或 json",
-                                                           "unknown format '%s': use text, md, html or json"),
+                status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html、json 或 docx",
+                                                           "unknown format '%s': use text, md, html, json or docx"),
                                             optarg);
                 goto done;
             }
@@ -439,6 +455,12 @@ int ck_cmd_check(int argc, char **argv)
     if (annotate)
         ck_file_sweep_beside(annotate);
     ck_file_batch_init(&batch, force ? CK_FILE_REPLACE : CK_FILE_NEW);
+    if (format == CK_REPORT_DOCX && !output) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("--format docx 需要 -o 檔名.docx（Word 檔不能印在終端機上）",
+                                                         "--format docx needs -o NAME.docx (a Word file cannot go to "
+                                                         "the terminal)"));
+        goto done;
+    }
     json_array = !output && format == CK_REPORT_JSON && file_count > 1;
 
     set = ck_rule_set_new();
@@ -518,7 +540,7 @@ int ck_cmd_check(int argc, char **argv)
             struct stat st;
             if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
                 /* /dev/null, /dev/stdout: written into, never staged */
-                if (ck_report_save(path, report.data, report.len, &err) != 0) {
+                if (save_report(format, &in, path, &report, &err) != 0) {
                     ck_error_print(&err, stderr);
                     errors++;
                 } else {
@@ -527,7 +549,7 @@ int ck_cmd_check(int argc, char **argv)
                 }
             } else {
                 const char *staged = ck_file_batch_stage(&batch, path, &err);
-                if (!staged || ck_report_save(staged, report.data, report.len, &err) != 0) {
+                if (!staged || save_report(format, &in, staged, &report, &err) != 0) {
                     name_output(&err, staged, path);
                     ck_error_print(&err, stderr);
                     errors++;

@@ -92,7 +92,8 @@ size_t ck_report_suggestions(const ck_match_result *r, size_t *order)
 void ck_report_render(ck_report_format format, const ck_report_input *in, ck_buf *out)
 {
     switch (format) {
-    case CK_REPORT_MARKDOWN: ck_report_markdown(in, out); break;
+    case CK_REPORT_MARKDOWN:
+    case CK_REPORT_DOCX: ck_report_markdown(in, out); break;
     case CK_REPORT_HTML: ck_report_html(in, out); break;
     case CK_REPORT_JSON: ck_report_json(in, out); break;
     case CK_REPORT_TEXT:
@@ -110,6 +111,8 @@ int ck_report_format_parse(const char *name, ck_report_format *format)
         *format = CK_REPORT_HTML;
     else if (strcmp(name, "json") == 0)
         *format = CK_REPORT_JSON;
+    else if (strcmp(name, "docx") == 0)
+        *format = CK_REPORT_DOCX;
     else
         return -1;
     return 0;
@@ -117,8 +120,8 @@ int ck_report_format_parse(const char *name, ck_report_format *format)
 
 const char *ck_report_extension(ck_report_format format)
 {
-    static const char *const ext[] = { "txt", "md", "html", "json" };
-    return (unsigned)format < 4 ? ext[format] : "txt";
+    static const char *const ext[] = { "txt", "md", "html", "json", "docx" };
+    return (unsigned)format < 5 ? ext[format] : "txt";
 }
 
 int ck_report_save(const char *path, const char *data, size_t len, ck_error *err)

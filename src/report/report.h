@@ -24,7 +24,8 @@ typedef enum ck_report_format {
     CK_REPORT_TEXT = 0,
     CK_REPORT_MARKDOWN,
     CK_REPORT_HTML,
-    CK_REPORT_JSON
+    CK_REPORT_JSON,
+    CK_REPORT_DOCX                 /* the Markdown report through the DOCX writer */
 } ck_report_format;
 
 enum { CK_REPORT_SCHEMA_VERSION = 1 };
@@ -52,12 +53,18 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *out);
 void ck_report_html(const ck_report_input *in, ck_buf *out);
 void ck_report_json(const ck_report_input *in, ck_buf *out);
 
-/* Dispatches on format. */
+/* The report as a Word document reviewers can edit and send on: the
+ * Markdown report's text, parsed by cmark-gfm and written by the DOCX
+ * writer (src/writer), so both say the same. Written at path as the writer
+ * writes (temporary file, then rename); 0 or a CK_E* code with err set. */
+int ck_report_docx_write(const ck_report_input *in, const char *path, ck_error *err);
+
+/* Dispatches on format (DOCX: the Markdown text it is made from). */
 void ck_report_render(ck_report_format format, const ck_report_input *in, ck_buf *out);
 
-/* "text", "md" (or "markdown"), "html", "json" -> format; 0 or -1. */
+/* "text", "md" (or "markdown"), "html", "json", "docx" -> format; 0 or -1. */
 int ck_report_format_parse(const char *name, ck_report_format *format);
-/* File extension of a format without the dot: "txt", "md", "html", "json". */
+/* File extension of a format without the dot: "txt", "md", "html", "json", "docx". */
 const char *ck_report_extension(ck_report_format format);
 
 /* Writes len bytes to path through a temporary file in the same folder and

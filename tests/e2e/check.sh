@@ -210,6 +210,31 @@ else
     skip "index.csv in LibreOffice Calc: soffice or python3 not installed"
 fi
 
+# ---- the report as a Word document ---------------------------------------------
+run "$CK" check --pack wratb-outsourcing --format docx -o "$T/report.docx" "$GAPS"
+"$CK" check --pack wratb-outsourcing --format md -o "$T/report-for-docx.md" "$GAPS" >/dev/null 2>&1
+if [ $rc -eq 1 ] && unzip -l "$T/report.docx" 2>/dev/null | grep -q 'word/document.xml' &&
+   unzip -p "$T/report.docx" word/document.xml | grep -q 'Must change: required'; then
+    pass "--format docx -o report.docx: a Word package"
+else
+    fail "--format docx: exit $rc $(head -c 300 "$T/err")"
+fi
+run "$CK" check --pack wratb-outsourcing --format docx "$GAPS"
+expect_error "--format docx without -o: refused" 2 "format docx needs -o"
+if has_tool soffice && has_tool pandoc && has_tool python3; then
+    rm -rf "$T/docx-text"
+    timeout 180 soffice -env:UserInstallation="file://$T/lo" --headless --convert-to 'txt:Text (encoded):UTF8' \
+        --outdir "$T/docx-text" "$T/report.docx" >"$T/soffice.log" 2>&1
+    if [ -s "$T/docx-text/report.txt" ] &&
+       python3 "$TOP/tests/e2e/same-text.py" "$T/report-for-docx.md" "$T/docx-text/report.txt" >"$T/same.log" 2>&1; then
+        pass "the DOCX report opens in LibreOffice and its text equals the Markdown report's"
+    else
+        fail "DOCX report text: $(cat "$T/same.log") $(tail -n 2 "$T/soffice.log")"
+    fi
+else
+    skip "DOCX report in LibreOffice: soffice, pandoc or python3 not installed"
+fi
+
 # ---- errors: exit 2, one line, nothing written -------------------------------
 run "$CK" check --pack wratb-outsourcing -o "$T/absent.json" --format json "$T/no-such.docx"
 expect_error "missing contract" 2 "no-such.docx"

@@ -44,7 +44,7 @@ static const char css[] =
     ".f-partial{border-left-color:#d49b00}.f-conflict{border-left-color:#a3155c}"
     ".f-missing{border-left-color:#b3261e}"
     ".none{color:#0a5d1e}.counts .todo{color:#b3261e;font-weight:bold}.counts .done{color:#0a5d1e}"
-    "td.nowrap{white-space:nowrap}"
+    "td.nowrap{white-space:nowrap}table.all{table-layout:fixed}table.all td{overflow-wrap:anywhere}"
     /* "第十三條 第一款" stays on one line: places wrap between each other */
     ".places{word-break:keep-all;overflow-wrap:anywhere}"
     "blockquote{margin:1mm 0;padding:1mm 2.5mm;border-left:1mm solid #ccc;background:#fafafa}"
@@ -57,7 +57,10 @@ static const char css[] =
     "details blockquote{font-size:9.5pt}"
     ".print-quote{display:none;color:#333;font-size:9pt}"
     ".trace th{width:24mm}.trace td{font-size:9pt}"
-    "@media print{body{padding:0;max-width:none}a{color:inherit;text-decoration:none}"
+    "@media print{body{padding:0;max-width:none;font-size:10pt}"
+    /* a long card may go on over the page, but not between a label and its quote */
+    ".gap{page-break-inside:auto;break-inside:auto}.gap h3,.gap .label{break-after:avoid}"
+    "blockquote{break-inside:avoid}a{color:inherit;text-decoration:none}"
     "details{display:none}.print-quote{display:block}}";
 
 static void h(ck_buf *o, const char *s)
@@ -160,16 +163,28 @@ static void gap_card(ck_buf *o, const ck_report_input *in, size_t i)
     h(o, ck_rule_text_get(&f->rule->title));
     ck_buf_puts(o, " ");
     status_span(o, f->status);
-    ck_buf_printf(o, "</h3>\n<p><b>%s</b><span class=\"places\">", ck_tr("位置：", "Where: "));
-    if (f->evidence_count)
-        places(o, in, f);
-    else
-        h(o, ck_tr("契約中沒有相關條文，請新增", "no clause in the contract: add one"));
-    ck_buf_puts(o, "</span></p>\n");
+    ck_buf_puts(o, "</h3>\n");
+    /* A partial clause in one place: its quote below says where. */
+    if (!(f->status == CK_STATUS_PARTIAL && ck_report_one_place(in, f))) {
+        ck_buf_printf(o, "<p><b>%s</b><span class=\"places\">", ck_tr("位置：", "Where: "));
+        if (f->evidence_count)
+            places(o, in, f);
+        else
+            h(o, ck_tr("契約中沒有相關條文，請新增", "no clause in the contract: add one"));
+        ck_buf_puts(o, "</span></p>\n");
+    }
     if (f->missing_count)
         element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "), 1);
     for (size_t e = 0; e < f->evidence_count; e++) {
         const ck_evidence *ev = &f->evidence[e];
+        /* A partial clause is quoted (the first place): the reviewer completes it. */
+        if (f->status == CK_STATUS_PARTIAL && e == 0) {
+            ck_buf_printf(o, "<div class=\"label\">%s", ck_tr("條文：", "Clause: "));
+            location(o, in, ev->block);
+            ck_buf_puts(o, "</div>\n");
+            quote(o, ev, 90);
+            continue;
+        }
         if (!ev->contrary)
             continue;
         ck_buf_printf(o, "<div class=\"label\"><b>%s</b>", ck_tr("相反文字：", "Contrary wording: "));

@@ -110,7 +110,7 @@ static const char index_css[] =
     "td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     "td.todo{color:#b3261e;font-weight:bold}td.done{color:#0a5d1e}"
     ".gap{display:inline-block;margin:0 3mm .6mm 0;white-space:nowrap}"
-    "th.n{white-space:nowrap}"
+    "th.n{white-space:nowrap}td.name{white-space:nowrap}"
     ".status{font-weight:bold;white-space:nowrap;padding:0 1.2mm;border-radius:1mm;font-size:9pt}"
     ".st-partial{color:#7a5300;background:#fff2cc}.st-conflict{color:#fff;background:#a3155c}"
     ".st-missing{color:#fff;background:#b3261e}"
@@ -145,7 +145,7 @@ void ck_report_index_html(const ck_report_index *ix, ck_buf *o)
                   ck_tr("建議待處理", "Recommended gaps"), ck_tr("待處理的必要項目", "The required gaps"));
     for (size_t i = 0; i < ix->count; i++) {
         const ck_report_index_row *row = &ix->rows[i];
-        ck_buf_printf(o, "<tr><td class=\"n\">%zu</td><td><a href=\"", i + 1);
+        ck_buf_printf(o, "<tr><td class=\"n\">%zu</td><td class=\"name\"><a href=\"", i + 1);
         href(o, row->report);
         ck_buf_puts(o, "\">");
         h(o, base(row->file));

@@ -67,21 +67,36 @@ static void gap(ck_buf *o, const ck_report_input *in, const ck_finding *f)
     mds(o, f->rule->id);
     ck_buf_puts(o, " ");
     mds(o, ck_rule_text_get(&f->rule->title));
-    ck_buf_printf(o, " — %s\n\n%s", ck_report_status_label(f->status, label, sizeof label), ck_tr("位置：", "Where: "));
-    if (f->evidence_count) {
-        ck_buf loc = CK_BUF_INIT;
-        ck_report_places(in, f, 3, &loc);
-        mds(o, loc.data);
-        ck_buf_free(&loc);
-    } else {
-        ck_buf_puts(o, ck_tr("契約中沒有相關條文，請新增", "no clause in the contract: add one"));
+    ck_buf_printf(o, " — %s\n\n", ck_report_status_label(f->status, label, sizeof label));
+    /* A partial clause in one place: its quote below says where. */
+    if (!(f->status == CK_STATUS_PARTIAL && ck_report_one_place(in, f))) {
+        ck_buf_puts(o, ck_tr("位置：", "Where: "));
+        if (f->evidence_count) {
+            ck_buf loc = CK_BUF_INIT;
+            ck_report_places(in, f, 3, &loc);
+            mds(o, loc.data);
+            ck_buf_free(&loc);
+        } else {
+            ck_buf_puts(o, ck_tr("契約中沒有相關條文，請新增", "no clause in the contract: add one"));
+        }
+        ck_buf_puts(o, "\n\n");
     }
-    ck_buf_puts(o, "\n\n");
     if (f->missing_count)
         element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "));
     for (size_t e = 0; e < f->evidence_count; e++) {
         const ck_evidence *ev = &f->evidence[e];
         ck_buf loc = CK_BUF_INIT;
+        /* A partial clause is quoted (the first place): the reviewer completes it. */
+        if (f->status == CK_STATUS_PARTIAL && e == 0) {
+            ck_report_location(in->doc, ev->block, &loc);
+            ck_buf_puts(o, ck_tr("條文：", "Clause: "));
+            mds(o, loc.data);
+            ck_buf_puts(o, "\n\n> ");
+            ck_report_put_excerpt(o, ev, 90, md, "**", "**");
+            ck_buf_puts(o, "\n\n");
+            ck_buf_free(&loc);
+            continue;
+        }
         if (!ev->contrary)
             continue;
         ck_report_location(in->doc, ev->block, &loc);

@@ -256,6 +256,21 @@ void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, c
     free(text);
 }
 
+int ck_report_one_place(const ck_report_input *in, const ck_finding *f)
+{
+    ck_buf all = CK_BUF_INIT, first = CK_BUF_INIT;
+    int one;
+
+    if (!f->evidence_count)
+        return 0;
+    ck_report_places(in, f, 3, &all);
+    ck_report_location(in->doc, f->evidence[0].block, &first);
+    one = strcmp(all.data, first.data) == 0;
+    ck_buf_free(&all);
+    ck_buf_free(&first);
+    return one;
+}
+
 void ck_report_put_short_quote(ck_buf *out, const ck_evidence *ev, ck_report_escape_fn escape, const char *mark_open,
                                const char *mark_close)
 {

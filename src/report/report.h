@@ -156,6 +156,10 @@ typedef void (*ck_report_escape_fn)(ck_buf *out, const char *s, size_t len);
 void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, ck_report_escape_fn escape,
                            const char *mark_open, const char *mark_close);
 
+/* 1 when all of a finding's evidence is in one place (its quote then says
+ * where, and a separate 位置 line would repeat it). */
+int ck_report_one_place(const ck_report_input *in, const ck_finding *f);
+
 /* A one-line citation of ev: its first match with a few words either side
  * (about twenty characters of context), ellipses where text is left out. */
 void ck_report_put_short_quote(ck_buf *out, const ck_evidence *ev, ck_report_escape_fn escape, const char *mark_open,

@@ -140,7 +140,7 @@ if ls "$T/out-dir" | grep -q tmp; then fail "temporary files left"; else pass "n
 # The expected order comes from the summary lines the run printed.
 want=$(sed -n 's/^\(.*\): .*required gaps: \([0-9]*\)$/\2 \1/p' "$T/out" | sort -k1,1nr -s | awk '{print $2}' |
        sed 's|.*/||' | tr '\n' ' ')
-got=$(grep -o '<tr><td class="n">[0-9]*</td><td><a href="[^"]*">[^<]*</a>' "$T/out-dir/index.html" |
+got=$(grep -o '<tr><td class="n">[0-9]*</td><td class="name"><a href="[^"]*">[^<]*</a>' "$T/out-dir/index.html" |
       sed 's/.*">\([^<]*\)<\/a>$/\1/' | tr '\n' ' ')
 links_ok=1
 for link in $(grep -o '<a href="[^"]*"' "$T/out-dir/index.html" | sed 's/<a href="\(.*\)"/\1/'); do

@@ -175,6 +175,9 @@ static void gap_card(ck_buf *o, const ck_report_input *in, size_t i)
     }
     if (f->missing_count)
         element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "), 1);
+    if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
+        element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                          ck_tr("建議補充：", "Suggestion, could also state: "), 0);
     for (size_t e = 0; e < f->evidence_count; e++) {
         const ck_evidence *ev = &f->evidence[e];
         /* A partial clause is quoted (the first place): the reviewer completes it. */
@@ -290,7 +293,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
     size_t n = ck_report_suggestions(r, order);
     if (n) {
         ck_buf_printf(o, "<h2>%s</h2>\n<ul class=\"suggest\">\n",
-                      ck_tr("可再補充：已符合的項目可再寫明", "Could also state: met, with more to say"));
+                      ck_tr("建議補充：已符合的項目可再寫明", "Suggestions: met, could also state"));
         for (size_t k = 0; k < n; k++) {
             const ck_finding *f = &r->findings[order[k]];
             ck_buf names = CK_BUF_INIT;

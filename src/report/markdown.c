@@ -83,6 +83,9 @@ static void gap(ck_buf *o, const ck_report_input *in, const ck_finding *f)
     }
     if (f->missing_count)
         element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "));
+    if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
+        element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                          ck_tr("建議補充：", "Suggestion, could also state: "));
     for (size_t e = 0; e < f->evidence_count; e++) {
         const ck_evidence *ev = &f->evidence[e];
         ck_buf loc = CK_BUF_INIT;
@@ -157,23 +160,27 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
 
     size_t n = ck_report_suggestions(r, order);
     if (n) {
-        ck_buf_printf(o, "## %s\n\n", ck_tr("可再補充：已符合的項目可再寫明", "Could also state: met, with more to say"));
+        ck_buf_printf(o, "## %s\n\n", ck_tr("建議補充：已符合的項目可再寫明", "Suggestions: met, could also state"));
         for (size_t k = 0; k < n; k++) {
             const ck_finding *f = &r->findings[order[k]];
-            ck_buf text = CK_BUF_INIT;
-            ck_buf_puts(o, "- **");
+            ck_buf_puts(o, "### ");
             mds(o, f->rule->id);
             ck_buf_puts(o, " ");
             mds(o, ck_rule_text_get(&f->rule->title));
-            ck_buf_puts(o, "**（");
-            ck_report_places(in, f, 3, &text);
-            ck_buf_puts(&text, ck_tr("）：", "): "));
-            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, &text);
-            mds(o, text.data);
-            ck_buf_puts(o, "\n");
-            ck_buf_free(&text);
+            ck_buf_printf(o, " — %s\n\n", ck_report_status_label(f->status, label, sizeof label));
+            element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
+                              ck_tr("建議補充：", "Suggestion, could also state: "));
+            if (f->evidence_count) { /* the clause to add them to */
+                ck_buf loc = CK_BUF_INIT;
+                ck_report_location(in->doc, f->evidence[0].block, &loc);
+                ck_buf_puts(o, ck_tr("條文：", "Clause: "));
+                mds(o, loc.data);
+                ck_buf_puts(o, "\n\n> ");
+                ck_report_put_excerpt(o, &f->evidence[0], 90, md, "**", "**");
+                ck_buf_puts(o, "\n\n");
+                ck_buf_free(&loc);
+            }
         }
-        ck_buf_puts(o, "\n");
     }
 
     if (r->condition_count) {

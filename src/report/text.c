@@ -96,6 +96,12 @@ static void gap(ck_buf *o, const ck_report_input *in, const ck_finding *f)
         ck_report_element_names(f->rule, f->missing, f->missing_count, o);
         ck_buf_putc(o, '\n');
     }
+    if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
+        /* A suggestion beside the status, never a gap. */
+        ck_buf_printf(o, "    %s", ck_tr("建議補充：", "suggestion, could also state: "));
+        ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, o);
+        ck_buf_putc(o, '\n');
+    }
     for (size_t e = 0; e < f->evidence_count; e++) {
         const ck_evidence *ev = &f->evidence[e];
         /* The clause of a partial finding is quoted: the reviewer completes it. */
@@ -129,12 +135,19 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     }
     n = ck_report_suggestions(r, order);
     if (n) {
-        ck_buf_printf(o, "\n%s\n", ck_tr("可再補充（已符合，可再寫明）：", "Could also state (met, with more to say):"));
+        ck_buf_printf(o, "\n%s\n", ck_tr("建議補充（已符合，可再寫明）：", "Suggestions (met, could also state):"));
         for (size_t k = 0; k < n; k++) {
             const ck_finding *f = &r->findings[order[k]];
-            ck_buf_printf(o, "  %s %s%s", f->rule->id, ck_rule_text_get(&f->rule->title), ck_tr("：", ": "));
+            ck_buf_printf(o, "\n- %s %s%s", f->rule->id, ck_rule_text_get(&f->rule->title), ck_tr("：", ": "));
             ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, o);
             ck_buf_putc(o, '\n');
+            if (f->evidence_count) { /* the clause to add them to */
+                ck_buf_printf(o, "    %s", ck_tr("條文：", "clause: "));
+                ck_report_location(in->doc, f->evidence[0].block, o);
+                ck_buf_putc(o, '\n');
+                quote(o, in, &f->evidence[0]);
+                ck_buf_putc(o, '\n');
+            }
         }
     }
     ck_buf_printf(o, "\n%s\n", ck_tr("全部要求：", "Every requirement:"));

@@ -224,7 +224,7 @@ static party_verdict elided_vendor_duty(const block_info *bi, const sentence *se
 }
 
 /* The party that holds a match in its clause (between , ; or the sentence
- * start): the last vendor named before it, when one is (「甲方得要求乙方
+ * start): the last vendor named before it or at its start, when one is (「甲方得要求乙方
  * 遵守…」, 「乙方應配合甲方…」); else the first party named before it
  * (「甲方指定…為窗口」). NULL when the clause names none before pos. The
  * clause start is looked for at most 120 bytes back, so a sentence of any
@@ -238,7 +238,8 @@ static const mention *clause_subject(const block_info *bi, const sentence *sen, 
         start--;
     for (size_t i = sen->mention_first; i < sen->mention_last; i++) {
         const mention *x = &bi->mentions[i];
-        if (x->start >= pos)
+        /* A match that opens with a party word is that party's. */
+        if (x->start > pos)
             break;
         if (x->start < start)
             continue;

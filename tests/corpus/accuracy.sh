@@ -21,7 +21,7 @@ here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 top=$(CDPATH='' cd -- "$here/../.." && pwd)
 ck=${1:-$top/build/clausekit}
 # Measured: see docs/checking.md "Accuracy". One label of slack.
-min_dev=${2:-700}
+min_dev=${2:-701}
 min_test=${3:-499}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ck-accuracy-XXXXXX")
 trap 'rm -rf "$work"' EXIT

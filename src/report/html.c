@@ -43,6 +43,11 @@ static const char css[] =
     "footer{margin-top:8mm;color:#666;font-size:8.5pt}"
     "@media print{body{padding:0}a{color:inherit;text-decoration:none}}";
 
+const char *ck_report_html_style(void)
+{
+    return css;
+}
+
 static void h(ck_buf *o, const char *s)
 {
     if (s)

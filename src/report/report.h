@@ -51,6 +51,10 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *out);
 void ck_report_html(const ck_report_input *in, ck_buf *out);
 void ck_report_json(const ck_report_input *in, ck_buf *out);
 
+/* The style sheet the HTML report carries inline (static; `clausekit
+ * serve` serves it to show reports on its page). */
+const char *ck_report_html_style(void);
+
 /* Dispatches on format. */
 void ck_report_render(ck_report_format format, const ck_report_input *in, ck_buf *out);
 

@@ -156,8 +156,9 @@ typedef struct ck_serve_work {
  * ck_serve_jobs_run). */
 int ck_serve_work_run(void *work);
 
-/* The name of the answer the client saves: "契約-審查.docx" for an
- * annotated copy, "4-016.zip" or "4-016.docx" for forms. Appended to out. */
+/* The name of the answer the client saves, in w->lang (never the
+ * process's language: the server answers each request in its own):
+ * "契約-審查.docx" or "契約-reviewed.docx" for an annotated copy, "4-016.zip" or "4-016.docx" for forms. Appended to out. */
 void ck_serve_work_download_name(const ck_serve_work *w, ck_buf *out);
 
 /* ---- the page, compiled in (build/gen/assets.c from src/serve/page.*) ---- */

@@ -171,7 +171,7 @@ void ck_serve_work_download_name(const ck_serve_work *w, ck_buf *out)
     size_t stem = dot && dot != w->display ? (size_t)(dot - w->display) : strlen(w->display);
     ck_buf_append(out, w->display, stem);
     if (w->task == CK_SERVE_ANNOTATE)
-        ck_buf_puts(out, ck_tr("-審查", "-reviewed"));
+        ck_buf_puts(out, w->lang && !strncmp(w->lang, "en", 2) ? "-reviewed" : "-審查");
     if (dot && dot != w->display)
         ck_buf_puts(out, dot);
 }

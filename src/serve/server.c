@@ -109,6 +109,12 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *r, unsigned sta
     if (!resp)
         return MHD_NO;
     r->status = status;
+    /* The place is given back before the answer leaves, so a client that
+     * sends its next request as soon as it has read this one finds it. */
+    if (r->admitted) {
+        ck_serve_jobs_leave(r->srv->jobs);
+        r->admitted = 0;
+    }
     rc = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     return rc;

@@ -66,6 +66,7 @@ static const struct {
     { CK_BLOCK_INSERTED, "inserted", "插入" }, { CK_BLOCK_HIDDEN, "hidden", "隱藏" },
     { CK_BLOCK_TOC, "toc", "目錄" },          { CK_BLOCK_IN_TABLE, "table", "表格" },
     { CK_BLOCK_IN_ANNEX, "annex", "附件" },   { CK_BLOCK_IN_TEXT_BOX, "text_box", "文字方塊" },
+    { CK_BLOCK_UNAGREED, "unagreed", "未約定" }, { CK_BLOCK_DRAFTING_NOTE, "drafting_note", "附註" },
 };
 
 /* Output goes out as it is formatted, a document at a time, so a large
@@ -108,6 +109,12 @@ static void json_document(ck_buf *out, const ck_document *doc)
         json_spans(out, b, CK_SPAN_INSERTED);
         ck_buf_puts(out, ",\"hidden\":");
         json_spans(out, b, CK_SPAN_HIDDEN);
+        ck_buf_printf(out, ",\"agreed\":%s,\"drafting_note\":%s,\"blanks\":",
+                      b->flags & CK_BLOCK_UNAGREED ? "false" : "true",
+                      b->flags & CK_BLOCK_DRAFTING_NOTE ? "true" : "false");
+        json_spans(out, b, CK_SPAN_BLANK);
+        ck_buf_puts(out, ",\"instructions\":");
+        json_spans(out, b, CK_SPAN_DRAFTING_NOTE);
         ck_buf_printf(out, ",\"article\":%d", b->article_number);
         if (b->table)
             ck_buf_printf(out, ",\"table\":%d,\"row\":%d,\"column\":%d", b->table, b->row, b->column);
@@ -134,6 +141,11 @@ static void text_document(ck_buf *out, const ck_document *doc)
             if (b->flags & flag_names[f].flag)
                 ck_buf_printf(out, "%s%s", ck_tr("、", ", "), ck_tr(flag_names[f].zh, flag_names[f].name));
         ck_buf_puts(out, ck_tr("）", ") "));
+        /* text that is not agreed is shown, marked */
+        if (b->flags & CK_BLOCK_DRAFTING_NOTE)
+            ck_buf_puts(out, ck_tr("〔附註〕", "[note] "));
+        else if (b->flags & CK_BLOCK_UNAGREED)
+            ck_buf_puts(out, ck_tr("〔未勾選〕", "[not ticked] "));
         if (b->label) {
             ck_buf_puts(out, b->label);
             ck_buf_putc(out, ' ');

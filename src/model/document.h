@@ -50,7 +50,9 @@ enum {
 enum {
     CK_SPAN_INSERTED = 1u << 0, /* from a tracked insertion */
     CK_SPAN_HIDDEN = 1u << 1,   /* hidden text */
-    CK_SPAN_BLANK = 1u << 2     /* a blank to be filled (____, ○○): says nothing */
+    CK_SPAN_BLANK = 1u << 2,    /* a blank to be filled (____, ○○): says nothing */
+    CK_SPAN_DRAFTING_NOTE = 1u << 3 /* an instruction to the drafter inside a sentence
+                                       ((由機關於招標時載明)); never evidence */
 };
 
 typedef struct ck_span {

@@ -37,186 +37,27 @@
 
 #include <utf8proc.h>
 
+#include "model/agreed.h"
+#include "model/label.h"
 #include "model/numerals.h"
 #include "util/buf.h"
 
-typedef enum label_kind {
-    LABEL_NONE = 0,
-    LABEL_CJK,         /* 一、 */
-    LABEL_CJK_PAREN,   /* (一) （一） */
-    LABEL_LEGAL,       /* 壹、 */
-    LABEL_ARABIC,      /* 1. 1、 1) */
-    LABEL_ARABIC_PAREN,/* (1) */
-    LABEL_STEM,        /* 甲、 */
-    LABEL_CIRCLED,     /* ① */
-    LABEL_LATIN,       /* a. A) */
-    LABEL_LATIN_PAREN, /* (a) */
-    LABEL_BULLET,
-    LABEL_MULTI        /* 1.1, 1.1.1: LABEL_MULTI + dots */
-} label_kind;
-
-typedef struct label {
-    int kind;
-    long number;
-    size_t length; /* bytes of the label itself in the string read */
-} label;
 
 enum { MAX_LEVELS = 8 };
-
-static utf8proc_int32_t peek(const char *s, size_t len, size_t pos, size_t *n)
-{
-    utf8proc_int32_t c = -1;
-    utf8proc_ssize_t k = pos < len ? utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &c) : 0;
-    *n = k > 0 ? (size_t)k : 0;
-    return k > 0 ? c : -1;
-}
-
-static int is_space(utf8proc_int32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
-}
-
-static size_t skip_spaces(const char *s, size_t len, size_t pos)
-{
-    size_t n;
-    while (pos < len && is_space(peek(s, len, pos, &n)))
-        pos += n;
-    return pos;
-}
-
-static int is_legal_digit(utf8proc_int32_t c)
-{
-    return c == 0x58F9 || c == 0x8CB3 || c == 0x53C3 || c == 0x8086 || c == 0x4F0D || c == 0x9678 ||
-           c == 0x67D2 || c == 0x634C || c == 0x7396 || c == 0x62FE;
-}
-
-static int stem_number(utf8proc_int32_t c)
-{
-    static const utf8proc_int32_t stems[] = { 0x7532, 0x4E59, 0x4E19, 0x4E01, 0x620A,
-                                              0x5DF1, 0x5E9A, 0x8F9B, 0x58EC, 0x7678 };
-    for (int i = 0; i < 10; i++)
-        if (stems[i] == c)
-            return i + 1;
-    return 0;
-}
-
-static int is_ascii_digit(utf8proc_int32_t c)
-{
-    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-/* Reads an item label at the start of s: "一、", "（二）", "3.", "(4)",
- * "甲、", "①", "a)", "1.2". whole: s is a numbering label on its own, so
- * the punctuation after the number may be missing. */
-static label read_label(const char *s, size_t len, int whole)
-{
-    label l = { LABEL_NONE, 0, 0 };
-    size_t n, pos = skip_spaces(s, len, 0), used;
-    utf8proc_int32_t c = peek(s, len, pos, &n);
-
-    if (c == '(' || c == 0xFF08) {
-        size_t inner = pos + n;
-        utf8proc_int32_t d = peek(s, len, inner, &n);
-        int kind;
-        long number;
-        if (d >= 0 && ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))) {
-            kind = LABEL_LATIN_PAREN;
-            number = (d | 0x20) - 'a' + 1;
-            used = n;
-        } else {
-            number = ck_numeral_parse(s + inner, len - inner, &used);
-            if (number < 0)
-                return l;
-            kind = is_ascii_digit(d) ? LABEL_ARABIC_PAREN : LABEL_CJK_PAREN;
-        }
-        utf8proc_int32_t close = peek(s, len, inner + used, &n);
-        if (close != ')' && close != 0xFF09)
-            return l;
-        l.kind = kind;
-        l.number = number;
-        l.length = inner + used + n;
-        return l;
-    }
-    if (c >= 0x2460 && c <= 0x2473) {
-        l.kind = LABEL_CIRCLED;
-        l.number = c - 0x2460 + 1;
-        l.length = pos + n;
-        return l;
-    }
-    if (c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0 || c == 0x25C6 || c == 0x27A2) {
-        l.kind = LABEL_BULLET;
-        l.length = pos + n;
-        return l;
-    }
-    int stem = stem_number(c);
-    int latin = c >= 0 && c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-    long number;
-    if (stem) {
-        number = stem, used = n;
-    } else if (latin) {
-        number = (c | 0x20) - 'a' + 1, used = n;
-    } else {
-        number = ck_numeral_parse(s + pos, len - pos, &used);
-        if (number < 0)
-            return l;
-    }
-    size_t after = pos + used;
-    utf8proc_int32_t p = peek(s, len, after, &n);
-    int kind = stem ? LABEL_STEM : latin ? LABEL_LATIN : is_ascii_digit(c) ? LABEL_ARABIC
-                                                      : is_legal_digit(c) ? LABEL_LEGAL : LABEL_CJK;
-    if (kind == LABEL_ARABIC && (p == '.' || p == 0xFF0E)) {
-        /* 1.2.3: a multi-level number; 1.5 in a sentence has no label */
-        int dots = 0;
-        size_t q = after, m;
-        while ((p == '.' || p == 0xFF0E) && is_ascii_digit(peek(s, len, q + n, &m))) {
-            size_t digits;
-            ck_numeral_parse(s + q + n, len - q - n, &digits);
-            q += n + digits;
-            dots++;
-            p = peek(s, len, q, &n);
-        }
-        if (dots) {
-            utf8proc_int32_t next = p;
-            int closed = p == '.' || p == 0xFF0E;
-            if (closed)
-                q += n, next = peek(s, len, q, &n);
-            /* in running text "1.5 公尺" is a number: ask for "1.1." or "1.1.1" */
-            if (whole || ((closed || dots > 1) && (next < 0 || is_space(next) || !closed))) {
-                l.kind = LABEL_MULTI + dots;
-                l.number = number;
-                l.length = q;
-            }
-            return l;
-        }
-    }
-    int punct = p == 0x3001 /* 、 */ || p == '.' || p == 0xFF0E || ((kind == LABEL_ARABIC || kind == LABEL_LATIN) && (p == ')' || p == 0xFF09));
-    if (kind == LABEL_LATIN && !punct)
-        return l;
-    if (punct) {
-        l.length = after + n;
-    } else if (whole && (p < 0 || is_space(p))) {
-        l.length = after;
-    } else {
-        return l;
-    }
-    l.kind = kind;
-    l.number = number;
-    return l;
-}
 
 /* "第N條" (or 章/節/編) at the start of s: returns the unit character
  * (條 章 節 編) and sets *number and *end (bytes through the unit). */
 static utf8proc_int32_t read_article(const char *s, size_t len, long *number, size_t *end)
 {
-    size_t n, pos = skip_spaces(s, len, 0), used;
-    if (peek(s, len, pos, &n) != 0x7B2C) /* 第 */
+    size_t n, pos = ck_label_skip_spaces(s, len, 0), used;
+    if (ck_label_peek(s, len, pos, &n) != 0x7B2C) /* 第 */
         return 0;
-    pos = skip_spaces(s, len, pos + n);
+    pos = ck_label_skip_spaces(s, len, pos + n);
     long v = ck_numeral_parse(s + pos, len - pos, &used);
     if (v <= 0)
         return 0;
-    pos = skip_spaces(s, len, pos + used);
-    utf8proc_int32_t unit = peek(s, len, pos, &n);
+    pos = ck_label_skip_spaces(s, len, pos + used);
+    utf8proc_int32_t unit = ck_label_peek(s, len, pos, &n);
     if (unit != 0x689D && unit != 0x7AE0 && unit != 0x7BC0 && unit != 0x7DE8) /* 條 章 節 編 */
         return 0;
     *number = v;
@@ -231,30 +72,30 @@ static utf8proc_int32_t read_article(const char *s, size_t len, long *number, si
 static int rest_is_body(const char *s, size_t len, size_t pos, int *opener)
 {
     size_t n;
-    utf8proc_int32_t c = peek(s, len, pos, &n);
-    *opener = c < 0 || is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
+    utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
+    *opener = c < 0 || ck_label_is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
               c == 0xFF0E || c == '.' || c == 0x3010 || c == '-' || c == 0x2014;
     if (!*opener)
         return 0;
     if (c == 0xFF1A || c == ':' || c == 0x3001 || c == 0xFF0E || c == '.' || c == '-' || c == 0x2014)
         pos += n;
-    pos = skip_spaces(s, len, pos);
-    c = peek(s, len, pos, &n);
+    pos = ck_label_skip_spaces(s, len, pos);
+    c = ck_label_peek(s, len, pos, &n);
     if (c == '(' || c == 0xFF08 || c == 0x3010) { /* a title in brackets */
         size_t q = pos + n;
         utf8proc_int32_t d;
-        while ((d = peek(s, len, q, &n)) >= 0 && d != ')' && d != 0xFF09 && d != 0x3011)
+        while ((d = ck_label_peek(s, len, q, &n)) >= 0 && d != ')' && d != 0xFF09 && d != 0x3011)
             q += n;
         pos = d >= 0 ? q + n : len;
-        pos = skip_spaces(s, len, pos);
-        c = peek(s, len, pos, &n);
+        pos = ck_label_skip_spaces(s, len, pos);
+        c = ck_label_peek(s, len, pos, &n);
         if (c == 0xFF1A || c == ':')
-            pos = skip_spaces(s, len, pos + n);
+            pos = ck_label_skip_spaces(s, len, pos + n);
         return pos < len;
     }
     size_t chars = 0;
     for (size_t q = pos; q < len; q += n) {
-        utf8proc_int32_t d = peek(s, len, q, &n);
+        utf8proc_int32_t d = ck_label_peek(s, len, q, &n);
         if (!n)
             break;
         if (d == 0xFF0C || d == 0x3002 || d == 0xFF1B || d == ',' || d == ';')
@@ -267,17 +108,17 @@ static int rest_is_body(const char *s, size_t len, size_t pos, int *opener)
 static int is_annex_start(const char *s, size_t len, size_t *end)
 {
     static const char *const words[] = { "附件", "附錄", "附表" };
-    size_t pos = skip_spaces(s, len, 0), n, used;
+    size_t pos = ck_label_skip_spaces(s, len, 0), n, used;
     for (size_t i = 0; i < 3; i++) {
         size_t w = strlen(words[i]);
         if (len - pos < w || memcmp(s + pos, words[i], w) != 0)
             continue;
-        size_t q = skip_spaces(s, len, pos + w);
+        size_t q = ck_label_skip_spaces(s, len, pos + w);
         if (ck_numeral_parse(s + q, len - q, &used) <= 0)
             return 0;
         q += used;
-        utf8proc_int32_t c = peek(s, len, q, &n);
-        if (!(c < 0 || is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
+        utf8proc_int32_t c = ck_label_peek(s, len, q, &n);
+        if (!(c < 0 || ck_label_is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
               c == '-' || c == 0x2014 || c == 0xFF0D || c == '.' || c == 0xFF0E))
             return 0;
         *end = q;
@@ -290,14 +131,14 @@ static int is_annex_start(const char *s, size_t len, size_t *end)
 static int is_toc_title(const char *s, size_t len)
 {
     static const utf8proc_int32_t second[] = { 0x9304, 0x6B21 }; /* 錄 次 */
-    size_t n, pos = skip_spaces(s, len, 0);
-    if (peek(s, len, pos, &n) != 0x76EE) /* 目 */
+    size_t n, pos = ck_label_skip_spaces(s, len, 0);
+    if (ck_label_peek(s, len, pos, &n) != 0x76EE) /* 目 */
         return 0;
-    pos = skip_spaces(s, len, pos + n);
-    utf8proc_int32_t c = peek(s, len, pos, &n);
+    pos = ck_label_skip_spaces(s, len, pos + n);
+    utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
     if (c != second[0] && c != second[1])
         return 0;
-    return skip_spaces(s, len, pos + n) == len;
+    return ck_label_skip_spaces(s, len, pos + n) == len;
 }
 
 /* The text a block starts with for recognising labels: its numbering label
@@ -325,9 +166,9 @@ static void put_chinese_ordinal(ck_buf *out, const char *unit, long n)
 
 static void trimmed(ck_buf *out, const char *s, size_t len, size_t max_chars)
 {
-    size_t pos = skip_spaces(s, len, 0), n, chars = 0;
+    size_t pos = ck_label_skip_spaces(s, len, 0), n, chars = 0;
     while (pos < len && chars < max_chars) {
-        utf8proc_int32_t c = peek(s, len, pos, &n);
+        utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
         if (!n || c == '\n' || c == '\t')
             break;
         ck_buf_append(out, s + pos, n);
@@ -338,6 +179,38 @@ static void trimmed(ck_buf *out, const char *s, size_t len, size_t max_chars)
         ck_buf_truncate(out, out->len - 1);
 }
 
+/* The name an attached form or appendix is cited by: 「附件 保密切結書」
+ * for a form titled 保 密 切 結 書, 「附錄 機關處置…程序」 for 附錄、機關處置…程序. */
+static void annex_name(ck_buf *out, const char *s, size_t len)
+{
+    static const char *const words[] = { "附件", "附錄", "附表" };
+    ck_buf flat = CK_BUF_INIT;
+    size_t n;
+    for (size_t pos = 0; pos < len; pos += n) {
+        utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
+        if (!n)
+            break;
+        if (!ck_label_is_space(c))
+            ck_buf_append(&flat, s + pos, n);
+    }
+    const char *word = "附件";
+    size_t from = 0;
+    for (size_t i = 0; i < 3; i++)
+        if (flat.len >= 6 && memcmp(flat.data, words[i], 6) == 0) {
+            word = words[i];
+            from = 6;
+        }
+    utf8proc_int32_t c = ck_label_peek(flat.data, flat.len, from, &n);
+    if (from && (c == 0x3001 || c == 0xFF1A || c == ':' || c == '-' || c == 0x2014 || c == 0xFF0D))
+        from += n;
+    ck_buf_puts(out, word);
+    if (from < flat.len) {
+        ck_buf_putc(out, ' ');
+        trimmed(out, flat.data + from, flat.len - from, 40);
+    }
+    ck_buf_free(&flat);
+}
+
 /* Per-block facts of the first pass. */
 typedef struct place {
     long article;        /* block index of the article heading, -1 */
@@ -345,7 +218,7 @@ typedef struct place {
     int item;            /* 項 number, 0 */
     int levels;          /* labeled levels below the article */
     long chain;          /* the labeled block ending its chain of labels, -1 */
-    label own;           /* a labeled block's own label */
+    ck_label own;           /* a labeled block's own label */
     long parent;         /* a labeled block's labeled block one level up, -1 */
 } place;
 
@@ -362,39 +235,46 @@ static int body_kind(const ck_block *b)
            !(b->flags & (CK_BLOCK_TOC | CK_BLOCK_IN_TABLE | CK_BLOCK_IN_TEXT_BOX));
 }
 
-static void put_label_text(ck_buf *out, const ck_block *b, const label *l)
+static void put_label_text(ck_buf *out, const ck_block *b, const ck_label *l)
 {
     /* the label as written, without trailing spaces */
     ck_buf tmp = CK_BUF_INIT;
     leading_text(b, &tmp);
-    size_t start = skip_spaces(tmp.data, tmp.len, 0);
+    size_t start = ck_label_skip_spaces(tmp.data, tmp.len, 0);
     size_t end = l->length <= tmp.len ? l->length : tmp.len;
     if (end > start)
         ck_buf_append(out, tmp.data + start, end - start);
     ck_buf_free(&tmp);
 }
 
-void ck_document_locate(ck_document *doc)
+static void assign_places(ck_document *doc)
 {
     place *places = ck_calloc(doc->count ? doc->count : 1, sizeof *places);
     article_info *articles = ck_calloc(doc->count ? doc->count : 1, sizeof *articles);
     ck_buf text = CK_BUF_INIT, loc = CK_BUF_INIT;
     long article = -1, annex = -1;
     int item = 0, levels = 0;
-    label chain[MAX_LEVELS];
+    ck_label chain[MAX_LEVELS];
     long chain_blocks[MAX_LEVELS];
 
     /* Whether the contract has 第N條 articles: then a heading without a
      * label (the title, 簽署) does not start a section of its own. */
     int has_articles = 0;
-    for (size_t i = 0; i < doc->count && !has_articles; i++) {
+    size_t last_article = doc->count;
+    for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
         size_t end;
         long number;
+        int opener = 0;
         if (!body_kind(b))
             continue;
         leading_text(b, &text);
-        has_articles = read_article(text.data, text.len, &number, &end) == 0x689D;
+        if (read_article(text.data, text.len, &number, &end) == 0x689D) {
+            has_articles = 1;
+            rest_is_body(text.data, text.len, end, &opener);
+            if (opener || b->kind == CK_BLOCK_HEADING)
+                last_article = i;
+        }
     }
 
     /* First pass: articles, annexes, 項 and label chains. */
@@ -434,7 +314,9 @@ void ck_document_locate(ck_document *doc)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
             }
-            if (is_annex_start(text.data, text.len, &end)) {
+            int numbered = is_annex_start(text.data, text.len, &end);
+            if (numbered || (last_article < doc->count && i > last_article && !b->label &&
+                             ck_annex_title(b->text, b->text_len))) {
                 annex = (long)i;
                 article = -1;
                 item = levels = 0;
@@ -442,7 +324,10 @@ void ck_document_locate(ck_document *doc)
                 pl->article = -1;
                 pl->annex = annex;
                 ck_buf_clear(&articles[i].name);
-                trimmed(&articles[i].name, text.data, end, 40);
+                if (numbered)
+                    trimmed(&articles[i].name, text.data, end, 40);
+                else
+                    annex_name(&articles[i].name, b->text, b->text_len);
                 continue;
             }
             if (b->kind == CK_BLOCK_HEADING && is_toc_title(text.data, text.len)) {
@@ -450,14 +335,14 @@ void ck_document_locate(ck_document *doc)
                 pl->article = pl->annex = -1;
                 continue;
             }
-            label hl = b->kind == CK_BLOCK_HEADING ? read_label(text.data, text.len, b->label != NULL) : (label){ 0, 0, 0 };
-            if (b->kind == CK_BLOCK_HEADING && (!has_articles || (hl.kind != LABEL_NONE && hl.kind != LABEL_BULLET))) {
+            ck_label hl = b->kind == CK_BLOCK_HEADING ? ck_label_read(text.data, text.len, b->label != NULL) : (ck_label){ 0, 0, 0 };
+            if (b->kind == CK_BLOCK_HEADING && (!has_articles || (hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET))) {
                 /* a heading without 第N條: an article cited by its label, or
                  * by its words in a contract that has no 第N條 at all */
                 article = (long)i;
                 articles[i].is_article = 0;
                 ck_buf_clear(&articles[i].name);
-                articles[i].is_label = hl.kind != LABEL_NONE && hl.kind != LABEL_BULLET;
+                articles[i].is_label = hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET;
                 if (articles[i].is_label)
                     put_label_text(&articles[i].name, b, &hl);
                 else
@@ -469,8 +354,8 @@ void ck_document_locate(ck_document *doc)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
             }
-            label l = read_label(text.data, text.len, b->label != NULL);
-            if (l.kind != LABEL_NONE && l.kind != LABEL_BULLET) {
+            ck_label l = ck_label_read(text.data, text.len, b->label != NULL);
+            if (l.kind != CK_LABEL_NONE && l.kind != CK_LABEL_BULLET) {
                 int k;
                 if (article >= 0 && item == 0)
                     articles[article].items = item = 1; /* items right under the title: 第一項's */
@@ -483,7 +368,7 @@ void ck_document_locate(ck_document *doc)
                 levels = k + 1;
                 pl->own = l;
                 pl->parent = k ? chain_blocks[k - 1] : -1;
-            } else if (l.kind != LABEL_BULLET) {
+            } else if (l.kind != CK_LABEL_BULLET) {
                 levels = 0;
                 if (article >= 0)
                     articles[article].items = ++item;
@@ -560,7 +445,7 @@ void ck_document_locate(ck_document *doc)
             }
             for (int k = 0; k < pl->levels; k++) {
                 ck_buf_putc(&loc, ' ');
-                if (chain[k].kind >= LABEL_MULTI) /* "2.1.3" is cited as written */
+                if (chain[k].kind >= CK_LABEL_MULTI) /* "2.1.3" is cited as written */
                     put_label_text(&loc, &doc->blocks[chain_blocks[k]], &chain[k]);
                 else if (k == 0)
                     put_chinese_ordinal(&loc, "款", chain[k].number);
@@ -590,4 +475,13 @@ void ck_document_locate(ck_document *doc)
     free(places);
     ck_buf_free(&text);
     ck_buf_free(&loc);
+}
+
+void ck_document_locate(ck_document *doc)
+{
+    /* places first (articles and annexes), then what is agreed, then the
+     * places again: unagreed lines and notes do not count as 項 */
+    assign_places(doc);
+    ck_document_mark_agreed(doc);
+    assign_places(doc);
 }

@@ -89,6 +89,37 @@ expect_error "unknown format" 2 "^clausekit: unknown format 'xml'"
 run "$CK" extract
 expect_error "no file" 2 "^clausekit: "
 
+# ---- agreed text: unticked options and drafting notes are marked -----------
+P() { printf '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' "$1"; }
+make_docx options "$(P '第三條 契約價金')$(P '□總包價法。')$(P '1.總價____元。')$(P '■單價計算法。')$(P '註：由機關勾選。')"
+run "$CK" extract "$T/options.docx"
+expect_end() { # expect_end NAME END: a line ends with END
+    if grep -qF -- "$2" "$T/out" && grep -F -- "$2" "$T/out" | grep -q "$(printf '%s' "$2" | sed 's/[][\.*^$]/\\&/g')\$"; then pass "$1"; else fail "$1: no line ending '$2' in: $(cat "$T/out")"; fi
+}
+expect_end "text: unticked option marked" "(paragraph) [not ticked] □總包價法。"
+expect_end "text: the line under it too" "(paragraph) [not ticked] 1.總價____元。"
+expect_end "text: a ticked option is not" "(paragraph) ■單價計算法。"
+expect_end "text: drafting note marked" "(paragraph) [note] 註：由機關勾選。"
+run env CLAUSEKIT_LANG=zh-TW "$CK" extract "$T/options.docx"
+if grep -qF "〔未勾選〕□總包價法。" "$T/out" && grep -qF "〔附註〕註：" "$T/out"; then pass "text markers in zh-TW"; else fail "text markers in zh-TW: $(cat "$T/out")"; fi
+run "$CK" extract --format json "$T/options.docx"
+if command -v python3 >/dev/null 2>&1; then
+    if python3 - "$T/out" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+b = {x["text"]: x for x in d["blocks"]}
+assert b["□總包價法。"]["agreed"] is False and b["□總包價法。"]["drafting_note"] is False
+assert "unagreed" in b["□總包價法。"]["flags"]
+assert b["1.總價____元。"]["agreed"] is False and b["1.總價____元。"]["blanks"] == [[4, 8]]
+assert b["■單價計算法。"]["agreed"] is True and b["■單價計算法。"]["blanks"] == []
+n = b["註：由機關勾選。"]
+assert n["agreed"] is False and n["drafting_note"] is True and "drafting_note" in n["flags"]
+EOF2
+    then pass "json: agreed, drafting_note, blanks"; else fail "json: agreed, drafting_note, blanks"; fi
+else
+    skip "json agreed: python3 not installed"
+fi
+
 # ---- bad input -------------------------------------------------------------
 : >"$T/empty.docx"
 run "$CK" extract "$T/empty.docx"

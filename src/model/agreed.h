@@ -1,0 +1,24 @@
+/* agreed.h — which text of a contract is agreed: check-box options the
+ * agency has not ticked (and the lines under them), drafting notes, and
+ * blanks still to be filled. Run by ck_document_locate(); see docs/reader.md.
+ */
+#ifndef CK_MODEL_AGREED_H
+#define CK_MODEL_AGREED_H
+
+#include "model/document.h"
+
+/* Sets CK_BLOCK_UNAGREED and CK_BLOCK_DRAFTING_NOTE on the blocks they
+ * apply to, and adds CK_SPAN_BLANK and CK_SPAN_DRAFTING_NOTE spans.
+ * Needs article and annex fields from a first locator pass; idempotent. */
+void ck_document_mark_agreed(ck_document *doc);
+
+/* The state of a check box glyph: 1 ticked (■ ☑ ☒ █ ▉ ▣), 0 unticked
+ * (□ ☐), -1 not a check box. */
+int ck_check_box_state(int codepoint);
+
+/* Whether s (len bytes) is the title of an attached form or appendix that
+ * follows the articles: 保密切結書, 保 密 同 意 書, 切結書範本, 附錄、…,
+ * 附件 …, 附表 … (short, no sentence). */
+int ck_annex_title(const char *s, size_t len);
+
+#endif

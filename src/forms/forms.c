@@ -142,6 +142,22 @@ static void hold_signals(int hold)
     sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
+/* Messages never quote a person's number in full, whatever column or
+ * cell it was found in (data/ids.h): only the forms carry it. */
+static void put_masked(const char *text, FILE *out)
+{
+    char *masked = ck_id_masked_copy(text);
+    if (masked)
+        fputs(masked, out);
+    free(masked);
+}
+
+static void print_masked_error(ck_error *err)
+{
+    ck_id_mask_in_text(err->message, strlen(err->message));
+    ck_error_print(err, stderr);
+}
+
 static void copy_path(char *dst, size_t size, const char *src)
 {
     size_t n = strlen(src);
@@ -364,6 +380,8 @@ static int expand_name(const ck_template *t, const char *pattern, const ck_value
             value = filtered;
             f = next ? next + 1 : NULL;
         }
+        /* a number in any field, not only the ID field, stays out of names */
+        ck_id_mask_in_text(value, strlen(value));
         ck_buf_puts(out, value);
         free(value);
         free(inner);
@@ -626,7 +644,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
                 if (rc != 0) {
                     /* said before it is reported: the parent stops the workers then */
                     name_form(&werr, run, i);
-                    ck_error_print(&werr, stderr);
+                    print_masked_error(&werr);
                     k = -1;
                     if (write(fds[1], &k, sizeof k) < 0)
                         _exit(2);
@@ -725,18 +743,18 @@ int ck_forms_run(const ck_forms_options *opt)
 
     /* ---- validate every record before anything is written ---- */
     if (data->note)
-        fputs(data->note, stderr);
+        put_masked(data->note, stderr);
     invalid = ck_forms_data_validate(t, data, &problems);
     valid = data->count - invalid;
     if (invalid && !opt->skip_invalid) {
-        fputs(problems.data, stderr);
+        put_masked(problems.data, stderr);
         fprintf(stderr, ck_tr("clausekit: %s: %zu 筆資料有誤，未產生任何表單（可用 --skip-invalid 略過有誤的列）\n",
                               "clausekit: %s: %zu record(s) are invalid; nothing was written (--skip-invalid leaves them out)\n"),
                 data->path, invalid);
         goto done;
     }
     if (invalid) {
-        fputs(problems.data, stderr);
+        put_masked(problems.data, stderr);
         if (valid == 0) {
             fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
                                   "clausekit: %s: no record is valid; nothing was written\n"),
@@ -1076,7 +1094,7 @@ int ck_forms_run(const ck_forms_options *opt)
     goto done;
 
 fail:
-    ck_error_print(&err, stderr);
+    print_masked_error(&err);
 fail_reported:
     status = FORMS_EXIT_ERROR;
     if (zip) {

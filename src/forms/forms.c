@@ -576,6 +576,25 @@ static void name_form(ck_error *err, const write_run *run, size_t k)
     ck_error_set_file(err, run->names[k]);
 }
 
+/* The forms of a merged file, made as the writer asks for them. */
+typedef struct merge_source {
+    write_run *run;
+    size_t total, done;
+} merge_source;
+
+static int next_form(void *ctx, size_t k, cmark_node **doc, ck_error *err)
+{
+    merge_source *ms = ctx;
+    write_run *run = ms->run;
+    int rc = render_record(run->t, run->data->records[run->rows[k]].value, run->checklist_field, run->checklist,
+                           doc, err);
+    if (rc == 0 && k + 1 > ms->done) {
+        ms->done = k + 1;
+        progress(run->opt, ms->done, ms->total);
+    }
+    return rc;
+}
+
 /* A worker failed and has said why on stderr. */
 #define WORKER_FAILED 1
 
@@ -960,14 +979,6 @@ int ck_forms_run(const ck_forms_options *opt)
     }
 
     /* ---- write ---- */
-    if (opt->merge || mode == OUT_ONE_FILE) {
-        docs = ck_calloc(valid, sizeof *docs);
-        for (size_t k = 0; k < valid; k++) {
-            if ((rc = render_record(t, data->records[rows[k]].value, checklist_field, checklist, &docs[k], &err)) != 0)
-                goto fail;
-            progress(opt, k + 1, valid);
-        }
-    }
     run.t = t;
     run.data = data;
     run.rows = rows;
@@ -979,9 +990,12 @@ int ck_forms_run(const ck_forms_options *opt)
     run.wo = &wo;
     run.opt = opt;
     if (mode == OUT_ONE_FILE || mode == OUT_MERGE || (mode == OUT_ZIP && opt->merge)) {
+        /* One form at a time: rendered, written out and freed, so memory
+         * does not grow with the roster. */
         const char *path = mode == OUT_ZIP ? staged[0] : staged_one;
+        merge_source ms = { &run, valid, 0 };
         hold_signals(1);
-        rc = write_docs(opt->format, docs, valid, &wo, path, &err);
+        rc = ck_writer_write_stream(opt->format, valid, next_form, &ms, &wo, path, &err);
         hold_signals(0);
         if (rc != 0) {
             if (strcmp(err.file, path) == 0)

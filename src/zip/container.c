@@ -471,8 +471,26 @@ int ck_zip_writer_open_file(ck_zip_writer **out, const char *path, ck_error *err
     return 0;
 }
 
+int ck_zip_writer_add_stream(ck_zip_writer *w, const char *name, FILE *file, int store, ck_error *err)
+{
+    zip_source_t *src;
+
+    if (fflush(file) != 0) {
+        fclose(file);
+        return write_failed(err, w->path, ck_strerror(errno));
+    }
+    /* libzip gives the entry the file's mode: that of an entry from memory */
+    fchmod(fileno(file), 0666);
+    rewind(file);
+    src = zip_source_filep(w->archive, file, 0, -1);
+    if (!src)
+        fclose(file);
+    return add_source(w, name, src, store, err);
+}
+
 int ck_zip_writer_add_file(ck_zip_writer *w, const char *name, const char *path, int store, ck_error *err)
 {
+    chmod(path, 0666); /* see ck_zip_writer_add_stream */
     return add_source(w, name, zip_source_file(w->archive, path, 0, -1), store, err);
 }
 

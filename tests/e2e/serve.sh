@@ -68,6 +68,26 @@ else
     pass "the log shows no name, ID or file name"
 fi
 
+# ---- the page in a real browser -----------------------------------------------------
+# Debian's chromium + chromium-driver + python3-selenium (make deps installs
+# them); left to the main pass, like the other renderers.
+if has_tool chromium && has_tool chromedriver && /usr/bin/python3 -c 'import selenium' 2>/dev/null; then
+    mkdir -p "$T/browser"
+    start page --listen 127.0.0.1:0
+    CK="$CK" /usr/bin/python3 "$TOP/tests/e2e/serve_browser.py" "$url" "$T/browser" "$S/maintenance-contract.docx" \
+        "$S/roster.csv" >"$T/browser.out" 2>&1
+    while IFS= read -r line; do
+        case $line in
+            "ok   "*) pass "browser: ${line#ok   }" ;;
+            "FAIL "*) fail "browser: ${line#FAIL }" ;;
+        esac
+    done <"$T/browser.out"
+    if ! grep -q '^ok   ' "$T/browser.out"; then fail "serve_browser.py: $(tail -c 600 "$T/browser.out")"; fi
+    stop "$pid"
+else
+    skip "browser tests: need chromium, chromium-driver and python3-selenium (make deps)"
+fi
+
 # ---- listening beyond loopback ------------------------------------------------------
 run "$CK" serve --listen 0.0.0.0:0
 expect_error "0.0.0.0 without --auth or --no-auth is refused" 2 '\-\-auth.*\-\-no-auth'

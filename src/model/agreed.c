@@ -123,17 +123,19 @@ int ck_annex_title(const char *s, size_t len)
 /* ---- options ---------------------------------------------------------------------- */
 
 /* Whether text starts with an option: a check box, maybe after or before a
- * label of its own. *own: the kind of that label (CK_LABEL_NONE without). */
-static int read_option(const char *s, size_t len, int whole, int *own, int *ticked)
+ * label of its own. *own: that label (kind CK_LABEL_NONE without). */
+static int read_option(const char *s, size_t len, int whole, ck_label *own, int *ticked)
 {
     size_t n, pos = ck_label_skip_spaces(s, len, 0);
     utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
     int state = ck_check_box_state(c);
-    *own = CK_LABEL_NONE;
+    *own = (ck_label){ CK_LABEL_NONE, 0, 0 };
     if (state >= 0) {
         ck_label l = ck_label_read(s + pos + n, len - pos - n, 0);
-        if (l.kind != CK_LABEL_NONE && l.kind != CK_LABEL_BULLET)
-            *own = l.kind;
+        if (l.kind != CK_LABEL_NONE && l.kind != CK_LABEL_BULLET) {
+            *own = l;
+            own->length += pos + n;
+        }
         *ticked = state;
         return 1;
     }
@@ -142,7 +144,7 @@ static int read_option(const char *s, size_t len, int whole, int *own, int *tick
         size_t q = ck_label_skip_spaces(s, len, l.length);
         state = ck_check_box_state(ck_label_peek(s, len, q, &n));
         if (state >= 0) {
-            *own = l.kind;
+            *own = l;
             *ticked = state;
             return 1;
         }
@@ -150,15 +152,21 @@ static int read_option(const char *s, size_t len, int whole, int *own, int *tick
     }
     /* 「1□」: a number right before the box */
     size_t used;
-    if ((c >= '0' && c <= '9') && ck_numeral_parse(s + pos, len - pos, &used) > 0) {
+    long number;
+    if ((c >= '0' && c <= '9') && (number = ck_numeral_parse(s + pos, len - pos, &used)) > 0) {
         state = ck_check_box_state(ck_label_peek(s, len, pos + used, &n));
         if (state >= 0) {
-            *own = CK_LABEL_ARABIC;
+            *own = (ck_label){ CK_LABEL_ARABIC, number, pos + used };
             *ticked = state;
             return 1;
         }
     }
     return 0;
+}
+
+int ck_option_read(const char *s, size_t len, int whole, ck_label *own, int *ticked)
+{
+    return read_option(s, len, whole, own, ticked);
 }
 
 /* ---- notes ------------------------------------------------------------------------ */
@@ -458,7 +466,7 @@ static void leading(const ck_block *b, ck_buf *out)
 
 /* Whether a block's text ends a sentence (。；！？ or a closing quote or
  * bracket after one, or a blank line to fill in). */
-static int ends_sentence(const ck_block *b)
+int ck_block_ends_sentence(const ck_block *b)
 {
     size_t len = b->text_len;
     while (len > 0 && (b->text[len - 1] == ' ' || b->text[len - 1] == '\n' || b->text[len - 1] == '\t'))
@@ -505,8 +513,10 @@ void ck_document_mark_agreed(ck_document *doc)
         mark_blanks(b);
         mark_instructions(b);
         leading(b, &text);
-        int own = CK_LABEL_NONE, ticked = 0;
-        int option = read_option(text.data, text.len, b->label != NULL, &own, &ticked);
+        ck_label own_label;
+        int ticked = 0;
+        int option = read_option(text.data, text.len, b->label != NULL, &own_label, &ticked);
+        int own = own_label.kind;
         size_t rest = 0;
         int note = note_opening(b->text, b->text_len, &rest) || whole_instruction(b->text, b->text_len);
 
@@ -586,7 +596,7 @@ void ck_document_mark_agreed(ck_document *doc)
         } else if (depth && chain[depth - 1].option) {
             /* an unlabelled paragraph right after an option: part of it when
              * it carries on its sentence or opens a list of its own */
-            int carries = prev && !ends_sentence(prev);
+            int carries = prev && !ck_block_ends_sentence(prev);
             int opens = (ends_with(b->text, b->text_len, "：") || ends_with(b->text, b->text_len, ":")) &&
                         !strstr(b->text, "。");
             if (!carries && !opens)

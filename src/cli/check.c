@@ -2,6 +2,7 @@
  * packs, write one report per contract. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -216,6 +217,31 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
     return ck_buf_detach(&path);
 }
 
+/* ---- SIGINT and SIGTERM -------------------------------------------------------
+ * Outputs wait under staged names until the end; a signal removes them
+ * (and the writers' temporaries) so that nothing of the run is left. The
+ * batch is changed only while signals are held. */
+static ck_file_batch *signal_batch;
+
+static void on_signal(int sig)
+{
+    ck_file_remove_temporaries();
+    for (size_t i = 0; signal_batch && i < signal_batch->count; i++)
+        if (!signal_batch->items[i].placed)
+            unlink(signal_batch->items[i].staged);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void hold_signals(int hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
 /* An error about a staged name is about the output the user named. */
 static void name_output(ck_error *err, const char *staged, const char *target)
 {
@@ -262,6 +288,8 @@ int ck_cmd_check(int argc, char **argv)
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT, summaries = CK_BUF_INIT;
     ck_file_batch batch;
+    struct sigaction old_int, old_term;
+    int signals_set = 0;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
     char **files;
     ck_error err;
@@ -391,6 +419,16 @@ int ck_cmd_check(int argc, char **argv)
     if (annotate)
         ck_file_sweep_beside(annotate);
     ck_file_batch_init(&batch, force ? CK_FILE_REPLACE : CK_FILE_NEW);
+    if (output || annotate) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old_int);
+        sigaction(SIGTERM, &sa, &old_term);
+        signal_batch = &batch;
+        signals_set = 1;
+    }
     json_array = !output && format == CK_REPORT_JSON && file_count > 1;
 
     set = ck_rule_set_new();
@@ -454,9 +492,16 @@ int ck_cmd_check(int argc, char **argv)
             /* Written beside under a staged name; it appears, with the
              * report, only when both are complete. */
             ck_annotation_set notes;
-            const char *staged = ck_file_batch_stage(&batch, annotate, &err);
+            const char *staged;
+            int rc;
+            hold_signals(1);
+            staged = ck_file_batch_stage(&batch, annotate, &err);
             ck_review_annotations(doc, set, result, annotate_all, &notes);
-            if (!staged || ck_annotate_write(files[i], staged, &notes, &err) != 0) {
+            rc = !staged || ck_annotate_write(files[i], staged, &notes, &err) != 0;
+            hold_signals(0);
+            if (!rc)
+                ck_file_announce_started();
+            if (rc) {
                 name_output(&err, staged, annotate);
                 ck_error_print(&err, stderr);
                 errors++;
@@ -478,8 +523,15 @@ int ck_cmd_check(int argc, char **argv)
                     written++;
                 }
             } else {
-                const char *staged = ck_file_batch_stage(&batch, path, &err);
-                if (!staged || ck_report_save(staged, report.data, report.len, &err) != 0) {
+                const char *staged;
+                int rc;
+                hold_signals(1);
+                staged = ck_file_batch_stage(&batch, path, &err);
+                rc = !staged || ck_report_save(staged, report.data, report.len, &err) != 0;
+                hold_signals(0);
+                if (!rc)
+                    ck_file_announce_started();
+                if (rc) {
                     name_output(&err, staged, path);
                     ck_error_print(&err, stderr);
                     errors++;
@@ -509,10 +561,14 @@ int ck_cmd_check(int argc, char **argv)
         fwrite(json_all.data, 1, json_all.len, stdout);
     }
     /* A run's files appear together or not at all. */
+    hold_signals(1);
     if (errors == 0 && ck_file_batch_commit(&batch, &err) != 0) {
         ck_error_print(&err, stderr);
         errors++;
     }
+    ck_file_batch_free(&batch);
+    signal_batch = NULL;
+    hold_signals(0);
     if (errors == 0 && summaries.len)
         fwrite(summaries.data, 1, summaries.len, stdout);
     if (errors)
@@ -533,7 +589,14 @@ fail:
     ck_error_print(&err, stderr);
     status = CK_EXIT_ERROR;
 done:
+    hold_signals(1);
     ck_file_batch_free(&batch);
+    signal_batch = NULL;
+    if (signals_set) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+    }
+    hold_signals(0);
     ck_buf_free(&summaries);
     ck_buf_free(&json_all);
     ck_rule_set_free(set);

@@ -40,6 +40,9 @@ static void print_help(FILE *out)
                 "                       .odt→.odt）；原檔不會被修改。只能用於一份契約\n"
                 "  --annotate-all       符合的項目也加上簡短註解\n"
                 "  --force              副本已存在時覆寫（預設不覆寫，以免蓋掉已審閱的版本）\n"
+                "  --explain 規則代號   說明這條規則的判定：每個要素符合的句子與樣式，或最接近的\n"
+                "                       文字與不採用的理由（另一方、許可不是義務、否定、但書、定義、\n"
+                "                       非約定文字、不在該條內）；適用條件由哪些文字決定\n"
                 "\n"
                 "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
                 "說明見 docs/checking.md。\n",
@@ -63,6 +66,9 @@ static void print_help(FILE *out)
                 "  --annotate-all       also comment on each requirement that is met\n"
                 "  --force              replace an existing copy (by default it is kept, so a copy\n"
                 "                       someone has already reviewed is never lost)\n"
+                "  --explain ID         explain rule ID's status: for each element the sentence and\n"
+                "                       pattern that matched, or the nearest wording and why it was\n"
+                "                       turned down; the words that decided applicability\n"
                 "\n"
                 "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
                 "2 usage, contract or rule pack error. See docs/checking.md.\n"),
@@ -275,7 +281,7 @@ int ck_cmd_check(int argc, char **argv)
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, 'l' },   { "help", no_argument, NULL, 'h' },
         { "annotate", required_argument, NULL, 'A' }, { "annotate-all", no_argument, NULL, 'B' },
-        { "force", no_argument, NULL, 'F' },
+        { "force", no_argument, NULL, 'F' },         { "explain", required_argument, NULL, 'E' },
         { NULL, 0, NULL, 0 },
     };
     const char **packs = ck_calloc((size_t)argc + 1, sizeof *packs);
@@ -283,7 +289,7 @@ int ck_cmd_check(int argc, char **argv)
     size_t pack_count = 0, assume_count = 0;
     ck_report_format format = CK_REPORT_TEXT;
     int format_given = 0;
-    const char *output = NULL, *annotate = NULL;
+    const char *output = NULL, *annotate = NULL, *explain = NULL;
     int annotate_all = 0, annotated = 0, force = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT, summaries = CK_BUF_INIT;
@@ -315,6 +321,7 @@ int ck_cmd_check(int argc, char **argv)
         case 'A': annotate = optarg; break;
         case 'B': annotate_all = 1; break;
         case 'F': force = 1; break;
+        case 'E': explain = optarg; break;
         case 'l':
             if (ck_lang_set_name(optarg) != 0) {
                 status = ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
@@ -459,6 +466,12 @@ int ck_cmd_check(int argc, char **argv)
         }
     }
 
+    if (explain && !ck_rule_set_find(set, explain)) {
+        status = ck_cli_usage_error("check", ck_tr("--explain %s：規則套件中沒有這條規則（clausekit rules list 列出所有規則）",
+                                                   "--explain %s: no such rule in the packs (clausekit rules list shows them)"),
+                                    explain);
+        goto done;
+    }
     if (json_array)
         ck_buf_puts(&json_all, "[\n");
     for (int i = 0; i < file_count; i++) {
@@ -485,7 +498,12 @@ int ck_cmd_check(int argc, char **argv)
         in.result = result;
         in.color = !output && format == CK_REPORT_TEXT && isatty(STDOUT_FILENO) &&
                    !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-        ck_report_render(format, &in, &report);
+        /* --explain: the trace of one rule instead of the report (the JSON
+         * report carries every finding's trace). */
+        if (explain && format != CK_REPORT_JSON)
+            ck_report_explain(&in, explain, &report);
+        else
+            ck_report_render(format, &in, &report);
         if (result->required_gaps)
             gaps++;
         if (annotate) {

@@ -470,7 +470,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 stack[k] = (level){ CK_LABEL_NONE, -1 };
                 depth = k + 1;
             } else if (l.kind != CK_LABEL_BULLET) {
-                int carries = prev && !ck_block_ends_sentence(prev);
+                int carries = ck_block_carries_on(prev, b);
                 if (law) {
                     /* a paragraph of its own is a 項; one that carries on the
                      * sentence before it, or is not agreed, is not */
@@ -481,9 +481,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 } else if (depth && stack[depth - 1].block < 0) {
                     /* after an option: part of it when it carries on its
                      * sentence or opens a list; else back to the item */
-                    int opens = b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0 &&
-                                !strstr(b->text, "。");
-                    if (!carries && !opens)
+                    if (!carries && !ck_block_opens_list(b))
                         while (depth && stack[depth - 1].block < 0)
                             depth--;
                 } else if (annex >= 0 && article < 0 && !carries && is_sentence(b) && !(b->flags & CK_BLOCK_UNAGREED)) {
@@ -491,7 +489,8 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                     int items = 0;
                     for (int j = 0; j < depth; j++)
                         items |= stack[j].block >= 0;
-                    if (preamble && (strstr(b->text, "下列") || memcmp(b->text + b->text_len - 3, "：", 3) == 0)) {
+                    if (preamble && (strstr(b->text, "下列") ||
+                                     (b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0))) {
                         preamble = 0; /* cited as the form itself */
                     } else if (!items) {
                         preamble = 0;

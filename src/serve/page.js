@@ -304,9 +304,10 @@ async function showReport(entry, html) {
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
   root.textContent = "";
   /* Inline styles would break this page's Content-Security-Policy: the
-     report's <style> is /report.css, its column widths are in /app.css. */
+     report's <style> is served as /report.css, and its style attributes
+     (column widths) are set again through the CSSOM, which the policy allows. */
   const doc = new DOMParser().parseFromString(
-    html.replace(/<style>[\s\S]*?<\/style>/g, "").replace(/ style="[^"]*"/g, ""), "text/html");
+    html.replace(/<style>[\s\S]*?<\/style>/g, "").replace(/ style="([^"]*)"/g, " data-ck-style=\"$1\""), "text/html");
   ["/report.css", "/app.css"].forEach(function (href) {
     const link = document.createElement("link");
     link.rel = "stylesheet";
@@ -316,6 +317,13 @@ async function showReport(entry, html) {
   const view = document.createElement("div");
   view.className = "rv";
   Array.from(doc.body.childNodes).forEach(function (n) { view.appendChild(document.importNode(n, true)); });
+  view.querySelectorAll("[data-ck-style]").forEach(function (el) {
+    el.getAttribute("data-ck-style").split(";").forEach(function (rule) {
+      const colon = rule.indexOf(":");
+      if (colon > 0) el.style.setProperty(rule.slice(0, colon).trim(), rule.slice(colon + 1).trim());
+    });
+    el.removeAttribute("data-ck-style");
+  });
   root.appendChild(view);
   root.addEventListener("click", function (e) {
     const a = e.target.closest && e.target.closest("a[href^='#']");

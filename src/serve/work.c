@@ -75,7 +75,7 @@ static int run_check(const ck_serve_work *w)
     memset(&in, 0, sizeof in);
     if (w->task == CK_SERVE_CHECK && w->report_format && ck_report_format_parse(w->report_format, &format) != 0) {
         fprintf(stderr, "clausekit: ");
-        fprintf(stderr, ck_tr("不明的格式「%s」：請用 md、html 或 json", "unknown format '%s': use md, html or json"),
+        fprintf(stderr, ck_tr("不明的格式「%s」：請用 json、html、md 或 docx", "unknown format '%s': use json, html, md or docx"),
                 w->report_format);
         fputc('\n', stderr);
         goto done;
@@ -105,6 +105,14 @@ static int run_check(const ck_serve_work *w)
     in.doc = doc;
     in.set = set;
     in.result = result;
+    if (format == CK_REPORT_DOCX) {
+        if (ck_report_docx_write(&in, w->output, &err) != 0) {
+            print_error(w, &err);
+            goto done;
+        }
+        status = result->required_gaps ? WORK_GAPS : WORK_OK;
+        goto done;
+    }
     ck_report_render(format, &in, &report);
     if (ck_file_write(w->output, report.data, report.len, &err) != 0) {
         print_error(w, &err);

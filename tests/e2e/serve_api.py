@@ -127,6 +127,14 @@ for fmt in ("json", "html", "md"):
     rc, out, err = cli_report(contract, "maintenance-contract.docx", "--format", fmt)
     expect(status == 200 and same_report(data, out), "check %s equals clausekit check --format %s" % (fmt, fmt),
            "status %d, %d vs %d bytes" % (status, len(data), len(out)))
+status, h, data = request("POST", "/api/check", [("file", ("maintenance-contract.docx", read(contract))), ("format", "docx")])
+try:
+    text = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    expect(status == 200 and "3.4.1.3" in text, "check docx is the report as a Word document")
+except Exception as e:  # noqa: BLE001 — any failure to open is the finding
+    fail("check docx opens", "%d %r" % (status, e))
+status, h, data = request("POST", "/api/check", [("file", ("a.docx", read(contract))), ("format", "pdf")])
+expect(status == 400 and "pdf" in json.loads(data)["error"], "an unknown report format is a 400", data[:200])
 status, h, data = request("POST", "/api/check", [("file", ("服務契約.odt", read(odt)))])
 rc, out, err = cli_report(odt, "服務契約.odt", "--format", "json")
 expect(status == 200 and same_report(data, out), "check of an ODT with a Chinese name equals the command line")

@@ -98,7 +98,7 @@ try:
     rows = driver.execute_script("""
         const root = document.querySelector('.result .report-host').shadowRoot;
         return Array.from(root.querySelectorAll('tbody tr')).filter(tr => tr.querySelector('span.status'))
-          .map(tr => [tr.querySelector('a').textContent, tr.querySelector('span.status').className.replace('status st-', '')]);""")
+          .map(tr => [tr.querySelector('td').textContent.trim(), tr.querySelector('span.status').className.replace('status st-', '')]);""")
     seen = {rid: status for rid, status in rows}
     names = {"present": "present", "partial": "partial", "conflict": "conflict", "missing": "missing", "not_applicable": "na"}
     expected = {f["id"]: names[f["status"]] for f in want["findings"]}

@@ -269,6 +269,18 @@ long long ck_numeral_unit_value(int32_t c)
     }
 }
 
+int ck_numeral_is_financial(int32_t c)
+{
+    static const int32_t financial[] = {
+        0x58F9, 0x5F0C, 0x8CB3, 0x8D30, 0x5F0D, 0x53C3, 0x53C1, 0x5F0E, 0x8086, /* 壹 弌 貳 贰 弍 參 叁 弎 肆 */
+        0x4F0D, 0x9678, 0x9646, 0x67D2, 0x634C, 0x7396, 0x62FE, 0x4F70, 0x4EDF, /* 伍 陸 陆 柒 捌 玖 拾 佰 仟 */
+    };
+    for (size_t i = 0; i < sizeof financial / sizeof financial[0]; i++)
+        if (financial[i] == c)
+            return 1;
+    return 0;
+}
+
 /* Values are kept in hundredths (分 for an amount) and never pass LIMIT
  * (9e15 元), so no sum or product below overflows. */
 #define LIMIT 900000000000000000LL
@@ -508,7 +520,7 @@ int ck_numeral_parse_amount(const char *s, size_t len, long long *fen, size_t *c
     return 1;
 }
 
-int ck_numeral_parse_grouped(const char *s, long long *value)
+int ck_numeral_parse_grouped(const char *s, unsigned flags, long long *value)
 {
     size_t digits = 0, since_comma = 0;
     int commas = 0;
@@ -516,6 +528,8 @@ int ck_numeral_parse_grouped(const char *s, long long *value)
 
     *value = 0;
     for (const char *p = s ? s : ""; *p; p++) {
+        if ((flags & CK_NUMERAL_LOOSE_SEPARATORS) && (*p == ',' || *p == '_'))
+            continue;
         if (*p == ',') {
             if (digits == 0 || (commas && since_comma != 3) || (!commas && since_comma > 3))
                 return -1;

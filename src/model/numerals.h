@@ -57,6 +57,9 @@ int ck_numeral_digit_value(int32_t c);
 /* The multiplier of a Chinese numeral unit (十 拾 10 … 萬 10^4, 億 10^8), or 0. */
 long long ck_numeral_unit_value(int32_t c);
 
+/* Is c a financial (大寫) numeral: 壹貳參…玖 拾佰仟 or a variant (叁 贰 陆 弌)? */
+int ck_numeral_is_financial(int32_t c);
+
 /* ---- amounts of money ---------------------------------------------------- */
 
 /* Reads an amount of New Taiwan dollars at the start of s (len bytes):
@@ -69,11 +72,16 @@ long long ck_numeral_unit_value(int32_t c);
  * over 9e15 元. */
 int ck_numeral_parse_amount(const char *s, size_t len, long long *fen, size_t *consumed);
 
+enum {
+    CK_NUMERAL_LOOSE_SEPARATORS = 1 /* ',' and '_' may stand anywhere (10_000_000, 1000,0000) */
+};
+
 /* Reads a whole string of ASCII digits, with commas only between groups of
- * three (1,200,000) into *value. Returns 0, -1 when s is not such a number
- * (empty, a sign, a decimal point, other characters, misplaced commas), -2
- * when it is too large for a long long. */
-int ck_numeral_parse_grouped(const char *s, long long *value);
+ * three (1,200,000) into *value; with CK_NUMERAL_LOOSE_SEPARATORS in flags
+ * any ',' and '_' are skipped. Returns 0, -1 when s is not such a number
+ * (no digit, a sign, a decimal point, other characters, misplaced commas),
+ * -2 when it is too large for a long long. */
+int ck_numeral_parse_grouped(const char *s, unsigned flags, long long *value);
 
 /* Appends an amount of whole 元 in financial numerals as the forms print
  * it: 1200000 -> 新臺幣壹佰貳拾萬元整, 0 -> 新臺幣零元整. Returns 0, or -1 (and

@@ -16,7 +16,7 @@
 int ck_template_chinese_amount(const char *text, char **out, ck_error *err)
 {
     long long yuan;
-    int rc = ck_numeral_parse_grouped(text, &yuan);
+    int rc = ck_numeral_parse_grouped(text, 0, &yuan);
     ck_buf b = CK_BUF_INIT;
 
     *out = NULL;

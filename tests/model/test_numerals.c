@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <utf8proc.h>
+
 #include "model/numerals.h"
 
 static char result[128];
@@ -186,6 +188,31 @@ static void parses_numbers(void **state)
     }
 }
 
+/* Which characters are numerals, and which of them 大寫 (a label 壹、 is
+ * of another level than 一、). 叁 贰 陆 弌 佰 仟 were not 大寫 to labels. */
+static void classifies_characters(void **state)
+{
+    (void)state;
+    static const char *const financial = "壹弌貳贰弍參叁弎肆伍陸陆柒捌玖拾佰仟";
+    static const char *const plain = "一二三四五六七八九十百千萬億〇零兩甲1";
+    const char *lists[2] = { financial, plain };
+    for (int k = 0; k < 2; k++) {
+        const char *p = lists[k];
+        while (*p) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &c);
+            assert_true(n > 0);
+            if (ck_numeral_is_financial(c) != (k == 0))
+                fail_msg("%.*s: financial %d", (int)n, p, ck_numeral_is_financial(c));
+            if (c != 0x7532 && c != '1' && ck_numeral_digit_value(c) < 0 && ck_numeral_unit_value(c) == 0)
+                fail_msg("%.*s: not a numeral", (int)n, p);
+            p += n;
+        }
+    }
+    assert_int_equal(ck_numeral_digit_value(0x7532), -1); /* 甲 */
+    assert_int_equal(ck_numeral_unit_value(0x5104), 100000000); /* 億 */
+}
+
 /* The forms' 大寫 amounts: whole 元 up to 玖仟…億, and back. */
 static void formats_amounts(void **state)
 {
@@ -234,17 +261,35 @@ static void parses_grouped_digits(void **state)
     (void)state;
     static const struct {
         const char *text;
+        unsigned flags;
         int rc;
         long long value;
     } cases[] = {
-        { "1200000", 0, 1200000 }, { "1,200,000", 0, 1200000 }, { "007", 0, 7 }, { "0", 0, 0 },
-        { "999,999", 0, 999999 },  { "", -1, 0 },               { "-5", -1, 0 }, { "12.5", -1, 0 },
-        { "1,20,000", -1, 0 },     { ",100", -1, 0 },           { "12,34", -1, 0 }, { "NT$100", -1, 0 },
-        { "１２", -1, 0 },         { "99999999999999999999", -2, 0 },
+        { "1200000", 0, 0, 1200000 },
+        { "1,200,000", 0, 0, 1200000 },
+        { "007", 0, 0, 7 },
+        { "0", 0, 0, 0 },
+        { "999,999", 0, 0, 999999 },
+        { "", 0, -1, 0 },
+        { "-5", 0, -1, 0 },
+        { "12.5", 0, -1, 0 },
+        { "1,20,000", 0, -1, 0 },
+        { ",100", 0, -1, 0 },
+        { "12,34", 0, -1, 0 },
+        { "NT$100", 0, -1, 0 },
+        { "１２", 0, -1, 0 },
+        { "99999999999999999999", 0, -2, 0 },
+        /* rule packs' amount_at_least */
+        { "10_000_000", CK_NUMERAL_LOOSE_SEPARATORS, 0, 10000000 },
+        { "1000,0000", CK_NUMERAL_LOOSE_SEPARATORS, 0, 10000000 },
+        { "10,000,000", CK_NUMERAL_LOOSE_SEPARATORS, 0, 10000000 },
+        { ",_", CK_NUMERAL_LOOSE_SEPARATORS, -1, 0 },
+        { "一千萬", CK_NUMERAL_LOOSE_SEPARATORS, -1, 0 },
+        { "10_000_000", 0, -1, 0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         long long v = 42;
-        int rc = ck_numeral_parse_grouped(cases[i].text, &v);
+        int rc = ck_numeral_parse_grouped(cases[i].text, cases[i].flags, &v);
         if (rc != cases[i].rc || (rc == 0 && v != cases[i].value))
             fail_msg("%s: %d %lld, want %d %lld", cases[i].text, rc, v, cases[i].rc, cases[i].value);
     }
@@ -285,7 +330,7 @@ int main(void)
         cmocka_unit_test(taiwanese_counting_thousand), cmocka_unit_test(counting_and_digital),
         cmocka_unit_test(series_formats),
         cmocka_unit_test(libreoffice_differences), cmocka_unit_test(latin_formats), cmocka_unit_test(parses_numbers),
-        cmocka_unit_test(formats_amounts), cmocka_unit_test(parses_grouped_digits),
+        cmocka_unit_test(formats_amounts), cmocka_unit_test(classifies_characters), cmocka_unit_test(parses_grouped_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

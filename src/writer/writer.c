@@ -15,6 +15,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include "util/array.h"
 #include "util/file.h"
 #include "util/lang.h"
 
@@ -107,7 +108,7 @@ int ck_writer_format_from_name(const char *name, ck_writer_format *out)
     } names[] = { { "docx", CK_WRITER_DOCX }, { "odt", CK_WRITER_ODT },   { "html", CK_WRITER_HTML },
                   { "htm", CK_WRITER_HTML },  { "md", CK_WRITER_MD },     { "markdown", CK_WRITER_MD } };
 
-    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+    for (size_t i = 0; name && i < CK_ARRAY_LEN(names); i++) {
         if (strcasecmp(name, names[i].name) == 0) {
             *out = names[i].format;
             return 0;

@@ -423,4 +423,24 @@ else
     fail "corpus accuracy: $(grep -E '^(dev|test):|accuracy:' "$T/accuracy.log" | tr '\n' ' ')"
 fi
 
+
+# ---- samples/README.md says what the samples really give --------------------
+for sample in maintenance-contract.docx draft-with-changes.docx service-contract.odt; do
+    awk -v name="$sample" '
+        /^## / { in_section = ($2 == name) }
+        in_section && /^\| [0-9A-Z][^|]* \| `(partial|conflict|missing)`/ {
+            id = $2; st = $4; gsub(/`/, "", st); print id "\t" st
+        }' "$TOP/samples/README.md" | sort >"$T/readme-$sample.tsv"
+    "$CK" --lang en check --format json "$TOP/samples/$sample" 2>/dev/null | awk '
+        /^      "id": / { id = $2; gsub(/[",]/, "", id) }
+        /^      "status": / { st = $2; gsub(/[",]/, "", st)
+                              if (st == "partial" || st == "conflict" || st == "missing") print id "\t" st }' |
+        sort >"$T/found-$sample.tsv"
+    if [ -s "$T/readme-$sample.tsv" ] && cmp -s "$T/readme-$sample.tsv" "$T/found-$sample.tsv"; then
+        pass "samples/README.md lists exactly the gaps check finds in $sample"
+    else
+        fail "samples/README.md and check disagree on $sample: README $(tr '\n\t' '; ' <"$T/readme-$sample.tsv"), check $(tr '\n\t' '; ' <"$T/found-$sample.tsv")"
+    fi
+done
+
 finish

@@ -8,10 +8,10 @@ BUILD      ?= build
 CC         ?= cc
 VERSION    := 0.1.0
 
-PKGS       := libxml-2.0 libzip libcmark-gfm libpcre2-8 libutf8proc yaml-0.1
+PKGS       := libxml-2.0 libzip zlib libcmark-gfm libpcre2-8 libutf8proc yaml-0.1
 DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libzip-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev libpcre2-dev \
-              libutf8proc-dev libyaml-dev libcsv-dev zip unzip libxml2-utils
+              libutf8proc-dev libyaml-dev libcsv-dev zlib1g-dev zip unzip libxml2-utils
 TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils \
               fonts-arphic-ukai fonts-arphic-uming chromium
 
@@ -76,7 +76,7 @@ fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60} $(FUZZ_HARNESSES)
 
 BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure
-bench: all $(BENCH_TOOLS)
+bench: all $(BENCH_TOOLS) $(E2E_TOOLS)
 	@sh tests/bench/run.sh $(BUILD)
 
 $(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libclausekit.a

@@ -1062,7 +1062,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
         return;
     }
     p = current(r);
-    if (p && p->text_depth)
+    if (p && p->text_depth && !ck_reader_text_over_limit(ctx, p->text.len, (size_t)len))
         put_text(r, (const char *)ch, (size_t)len);
 }
 

@@ -1040,7 +1040,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 {
     odt_reader *r = CK_XML_STATE(ctx);
     const frame *f = &r->frames[r->depth - 1];
-    if (f->skip || f->para < 0 || len <= 0)
+    if (f->skip || f->para < 0 || len <= 0 || ck_reader_text_over_limit(ctx, r->paras[f->para].text.len, (size_t)len))
         return;
     put_characters(&r->paras[f->para], (const char *)ch, (size_t)len, span_flags(r, f));
 }

@@ -56,6 +56,20 @@ else
     echo "  pandoc not installed: the pandoc comparison is skipped"
 fi
 
+echo "== zip bombs: refused at once (targets: under 1 s and 64 MB)"
+for kind in bomb-2g bomb-2g-lying; do
+    "$build/tests/e2e/mkhostile" "$kind" "$out/$kind.docx"
+    size=$(wc -c <"$out/$kind.docx")
+    line=$(CLAUSEKIT_LANG=en "$measure" "$ck" extract "$out/$kind.docx" 2>"$out/$kind.err" || true)
+    refused=0
+    grep -q 'zip bomb\|damaged' "$out/$kind.err" && refused=1
+    awk -v k="$kind" -v size="$size" -v line="$line" -v refused="$refused" 'BEGIN {
+        split(line, r, " ");
+        ok = (refused && r[1] != "" && r[1] < 1 && r[2] / 1024 < 64);
+        printf "  %-14s %5.1f MB file, 2 GiB inflated: refused in %6.3f s, %5.1f MB peak   %s\n", k, size / 1048576, r[1], r[2] / 1024, (ok ? "met" : "NOT MET");
+    }'
+done
+
 for script in tests/bench/*.sh; do
     [ "$script" = tests/bench/run.sh ] && continue
     echo "== $(basename "$script" .sh)"

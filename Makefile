@@ -17,11 +17,18 @@ TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-uti
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS     ?= -O2 -g
-ALL_CFLAGS := -Itests -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
-              -Isrc $(shell pkg-config --cflags $(PKGS) cmocka 2>/dev/null) \
+
+# pkg-config is asked when the first recipe needs the flags, not when this file is read:
+# on a fresh machine `deps-check` installs the -dev packages first (every object waits for
+# it), so the flags of the very first build are the right ones. Each is asked once.
+lazy_once   = $(eval $(1) := $$(shell $(2)))$($(1))
+PKG_CFLAGS  = $(call lazy_once,PKG_CFLAGS,pkg-config --cflags $(PKGS) cmocka 2>/dev/null)
+PKG_LIBS    = $(call lazy_once,PKG_LIBS,pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_LIBS   = $(call lazy_once,TEST_LIBS,pkg-config --libs cmocka 2>/dev/null)
+ALL_CFLAGS  = -Itests -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+              -Isrc $(PKG_CFLAGS) \
               -DCK_VERSION='"$(VERSION)"' -DCK_DATADIR='"$(DATADIR)"' -MMD -MP
-LIBS       := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcsv -lm
-TEST_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null)
+LIBS        = $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lm
 
 LIB_SRC    := $(filter-out src/main.c,$(sort $(wildcard src/*.c src/*/*.c)))
 LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -30,7 +37,7 @@ TEST_BIN   := $(TEST_SRC:%.c=$(BUILD)/%)
 BIN        := $(BUILD)/clausekit
 E2E_TOOLS  := $(BUILD)/tests/e2e/mkhostile
 
-.PHONY: all deps check check-fast unit e2e asan fuzz bench demo install uninstall clean
+.PHONY: all deps deps-check check check-fast unit e2e asan fuzz bench demo install uninstall clean
 
 all: deps-check $(BIN)
 
@@ -43,7 +50,7 @@ deps-check:
 	@sh .ci/deps.sh ensure $(DEB_PKGS)
 
 # ---- build -----------------------------------------------------------------
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -79,7 +86,7 @@ BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure
 bench: all $(BENCH_TOOLS) $(E2E_TOOLS)
 	@sh tests/bench/run.sh $(BUILD)
 
-$(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libclausekit.a
+$(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libclausekit.a | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(LDFLAGS)
 
@@ -105,6 +112,6 @@ clean:
 
 # Tools the end-to-end suites use to make their inputs.
 tests-build: $(E2E_TOOLS)
-$(BUILD)/tests/e2e/%: tests/e2e/%.c
+$(BUILD)/tests/e2e/%: tests/e2e/%.c | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBS) $(LDFLAGS)

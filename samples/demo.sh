@@ -5,7 +5,7 @@ set -u
 ck=${1:-build/clausekit}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-out=build/demo
+out=${CK_DEMO_OUT:-build/demo}
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -34,8 +34,6 @@ step "5. 保密切結書 / confidentiality affidavits for a roster" "clausekit f
 
 step "6. 稽核項目表 / audit checklist pre-filled from the check" \
      "clausekit forms 4-018 --data samples/audit.yaml --from-check $out/maintenance-contract.json -o $out/4-018.docx"
-if [ -f samples/audit.yaml ]; then
-    "$ck" forms 4-018 --data samples/audit.yaml --from-check "$out/maintenance-contract.json" -o "$out/4-018.docx"
-fi
+"$ck" forms 4-018 --data samples/audit.yaml --from-check "$out/maintenance-contract.json" -o "$out/4-018.docx"
 
 printf '\nEverything is in %s/\n' "$out"

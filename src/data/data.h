@@ -142,14 +142,20 @@ typedef struct ck_field_def {
     const char *const *aliases;    /* NULL-terminated list, or NULL */
 } ck_field_def;
 
+enum { CK_HEADER_IGNORED = -2 };
+
 /* Maps each of names[0..count) to a field: field_of[i] is the index into
- * fields, or -1 for a blank name. Names and aliases are compared after
- * trimming ASCII and full-width spaces. An unknown name is an error naming
- * it and suggesting the closest field (`欄位「身份證字號」不是此表單的欄位；
- * 是否要用「身分證字號」？`); two names for the same field is an error naming
- * both. err gets no place: the caller sets file and line. */
+ * fields, -1 for a blank name, or CK_HEADER_IGNORED for a bookkeeping
+ * column (序號, 編號, 備註, 部門, … and the names in ignore, a NULL-terminated
+ * list that may be NULL) that is no field's name or alias. Names and
+ * aliases are compared trimmed, NFKC, case-folded, without a trailing
+ * parenthesised note (姓名（必填） is 姓名). Unknown names are one error that
+ * lists them all, each with the closest field when one is close
+ * (`欄位「身份証字號」不是此表單的欄位；是否要用「身分證字號」？`); two names
+ * for the same field is an error naming both. err gets no place: the
+ * caller sets file and line. */
 int ck_header_match(const char *const *names, size_t count, const ck_field_def *fields,
-                    size_t field_count, int *field_of, ck_error *err);
+                    size_t field_count, const char *const *ignore, int *field_of, ck_error *err);
 
 /* The field name (owned by fields) closest to name by edit distance over
  * Unicode code points, against names and aliases, or NULL when nothing is

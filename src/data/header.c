@@ -9,7 +9,24 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
-/* The form a name is compared in: trimmed, NFKC (full-width Ｅｍａｉｌ ->
+/* Drops a parenthesised note at the end of a header, as clerks write them
+ * (姓名（必填）, 電話(公司)): the note is not part of the name. Full-width
+ * parentheses are half-width here, after NFKC. A name that is only a note
+ * is kept whole. */
+static void strip_note(char *key)
+{
+    size_t len = strlen(key);
+    char *open;
+    if (len < 2 || key[len - 1] != ')')
+        return;
+    open = strrchr(key, '(');
+    if (!open || open == key)
+        return;
+    *open = '\0';
+    ck_data_trim(key);
+}
+
+/* The form a name is compared in: trimmed, without a trailing note, NFKC (full-width Ｅｍａｉｌ ->
  * Email, compatibility ideographs -> unified ones) and case-folded, so
  * EMAIL, email and Ｅｍａｉｌ all match the alias Email. Caller frees. */
 static char *comparison_key(const char *name)
@@ -26,6 +43,7 @@ static char *comparison_key(const char *name)
     free(copy);
     copy = ck_strdup((const char *)mapped);
     free(mapped);
+    strip_note(copy);
     return copy;
 }
 
@@ -121,10 +139,47 @@ const char *ck_header_suggest(const char *name, const ck_field_def *fields, size
     return best <= limit ? found : NULL;
 }
 
-int ck_header_match(const char *const *names, size_t count, const ck_field_def *fields, size_t field_count,
-                    int *field_of, ck_error *err)
+/* Columns a spreadsheet carries for its own bookkeeping, never a form's
+ * field: ignored with a note (docs/data.md lists them; a template adds its
+ * own with ignore_columns: in its front matter). */
+static const char *const bookkeeping_columns[] = {
+    "序號", "編號", "項次", "流水號", "備註", "說明", "部門", "單位", "No", "No.", "#", NULL
+};
+
+static int in_list(const char *const *list, const char *key)
 {
+    for (size_t i = 0; list && list[i]; i++) {
+        char *k = comparison_key(list[i]);
+        int same = strcmp(k, key) == 0;
+        free(k);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/* Appends 「name」 (with its suggestion when one is close) to msg. */
+static void add_unknown(ck_buf *msg, const char *name, const ck_field_def *fields, size_t field_count)
+{
+    const char *suggestion = ck_header_suggest(name, fields, field_count);
+    char *shown = ck_data_trim(ck_strdup(name));
+    if (msg->len)
+        ck_buf_puts(msg, ck_tr("、", ", "));
+    if (suggestion)
+        ck_buf_printf(msg, ck_tr("「%s」（是否要用「%s」？）", "'%s' (did you mean '%s'?)"), shown, suggestion);
+    else
+        ck_buf_printf(msg, ck_tr("「%s」", "'%s'"), shown);
+    free(shown);
+}
+
+int ck_header_match(const char *const *names, size_t count, const ck_field_def *fields, size_t field_count,
+                    const char *const *ignore, int *field_of, ck_error *err)
+{
+    ck_buf unknown = CK_BUF_INIT;
+    size_t unknown_count = 0;
+    const char *only_unknown = NULL;
     int rc = 0;
+
     for (size_t i = 0; i < count; i++) {
         char *key = comparison_key(names[i]);
         field_of[i] = -1;
@@ -135,28 +190,17 @@ int ck_header_match(const char *const *names, size_t count, const ck_field_def *
                     break;
                 }
             }
+            if (field_of[i] < 0 && (in_list(bookkeeping_columns, key) || in_list(ignore, key)))
+                field_of[i] = CK_HEADER_IGNORED;
         }
-        if (key[0] && field_of[i] < 0) {
-            const char *suggestion = ck_header_suggest(names[i], fields, field_count);
-            char *shown = ck_data_trim(ck_strdup(names[i]));
-            if (suggestion)
-                rc = ck_error_set(err, CK_EDATA,
-                                  ck_tr("欄位「%s」不是此表單的欄位；是否要用「%s」？",
-                                        "column '%s' is not a field of this form; did you mean '%s'?"),
-                                  shown, suggestion);
-            else
-                rc = ck_error_set(err, CK_EDATA,
-                                  ck_tr("欄位「%s」不是此表單的欄位；請改用表單的欄位名稱或刪除此欄",
-                                        "column '%s' is not a field of this form; rename it to one of the "
-                                        "form's fields or delete it"),
-                                  shown);
-            free(shown);
+        if (key[0] && field_of[i] == -1) {
+            add_unknown(&unknown, names[i], fields, field_count);
+            only_unknown = names[i];
+            unknown_count++;
         }
         free(key);
-        if (rc)
-            return rc;
-        for (size_t j = 0; j < i; j++) {
-            if (field_of[j] >= 0 && field_of[j] == field_of[i]) {
+        for (size_t j = 0; j < i && field_of[i] >= 0; j++) {
+            if (field_of[j] == field_of[i]) {
                 char *first = ck_data_trim(ck_strdup(names[j]));
                 char *second = ck_data_trim(ck_strdup(names[i]));
                 rc = ck_error_set(err, CK_EDATA,
@@ -165,9 +209,33 @@ int ck_header_match(const char *const *names, size_t count, const ck_field_def *
                                   first, second, fields[field_of[i]].name);
                 free(first);
                 free(second);
-                return rc;
+                goto done;
             }
         }
     }
-    return 0;
+    if (unknown_count == 1) {
+        const char *suggestion = ck_header_suggest(only_unknown, fields, field_count);
+        char *shown = ck_data_trim(ck_strdup(only_unknown));
+        if (suggestion)
+            rc = ck_error_set(err, CK_EDATA,
+                              ck_tr("欄位「%s」不是此表單的欄位；是否要用「%s」？",
+                                    "column '%s' is not a field of this form; did you mean '%s'?"),
+                              shown, suggestion);
+        else
+            rc = ck_error_set(err, CK_EDATA,
+                              ck_tr("欄位「%s」不是此表單的欄位；請改用表單的欄位名稱或刪除此欄",
+                                    "column '%s' is not a field of this form; rename it to one of the "
+                                    "form's fields or delete it"),
+                              shown);
+        free(shown);
+    } else if (unknown_count > 1) {
+        rc = ck_error_set(err, CK_EDATA,
+                          ck_tr("%zu 個欄位不是此表單的欄位：%s；請改用表單的欄位名稱或刪除這些欄",
+                                "%zu columns are not fields of this form: %s; rename them to the form's fields "
+                                "or delete them"),
+                          unknown_count, unknown.data);
+    }
+done:
+    ck_buf_free(&unknown);
+    return rc;
 }

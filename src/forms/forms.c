@@ -390,6 +390,17 @@ static int path_exists(const char *path)
     return lstat(path, &st) == 0;
 }
 
+/* True when the last component of path has an extension (「切結書.docx」,
+ * not 「nd」 or 「.hidden」). */
+static int has_file_extension(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    const char *dot;
+    base = base ? base + 1 : path;
+    dot = strrchr(base, '.');
+    return dot && dot != base && dot[1];
+}
+
 static int is_directory(const char *path)
 {
     struct stat st;
@@ -675,6 +686,8 @@ int ck_forms_run(const ck_forms_options *opt)
         goto fail;
 
     /* ---- validate every record before anything is written ---- */
+    if (data->note)
+        fputs(data->note, stderr);
     invalid = ck_forms_data_validate(t, data, &problems);
     valid = data->count - invalid;
     if (invalid && !opt->skip_invalid) {
@@ -715,8 +728,9 @@ int ck_forms_run(const ck_forms_options *opt)
             goto fail;
         }
     }
-    else if (valid == 1 && data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/"))
-        mode = OUT_ONE_FILE;
+    else if (valid == 1 && data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/") &&
+             (has_file_extension(opt->output) || path_exists(opt->output)))
+        mode = OUT_ONE_FILE; /* a name without an extension is a folder, as for several rows */
     else
         mode = OUT_FILES;
     if (mode == OUT_FILES && !is_directory(opt->output) &&

@@ -53,6 +53,7 @@ typedef struct ck_forms_record {
 typedef struct ck_forms_data {
     char *path;
     char *part;        /* sheet name of a spreadsheet, or NULL */
+    char *note;        /* a line for stderr about columns left out, or NULL */
     ck_forms_record *records;
     size_t count;
 } ck_forms_data;

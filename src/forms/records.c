@@ -84,6 +84,54 @@ static void data_push(ck_forms_data *d, ck_value *record, long line)
     d->count++;
 }
 
+/* A required field with no column fails every row alike: say it once, for
+ * the header, not once a row. */
+static int check_required_columns(const field_table *ft, const int *field_of, size_t columns, ck_error *err)
+{
+    ck_buf names = CK_BUF_INIT;
+    size_t missing = 0;
+    int rc = 0;
+
+    for (size_t f = 0; f < ft->count; f++) {
+        size_t c = 0;
+        if (!ft->fields[f]->required)
+            continue;
+        while (c < columns && field_of[c] != (int)f)
+            c++;
+        if (c < columns)
+            continue;
+        ck_buf_printf(&names, ck_tr("%s「%s」", "%s'%s'"), missing ? ck_tr("、", ", ") : "", ft->fields[f]->name);
+        missing++;
+    }
+    if (missing)
+        rc = ck_error_set(err, CK_EDATA,
+                          ck_tr("名冊沒有必填欄位%s的欄；請在欄名列加上，並為每位人員填寫",
+                                "the roster has no column for the required field(s) %s; add them to the header "
+                                "row and fill them in for everyone"),
+                          names.data);
+    ck_buf_free(&names);
+    return rc;
+}
+
+/* One note naming the bookkeeping columns that were left out. */
+static void note_ignored(ck_forms_data *d, const ck_roster *roster, const int *field_of)
+{
+    ck_buf names = CK_BUF_INIT;
+    for (size_t c = 0; c < roster->columns; c++) {
+        if (field_of[c] != CK_HEADER_IGNORED)
+            continue;
+        ck_buf_printf(&names, ck_tr("%s「%s」", "%s'%s'"), names.len ? ck_tr("、", ", ") : "", roster->headers[c]);
+    }
+    if (names.len) {
+        ck_buf note = CK_BUF_INIT;
+        ck_buf_printf(&note, ck_tr("clausekit: %s: 略過記錄用的欄位%s（不是表單的欄位）\n",
+                                   "clausekit: %s: left out the bookkeeping column(s) %s (not fields of the form)\n"),
+                      d->path, names.data);
+        d->note = ck_buf_detach(&note);
+    }
+    ck_buf_free(&names);
+}
+
 static int read_roster(const ck_template *t, const field_table *ft, const char *path, const char *encoding,
                        ck_forms_data *d, ck_error *err)
 {
@@ -95,18 +143,20 @@ static int read_roster(const ck_template *t, const field_table *ft, const char *
     opts.encoding = encoding;
     if ((rc = ck_roster_read(path, &opts, &roster, err)) != 0)
         return rc;
-    (void)t;
     if (roster->sheet)
         d->part = ck_strdup(roster->sheet);
     field_of = ck_calloc(roster->columns ? roster->columns : 1, sizeof *field_of);
     if ((rc = ck_header_match((const char *const *)roster->headers, roster->columns, ft->defs, ft->count,
-                              field_of, err)) != 0) {
+                              ck_template_ignore_columns(t), field_of, err)) == 0)
+        rc = check_required_columns(ft, field_of, roster->columns, err);
+    if (rc != 0) {
         ck_error_set_file(err, path);
         if (roster->sheet)
             ck_error_set_part(err, roster->sheet);
         ck_error_set_line(err, roster->header_line, 0);
         goto done;
     }
+    note_ignored(d, roster, field_of);
     for (size_t r = 0; r < roster->row_count; r++) {
         const ck_row *row = &roster->rows[r];
         ck_value *record = ck_value_new_map(row->line);
@@ -127,7 +177,7 @@ done:
     return rc;
 }
 
-static int read_records(const field_table *ft, const char *path, ck_forms_data *d, ck_error *err)
+static int read_records(const ck_template *t, const field_table *ft, const char *path, ck_forms_data *d, ck_error *err)
 {
     ck_value *list = NULL;
     int rc;
@@ -138,7 +188,8 @@ static int read_records(const field_table *ft, const char *path, ck_forms_data *
         const ck_value *map = list->items[i];
         int *field_of = ck_calloc(map->count ? map->count : 1, sizeof *field_of);
         ck_value *record = ck_value_new_map(map->line);
-        rc = ck_header_match((const char *const *)map->keys, map->count, ft->defs, ft->count, field_of, err);
+        rc = ck_header_match((const char *const *)map->keys, map->count, ft->defs, ft->count,
+                             ck_template_ignore_columns(t), field_of, err);
         for (size_t k = 0; k < map->count && rc == 0; k++) {
             const ck_template_field *f;
             const ck_value *v = map->items[k];
@@ -201,7 +252,7 @@ int ck_forms_data_read(const ck_template *t, const char *path, const char *encod
     d->path = ck_strdup(path);
     field_table_init(&ft, t);
     if (has_extension(path, ".yaml") || has_extension(path, ".yml") || has_extension(path, ".json"))
-        rc = read_records(&ft, path, d, err);
+        rc = read_records(t, &ft, path, d, err);
     else
         rc = read_roster(t, &ft, path, encoding, d, err);
     field_table_free(&ft);
@@ -229,6 +280,7 @@ void ck_forms_data_free(ck_forms_data *d)
     free(d->records);
     free(d->path);
     free(d->part);
+    free(d->note);
     free(d);
 }
 

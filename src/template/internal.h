@@ -65,6 +65,8 @@ struct ck_template {
     char *path;
     char *form;
     char *title;
+    char **ignore_columns; /* NULL-terminated, or NULL */
+    size_t ignore_count;
     ck_template_field *fields;
     size_t field_count;
     token *tokens;

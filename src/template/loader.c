@@ -180,12 +180,30 @@ int ck_template_parse_front_matter(ck_template *t, const char *text, size_t len,
                 free(t->title);
                 t->title = ck_strdup(val);
             }
+        } else if (key && strcmp(key, "ignore_columns") == 0) {
+            if (v->type != YAML_SEQUENCE_NODE) {
+                rc = yaml_fail(t, err, line, ck_tr("ignore_columns 須是清單，例如 [序號, 備註]%s",
+                                                   "ignore_columns must be a list, e.g. [序號, 備註]%s"), "");
+                goto done;
+            }
+            for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+                const char *name = yaml_scalar(yaml_document_get_node(&doc, *it));
+                if (!name || !*name) {
+                    rc = yaml_fail(t, err, line, ck_tr("ignore_columns 的每一項須是欄名%s",
+                                                       "each item of ignore_columns must be a column name%s"), "");
+                    goto done;
+                }
+                t->ignore_columns = ck_realloc(t->ignore_columns, sizeof *t->ignore_columns * (t->ignore_count + 2));
+                t->ignore_columns[t->ignore_count++] = ck_strdup(name);
+                t->ignore_columns[t->ignore_count] = NULL;
+            }
         } else if (key && strcmp(key, "description") == 0) {
             continue; /* a note for whoever edits the template */
         } else {
             rc = yaml_fail(t, err, line,
-                           ck_tr("表頭中不認得的鍵「%s」（可用 form、title、description、fields）",
-                                 "unknown key '%s' in the front matter (use form, title, description, fields)"),
+                           ck_tr("表頭中不認得的鍵「%s」（可用 form、title、description、fields、ignore_columns）",
+                                 "unknown key '%s' in the front matter (use form, title, description, fields, "
+                                 "ignore_columns)"),
                            key ? key : "?");
             goto done;
         }

@@ -146,6 +146,9 @@ void ck_template_free(ck_template *t)
     free(t->path);
     free(t->form);
     free(t->title);
+    for (size_t i = 0; i < t->ignore_count; i++)
+        free(t->ignore_columns[i]);
+    free(t->ignore_columns);
     for (size_t i = 0; i < t->field_count; i++) {
         ck_template_field *f = &t->fields[i];
         free(f->name);
@@ -172,6 +175,10 @@ void ck_template_free(ck_template *t)
 const char *ck_template_form(const ck_template *t) { return t->form; }
 const char *ck_template_title(const ck_template *t) { return t->title ? t->title : t->form; }
 const char *ck_template_path(const ck_template *t) { return t->path; }
+const char *const *ck_template_ignore_columns(const ck_template *t)
+{
+    return (const char *const *)t->ignore_columns;
+}
 size_t ck_template_field_count(const ck_template *t) { return t->field_count; }
 
 const ck_template_field *ck_template_field_at(const ck_template *t, size_t i)

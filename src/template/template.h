@@ -80,6 +80,9 @@ void ck_template_free(ck_template *t);
 /* The form number ("4-016") and title from front matter (owned by t). */
 const char *ck_template_form(const ck_template *t);
 const char *ck_template_title(const ck_template *t);
+/* The roster columns the template's front matter says to ignore
+ * (ignore_columns:), NULL-terminated, or NULL; owned by t. */
+const char *const *ck_template_ignore_columns(const ck_template *t);
 /* The file name the template was loaded from (owned by t). */
 const char *ck_template_path(const ck_template *t);
 

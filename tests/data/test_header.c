@@ -26,7 +26,7 @@ static void names_and_aliases_match_after_trimming(void **state)
     int field_of[7];
     ck_error err;
     ck_error_clear(&err);
-    assert_int_equal(ck_header_match(names, 7, fields, FIELD_COUNT, field_of, &err), 0);
+    assert_int_equal(ck_header_match(names, 7, fields, FIELD_COUNT, NULL, field_of, &err), 0);
     assert_int_equal(field_of[0], 0);
     assert_int_equal(field_of[1], 1);
     assert_int_equal(field_of[2], -1);
@@ -36,24 +36,24 @@ static void names_and_aliases_match_after_trimming(void **state)
     assert_int_equal(field_of[6], 3);
     /* Full-width letters as an IME types them. */
     const char *wide[] = { "\xEF\xBC\xA5\xEF\xBD\x8D\xEF\xBD\x81\xEF\xBD\x89\xEF\xBD\x8C" }; /* Ｅｍａｉｌ */
-    assert_int_equal(ck_header_match(wide, 1, fields, FIELD_COUNT, field_of, &err), 0);
+    assert_int_equal(ck_header_match(wide, 1, fields, FIELD_COUNT, NULL, field_of, &err), 0);
     assert_int_equal(field_of[0], 4);
 }
 
 static void unknown_column_names_itself_and_the_closest_field(void **state)
 {
     (void)state;
-    const char *names[] = { "姓名", "身份證字號" };
+    const char *names[] = { "姓名", "身分証字號" };
     int field_of[2];
     ck_error err;
     ck_lang_set_name("zh-TW");
     ck_error_clear(&err);
-    assert_int_equal(ck_header_match(names, 2, fields, FIELD_COUNT, field_of, &err), CK_EDATA);
-    assert_string_equal(err.message, "欄位「身份證字號」不是此表單的欄位；是否要用「身分證字號」？");
+    assert_int_equal(ck_header_match(names, 2, fields, FIELD_COUNT, NULL, field_of, &err), CK_EDATA);
+    assert_string_equal(err.message, "欄位「身分証字號」不是此表單的欄位；是否要用「身分證字號」？");
     ck_lang_set_name("en");
     ck_error_clear(&err);
     const char *far[] = { "住址" };
-    assert_int_equal(ck_header_match(far, 1, fields, FIELD_COUNT, field_of, &err), CK_EDATA);
+    assert_int_equal(ck_header_match(far, 1, fields, FIELD_COUNT, NULL, field_of, &err), CK_EDATA);
     assert_non_null(strstr(err.message, "'住址' is not a field"));
     assert_null(strstr(err.message, "did you mean"));
 }
@@ -76,8 +76,57 @@ static void two_columns_for_one_field_is_an_error(void **state)
     ck_error err;
     ck_lang_set_name("en");
     ck_error_clear(&err);
-    assert_int_equal(ck_header_match(names, 3, fields, FIELD_COUNT, field_of, &err), CK_EDATA);
+    assert_int_equal(ck_header_match(names, 3, fields, FIELD_COUNT, NULL, field_of, &err), CK_EDATA);
     assert_string_equal(err.message, "columns '姓名' and '立書人' are both '姓名'; keep only one of them");
+}
+
+
+static void bookkeeping_columns_are_ignored_not_refused(void **state)
+{
+    (void)state;
+    const char *names[] = { "序號", "姓名", "備註", "部門", "單位編碼", "身分證字號" };
+    static const char *const extra[] = { "單位編碼", NULL };
+    int field_of[6];
+    ck_error err;
+    ck_error_clear(&err);
+    assert_int_equal(ck_header_match(names, 6, fields, FIELD_COUNT, extra, field_of, &err), 0);
+    assert_int_equal(field_of[0], CK_HEADER_IGNORED);
+    assert_int_equal(field_of[1], 2);
+    assert_int_equal(field_of[2], CK_HEADER_IGNORED);
+    assert_int_equal(field_of[3], CK_HEADER_IGNORED);
+    assert_int_equal(field_of[4], CK_HEADER_IGNORED);
+    assert_int_equal(field_of[5], 3);
+    /* Without the template's own list, 單位編碼 is an unknown column. */
+    assert_int_equal(ck_header_match(names, 6, fields, FIELD_COUNT, NULL, field_of, &err), CK_EDATA);
+}
+
+static void a_parenthesised_note_is_not_part_of_the_name(void **state)
+{
+    (void)state;
+    const char *names[] = { "姓名（必填）", "身分證字號 (外籍人士填居留證號)", "(備註)" };
+    int field_of[3];
+    ck_error err;
+    ck_lang_set_name("zh-TW");
+    ck_error_clear(&err);
+    assert_int_equal(ck_header_match(names, 2, fields, FIELD_COUNT, NULL, field_of, &err), 0);
+    assert_int_equal(field_of[0], 2);
+    assert_int_equal(field_of[1], 3);
+    /* A name that is only a note stays whole, and is unknown. */
+    assert_int_equal(ck_header_match(names + 2, 1, fields, FIELD_COUNT, NULL, field_of, &err), CK_EDATA);
+    assert_non_null(strstr(err.message, "(備註)"));
+}
+
+static void every_unknown_column_in_one_message(void **state)
+{
+    (void)state;
+    const char *names[] = { "住址", "姓名", "電子郵箱", "血型" };
+    int field_of[4];
+    ck_error err;
+    ck_lang_set_name("zh-TW");
+    ck_error_clear(&err);
+    assert_int_equal(ck_header_match(names, 4, fields, FIELD_COUNT, NULL, field_of, &err), CK_EDATA);
+    assert_string_equal(err.message, "3 個欄位不是此表單的欄位：「住址」、「電子郵箱」（是否要用「電子郵件」？）、"
+                                     "「血型」；請改用表單的欄位名稱或刪除這些欄");
 }
 
 int main(void)
@@ -85,6 +134,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(names_and_aliases_match_after_trimming),
         cmocka_unit_test(unknown_column_names_itself_and_the_closest_field),
+        cmocka_unit_test(bookkeeping_columns_are_ignored_not_refused),
+        cmocka_unit_test(a_parenthesised_note_is_not_part_of_the_name),
+        cmocka_unit_test(every_unknown_column_in_one_message),
         cmocka_unit_test(suggestions_use_aliases_and_code_points),
         cmocka_unit_test(two_columns_for_one_field_is_an_error),
     };

@@ -209,9 +209,38 @@ else
     fail "--skip-invalid: exit $rc; $(ls "$T/skip-out" 2>&1)"
 fi
 
-printf '機關,廠商,案名,姓名,身份證字號\n機關,甲,案,王,A100000001\n' >"$T/typo.csv"
+printf '機關,廠商,案名,姓名,身分証字號\n機關,甲,案,王,A100000001\n' >"$T/typo.csv"
 run "$CK" forms 4-016 --data "$T/typo.csv" -o "$T/typo-out"
-expect_error "unknown column names the closest field" 2 "typo.csv:1: .*身份證字號.*身分證字號"
+expect_error "unknown column names the closest field" 2 "typo.csv:1: .*身分証字號.*身分證字號"
+
+# Rosters as they come out of Excel: bookkeeping columns, notes in headers, variants.
+printf '序號,機關,廠商,案名,姓名（必填）,身份證字號,部門,備註\n1,機關,甲,案,王小明,A100000001,資訊部,\n2,機關,甲,案,陳美玲,B200000004,資訊部,新進\n' >"$T/excel.csv"
+run "$CK" --lang zh-TW forms 4-016 --data "$T/excel.csv" -o "$T/excel-out"
+if [ $rc -eq 0 ] && [ "$(count_files "$T/excel-out")" = 2 ] && [ "$(wc -l <"$T/err")" -eq 1 ] &&
+    grep -q '略過記錄用的欄位「序號」、「部門」、「備註」' "$T/err"; then
+    pass "bookkeeping columns left out with one note; 姓名（必填） and 身份證字號 accepted"
+else
+    fail "bookkeeping columns: exit $rc; $(cat "$T/err"); $(ls "$T/excel-out" 2>&1)"
+fi
+
+printf '機關,廠商,案名,姓名,身分證字號,住址,電子郵箱,血型\n機關,甲,案,王,A100000001,x,y,z\n' >"$T/unknown.csv"
+run "$CK" --lang zh-TW forms 4-016 --data "$T/unknown.csv" -o "$T/unknown-out"
+expect_error "every unknown column in one message, a suggestion only where close" 2 \
+    "unknown.csv:1: 3 個欄位不是此表單的欄位：「住址」、「電子郵箱」（是否要用「電子郵件」？）、「血型」；"
+[ -e "$T/unknown-out" ] && fail "unknown columns: something was written"
+
+printf '機關,廠商,案名,職稱\n機關,甲,案,工程師\n機關,甲,案,經理\n機關,甲,案,顧問\n' >"$T/nocol.csv"
+run "$CK" --lang zh-TW forms 4-016 --data "$T/nocol.csv" -o "$T/nocol-out"
+expect_error "a missing required column is told once, not once a row" 2 \
+    "nocol.csv:1: 名冊沒有必填欄位「姓名」、「身分證字號」的欄"
+
+printf '機關,廠商,案名,姓名,身分證字號\n機關,甲,案,王小明,A100000001\n' >"$T/one.csv"
+(cd "$T" && "$CK" forms 4-016 --data one.csv -o nd >/dev/null 2>&1)
+if [ -d "$T/nd" ] && [ -f "$T/nd/4-016-王小明.docx" ]; then
+    pass "-o NAME without an extension is a folder, also for one row"
+else
+    fail "-o nd for one row: $(ls -la "$T/nd" 2>&1 | head -3)"
+fi
 
 run "$CK" forms 4-099 --data "$S/record.yaml" -o "$T/x.docx"
 expect_error "unknown form lists the installed ones" 2 "4-099.*4-016"

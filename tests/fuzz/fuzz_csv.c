@@ -23,7 +23,7 @@ static void match_headers(const ck_roster *roster)
     ck_error err;
 
     ck_error_clear(&err);
-    if (ck_header_match((const char *const *)roster->headers, roster->columns, fields, FIELD_COUNT,
+    if (ck_header_match((const char *const *)roster->headers, roster->columns, fields, FIELD_COUNT, NULL,
                         field_of, &err) == 0)
         for (size_t i = 0; i < roster->columns; i++)
             assert(field_of[i] >= -1 && field_of[i] < (int)FIELD_COUNT);

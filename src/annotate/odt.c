@@ -251,8 +251,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
         ck_buf_printf(&decl, " xmlns:dc=\"%s\"", NS_DC);
     e.decl = decl.data ? decl.data : "";
 
-    static const char *const locals[] = { "p", "h", NULL };
-    if (ck_para_scan(xml, len, text_prefix, locals, office_prefix, "text", NULL, NULL, "list-item", &map) != 0) {
+    if (ck_para_scan(xml, len, CK_PARAGRAPHS_ODT, &map) != 0) {
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("無法在文件中定位段落；請用 LibreOffice 重新儲存後再試",
                                 "cannot find the paragraphs in the document; save it again in LibreOffice"));

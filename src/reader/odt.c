@@ -32,6 +32,7 @@
 #include "reader/odt_internal.h"
 #include "util/buf.h"
 #include "util/lang.h"
+#include "xml/paragraph.h"
 #include "xml/xml.h"
 
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
@@ -950,7 +951,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     const char *name = (const char *)local;
     const char *nsuri = uri ? (const char *)uri : "";
 
-    if (is(uri, local, CK_NS_TEXT, "p") || is(uri, local, CK_NS_TEXT, "h")) {
+    if (ck_xml_is_paragraph(CK_PARAGRAPHS_ODT, (const char *)uri, (const char *)local)) {
         uint32_t index = r->paragraph_count++;
         if (!f->skip)
             start_paragraph(r, f, parent, name[0] == 'h', index, nb_attr, attrs);

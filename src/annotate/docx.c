@@ -395,8 +395,8 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     if (prev)
         mark_paragraph_inserted(&e, &edits, doc, prefix, prev);
 
-    /* Comments on existing paragraphs; one in a text box goes on the
-     * paragraph anchoring the box (LibreOffice drops comments inside one). */
+    /* Comments on existing paragraphs, placed so LibreOffice keeps them
+     * too (ck_para_span). */
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
         if (ck_annotation_keys_has(&e.old, a->key))
@@ -405,7 +405,8 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
             rc = unplaced(err, set->part, a->last, map.count);
             goto done;
         }
-        size_t first = ck_para_outermost(&map, a->first), last = ck_para_outermost(&map, a->last);
+        size_t first, last;
+        ck_para_span(&map, a->first, a->last, &first, &last);
         if (map.paras[first].empty || map.paras[last].empty)
             continue;
         long id = e.next_id++;

@@ -105,6 +105,10 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
     size_t capacity = 0, top_first = 0, item_first = 0;
     int in_item = 0;
     size_t *open = NULL, open_count = 0, open_capacity = 0; /* stack of open paragraph indexes */
+    size_t *cells = NULL, cell_count = 0, cell_capacity = 0, cells_seen = 0; /* open table cells */
+    long *cell_depths = NULL;
+    size_t *starts = NULL, starts_capacity = 0; /* start offset of the open element at each depth */
+    unsigned char *controls = NULL;             /* whether the open element at each depth is w:sdtContent */
     long depth = 0, container_depth = -1;
     long props_depth = -1; /* depth of a properties element being skipped */
     int found_container = 0, rc;
@@ -116,9 +120,26 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
         if (tag.type == CK_TAG_START || tag.type == CK_TAG_EMPTY) {
             long d = depth + 1;
             declare(&ns, text, &tag, d);
+            if ((size_t)d >= starts_capacity) {
+                starts_capacity = (size_t)d * 2 + 16;
+                starts = ck_realloc(starts, starts_capacity * sizeof *starts);
+                controls = ck_realloc(controls, starts_capacity);
+            }
+            starts[d] = tag.start;
             resolve(&ns, &tag, uri, sizeof uri, local, sizeof local);
             int w = docx && ck_xml_is_w(uri, strlen(uri));
+            controls[d] = w && strcmp(local, "sdtContent") == 0;
             int para = ck_xml_is_paragraph(format, uri, local);
+            if (tag.type == CK_TAG_START && (docx ? w && strcmp(local, "tc") == 0
+                                                  : strcmp(uri, CK_NS_TABLE) == 0 && strcmp(local, "table-cell") == 0)) {
+                if (cell_count == cell_capacity) {
+                    cell_capacity = cell_capacity ? cell_capacity * 2 : 16;
+                    cells = ck_realloc(cells, cell_capacity * sizeof *cells);
+                    cell_depths = ck_realloc(cell_depths, cell_capacity * sizeof *cell_depths);
+                }
+                cell_depths[cell_count] = d;
+                cells[cell_count++] = ++cells_seen;
+            }
             if (container_depth < 0 && tag.type == CK_TAG_START && !found_container &&
                 (docx ? w && strcmp(local, "body") == 0
                       : strcmp(uri, CK_NS_OFFICE) == 0 && strcmp(local, "text") == 0)) {
@@ -156,6 +177,8 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
                 p->start = tag.start;
                 p->content_start = tag.end;
                 p->parent = open_count ? (long)open[open_count - 1] : -1;
+                p->holder = docx ? starts[d - 1] : (cell_count ? cells[cell_count - 1] : 0);
+                p->in_control = docx && d > 1 && controls[d - 1];
                 p->top_level = container_depth >= 0 && d == container_depth + 1;
                 if (tag.type == CK_TAG_EMPTY) {
                     p->empty = 1;
@@ -203,11 +226,17 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
                     map->tail_start = tag.start;
                 container_depth = -1;
             }
+            if (cell_count && cell_depths[cell_count - 1] == depth)
+                cell_count--;
             leave(&ns, depth);
             depth--;
         }
     }
     free(open);
+    free(cells);
+    free(starts);
+    free(controls);
+    free(cell_depths);
     free(ns.items);
     if (rc < 0 || !found_container) {
         ck_para_map_free(map);
@@ -220,6 +249,26 @@ void ck_para_map_free(ck_para_map *map)
 {
     free(map->paras);
     memset(map, 0, sizeof *map);
+}
+
+/* Past a block-level content control: the nearest paragraph before i in none. */
+static size_t out_of_control(const ck_para_map *map, size_t i)
+{
+    size_t k = i;
+    while (k < map->count && map->paras[k].in_control) {
+        if (k == 0)
+            return i;
+        k = ck_para_outermost(map, k - 1);
+    }
+    return k < map->count ? k : i;
+}
+
+void ck_para_span(const ck_para_map *map, size_t first, size_t last, size_t *from, size_t *to)
+{
+    *from = out_of_control(map, ck_para_outermost(map, first));
+    *to = out_of_control(map, ck_para_outermost(map, last));
+    if (*to < *from || (*from != *to && map->paras[*from].holder != map->paras[*to].holder))
+        *to = *from;
 }
 
 size_t ck_para_outermost(const ck_para_map *map, size_t i)

@@ -18,6 +18,11 @@ typedef struct ck_para_pos {
                              0 when it is in none */
     long parent;          /* index of the innermost paragraph holding this one (a text
                              box's paragraph inside the paragraph anchoring it), or -1 */
+    size_t holder;        /* what a comment range on it may not leave: for DOCX the offset
+                             of the element holding it (w:body, a w:tc, a block w:sdtContent),
+                             for ODT the ordinal of its table cell (0 in none) */
+    int in_control;       /* DOCX: a paragraph of a block-level content control (w:sdt),
+                             which LibreOffice turns into a form field that loses comments */
     int empty;            /* written as an empty element <p/> */
     int top_level;        /* a direct child of the container */
 } ck_para_pos;
@@ -44,5 +49,13 @@ void ck_para_map_free(ck_para_map *map);
 /* The outermost paragraph holding paragraph i (i itself when no paragraph
  * holds it): for a text box's paragraph, the paragraph anchoring the box. */
 size_t ck_para_outermost(const ck_para_map *map, size_t i);
+
+/* Where a comment on paragraphs first..last can go so that Word and
+ * LibreOffice both keep it: text boxes give way to their anchoring
+ * paragraph, a paragraph of a block-level content control to the nearest
+ * paragraph before it that is in none, and a range may not leave what
+ * holds its first paragraph (a table cell; see holder): it shrinks to its
+ * first paragraph. */
+void ck_para_span(const ck_para_map *map, size_t first, size_t last, size_t *from, size_t *to);
 
 #endif

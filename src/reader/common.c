@@ -1,6 +1,7 @@
 #include "reader/common.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "util/lang.h"
 #include "xml/xml.h"
@@ -16,6 +17,11 @@ int ck_reader_text_over_limit(void *ctx, size_t have, size_t more)
              CK_READER_MAX_PARAGRAPH_TEXT >> 20);
     ck_xml_abort(ctx, CK_ELIMIT, message);
     return 1;
+}
+
+int ck_reader_is_suggestion(const char *author)
+{
+    return author && strcmp(author, CK_SUGGESTION_AUTHOR) == 0;
 }
 
 int ck_reader_blank(const char *s, size_t len)

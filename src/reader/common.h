@@ -22,6 +22,14 @@
  * message and returns 1; else 0. */
 int ck_reader_text_over_limit(void *ctx, size_t have, size_t more);
 
+/* clausekit's own tracked insertions (check --annotate): suggested clauses
+ * not yet accepted are not contract text, so checking an annotated copy
+ * again reports what the first check did. DOCX: w:ins by this author;
+ * ODT: changed regions with ids starting with the prefix. */
+#define CK_SUGGESTION_AUTHOR "clausekit"
+#define CK_SUGGESTION_ID_PREFIX "ck-ct"
+int ck_reader_is_suggestion(const char *author);
+
 /* True when s (len bytes of UTF-8) holds only white space: ASCII, U+3000
  * ideographic space, U+00A0 no-break space. */
 int ck_reader_blank(const char *s, size_t len);

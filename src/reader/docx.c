@@ -742,7 +742,9 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         return;
     case 'i':
         if (strcmp(name, "ins") == 0) {
-            if (p && !p->ppr_rpr_depth)
+            if (p && !p->ppr_rpr_depth && ck_reader_is_suggestion(attr(nb, attrs, "author", value, sizeof value)))
+                skip_subtree(r);
+            else if (p && !p->ppr_rpr_depth)
                 p->inserted++;
         } else if (strcmp(name, "ilvl") == 0) {
             if (p && p->ppr_depth && attr(nb, attrs, "val", value, sizeof value)) {

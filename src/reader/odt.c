@@ -156,6 +156,8 @@ typedef struct odt_reader {
     char *region;              /* id of the text:changed-region being read */
     ck_odt_map open_insertions; /* insertion id -> change-starts not yet ended */
     size_t open_count;          /* their sum: text here is inserted when > 0 */
+    size_t open_suggestions;    /* of those, clausekit's own (ids "ck-ct…"): text there is a
+                                   suggestion not yet accepted, not contract text */
 
     size_t cloned;
     size_t expanded; /* bytes written beyond the input by text:c and copies, against MAX_EXPANDED_BYTES */
@@ -765,12 +767,15 @@ static void change_mark(odt_reader *r, int start, int nb_attr, const xmlChar **a
 
     if (id && map_lookup(&r->insertions, id) >= 0) {
         ck_odt_map_get(&r->open_insertions, id, n, &open);
+        int suggestion = strncmp(id, CK_SUGGESTION_ID_PREFIX, strlen(CK_SUGGESTION_ID_PREFIX)) == 0;
         if (start) {
             ck_odt_map_put(&r->open_insertions, id, n, open + 1);
             r->open_count++;
+            r->open_suggestions += (size_t)suggestion;
         } else if (open > 0) {
             ck_odt_map_put(&r->open_insertions, id, n, open - 1);
             r->open_count--;
+            r->open_suggestions -= (size_t)suggestion;
         }
     }
     free(id);
@@ -1041,7 +1046,8 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 {
     odt_reader *r = CK_XML_STATE(ctx);
     const frame *f = &r->frames[r->depth - 1];
-    if (f->skip || f->para < 0 || len <= 0 || ck_reader_text_over_limit(ctx, r->paras[f->para].text.len, (size_t)len))
+    if (f->skip || f->para < 0 || len <= 0 || r->open_suggestions ||
+        ck_reader_text_over_limit(ctx, r->paras[f->para].text.len, (size_t)len))
         return;
     put_characters(&r->paras[f->para], (const char *)ch, (size_t)len, span_flags(r, f));
 }

@@ -590,10 +590,17 @@ int ck_zip_writer_copy_raw(ck_zip_writer *w, ck_zip *src, const char *name, ck_e
     long index = ck_zip_find(src, name);
     zip_source_t *source;
 
+    zip_stat_t st;
+
     if (index < 0)
         return ck_error_set(err, CK_EINPUT, "no entry '%s' to copy", name);
+    /* A stored entry (a PNG, ODF's mimetype) stays stored: libzip would
+     * deflate it otherwise. */
+    zip_stat_init(&st);
+    int stored = zip_stat_index(src->archive, (zip_uint64_t)index, 0, &st) == 0 &&
+                 (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE;
     source = zip_source_zip(w->archive, src->archive, (zip_uint64_t)index, ZIP_FL_COMPRESSED, 0, -1);
-    return add_source(w, name, source, -1, err);
+    return add_source(w, name, source, stored ? 1 : -1, err);
 }
 
 /* Copies the in-memory archive into the output. */

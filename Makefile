@@ -12,7 +12,7 @@ PKGS       := libxml-2.0 libzip zlib libcmark-gfm libpcre2-8 libutf8proc yaml-0.
 DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libzip-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev libpcre2-dev \
               libutf8proc-dev libyaml-dev libcsv-dev zlib1g-dev zip unzip libxml2-utils
-TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils \
+TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils python3-docx \
               fonts-arphic-ukai fonts-arphic-uming chromium
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes

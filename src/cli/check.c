@@ -15,6 +15,7 @@
 #include "report/report.h"
 #include "rules/pack.h"
 #include "util/buf.h"
+#include "util/file.h"
 #include "util/lang.h"
 
 int ck_cmd_check(int argc, char **argv);
@@ -89,6 +90,85 @@ static ck_report_format format_from_name(const char *path, ck_report_format fall
     return format;
 }
 
+/* The extension of path's last component, lower-cased into ext ("" when
+ * there is none). */
+static void name_extension(const char *path, char *ext, size_t size)
+{
+    const char *base = strrchr(path, '/');
+    const char *dot = strrchr(base ? base + 1 : path, '.');
+    size_t n = 0;
+
+    if (dot && dot != (base ? base + 1 : path))
+        for (dot++; *dot && n + 1 < size; dot++)
+            ext[n++] = (char)((*dot >= 'A' && *dot <= 'Z') ? *dot - 'A' + 'a' : *dot);
+    ext[n] = '\0';
+}
+
+/* -o 契約.docx, -o 報告.pdf, or --format md -o 報告.html: the name says the
+ * file is something the report is not. A name whose extension means
+ * nothing to us (報告.2026) is the user's choice. */
+static int extension_contradicts(const char *path, ck_report_format format)
+{
+    static const char *const documents[] = {
+        "docx", "docm", "doc", "odt", "ott", "rtf", "pdf", "xlsx", "xls", "ods", "csv", "tsv",
+        "pptx", "odp", "zip", "yaml", "yml", "xml", "png", "jpg", "jpeg",
+    };
+    char ext[16];
+    ck_report_format named;
+
+    name_extension(path, ext, sizeof ext);
+    if (!*ext)
+        return 0;
+    for (size_t i = 0; i < sizeof documents / sizeof *documents; i++)
+        if (strcmp(ext, documents[i]) == 0)
+            return 1;
+    if (strcmp(ext, "htm") == 0)
+        return format != CK_REPORT_HTML;
+    if (strcmp(ext, "text") == 0)
+        return format != CK_REPORT_TEXT;
+    if (ck_report_format_parse(ext, &named) == 0)
+        return named != format;
+    return 0;
+}
+
+static const char *format_label(ck_report_format format)
+{
+    static const char *const labels[] = { "text", "Markdown", "HTML", "JSON" };
+    return (unsigned)format < 4 ? labels[format] : "text";
+}
+
+/* A report path is never one of the contracts (same name, ./name, a hard
+ * or symbolic link), whatever --force says; nor, without --force, a file
+ * that exists. Devices (/dev/null, /dev/stdout) are written into. Prints
+ * the one line and returns 2, or returns 0. */
+static int refuse_output(const char *path, char **files, int file_count, const char *annotate, int force)
+{
+    struct stat st;
+
+    for (int i = 0; i < file_count; i++)
+        if (strcmp(path, files[i]) == 0 || ck_file_same(path, files[i])) {
+            fprintf(stderr, "clausekit: %s: %s\n", path,
+                    ck_tr("這是要檢查的契約本身，報告不能寫在它上面（--force 也不行）；請用 -o 指定另一個檔名",
+                          "this is a contract being checked; a report never replaces it (not even with --force): "
+                          "give -o another name"));
+            return CK_EXIT_ERROR;
+        }
+    if (annotate && (strcmp(path, annotate) == 0 || ck_file_same(path, annotate))) {
+        fprintf(stderr, "clausekit: %s: %s\n", path,
+                ck_tr("報告與 --annotate 副本不能是同一個檔案；請改用其他檔名",
+                      "the report and the --annotate copy cannot be the same file; give another name"));
+        return CK_EXIT_ERROR;
+    }
+    if (!force && lstat(path, &st) == 0 &&
+        !(stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+        fprintf(stderr, "clausekit: %s: %s\n", path,
+                ck_tr("檔案已存在；若要覆寫請加上 --force，或改用其他檔名",
+                      "the file exists; add --force to replace it, or give another name"));
+        return CK_EXIT_ERROR;
+    }
+    return 0;
+}
+
 /* "報告.html": a name with an extension, which -o for several reports
  * would otherwise make into a folder. "報告.2026/" stays a folder. */
 static int looks_like_file_name(const char *path)
@@ -136,14 +216,30 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
     return ck_buf_detach(&path);
 }
 
-static void summary_line(FILE *out, const char *file, const ck_match_result *r)
+/* An error about a staged name is about the output the user named. */
+static void name_output(ck_error *err, const char *staged, const char *target)
+{
+    if (staged && strcmp(err->file, staged) == 0)
+        err->file[0] = '\0';
+    ck_error_set_file(err, target);
+}
+
+static void summary_line_to(ck_buf *out, const char *file, const ck_match_result *r)
 {
     char label[64];
-    fprintf(out, "%s%s", file, ck_tr("：", ": "));
+    ck_buf_printf(out, "%s%s", file, ck_tr("：", ": "));
     for (int s = 0; s < CK_STATUS_COUNT; s++)
-        fprintf(out, "%s%zu %s", s ? ck_tr("，", ", ") : "", r->status_counts[s],
-                ck_report_status_label((ck_status)s, label, sizeof label));
-    fprintf(out, ck_tr("；必要項目待處理 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
+        ck_buf_printf(out, "%s%zu %s", s ? ck_tr("，", ", ") : "", r->status_counts[s],
+                      ck_report_status_label((ck_status)s, label, sizeof label));
+    ck_buf_printf(out, ck_tr("；必要項目待處理 %d 項\n", "; required gaps: %d\n"), r->required_gaps);
+}
+
+static void summary_line(FILE *out, const char *file, const ck_match_result *r)
+{
+    ck_buf line = CK_BUF_INIT;
+    summary_line_to(&line, file, r);
+    fputs(line.data, out);
+    ck_buf_free(&line);
 }
 
 int ck_cmd_check(int argc, char **argv)
@@ -164,12 +260,14 @@ int ck_cmd_check(int argc, char **argv)
     const char *output = NULL, *annotate = NULL;
     int annotate_all = 0, annotated = 0, force = 0;
     ck_rule_set *set = NULL;
-    ck_buf json_all = CK_BUF_INIT;
+    ck_buf json_all = CK_BUF_INIT, summaries = CK_BUF_INIT;
+    ck_file_batch batch;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
     char **files;
     ck_error err;
 
     ck_error_clear(&err);
+    ck_file_batch_init(&batch, CK_FILE_NEW);
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
@@ -230,6 +328,12 @@ int ck_cmd_check(int argc, char **argv)
         status = CK_EXIT_ERROR;
         goto done;
     }
+    if (annotate && ck_file_same(annotate, files[0])) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("加註的副本不能覆寫原檔；請為 --annotate 指定另一個檔名",
+                                                         "the annotated copy cannot replace the original; give "
+                                                         "--annotate another file name"));
+        goto done;
+    }
     if (annotate && !force && access(annotate, F_OK) == 0) {
         /* The copy may be one a reviewer has already worked on. */
         fprintf(stderr, "clausekit: %s: %s\n", annotate,
@@ -258,6 +362,35 @@ int ck_cmd_check(int argc, char **argv)
             goto done;
         }
     }
+    if (output && !to_dir) {
+        if ((status = refuse_output(output, files, file_count, annotate, force)) != 0)
+            goto done;
+        if (extension_contradicts(output, format)) {
+            char ext[16];
+            name_extension(output, ext, sizeof ext);
+            fprintf(stderr, ck_tr("clausekit: %s: 報告的格式是 %s，檔名卻是 .%s；請改用 .%s 的檔名（或用 --format 指定格式）\n",
+                                  "clausekit: %s: the report is %s but the name ends in .%s; name it .%s (or choose "
+                                  "the format with --format)\n"),
+                    output, format_label(format), ext, ck_report_extension(format));
+            status = CK_EXIT_ERROR;
+            goto done;
+        }
+    }
+    if (to_dir) {
+        for (int i = 0; i < file_count; i++) {
+            char *path = report_path(output, files, file_count, i, format);
+            status = refuse_output(path, files, file_count, annotate, force);
+            free(path);
+            if (status != 0)
+                goto done;
+        }
+    }
+    /* Leftovers of an earlier run that was killed. */
+    if (output)
+        to_dir ? ck_file_sweep(output) : ck_file_sweep_beside(output);
+    if (annotate)
+        ck_file_sweep_beside(annotate);
+    ck_file_batch_init(&batch, force ? CK_FILE_REPLACE : CK_FILE_NEW);
     json_array = !output && format == CK_REPORT_JSON && file_count > 1;
 
     set = ck_rule_set_new();
@@ -318,9 +451,13 @@ int ck_cmd_check(int argc, char **argv)
         if (result->required_gaps)
             gaps++;
         if (annotate) {
+            /* Written beside under a staged name; it appears, with the
+             * report, only when both are complete. */
             ck_annotation_set notes;
+            const char *staged = ck_file_batch_stage(&batch, annotate, &err);
             ck_review_annotations(doc, set, result, annotate_all, &notes);
-            if (ck_annotate_write(files[i], annotate, &notes, &err) != 0) {
+            if (!staged || ck_annotate_write(files[i], staged, &notes, &err) != 0) {
+                name_output(&err, staged, annotate);
                 ck_error_print(&err, stderr);
                 errors++;
             } else {
@@ -330,12 +467,26 @@ int ck_cmd_check(int argc, char **argv)
         }
         if (output) {
             char *path = to_dir ? report_path(output, files, file_count, i, format) : ck_strdup(output);
-            if (ck_report_save(path, report.data, report.len, &err) != 0) {
-                ck_error_print(&err, stderr);
-                errors++;
+            struct stat st;
+            if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+                /* /dev/null, /dev/stdout: written into, never staged */
+                if (ck_report_save(path, report.data, report.len, &err) != 0) {
+                    ck_error_print(&err, stderr);
+                    errors++;
+                } else {
+                    summary_line(stdout, files[i], result);
+                    written++;
+                }
             } else {
-                summary_line(stdout, files[i], result);
-                written++;
+                const char *staged = ck_file_batch_stage(&batch, path, &err);
+                if (!staged || ck_report_save(staged, report.data, report.len, &err) != 0) {
+                    name_output(&err, staged, path);
+                    ck_error_print(&err, stderr);
+                    errors++;
+                } else {
+                    summary_line_to(&summaries, files[i], result);
+                    written++;
+                }
             }
             free(path);
         } else if (json_array) {
@@ -357,6 +508,15 @@ int ck_cmd_check(int argc, char **argv)
         ck_buf_puts(&json_all, "]\n");
         fwrite(json_all.data, 1, json_all.len, stdout);
     }
+    /* A run's files appear together or not at all. */
+    if (errors == 0 && ck_file_batch_commit(&batch, &err) != 0) {
+        ck_error_print(&err, stderr);
+        errors++;
+    }
+    if (errors == 0 && summaries.len)
+        fwrite(summaries.data, 1, summaries.len, stdout);
+    if (errors)
+        annotated = 0;
     if (annotated && isatty(STDERR_FILENO)) {
         /* After the report, where someone at a terminal looks for the result;
          * never in a pipe or a log, where stderr is for problems. */
@@ -373,6 +533,8 @@ fail:
     ck_error_print(&err, stderr);
     status = CK_EXIT_ERROR;
 done:
+    ck_file_batch_free(&batch);
+    ck_buf_free(&summaries);
     ck_buf_free(&json_all);
     ck_rule_set_free(set);
     free(packs);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/lang.h"
 
 /* Letter codes of the ID table: I, O and W-Z are out of sequence because
@@ -241,4 +242,73 @@ const char *ck_id_describe(const ck_id_result *result, const char *label, char *
     else
         snprintf(out, size, "%s「%s」%s", label, result->masked, result->message);
     return out;
+}
+
+/* ---- numbers inside text ------------------------------------------------------- */
+
+/* The ASCII letter or digit at p (half-width, or full-width Ａ-Ｚ ０-９),
+ * with its length in *step; 0 when it is neither. */
+static char id_char_at(const unsigned char *p, size_t left, size_t *step)
+{
+    if (left >= 1 && ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= '0' && p[0] <= '9'))) {
+        *step = 1;
+        return (char)p[0];
+    }
+    if (left >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+        *step = 3;
+        return (char)('0' + (p[2] - 0x90));
+    }
+    if (left >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0xA1 && p[2] <= 0xBA) {
+        *step = 3;
+        return (char)('A' + (p[2] - 0xA1));
+    }
+    return 0;
+}
+
+size_t ck_id_mask_in_text(char *text, size_t len)
+{
+    unsigned char *t = (unsigned char *)text;
+    size_t i = 0, masked = 0;
+
+    while (i < len) {
+        char id[11];
+        size_t at[10], step = 0, j = i, n = 0;
+        char c = id_char_at(t + i, len - i, &step);
+        if (c < 'A' || c > 'Z') {
+            i += (t[i] < 0x80) ? 1 : utf8_step(t[i]);
+            continue;
+        }
+        while (n < 10 && j < len && (c = id_char_at(t + j, len - j, &step)) != 0) {
+            at[n] = j;
+            id[n++] = c;
+            j += step;
+        }
+        id[n] = '\0';
+        if (n == 10 && ck_id_check_person(id, NULL) == CK_ID_VALID) {
+            for (size_t k = 6; k < 10; k++) {
+                if (t[at[k]] < 0x80)
+                    t[at[k]] = '*';
+                else
+                    memcpy(t + at[k], "\xEF\xBC\x8A", 3); /* ＊ */
+            }
+            masked++;
+            i = j;
+        } else {
+            i += (t[i] < 0x80) ? 1 : 3;
+        }
+    }
+    return masked;
+}
+
+char *ck_id_masked_copy(const char *text)
+{
+    size_t len;
+    char *copy;
+
+    if (!text)
+        return NULL;
+    len = strlen(text);
+    copy = ck_strdup(text);
+    ck_id_mask_in_text(copy, len);
+    return copy;
 }

@@ -64,6 +64,17 @@ ck_id_reason ck_id_check_business(const char *value, ck_id_result *result);
  * are in Unicode code points. Returns out. */
 const char *ck_id_mask(const char *value, char *out, size_t size);
 
+/* Masks, in place, every person's number that validates (national ID,
+ * resident certificate, either format; half- or full-width) anywhere inside
+ * text: its last four characters become '*' ('＊' where full-width), so
+ * the text keeps its length in bytes and byte ranges into it stay valid.
+ * The one place messages and reports hide the numbers a clause or a cell
+ * quotes; only the forms carry them in full. Returns how many were masked. */
+size_t ck_id_mask_in_text(char *text, size_t len);
+/* A copy of the NUL-terminated text with the numbers masked as above, or
+ * NULL for NULL. Caller frees. */
+char *ck_id_masked_copy(const char *text);
+
 /* Writes "<label> 'MASKED' <message>" (zh-TW: <label>「MASKED」<message>) into
  * out, the line a roster error carries. Returns out. */
 const char *ck_id_describe(const ck_id_result *result, const char *label, char *out, size_t size);

@@ -16,11 +16,13 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "data/ids.h"
+#include "util/file.h"
 #include "util/lang.h"
 #include "util/paths.h"
 #include "zip/container.h"
@@ -34,16 +36,18 @@
 
 /* Everything the signal handler touches is set up before writing starts
  * and only read there; it calls nothing but async-signal-safe functions
- * (unlink, rmdir, kill, waitpid, read). */
-static char **cleanup_paths;                   /* planned outputs */
-static volatile sig_atomic_t *cleanup_done;    /* cleanup_done[k]: paths[k] written by this run */
+ * (unlink, rmdir, kill, waitpid, read). Until the end of a run everything
+ * it wrote is staged under names of its own (see "Staging" below), so
+ * removing them never touches a file that was there before. */
+static char **cleanup_paths;                   /* staged files, in the staging folder */
 static size_t cleanup_count;
-static char cleanup_stage_file[4096];          /* --zip: the member being built */
-static volatile sig_atomic_t cleanup_stage_file_active;
-static char cleanup_stage_dir[4096];           /* --zip: the folder members are built in */
+static char cleanup_staged_file[4096];         /* one staged file beside its target */
+static volatile sig_atomic_t cleanup_staged_file_active;
+static char cleanup_stage_dir[4096];           /* the staging folder */
 static volatile sig_atomic_t cleanup_stage_dir_active;
-static char cleanup_made_dir[4096];            /* the output folder, when this run made it */
-static volatile sig_atomic_t cleanup_made_dir_active;
+#define MAX_MADE_DIRS 8
+static char cleanup_made_dirs[MAX_MADE_DIRS][4096]; /* folders above the output this run made */
+static volatile sig_atomic_t cleanup_made_dir_count;
 
 /* Worker processes writing a roster's files in parallel (see write_parallel). */
 #define MAX_WORKERS 16
@@ -59,29 +63,26 @@ static volatile sig_atomic_t progress_line_open; /* a progress bar waits for its
 static void remove_run_outputs(void)
 {
     ck_zip_writer_remove_temporaries();
-    if (cleanup_stage_file_active)
-        unlink(cleanup_stage_file);
-    for (size_t i = 0; cleanup_done && i < cleanup_count; i++)
-        if (cleanup_done[i])
-            unlink(cleanup_paths[i]);
+    if (cleanup_staged_file_active)
+        unlink(cleanup_staged_file);
+    for (size_t i = 0; cleanup_paths && i < cleanup_count; i++)
+        unlink(cleanup_paths[i]);
     if (cleanup_stage_dir_active)
         rmdir(cleanup_stage_dir);
-    if (cleanup_made_dir_active)
-        rmdir(cleanup_made_dir); /* only when empty: rmdir never removes more */
+    for (sig_atomic_t i = cleanup_made_dir_count; i-- > 0;)
+        rmdir(cleanup_made_dirs[i]); /* only when empty: rmdir never removes more */
 }
 
-/* Records the files the workers have reported (the pipe is non-blocking
- * by then). */
+/* Empties the pipe of what the workers reported (non-blocking by then):
+ * a worker never blocks on a full pipe while it is being stopped. */
 static void drain_reports(void)
 {
     long k;
     while (read(worker_reports, &k, sizeof k) == (ssize_t)sizeof k)
-        if (k >= 0 && (size_t)k < cleanup_count)
-            cleanup_done[k] = 1;
+        ;
 }
 
-/* Stops the workers and records what they reported before they stopped,
- * so that every file written is known. The pipe is read while waiting, so
+/* Stops the workers. The pipe is read while waiting, so
  * a worker never blocks on a full pipe; the parent may itself still hold a
  * write end (a signal during the forks), so reads never wait. */
 static void stop_workers(void)
@@ -139,6 +140,22 @@ static void hold_signals(int hold)
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
+/* Messages never quote a person's number in full, whatever column or
+ * cell it was found in (data/ids.h): only the forms carry it. */
+static void put_masked(const char *text, FILE *out)
+{
+    char *masked = ck_id_masked_copy(text);
+    if (masked)
+        fputs(masked, out);
+    free(masked);
+}
+
+static void print_masked_error(ck_error *err)
+{
+    ck_id_mask_in_text(err->message, strlen(err->message));
+    ck_error_print(err, stderr);
 }
 
 static void copy_path(char *dst, size_t size, const char *src)
@@ -363,6 +380,8 @@ static int expand_name(const ck_template *t, const char *pattern, const ck_value
             value = filtered;
             f = next ? next + 1 : NULL;
         }
+        /* a number in any field, not only the ID field, stays out of names */
+        ck_id_mask_in_text(value, strlen(value));
         ck_buf_puts(out, value);
         free(value);
         free(inner);
@@ -407,7 +426,8 @@ static int is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* mkdir -p: the output folder of a roster may not exist yet. */
+/* mkdir -p: the folder a new output folder goes in may not exist yet.
+ * The folders made are remembered, so a failed run removes them again. */
 static int make_directory(const char *path, ck_error *err)
 {
     char *copy = ck_strdup(path);
@@ -417,7 +437,12 @@ static int make_directory(const char *path, ck_error *err)
         if (*p == '/' || *p == '\0') {
             char saved = *p;
             *p = '\0';
-            if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            if (mkdir(copy, 0777) == 0) {
+                if (cleanup_made_dir_count < MAX_MADE_DIRS) {
+                    copy_path(cleanup_made_dirs[cleanup_made_dir_count], sizeof cleanup_made_dirs[0], copy);
+                    cleanup_made_dir_count++;
+                }
+            } else if (errno != EEXIST) {
                 rc = ck_error_set(err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
                                   ck_strerror(errno));
                 ck_error_set_file(err, copy);
@@ -438,26 +463,6 @@ static int write_docs(ck_writer_format format, cmark_node *const *docs, size_t n
                       const char *path, ck_error *err)
 {
     return ck_writer_write_many(format, docs, n, wo, path, err);
-}
-
-static int read_whole(const char *path, char **data, size_t *len, ck_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    ck_buf b = CK_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-
-    if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法讀回暫存檔：%s", "cannot read the staged file back: %s"), ck_strerror(errno));
-        ck_error_set_file(err, path);
-        return CK_EIO;
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ck_buf_append(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    *data = ck_buf_detach(&b);
-    return 0;
 }
 
 static void progress(const ck_forms_options *opt, size_t done, size_t total)
@@ -521,17 +526,79 @@ typedef struct write_run {
     const size_t *rows;
     const char *checklist_field;
     ck_value *checklist;
-    char **targets;
+    char **targets;    /* where each form is written: its staged name */
+    char **names;      /* what a message calls it: the name it will have */
     size_t count;
     const ck_writer_options *wo;
     const ck_forms_options *opt;
 } write_run;
 
+/* ============================================================================
+ * Announcing the start (for tests)
+ * ========================================================================== */
+
+/* A test that signals, kills or races a run must do so part-way, not after
+ * a guessed delay. When CLAUSEKIT_STARTED_FILE is set, the run writes its
+ * process id and a newline into that file (or FIFO) once its signal
+ * handlers are installed and its first form is written; when
+ * CLAUSEKIT_HOLD_FIFO is set, it then waits for a line on that FIFO
+ * before going on. Signals are not held meanwhile. */
+static volatile sig_atomic_t announced;
+
+static void announce_started(void)
+{
+    const char *started = getenv("CLAUSEKIT_STARTED_FILE"), *hold = getenv("CLAUSEKIT_HOLD_FIFO");
+    int fd;
+
+    if (announced)
+        return;
+    announced = 1;
+    if (started && *started && (fd = open(started, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0) {
+        char line[32];
+        int n = snprintf(line, sizeof line, "%ld\n", (long)getpid());
+        if (write(fd, line, (size_t)n) < 0)
+            n = 0;
+        close(fd);
+    }
+    if (hold && *hold && (fd = open(hold, O_RDONLY)) >= 0) {
+        char c;
+        while (read(fd, &c, 1) == 1 && c != '\n')
+            ;
+        close(fd);
+    }
+}
+
+/* An error about a staged file is about the form the user will look for. */
+static void name_form(ck_error *err, const write_run *run, size_t k)
+{
+    if (strcmp(err->file, run->targets[k]) == 0)
+        err->file[0] = '\0';
+    ck_error_set_file(err, run->names[k]);
+}
+
+/* The forms of a merged file, made as the writer asks for them. */
+typedef struct merge_source {
+    write_run *run;
+    size_t total, done;
+} merge_source;
+
+static int next_form(void *ctx, size_t k, cmark_node **doc, ck_error *err)
+{
+    merge_source *ms = ctx;
+    write_run *run = ms->run;
+    int rc = render_record(run->t, run->data->records[run->rows[k]].value, run->checklist_field, run->checklist,
+                           doc, err);
+    if (rc == 0 && k + 1 > ms->done) {
+        ms->done = k + 1;
+        progress(run->opt, ms->done, ms->total);
+    }
+    return rc;
+}
+
 /* A worker failed and has said why on stderr. */
 #define WORKER_FAILED 1
 
-/* Renders record k and writes targets[k]; the file is recorded as written
- * before a signal can be taken. */
+/* Renders record k and writes it to its staged name. */
 static int write_one(write_run *run, size_t k, ck_error *err)
 {
     cmark_node *doc = NULL;
@@ -544,8 +611,8 @@ static int write_one(write_run *run, size_t k, ck_error *err)
         return rc;
     hold_signals(1);
     rc = write_docs(run->opt->format, &doc, 1, run->wo, run->targets[k], err);
-    if (rc == 0)
-        cleanup_done[k] = 1;
+    if (rc != 0)
+        name_form(err, run, k);
     hold_signals(0);
     cmark_node_free(doc);
     return rc;
@@ -559,6 +626,7 @@ static int write_one(write_run *run, size_t k, ck_error *err)
  * reports -1, and the parent stops the others. */
 static int write_parallel(write_run *run, int jobs, ck_error *err)
 {
+    pid_t parent;
     int fds[2], failed = 0;
     size_t done = 0;
     long k;
@@ -566,6 +634,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
     if (pipe(fds) != 0)
         return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), ck_strerror(errno));
     fflush(NULL);
+    parent = getpid();
     worker_reports = fds[0];
     for (int w = 0; w < jobs; w++) {
         pid_t pid;
@@ -574,6 +643,10 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
         if (pid == 0) {
             ck_error werr;
             in_worker = 1;
+            /* A worker never outlives the run: SIGKILL to the parent stops it too. */
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (getppid() != parent)
+                _exit(2);
             hold_signals(0);
             close(fds[0]);
             ck_error_clear(&werr);
@@ -589,7 +662,8 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
                 cmark_node_free(doc);
                 if (rc != 0) {
                     /* said before it is reported: the parent stops the workers then */
-                    ck_error_print(&werr, stderr);
+                    name_form(&werr, run, i);
+                    print_masked_error(&werr);
                     k = -1;
                     if (write(fds[1], &k, sizeof k) < 0)
                         _exit(2);
@@ -619,8 +693,6 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
         ssize_t n;
         hold_signals(1);
         n = read(fds[0], &k, sizeof k);
-        if (n == (ssize_t)sizeof k && k >= 0 && (size_t)k < run->count)
-            cleanup_done[k] = 1;
         hold_signals(0);
         if (n != (ssize_t)sizeof k)
             break;
@@ -632,6 +704,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
             break;
         }
         progress(run->opt, ++done, run->count);
+        announce_started();
     }
     hold_signals(1);
     for (sig_atomic_t i = 0; i < worker_count; i++) {
@@ -655,8 +728,10 @@ int ck_forms_run(const ck_forms_options *opt)
     ck_buf problems = CK_BUF_INIT, b = CK_BUF_INIT;
     ck_error err;
     size_t invalid = 0, valid = 0, *rows = NULL, target_count = 0;
-    char **stems = NULL, **unique = NULL, **targets = NULL;
-    char *stage_dir = NULL;
+    char **stems = NULL, **unique = NULL, **targets = NULL, **staged = NULL, **names = NULL;
+    char *stage_dir = NULL, *staged_one = NULL, *output_dir = NULL;
+    ck_file_batch batch;
+    int new_dir = 0;
     ck_zip_writer *zip = NULL;
     cmark_node **docs = NULL;
     out_mode mode;
@@ -667,8 +742,8 @@ int ck_forms_run(const ck_forms_options *opt)
     int status = FORMS_EXIT_ERROR, signals_set = 0, rc = 0;
 
     ck_error_clear(&err);
+    ck_file_batch_init(&batch, CK_FILE_NEW);
     cleanup_paths = NULL;
-    cleanup_done = NULL;
     cleanup_count = 0;
     if ((rc = load_template(opt->form, &t, &err)) != 0)
         goto fail;
@@ -687,18 +762,18 @@ int ck_forms_run(const ck_forms_options *opt)
 
     /* ---- validate every record before anything is written ---- */
     if (data->note)
-        fputs(data->note, stderr);
+        put_masked(data->note, stderr);
     invalid = ck_forms_data_validate(t, data, &problems);
     valid = data->count - invalid;
     if (invalid && !opt->skip_invalid) {
-        fputs(problems.data, stderr);
+        put_masked(problems.data, stderr);
         fprintf(stderr, ck_tr("clausekit: %s: %zu 筆資料有誤，未產生任何表單（可用 --skip-invalid 略過有誤的列）\n",
                               "clausekit: %s: %zu record(s) are invalid; nothing was written (--skip-invalid leaves them out)\n"),
                 data->path, invalid);
         goto done;
     }
     if (invalid) {
-        fputs(problems.data, stderr);
+        put_masked(problems.data, stderr);
         if (valid == 0) {
             fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
                                   "clausekit: %s: no record is valid; nothing was written\n"),
@@ -810,78 +885,126 @@ int ck_forms_run(const ck_forms_options *opt)
             goto fail;
         }
     }
-    if (mode == OUT_FILES && !is_directory(opt->output)) {
-        if ((rc = make_directory(opt->output, &err)) != 0)
-            goto fail;
-        copy_path(cleanup_made_dir, sizeof cleanup_made_dir, opt->output);
-        cleanup_made_dir_active = 1;
-    }
     if (mode == OUT_ONE_FILE && is_directory(opt->output)) {
         rc = ck_error_set(&err, CK_EUSAGE, ck_tr("-o 是資料夾", "-o is a folder"));
         ck_error_set_file(&err, opt->output);
         goto fail;
     }
 
-    /* ---- write ---- */
+    /* ---- staging ----
+     * Everything is written under names of this run's own first and put in
+     * place only when every form is written:
+     *   a new folder      built as a hidden folder beside it, then renamed
+     *                     (a kill leaves all of it or none);
+     *   an existing one   forms built in a hidden folder inside it, then
+     *                     moved in one by one, each refusing a name that
+     *                     exists (without --force), and undone when one
+     *                     cannot be placed;
+     *   one file, --zip   built under a hidden name beside it.
+     * Leftovers of a run that was killed are swept first. */
     ck_writer_options_default(&wo);
     wo.title = ck_template_title(t);
-    if (mode != OUT_ZIP) {
-        cleanup_paths = targets;
-        cleanup_count = target_count;
-        cleanup_done = ck_calloc(target_count, sizeof *cleanup_done);
-    }
+    ck_file_batch_init(&batch, opt->force ? CK_FILE_REPLACE : CK_FILE_NEW);
     interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
                                 "clausekit: interrupted; every file this run wrote was removed\n");
+    announced = 0;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old_int);
     sigaction(SIGTERM, &sa, &old_term);
     signals_set = 1;
-    if (mode == OUT_ZIP) {
-        const char *slash = strrchr(opt->zip, '/');
-        ck_buf_clear(&b);
-        if (slash)
-            ck_buf_append(&b, opt->zip, (size_t)(slash - opt->zip + 1));
-        ck_buf_puts(&b, ".ck-forms-XXXXXX");
+    ck_buf_clear(&b);
+    if (mode == OUT_FILES) {
+        output_dir = ck_strdup(opt->output);
+        for (size_t n = strlen(output_dir); n > 1 && output_dir[n - 1] == '/'; n--)
+            output_dir[n - 1] = '\0';
+        new_dir = !is_directory(output_dir);
+        if (new_dir) {
+            char *slash = strrchr(output_dir, '/');
+            if (slash && slash != output_dir) {
+                *slash = '\0';
+                rc = make_directory(output_dir, &err);
+                *slash = '/';
+                if (rc != 0)
+                    goto fail;
+            }
+            ck_file_sweep_beside(output_dir);
+            ck_file_temp_name(output_dir, &b);
+        } else {
+            ck_file_sweep(output_dir);
+            ck_buf_printf(&b, "%s/.forms.ck-%ld-", output_dir, (long)getpid());
+        }
+    } else if (mode == OUT_ZIP) {
+        ck_file_sweep_beside(opt->zip);
+        ck_file_temp_name(opt->zip, &b);
+    } else {
+        ck_file_sweep_beside(opt->output);
+    }
+    if (mode == OUT_FILES || mode == OUT_ZIP) {
+        ck_buf_puts(&b, "XXXXXX");
         if (!mkdtemp(b.data)) {
             rc = ck_error_set(&err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
                               ck_strerror(errno));
-            ck_error_set_file(&err, opt->zip);
+            ck_error_set_file(&err, mode == OUT_ZIP ? opt->zip : opt->output);
             goto fail;
         }
         stage_dir = ck_strdup(b.data);
         copy_path(cleanup_stage_dir, sizeof cleanup_stage_dir, stage_dir);
         cleanup_stage_dir_active = 1;
-        if ((rc = ck_zip_writer_open(&zip, opt->zip, &err)) != 0)
-            goto fail;
-    }
-    if (opt->merge || mode == OUT_ONE_FILE) {
-        docs = ck_calloc(valid, sizeof *docs);
-        for (size_t k = 0; k < valid; k++) {
-            if ((rc = render_record(t, data->records[rows[k]].value, checklist_field, checklist, &docs[k], &err)) != 0)
-                goto fail;
-            progress(opt, k + 1, valid);
+        staged = ck_calloc(target_count, sizeof *staged);
+        names = ck_calloc(target_count, sizeof *names);
+        for (size_t k = 0; k < target_count; k++) {
+            const char *slash = strrchr(targets[k], '/');
+            ck_buf_clear(&b);
+            ck_buf_printf(&b, "%s/%s", stage_dir, slash ? slash + 1 : targets[k]);
+            staged[k] = ck_strdup(b.data);
+            ck_buf_clear(&b);
+            if (mode == OUT_ZIP)
+                ck_buf_printf(&b, "%s:%s", opt->zip, targets[k]);
+            else
+                ck_buf_puts(&b, targets[k]);
+            names[k] = ck_strdup(b.data);
         }
+        cleanup_paths = staged;
+        cleanup_count = target_count;
     }
+    if (mode != OUT_FILES) {
+        const char *one = ck_file_batch_stage(&batch, mode == OUT_ZIP ? opt->zip : opt->output, &err);
+        if (!one)
+            goto fail;
+        staged_one = ck_strdup(one);
+        copy_path(cleanup_staged_file, sizeof cleanup_staged_file, staged_one);
+        cleanup_staged_file_active = 1;
+    }
+
+    /* ---- write ---- */
     run.t = t;
     run.data = data;
     run.rows = rows;
     run.checklist_field = checklist_field;
     run.checklist = checklist;
-    run.targets = targets;
+    run.targets = staged;
+    run.names = names;
     run.count = target_count;
     run.wo = &wo;
     run.opt = opt;
-    if (mode == OUT_ONE_FILE || mode == OUT_MERGE) {
+    if (mode == OUT_ONE_FILE || mode == OUT_MERGE || (mode == OUT_ZIP && opt->merge)) {
+        /* One form at a time: rendered, written out and freed, so memory
+         * does not grow with the roster. */
+        const char *path = mode == OUT_ZIP ? staged[0] : staged_one;
+        merge_source ms = { &run, valid, 0 };
         hold_signals(1);
-        rc = write_docs(opt->format, docs, valid, &wo, targets[0], &err);
-        if (rc == 0)
-            cleanup_done[0] = 1;
+        rc = ck_writer_write_stream(opt->format, valid, next_form, &ms, &wo, path, &err);
         hold_signals(0);
-        if (rc != 0)
+        if (rc != 0) {
+            if (strcmp(err.file, path) == 0)
+                err.file[0] = '\0';
+            ck_error_set_file(&err, mode == OUT_ZIP ? opt->zip : opt->output);
             goto fail;
-    } else if (mode == OUT_FILES) {
+        }
+        announce_started();
+    } else {
         int jobs = opt->jobs > 0 ? opt->jobs : 1;
         if (jobs > MAX_WORKERS)
             jobs = MAX_WORKERS;
@@ -898,51 +1021,78 @@ int ck_forms_run(const ck_forms_options *opt)
                 if ((rc = write_one(&run, k, &err)) != 0)
                     goto fail;
                 progress(opt, k + 1, target_count);
+                announce_started();
             }
-        }
-    } else {
-        for (size_t k = 0; k < target_count; k++) {
-            cmark_node *doc = NULL;
-            char *bytes = NULL;
-            size_t len = 0;
-            if (docs) {
-                doc = docs[0];
-            } else if ((rc = render_record(t, data->records[rows[k]].value, checklist_field, checklist, &doc, &err)) != 0) {
-                goto fail;
-            }
-            ck_buf_clear(&b);
-            ck_buf_printf(&b, "%s/%s", stage_dir, targets[k]);
-            copy_path(cleanup_stage_file, sizeof cleanup_stage_file, b.data);
-            cleanup_stage_file_active = 1;
-            hold_signals(1);
-            rc = opt->merge ? write_docs(opt->format, docs, valid, &wo, b.data, &err)
-                            : write_docs(opt->format, &doc, 1, &wo, b.data, &err);
-            hold_signals(0);
-            if (rc == 0)
-                rc = read_whole(b.data, &bytes, &len, &err);
-            unlink(b.data);
-            cleanup_stage_file_active = 0;
-            if (rc == 0)
-                rc = ck_zip_writer_add_owned(zip, targets[k], bytes, len,
-                                             opt->format == CK_WRITER_DOCX || opt->format == CK_WRITER_ODT, &err);
-            else
-                free(bytes);
-            if (!docs)
-                cmark_node_free(doc);
-            if (rc != 0)
-                goto fail;
-            if (!opt->merge)
-                progress(opt, k + 1, target_count);
         }
     }
-    if (zip) {
+    if (mode == OUT_ZIP) {
+        /* The archive is written by libzip straight to its staged name,
+         * reading each form from the staging folder as it goes: memory
+         * does not grow with the roster. */
         hold_signals(1);
-        rc = ck_zip_writer_commit(zip, &err);
-        hold_signals(0);
+        rc = ck_zip_writer_open_file(&zip, staged_one, &err);
+        for (size_t k = 0; rc == 0 && k < target_count; k++)
+            rc = ck_zip_writer_add_file(zip, targets[k], staged[k],
+                                        opt->format == CK_WRITER_DOCX || opt->format == CK_WRITER_ODT, &err);
+        if (rc == 0)
+            rc = ck_zip_writer_commit(zip, &err);
+        else
+            ck_zip_writer_abort(zip);
         zip = NULL;
-        if (rc != 0)
+        hold_signals(0);
+        if (rc != 0) {
+            if (strcmp(err.file, staged_one) == 0)
+                err.file[0] = '\0';
+            ck_error_set_file(&err, opt->zip);
             goto fail;
+        }
     }
+
+    /* ---- commit: everything appears at once, or nothing does ---- */
+    hold_signals(1);
+    if (mode == OUT_FILES && new_dir) {
+        mode_t mask = umask(0);
+        int code;
+        umask(mask);
+        chmod(stage_dir, 0777 & ~mask);
+        code = ck_file_move(stage_dir, output_dir, CK_FILE_NEW);
+        if (code == 0) {
+            cleanup_stage_dir_active = 0;
+            cleanup_count = 0;
+        } else if (code == EEXIST || code == ENOTEMPTY) {
+            new_dir = 0; /* another run made the folder meanwhile: move the forms in one by one */
+        } else {
+            rc = ck_error_set(&err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
+                              ck_strerror(code));
+            ck_error_set_file(&err, output_dir);
+            hold_signals(0);
+            goto fail;
+        }
+    }
+    if (mode == OUT_FILES && !new_dir)
+        for (size_t k = 0; k < target_count; k++)
+            ck_file_batch_add(&batch, staged[k], targets[k]);
+    if ((mode != OUT_FILES || !new_dir) && (rc = ck_file_batch_commit(&batch, &err)) != 0) {
+        hold_signals(0);
+        goto fail;
+    }
+    /* In place: nothing of it is the handler's to remove any more. */
+    cleanup_paths = NULL;
+    cleanup_count = 0;
+    cleanup_staged_file_active = 0;
+    cleanup_made_dir_count = 0;
+    if (stage_dir && cleanup_stage_dir_active) {
+        if (mode == OUT_ZIP)
+            for (size_t k = 0; k < target_count; k++)
+                unlink(staged[k]);
+        rmdir(stage_dir);
+    }
+    cleanup_stage_dir_active = 0;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    signals_set = 0;
+    hold_signals(0);
+
     if (opt->listing) {
         if (mode == OUT_ZIP)
             fprintf(opt->listing, "%s\n", opt->zip);
@@ -958,7 +1108,7 @@ int ck_forms_run(const ck_forms_options *opt)
     goto done;
 
 fail:
-    ck_error_print(&err, stderr);
+    print_masked_error(&err);
 fail_reported:
     status = FORMS_EXIT_ERROR;
     if (zip) {
@@ -973,21 +1123,21 @@ done:
     }
     cleanup_paths = NULL;
     cleanup_count = 0;
-    free((void *)cleanup_done);
-    cleanup_done = NULL;
-    cleanup_stage_file_active = 0;
-    if (stage_dir) {
-        rmdir(stage_dir);
-        free(stage_dir);
-    }
+    cleanup_staged_file_active = 0;
     cleanup_stage_dir_active = 0;
-    cleanup_made_dir_active = 0;
+    cleanup_made_dir_count = 0;
+    ck_file_batch_free(&batch);
+    free(stage_dir);
+    free(staged_one);
+    free(output_dir);
     if (docs) {
         for (size_t k = 0; k < valid; k++)
             if (docs[k])
                 cmark_node_free(docs[k]);
         free(docs);
     }
+    ck_forms_names_free(staged, staged ? target_count : 0);
+    ck_forms_names_free(names, names ? target_count : 0);
     ck_forms_names_free(stems, stems ? valid : 0);
     ck_forms_names_free(unique, unique ? valid : 0);
     ck_forms_names_free(targets, target_count);

@@ -23,6 +23,7 @@ void ck_document_free(ck_document *doc)
         free(b->label);
         free(b->text);
         free(b->location);
+        free(b->place);
         free(b->style);
         free(b->spans);
     }
@@ -81,6 +82,12 @@ void ck_block_set_location(ck_block *block, const char *location)
 {
     free(block->location);
     block->location = location ? ck_strdup(location) : NULL;
+}
+
+void ck_block_set_place(ck_block *block, const char *place)
+{
+    free(block->place);
+    block->place = place ? ck_strdup(place) : NULL;
 }
 
 static const char *const kind_names[][2] = {

@@ -50,7 +50,9 @@ enum {
 enum {
     CK_SPAN_INSERTED = 1u << 0, /* from a tracked insertion */
     CK_SPAN_HIDDEN = 1u << 1,   /* hidden text */
-    CK_SPAN_BLANK = 1u << 2     /* a blank to be filled (____, ○○): says nothing */
+    CK_SPAN_BLANK = 1u << 2,    /* a blank to be filled (____, ○○): says nothing */
+    CK_SPAN_DRAFTING_NOTE = 1u << 3 /* an instruction to the drafter inside a sentence
+                                       ((由機關於招標時載明)); never evidence */
 };
 
 typedef struct ck_span {
@@ -66,6 +68,10 @@ typedef struct ck_block {
     char *text;         /* the text as shown, without the label; never NULL */
     size_t text_len;
     char *location;     /* where a reviewer cites it: "第十二條 第二項", "附件一", "表 2 第 3 列" */
+    char *place;        /* the same as the contract cites itself, with Arabic numbers and no
+                           spaces between units: "第8條第16款第2目", "附件 保密切結書 第3點";
+                           the key cross-references resolve to (model/place.h); never NULL
+                           after ck_document_locate() */
     char *style;        /* paragraph style name or id, or NULL */
     ck_span *spans;     /* sorted by start; may be empty */
     size_t span_count;
@@ -112,6 +118,9 @@ const char *ck_document_part(ck_document *doc, const char *name);
 
 /* Sets block->location (copied). */
 void ck_block_set_location(ck_block *block, const char *location);
+
+/* Sets block->place (copied). */
+void ck_block_set_place(ck_block *block, const char *place);
 
 /* English and zh-TW names of a block kind ("paragraph", "段落"). */
 const char *ck_block_kind_name(ck_block_kind kind);

@@ -1,34 +1,26 @@
 /* locate.c — where a reviewer would cite each block, from the text and
- * labels alone (the same for DOCX and ODT).
+ * labels alone (the same for DOCX and ODT). docs/reader.md has the rules
+ * with examples; in short:
  *
- * Convention (Taiwanese legal citation, 條 > 項 > 款 > 目):
- *   - A body block whose label or text starts with 第N條 opens article N
- *     (N in Chinese, Arabic or full-width digits). 第N章 / 第N節 / 第N編
- *     open a chapter or section (no article until the next 第N條). A
- *     heading (style) that is not one of these also opens an article,
- *     cited by its label and text.
- *   - Within an article, unlabeled paragraphs are its 項 (第一項, 第二項…).
- *     When the article's first line carries body text after 第N條 and its
- *     title (a sentence: it has ，。； or is long), that line is 第一項.
- *   - Labeled items are cited by the kind of label, in the order the kinds
- *     first appear in the article: the first kind is 款, the second 目
- *     (so 一、 is 款 and (一) is 目 in the usual layout, and in the PCC
- *     templates where (一) comes first, (一) is 款); deeper kinds are
- *     cited by their label ("1.", "(1)").
- *     Items right under the article's title belong to an implicit 第一項.
- *     Multi-level numbers ("2.1.3") are cited as written.
- *   - 項 is left out when the article has only one (the law's way:
- *     第十二條第三款), so "第十二條 第二項" and "第五條 第三款 第一目".
- *   - Outside 第N條 articles (or under a heading article), items are
- *     cited by their chain of labels: "三、(二)".
- *   - A body block starting with 附件N / 附錄N / 附表N followed by a title
- *     or nothing opens an annex: everything after it is in the annex
- *     (CK_BLOCK_IN_ANNEX) and cited "附件一 …".
- *   - Table cells: "表 2 第 3 列", after the article or annex when inside
- *     one ("第十二條 表 2 第 3 列"); notes "註腳 3" / "章節附註 1"; text
- *     boxes "文字方塊 1"; headers "頁首", footers "頁尾"; TOC lines "目錄";
- *     body text before the first article "前言".
- * Locations are citations in Chinese whatever the interface language.
+ *   - A body block whose label or text starts with 第N條 opens article N;
+ *     第N章 / 第N節 / 第N編 open a chapter or section; a heading that is
+ *     not one of these opens a section cited by its label or words.
+ *   - The document's convention is decided first: the PCC models' (款 >
+ *     目 > 子目; (一) is a 款; unlabelled lines take no number) where its
+ *     text uses 子目 or its articles' items start with (一) and none with
+ *     一、; else the law's (中央法規標準法 §8: unlabelled paragraphs are 項,
+ *     labels 款 and 目 in the order their kinds appear). Options, drafting
+ *     notes, field lines and paragraphs carrying on a cut-off sentence are
+ *     never a 項 (ck_document_mark_agreed() runs between two passes).
+ *   - 附件N / 附錄N / 附表N, and after the last article a form's or an
+ *     appendix's title (保 密 切 結 書, 附錄、…), open an annex
+ *     (CK_BLOCK_IN_ANNEX) with points of its own: 「附件 保密切結書 第3點」.
+ *   - Table cells "表 2 第 3 列", notes "註腳 3", text boxes "文字方塊 1",
+ *     headers "頁首", footers "頁尾", TOC lines "目錄", text before the
+ *     first article "前言".
+ * Every block gets a location ("第八條 第十六款 第二目") and a place as the
+ * contract cites itself ("第8條第16款第2目"). Both are Chinese citations
+ * whatever the interface language.
  */
 #include "model/locate.h"
 
@@ -37,186 +29,27 @@
 
 #include <utf8proc.h>
 
+#include "model/agreed.h"
+#include "model/label.h"
 #include "model/numerals.h"
 #include "util/buf.h"
 
-typedef enum label_kind {
-    LABEL_NONE = 0,
-    LABEL_CJK,         /* 一、 */
-    LABEL_CJK_PAREN,   /* (一) （一） */
-    LABEL_LEGAL,       /* 壹、 */
-    LABEL_ARABIC,      /* 1. 1、 1) */
-    LABEL_ARABIC_PAREN,/* (1) */
-    LABEL_STEM,        /* 甲、 */
-    LABEL_CIRCLED,     /* ① */
-    LABEL_LATIN,       /* a. A) */
-    LABEL_LATIN_PAREN, /* (a) */
-    LABEL_BULLET,
-    LABEL_MULTI        /* 1.1, 1.1.1: LABEL_MULTI + dots */
-} label_kind;
-
-typedef struct label {
-    int kind;
-    long number;
-    size_t length; /* bytes of the label itself in the string read */
-} label;
 
 enum { MAX_LEVELS = 8 };
-
-static utf8proc_int32_t peek(const char *s, size_t len, size_t pos, size_t *n)
-{
-    utf8proc_int32_t c = -1;
-    utf8proc_ssize_t k = pos < len ? utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &c) : 0;
-    *n = k > 0 ? (size_t)k : 0;
-    return k > 0 ? c : -1;
-}
-
-static int is_space(utf8proc_int32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
-}
-
-static size_t skip_spaces(const char *s, size_t len, size_t pos)
-{
-    size_t n;
-    while (pos < len && is_space(peek(s, len, pos, &n)))
-        pos += n;
-    return pos;
-}
-
-static int is_legal_digit(utf8proc_int32_t c)
-{
-    return c == 0x58F9 || c == 0x8CB3 || c == 0x53C3 || c == 0x8086 || c == 0x4F0D || c == 0x9678 ||
-           c == 0x67D2 || c == 0x634C || c == 0x7396 || c == 0x62FE;
-}
-
-static int stem_number(utf8proc_int32_t c)
-{
-    static const utf8proc_int32_t stems[] = { 0x7532, 0x4E59, 0x4E19, 0x4E01, 0x620A,
-                                              0x5DF1, 0x5E9A, 0x8F9B, 0x58EC, 0x7678 };
-    for (int i = 0; i < 10; i++)
-        if (stems[i] == c)
-            return i + 1;
-    return 0;
-}
-
-static int is_ascii_digit(utf8proc_int32_t c)
-{
-    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-/* Reads an item label at the start of s: "一、", "（二）", "3.", "(4)",
- * "甲、", "①", "a)", "1.2". whole: s is a numbering label on its own, so
- * the punctuation after the number may be missing. */
-static label read_label(const char *s, size_t len, int whole)
-{
-    label l = { LABEL_NONE, 0, 0 };
-    size_t n, pos = skip_spaces(s, len, 0), used;
-    utf8proc_int32_t c = peek(s, len, pos, &n);
-
-    if (c == '(' || c == 0xFF08) {
-        size_t inner = pos + n;
-        utf8proc_int32_t d = peek(s, len, inner, &n);
-        int kind;
-        long number;
-        if (d >= 0 && ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))) {
-            kind = LABEL_LATIN_PAREN;
-            number = (d | 0x20) - 'a' + 1;
-            used = n;
-        } else {
-            number = ck_numeral_parse(s + inner, len - inner, &used);
-            if (number < 0)
-                return l;
-            kind = is_ascii_digit(d) ? LABEL_ARABIC_PAREN : LABEL_CJK_PAREN;
-        }
-        utf8proc_int32_t close = peek(s, len, inner + used, &n);
-        if (close != ')' && close != 0xFF09)
-            return l;
-        l.kind = kind;
-        l.number = number;
-        l.length = inner + used + n;
-        return l;
-    }
-    if (c >= 0x2460 && c <= 0x2473) {
-        l.kind = LABEL_CIRCLED;
-        l.number = c - 0x2460 + 1;
-        l.length = pos + n;
-        return l;
-    }
-    if (c == 0x2022 || c == 0x25CF || c == 0x25AA || c == 0x25A0 || c == 0x25C6 || c == 0x27A2) {
-        l.kind = LABEL_BULLET;
-        l.length = pos + n;
-        return l;
-    }
-    int stem = stem_number(c);
-    int latin = c >= 0 && c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-    long number;
-    if (stem) {
-        number = stem, used = n;
-    } else if (latin) {
-        number = (c | 0x20) - 'a' + 1, used = n;
-    } else {
-        number = ck_numeral_parse(s + pos, len - pos, &used);
-        if (number < 0)
-            return l;
-    }
-    size_t after = pos + used;
-    utf8proc_int32_t p = peek(s, len, after, &n);
-    int kind = stem ? LABEL_STEM : latin ? LABEL_LATIN : is_ascii_digit(c) ? LABEL_ARABIC
-                                                      : is_legal_digit(c) ? LABEL_LEGAL : LABEL_CJK;
-    if (kind == LABEL_ARABIC && (p == '.' || p == 0xFF0E)) {
-        /* 1.2.3: a multi-level number; 1.5 in a sentence has no label */
-        int dots = 0;
-        size_t q = after, m;
-        while ((p == '.' || p == 0xFF0E) && is_ascii_digit(peek(s, len, q + n, &m))) {
-            size_t digits;
-            ck_numeral_parse(s + q + n, len - q - n, &digits);
-            q += n + digits;
-            dots++;
-            p = peek(s, len, q, &n);
-        }
-        if (dots) {
-            utf8proc_int32_t next = p;
-            int closed = p == '.' || p == 0xFF0E;
-            if (closed)
-                q += n, next = peek(s, len, q, &n);
-            /* in running text "1.5 公尺" is a number: ask for "1.1." or "1.1.1" */
-            if (whole || ((closed || dots > 1) && (next < 0 || is_space(next) || !closed))) {
-                l.kind = LABEL_MULTI + dots;
-                l.number = number;
-                l.length = q;
-            }
-            return l;
-        }
-    }
-    int punct = p == 0x3001 /* 、 */ || p == '.' || p == 0xFF0E || ((kind == LABEL_ARABIC || kind == LABEL_LATIN) && (p == ')' || p == 0xFF09));
-    if (kind == LABEL_LATIN && !punct)
-        return l;
-    if (punct) {
-        l.length = after + n;
-    } else if (whole && (p < 0 || is_space(p))) {
-        l.length = after;
-    } else {
-        return l;
-    }
-    l.kind = kind;
-    l.number = number;
-    return l;
-}
 
 /* "第N條" (or 章/節/編) at the start of s: returns the unit character
  * (條 章 節 編) and sets *number and *end (bytes through the unit). */
 static utf8proc_int32_t read_article(const char *s, size_t len, long *number, size_t *end)
 {
-    size_t n, pos = skip_spaces(s, len, 0), used;
-    if (peek(s, len, pos, &n) != 0x7B2C) /* 第 */
+    size_t n, pos = ck_label_skip_spaces(s, len, 0), used;
+    if (ck_label_peek(s, len, pos, &n) != 0x7B2C) /* 第 */
         return 0;
-    pos = skip_spaces(s, len, pos + n);
+    pos = ck_label_skip_spaces(s, len, pos + n);
     long v = ck_numeral_parse(s + pos, len - pos, &used);
     if (v <= 0)
         return 0;
-    pos = skip_spaces(s, len, pos + used);
-    utf8proc_int32_t unit = peek(s, len, pos, &n);
+    pos = ck_label_skip_spaces(s, len, pos + used);
+    utf8proc_int32_t unit = ck_label_peek(s, len, pos, &n);
     if (unit != 0x689D && unit != 0x7AE0 && unit != 0x7BC0 && unit != 0x7DE8) /* 條 章 節 編 */
         return 0;
     *number = v;
@@ -231,30 +64,30 @@ static utf8proc_int32_t read_article(const char *s, size_t len, long *number, si
 static int rest_is_body(const char *s, size_t len, size_t pos, int *opener)
 {
     size_t n;
-    utf8proc_int32_t c = peek(s, len, pos, &n);
-    *opener = c < 0 || is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
+    utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
+    *opener = c < 0 || ck_label_is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
               c == 0xFF0E || c == '.' || c == 0x3010 || c == '-' || c == 0x2014;
     if (!*opener)
         return 0;
     if (c == 0xFF1A || c == ':' || c == 0x3001 || c == 0xFF0E || c == '.' || c == '-' || c == 0x2014)
         pos += n;
-    pos = skip_spaces(s, len, pos);
-    c = peek(s, len, pos, &n);
+    pos = ck_label_skip_spaces(s, len, pos);
+    c = ck_label_peek(s, len, pos, &n);
     if (c == '(' || c == 0xFF08 || c == 0x3010) { /* a title in brackets */
         size_t q = pos + n;
         utf8proc_int32_t d;
-        while ((d = peek(s, len, q, &n)) >= 0 && d != ')' && d != 0xFF09 && d != 0x3011)
+        while ((d = ck_label_peek(s, len, q, &n)) >= 0 && d != ')' && d != 0xFF09 && d != 0x3011)
             q += n;
         pos = d >= 0 ? q + n : len;
-        pos = skip_spaces(s, len, pos);
-        c = peek(s, len, pos, &n);
+        pos = ck_label_skip_spaces(s, len, pos);
+        c = ck_label_peek(s, len, pos, &n);
         if (c == 0xFF1A || c == ':')
-            pos = skip_spaces(s, len, pos + n);
+            pos = ck_label_skip_spaces(s, len, pos + n);
         return pos < len;
     }
     size_t chars = 0;
     for (size_t q = pos; q < len; q += n) {
-        utf8proc_int32_t d = peek(s, len, q, &n);
+        utf8proc_int32_t d = ck_label_peek(s, len, q, &n);
         if (!n)
             break;
         if (d == 0xFF0C || d == 0x3002 || d == 0xFF1B || d == ',' || d == ';')
@@ -267,17 +100,17 @@ static int rest_is_body(const char *s, size_t len, size_t pos, int *opener)
 static int is_annex_start(const char *s, size_t len, size_t *end)
 {
     static const char *const words[] = { "附件", "附錄", "附表" };
-    size_t pos = skip_spaces(s, len, 0), n, used;
+    size_t pos = ck_label_skip_spaces(s, len, 0), n, used;
     for (size_t i = 0; i < 3; i++) {
         size_t w = strlen(words[i]);
         if (len - pos < w || memcmp(s + pos, words[i], w) != 0)
             continue;
-        size_t q = skip_spaces(s, len, pos + w);
+        size_t q = ck_label_skip_spaces(s, len, pos + w);
         if (ck_numeral_parse(s + q, len - q, &used) <= 0)
             return 0;
         q += used;
-        utf8proc_int32_t c = peek(s, len, q, &n);
-        if (!(c < 0 || is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
+        utf8proc_int32_t c = ck_label_peek(s, len, q, &n);
+        if (!(c < 0 || ck_label_is_space(c) || c == 0xFF1A || c == ':' || c == 0x3001 || c == '(' || c == 0xFF08 ||
               c == '-' || c == 0x2014 || c == 0xFF0D || c == '.' || c == 0xFF0E))
             return 0;
         *end = q;
@@ -290,14 +123,14 @@ static int is_annex_start(const char *s, size_t len, size_t *end)
 static int is_toc_title(const char *s, size_t len)
 {
     static const utf8proc_int32_t second[] = { 0x9304, 0x6B21 }; /* 錄 次 */
-    size_t n, pos = skip_spaces(s, len, 0);
-    if (peek(s, len, pos, &n) != 0x76EE) /* 目 */
+    size_t n, pos = ck_label_skip_spaces(s, len, 0);
+    if (ck_label_peek(s, len, pos, &n) != 0x76EE) /* 目 */
         return 0;
-    pos = skip_spaces(s, len, pos + n);
-    utf8proc_int32_t c = peek(s, len, pos, &n);
+    pos = ck_label_skip_spaces(s, len, pos + n);
+    utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
     if (c != second[0] && c != second[1])
         return 0;
-    return skip_spaces(s, len, pos + n) == len;
+    return ck_label_skip_spaces(s, len, pos + n) == len;
 }
 
 /* The text a block starts with for recognising labels: its numbering label
@@ -325,9 +158,9 @@ static void put_chinese_ordinal(ck_buf *out, const char *unit, long n)
 
 static void trimmed(ck_buf *out, const char *s, size_t len, size_t max_chars)
 {
-    size_t pos = skip_spaces(s, len, 0), n, chars = 0;
+    size_t pos = ck_label_skip_spaces(s, len, 0), n, chars = 0;
     while (pos < len && chars < max_chars) {
-        utf8proc_int32_t c = peek(s, len, pos, &n);
+        utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
         if (!n || c == '\n' || c == '\t')
             break;
         ck_buf_append(out, s + pos, n);
@@ -338,23 +171,72 @@ static void trimmed(ck_buf *out, const char *s, size_t len, size_t max_chars)
         ck_buf_truncate(out, out->len - 1);
 }
 
+/* The name an attached form or appendix is cited by: 「附件 保密切結書」
+ * for a form titled 保 密 切 結 書, 「附錄 機關處置…程序」 for 附錄、機關處置…程序. */
+static void annex_name(ck_buf *out, const char *s, size_t len)
+{
+    static const char *const words[] = { "附件", "附錄", "附表" };
+    ck_buf flat = CK_BUF_INIT;
+    size_t n;
+    for (size_t pos = 0; pos < len; pos += n) {
+        utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
+        if (!n)
+            break;
+        if (!ck_label_is_space(c))
+            ck_buf_append(&flat, s + pos, n);
+    }
+    const char *word = "附件";
+    size_t from = 0;
+    for (size_t i = 0; i < 3; i++)
+        if (flat.len >= 6 && memcmp(flat.data, words[i], 6) == 0) {
+            word = words[i];
+            from = 6;
+        }
+    utf8proc_int32_t c = ck_label_peek(flat.data, flat.len, from, &n);
+    if (from && (c == 0x3001 || c == 0xFF1A || c == ':' || c == '-' || c == 0x2014 || c == 0xFF0D))
+        from += n;
+    ck_buf_puts(out, word);
+    if (from < flat.len) {
+        ck_buf_putc(out, ' ');
+        trimmed(out, flat.data + from, flat.len - from, 40);
+    }
+    ck_buf_free(&flat);
+}
+
+/* How a contract cites the items of its articles (see docs/reader.md). */
+typedef enum convention {
+    CONVENTION_LAW, /* the drafting convention of laws and regulations (中央法規標準法 §8):
+                       unlabelled paragraphs are 項, labels 款 (一、), 目 ((一)) in order of
+                       appearance, deeper ones cited as written */
+    CONVENTION_PCC  /* the PCC model contracts': (一) 款, 1. 目, (1) 子目; unlabelled
+                       lines count for nothing */
+} convention;
+
 /* Per-block facts of the first pass. */
 typedef struct place {
     long article;        /* block index of the article heading, -1 */
     long annex;          /* block index of the annex heading, -1 */
-    int item;            /* 項 number, 0 */
-    int levels;          /* labeled levels below the article */
-    long chain;          /* the labeled block ending its chain of labels, -1 */
-    label own;           /* a labeled block's own label */
-    long parent;         /* a labeled block's labeled block one level up, -1 */
+    int item;            /* 項 number (law convention), 0 */
+    int point;           /* 點 number in an annex, 0 */
+    int levels;          /* labelled levels below the article, point or section */
+    long chain[MAX_LEVELS]; /* the labelled blocks of those levels, outermost first */
+    ck_label own;        /* a labelled block's own label */
 } place;
 
 typedef struct article_info {
     int is_article;      /* 第N條 (else a chapter, section or heading) */
     int is_label;        /* name is the heading's label ("一、"): items follow it directly */
     int items;           /* 項 counted */
+    int number;          /* N of 第N條, or 0 */
     ck_buf name;         /* "第十二條", "第二章", heading text */
 } article_info;
+
+/* A level of the list being read: a labelled item, or an option without
+ * a label of its own (which takes no number but ends where its list does). */
+typedef struct level {
+    int kind;            /* label kind; CK_LABEL_NONE for an unlabelled option */
+    long block;          /* the labelled block, -1 for an option */
+} level;
 
 static int body_kind(const ck_block *b)
 {
@@ -362,45 +244,118 @@ static int body_kind(const ck_block *b)
            !(b->flags & (CK_BLOCK_TOC | CK_BLOCK_IN_TABLE | CK_BLOCK_IN_TEXT_BOX));
 }
 
-static void put_label_text(ck_buf *out, const ck_block *b, const label *l)
+static void put_label_text(ck_buf *out, const ck_block *b, const ck_label *l)
 {
-    /* the label as written, without trailing spaces */
+    /* the label as written, without trailing spaces or a check box before it */
     ck_buf tmp = CK_BUF_INIT;
     leading_text(b, &tmp);
-    size_t start = skip_spaces(tmp.data, tmp.len, 0);
+    size_t start = ck_label_skip_spaces(tmp.data, tmp.len, 0), n;
+    while (ck_check_box_state(ck_label_peek(tmp.data, tmp.len, start, &n)) >= 0)
+        start += n;
     size_t end = l->length <= tmp.len ? l->length : tmp.len;
     if (end > start)
         ck_buf_append(out, tmp.data + start, end - start);
     ck_buf_free(&tmp);
 }
 
-void ck_document_locate(ck_document *doc)
+/* Whether the block's text is all blank (a form's field line). */
+static int all_blank(const ck_block *b)
 {
-    place *places = ck_calloc(doc->count ? doc->count : 1, sizeof *places);
-    article_info *articles = ck_calloc(doc->count ? doc->count : 1, sizeof *articles);
-    ck_buf text = CK_BUF_INIT, loc = CK_BUF_INIT;
+    for (size_t i = 0; i < b->span_count; i++)
+        if ((b->spans[i].flags & CK_SPAN_BLANK) && b->spans[i].start == 0 && b->spans[i].end >= b->text_len)
+            return 1;
+    return 0;
+}
+
+/* A block that takes no number of its own: a drafting note, a field line. */
+static int numberless(const ck_block *b)
+{
+    return (b->flags & CK_BLOCK_DRAFTING_NOTE) || all_blank(b);
+}
+
+/* A sentence (not a flow-chart box or caption): it has ，。； or ends with ：. */
+static int is_sentence(const ck_block *b)
+{
+    return strstr(b->text, "。") || strstr(b->text, "，") || strstr(b->text, "；") ||
+           (b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0);
+}
+
+/* "第N條" and "第N項" style units for the citation, by convention and depth. */
+static const char *unit_name(convention c, int annex, int depth)
+{
+    static const char *const pcc[] = { "款", "目", "子目" };
+    static const char *const law[] = { "款", "目" };
+    if (annex || c == CONVENTION_PCC)
+        return depth < 3 ? pcc[depth] : NULL;
+    return depth < 2 ? law[depth] : NULL;
+}
+
+/* The convention of the document: the PCC models' where its own
+ * cross-references use 子目, or where its articles' items start with (一)
+ * and none with 一、 (then (一) cannot be a 目 under a 款); else the law's. */
+static convention find_convention(const ck_document *doc, const place *places, const article_info *articles)
+{
+    int paren = 0, cjk = 0, sub_items = 0;
+    long article = -1;
+    int first_kind = CK_LABEL_NONE;
+    for (size_t i = 0; i <= doc->count; i++) {
+        const ck_block *b = i < doc->count ? &doc->blocks[i] : NULL;
+        if (b && !body_kind(b))
+            continue;
+        if (b && strstr(b->text, "子目"))
+            sub_items = 1;
+        if (!b || places[i].article != article) {
+            cjk += first_kind == CK_LABEL_CJK;
+            paren += first_kind == CK_LABEL_CJK_PAREN;
+            if (!b)
+                break;
+            article = places[i].article;
+            first_kind = CK_LABEL_NONE;
+        }
+        if (article < 0 || !articles[article].is_article || (long)i == article || places[i].annex >= 0)
+            continue;
+        if (b->flags & (CK_BLOCK_UNAGREED | CK_BLOCK_DRAFTING_NOTE))
+            continue;
+        if (places[i].own.kind != CK_LABEL_NONE && first_kind == CK_LABEL_NONE)
+            first_kind = places[i].own.kind;
+    }
+    return sub_items || (paren && !cjk) ? CONVENTION_PCC : CONVENTION_LAW;
+}
+
+/* First pass: articles, annexes, 項, points and label chains, read the
+ * way conv says. Fills places[] and articles[]. */
+static void read_structure(ck_document *doc, place *places, article_info *articles, convention conv)
+{
+    ck_buf text = CK_BUF_INIT;
     long article = -1, annex = -1;
-    int item = 0, levels = 0;
-    label chain[MAX_LEVELS];
-    long chain_blocks[MAX_LEVELS];
+    int item = 0, point = 0, depth = 0, in_form = 0, preamble = 0;
+    level stack[MAX_LEVELS];
+    const ck_block *prev = NULL;
 
     /* Whether the contract has 第N條 articles: then a heading without a
      * label (the title, 簽署) does not start a section of its own. */
     int has_articles = 0;
-    for (size_t i = 0; i < doc->count && !has_articles; i++) {
+    size_t last_article = doc->count;
+    for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
         size_t end;
         long number;
+        int opener = 0;
         if (!body_kind(b))
             continue;
         leading_text(b, &text);
-        has_articles = read_article(text.data, text.len, &number, &end) == 0x689D;
+        if (read_article(text.data, text.len, &number, &end) == 0x689D) {
+            has_articles = 1;
+            rest_is_body(text.data, text.len, end, &opener);
+            if (opener || b->kind == CK_BLOCK_HEADING)
+                last_article = i;
+        }
     }
 
-    /* First pass: articles, annexes, 項 and label chains. */
     for (size_t i = 0; i < doc->count; i++) {
         ck_block *b = &doc->blocks[i];
         place *pl = &places[i];
+        memset(pl, 0, sizeof *pl);
         b->flags &= ~(uint32_t)CK_BLOCK_IN_ANNEX;
         b->article = -1;
         b->article_number = 0;
@@ -416,13 +371,15 @@ void ck_document_locate(ck_document *doc)
             int opener = 0, body = 0;
             if (unit)
                 body = rest_is_body(text.data, text.len, end, &opener);
-            if (unit && (opener || b->kind == CK_BLOCK_HEADING)) {
+            if (unit && (opener || b->kind == CK_BLOCK_HEADING) && !(annex >= 0 && unit == 0x689D && i > last_article)) {
                 article = (long)i;
                 articles[i].is_article = unit == 0x689D;
+                articles[i].number = unit == 0x689D ? (int)number : 0;
                 ck_buf_clear(&articles[i].name);
                 put_chinese_ordinal(&articles[i].name, unit == 0x689D ? "條" : unit == 0x7AE0 ? "章" : unit == 0x7BC0 ? "節" : "編", number);
-                item = unit == 0x689D && body ? 1 : 0;
-                levels = 0;
+                item = unit == 0x689D && body && conv == CONVENTION_LAW ? 1 : 0;
+                depth = 0;
+                prev = NULL; /* a heading ends no sentence a paragraph could carry on */
                 if (unit == 0x689D)
                     b->article_number = (int)number;
                 pl->article = article;
@@ -434,15 +391,24 @@ void ck_document_locate(ck_document *doc)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
             }
-            if (is_annex_start(text.data, text.len, &end)) {
+            int numbered = is_annex_start(text.data, text.len, &end);
+            if (numbered || (last_article < doc->count && i > last_article && !b->label &&
+                             ck_annex_title(b->text, b->text_len))) {
                 annex = (long)i;
                 article = -1;
-                item = levels = 0;
+                item = depth = point = 0;
+                prev = NULL; /* a heading ends no sentence a paragraph could carry on */
                 b->flags |= CK_BLOCK_IN_ANNEX;
                 pl->article = -1;
                 pl->annex = annex;
                 ck_buf_clear(&articles[i].name);
-                trimmed(&articles[i].name, text.data, end, 40);
+                if (numbered)
+                    trimmed(&articles[i].name, text.data, end, 40);
+                else
+                    annex_name(&articles[i].name, b->text, b->text_len);
+                /* a form's first paragraph that lists what follows is its preamble */
+                in_form = !numbered && (strstr(b->text, "書") || strstr(b->text, "表"));
+                preamble = in_form;
                 continue;
             }
             if (b->kind == CK_BLOCK_HEADING && is_toc_title(text.data, text.len)) {
@@ -450,50 +416,104 @@ void ck_document_locate(ck_document *doc)
                 pl->article = pl->annex = -1;
                 continue;
             }
-            label hl = b->kind == CK_BLOCK_HEADING ? read_label(text.data, text.len, b->label != NULL) : (label){ 0, 0, 0 };
-            if (b->kind == CK_BLOCK_HEADING && (!has_articles || (hl.kind != LABEL_NONE && hl.kind != LABEL_BULLET))) {
+            ck_label hl = b->kind == CK_BLOCK_HEADING ? ck_label_read(text.data, text.len, b->label != NULL) : (ck_label){ 0, 0, 0 };
+            if (b->kind == CK_BLOCK_HEADING && (!has_articles || (hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET))) {
                 /* a heading without 第N條: an article cited by its label, or
                  * by its words in a contract that has no 第N條 at all */
                 article = (long)i;
                 articles[i].is_article = 0;
                 ck_buf_clear(&articles[i].name);
-                articles[i].is_label = hl.kind != LABEL_NONE && hl.kind != LABEL_BULLET;
+                articles[i].is_label = hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET;
                 if (articles[i].is_label)
                     put_label_text(&articles[i].name, b, &hl);
                 else
                     trimmed(&articles[i].name, text.data, text.len, 30);
-                item = levels = 0;
+                item = depth = 0;
+                prev = NULL; /* a heading ends no sentence a paragraph could carry on */
                 pl->article = article;
                 pl->annex = annex;
                 if (annex >= 0)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
             }
-            label l = read_label(text.data, text.len, b->label != NULL);
-            if (l.kind != LABEL_NONE && l.kind != LABEL_BULLET) {
+
+            ck_label own;
+            int ticked = 0;
+            int option = ck_option_read(text.data, text.len, b->label != NULL, &own, &ticked);
+            ck_label l = option ? own : ck_label_read(text.data, text.len, b->label != NULL);
+            int labelled = l.kind != CK_LABEL_NONE && l.kind != CK_LABEL_BULLET;
+            int law = conv == CONVENTION_LAW && article >= 0 && articles[article].is_article;
+            if (numberless(b) && !(labelled && !(b->flags & CK_BLOCK_DRAFTING_NOTE))) {
+                /* a note or a field line keeps the place it is in */
+            } else if (labelled) {
                 int k;
-                if (article >= 0 && item == 0)
+                if (law && item == 0)
                     articles[article].items = item = 1; /* items right under the title: 第一項's */
-                for (k = 0; k < levels && chain[k].kind != l.kind; k++)
+                for (k = 0; k < depth && stack[k].kind != l.kind; k++)
                     ;
-                if (k == levels && levels == MAX_LEVELS)
+                if (k == depth && depth == MAX_LEVELS)
                     k = MAX_LEVELS - 1;
-                chain[k] = l;
-                chain_blocks[k] = (long)i;
-                levels = k + 1;
+                stack[k] = (level){ l.kind, (long)i };
+                depth = k + 1;
                 pl->own = l;
-                pl->parent = k ? chain_blocks[k - 1] : -1;
-            } else if (l.kind != LABEL_BULLET) {
-                levels = 0;
-                if (article >= 0)
-                    articles[article].items = ++item;
+                preamble = 0;
+            } else if (option) {
+                /* an option without a label: a sibling of the last such option */
+                int k = depth;
+                for (int j = depth - 1; j >= 0; j--)
+                    if (stack[j].block < 0) {
+                        k = j;
+                        break;
+                    }
+                if (k == depth && depth == MAX_LEVELS)
+                    k = MAX_LEVELS - 1;
+                stack[k] = (level){ CK_LABEL_NONE, -1 };
+                depth = k + 1;
+            } else if (l.kind != CK_LABEL_BULLET) {
+                int carries = prev && !ck_block_ends_sentence(prev);
+                if (law) {
+                    /* a paragraph of its own is a 項; one that carries on the
+                     * sentence before it, or is not agreed, is not */
+                    if (!carries && !(b->flags & CK_BLOCK_UNAGREED)) {
+                        depth = 0;
+                        articles[article].items = ++item;
+                    }
+                } else if (depth && stack[depth - 1].block < 0) {
+                    /* after an option: part of it when it carries on its
+                     * sentence or opens a list; else back to the item */
+                    int opens = b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0 &&
+                                !strstr(b->text, "。");
+                    if (!carries && !opens)
+                        while (depth && stack[depth - 1].block < 0)
+                            depth--;
+                } else if (annex >= 0 && article < 0 && !carries && is_sentence(b) && !(b->flags & CK_BLOCK_UNAGREED)) {
+                    /* an annex's points: its paragraphs until items begin */
+                    int items = 0;
+                    for (int j = 0; j < depth; j++)
+                        items |= stack[j].block >= 0;
+                    if (preamble && (strstr(b->text, "下列") || memcmp(b->text + b->text_len - 3, "：", 3) == 0)) {
+                        preamble = 0; /* cited as the form itself */
+                    } else if (!items) {
+                        preamble = 0;
+                        point++;
+                        depth = 0;
+                    }
+                }
+                preamble = 0;
             }
+            prev = b;
         }
         pl->article = article;
         pl->annex = annex;
         pl->item = item;
-        pl->levels = body_kind(b) ? levels : 0;
-        pl->chain = pl->levels ? chain_blocks[levels - 1] : -1;
+        pl->point = annex >= 0 && article < 0 ? point : 0;
+        pl->levels = 0;
+        if (annex >= 0 && article < 0 && body_kind(b) && numberless(b) && !depth)
+            pl->point = 0; /* a form's field lines and notes are the form's */
+        else if (body_kind(b))
+            for (int k = 0; k < depth; k++)
+                if (stack[k].block >= 0)
+                    pl->chain[pl->levels++] = stack[k].block;
         if (annex >= 0)
             b->flags |= CK_BLOCK_IN_ANNEX;
         if (article >= 0 && articles[article].is_article) {
@@ -501,93 +521,146 @@ void ck_document_locate(ck_document *doc)
             b->article_number = doc->blocks[article].article_number;
         }
     }
+    ck_buf_free(&text);
+}
 
-    /* Second pass: the citation strings. */
+/* Appends " 第十二條" (location) or "第12條" (place). */
+static void put_unit(ck_buf *out, int as_place, const char *unit, long n)
+{
+    if (as_place) {
+        ck_buf_printf(out, "第%ld%s", n, unit);
+    } else {
+        if (out->len)
+            ck_buf_putc(out, ' ');
+        put_chinese_ordinal(out, unit, n);
+    }
+}
+
+static void put_word(ck_buf *out, const char *word)
+{
+    if (out->len)
+        ck_buf_putc(out, ' ');
+    ck_buf_puts(out, word);
+}
+
+/* The citation of block i: as a reviewer writes it (location), or as the
+ * contract cites itself (place: Arabic numbers, units run together). */
+static void cite(const ck_document *doc, size_t i, const place *places, const article_info *articles,
+                 convention conv, int as_place, ck_buf *out)
+{
+    const ck_block *b = &doc->blocks[i];
+    const place *pl = &places[i];
+    ck_buf_clear(out);
+    switch (b->kind) {
+    case CK_BLOCK_HEADER:
+        ck_buf_puts(out, "頁首");
+        return;
+    case CK_BLOCK_FOOTER:
+        ck_buf_puts(out, "頁尾");
+        return;
+    case CK_BLOCK_COMMENT:
+        ck_buf_puts(out, "註解");
+        return;
+    default:
+        break;
+    }
+    if (b->flags & CK_BLOCK_TOC) {
+        ck_buf_puts(out, "目錄");
+        return;
+    }
+    int in_annex = pl->annex >= 0;
+    if (in_annex)
+        ck_buf_puts(out, articles[pl->annex].name.data ? articles[pl->annex].name.data : "附件");
+    int in_article = pl->article >= 0;
+    const article_info *a = in_article ? &articles[pl->article] : NULL;
+    if (in_article) {
+        if (as_place && a->is_article) {
+            if (out->len)
+                ck_buf_putc(out, ' ');
+            ck_buf_printf(out, "第%d條", a->number);
+        } else {
+            put_word(out, a->name.data ? a->name.data : "");
+        }
+    }
+    if (b->kind == CK_BLOCK_FOOTNOTE || b->kind == CK_BLOCK_ENDNOTE) {
+        if (out->len)
+            ck_buf_putc(out, ' ');
+        ck_buf_printf(out, "%s %d", b->kind == CK_BLOCK_FOOTNOTE ? "註腳" : "章節附註", b->note);
+    } else if (b->flags & CK_BLOCK_IN_TEXT_BOX) {
+        if (out->len)
+            ck_buf_putc(out, ' ');
+        ck_buf_printf(out, "文字方塊 %d", b->text_box);
+    } else if (b->flags & CK_BLOCK_IN_TABLE) {
+        if (out->len)
+            ck_buf_putc(out, ' ');
+        ck_buf_printf(out, "表 %d 第 %d 列", b->table, b->row);
+    } else if ((a && a->is_article && (long)i != pl->article) || (in_annex && !in_article && (long)i != pl->annex)) {
+        int annex_units = in_annex && !in_article;
+        if (annex_units && pl->point > 0) {
+            if (as_place)
+                ck_buf_putc(out, ' ');
+            put_unit(out, as_place, "點", pl->point);
+        } else if (!annex_units && conv == CONVENTION_LAW && a->items > 1 && pl->item > 0) {
+            put_unit(out, as_place, "項", pl->item);
+        }
+        for (int k = 0; k < pl->levels; k++) {
+            const ck_label *l = &places[pl->chain[k]].own;
+            const char *unit = unit_name(conv, annex_units, k);
+            if (l->kind >= CK_LABEL_MULTI || !unit) {
+                /* "2.1.3", and levels past the last unit, are cited as written */
+                if (!as_place)
+                    ck_buf_putc(out, ' ');
+                put_label_text(out, &doc->blocks[pl->chain[k]], l);
+            } else {
+                put_unit(out, as_place, unit, l->number);
+            }
+        }
+    } else if ((long)i != pl->article && (long)i != pl->annex && pl->levels > 0) {
+        /* no 第N條 here: the chain of labels, "三、(二)" */
+        ck_buf chain_text = CK_BUF_INIT;
+        for (int k = 0; k < pl->levels; k++)
+            put_label_text(&chain_text, &doc->blocks[pl->chain[k]], &places[pl->chain[k]].own);
+        if (out->len && !(a && a->is_label))
+            ck_buf_putc(out, ' ');
+        ck_buf_append(out, chain_text.data, chain_text.len);
+        ck_buf_free(&chain_text);
+    }
+    if (!out->len)
+        ck_buf_puts(out, "前言");
+}
+
+static void assign_places(ck_document *doc)
+{
+    size_t count = doc->count ? doc->count : 1;
+    place *places = ck_calloc(count, sizeof *places);
+    article_info *articles = ck_calloc(count, sizeof *articles);
+    ck_buf loc = CK_BUF_INIT;
+
+    /* read once to see how the document numbers its items, then as it does */
+    read_structure(doc, places, articles, CONVENTION_PCC);
+    convention conv = find_convention(doc, places, articles);
+    if (conv != CONVENTION_PCC)
+        read_structure(doc, places, articles, conv);
+
     for (size_t i = 0; i < doc->count; i++) {
-        ck_block *b = &doc->blocks[i];
-        place *pl = &places[i];
-        ck_buf_clear(&loc);
-        /* the chain of labels, rebuilt through the parents */
-        long at = pl->chain;
-        for (int k = pl->levels - 1; k >= 0; k--) {
-            chain_blocks[k] = at;
-            chain[k] = places[at].own;
-            at = places[at].parent;
-        }
-        switch (b->kind) {
-        case CK_BLOCK_HEADER:
-            ck_block_set_location(b, "頁首");
-            continue;
-        case CK_BLOCK_FOOTER:
-            ck_block_set_location(b, "頁尾");
-            continue;
-        case CK_BLOCK_COMMENT:
-            ck_block_set_location(b, "註解");
-            continue;
-        default:
-            break;
-        }
-        if (b->flags & CK_BLOCK_TOC) {
-            ck_block_set_location(b, "目錄");
-            continue;
-        }
-        if (pl->annex >= 0) {
-            ck_buf_puts(&loc, articles[pl->annex].name.data ? articles[pl->annex].name.data : "附件");
-        }
-        int in_article = pl->article >= 0;
-        const article_info *a = in_article ? &articles[pl->article] : NULL;
-        if (in_article) {
-            if (loc.len)
-                ck_buf_putc(&loc, ' ');
-            ck_buf_puts(&loc, a->name.data ? a->name.data : "");
-        }
-        if (b->kind == CK_BLOCK_FOOTNOTE || b->kind == CK_BLOCK_ENDNOTE) {
-            if (loc.len)
-                ck_buf_putc(&loc, ' ');
-            ck_buf_printf(&loc, "%s %d", b->kind == CK_BLOCK_FOOTNOTE ? "註腳" : "章節附註", b->note);
-        } else if (b->flags & CK_BLOCK_IN_TEXT_BOX) {
-            if (loc.len)
-                ck_buf_putc(&loc, ' ');
-            ck_buf_printf(&loc, "文字方塊 %d", b->text_box);
-        } else if (b->flags & CK_BLOCK_IN_TABLE) {
-            if (loc.len)
-                ck_buf_putc(&loc, ' ');
-            ck_buf_printf(&loc, "表 %d 第 %d 列", b->table, b->row);
-        } else if (a && a->is_article && (long)i != pl->article) {
-            if (a->items > 1 && pl->item > 0) {
-                ck_buf_putc(&loc, ' ');
-                put_chinese_ordinal(&loc, "項", pl->item);
-            }
-            for (int k = 0; k < pl->levels; k++) {
-                ck_buf_putc(&loc, ' ');
-                if (chain[k].kind >= LABEL_MULTI) /* "2.1.3" is cited as written */
-                    put_label_text(&loc, &doc->blocks[chain_blocks[k]], &chain[k]);
-                else if (k == 0)
-                    put_chinese_ordinal(&loc, "款", chain[k].number);
-                else if (k == 1)
-                    put_chinese_ordinal(&loc, "目", chain[k].number);
-                else
-                    put_label_text(&loc, &doc->blocks[chain_blocks[k]], &chain[k]);
-            }
-        } else if ((long)i != pl->article && pl->levels > 0) {
-            /* no 第N條 here: the chain of labels, "三、(二)" */
-            ck_buf chain_text = CK_BUF_INIT;
-            for (int k = 0; k < pl->levels; k++)
-                put_label_text(&chain_text, &doc->blocks[chain_blocks[k]], &chain[k]);
-            if (loc.len && !(a && a->is_label))
-                ck_buf_putc(&loc, ' ');
-            ck_buf_append(&loc, chain_text.data, chain_text.len);
-            ck_buf_free(&chain_text);
-        }
-        if (!loc.len)
-            ck_buf_puts(&loc, "前言");
-        ck_block_set_location(b, loc.data);
+        cite(doc, i, places, articles, conv, 0, &loc);
+        ck_block_set_location(&doc->blocks[i], loc.data);
+        cite(doc, i, places, articles, conv, 1, &loc);
+        ck_block_set_place(&doc->blocks[i], loc.data);
     }
 
     for (size_t i = 0; i < doc->count; i++)
         ck_buf_free(&articles[i].name);
     free(articles);
     free(places);
-    ck_buf_free(&text);
     ck_buf_free(&loc);
+}
+
+void ck_document_locate(ck_document *doc)
+{
+    /* places first (articles and annexes), then what is agreed, then the
+     * places again: what is not agreed, notes and field lines take no number */
+    assign_places(doc);
+    ck_document_mark_agreed(doc);
+    assign_places(doc);
 }

@@ -37,6 +37,7 @@
 
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
 #define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define NS_FORM "urn:oasis:names:tc:opendocument:xmlns:form:1.0"
 
 enum {
     MAX_SPACES = 1000,        /* text:c of one text:s */
@@ -152,6 +153,7 @@ typedef struct odt_reader {
     long outline[CK_ODT_LEVELS];
     unsigned char outline_set[CK_ODT_LEVELS];
 
+    ck_odt_map check_boxes;    /* id of a form:checkbox -> 1 checked, 0 not (office:forms) */
     ck_odt_map insertions;     /* ids of the changed regions that are insertions */
     char *region;              /* id of the text:changed-region being read */
     ck_odt_map open_insertions; /* insertion id -> change-starts not yet ended */
@@ -278,6 +280,38 @@ static void put_control(paragraph *p, char c, long count, uint32_t flags)
 static uint32_t span_flags(const odt_reader *r, const frame *f)
 {
     return (f->hidden ? CK_SPAN_HIDDEN : 0) | (r->open_count ? CK_SPAN_INSERTED : 0);
+}
+
+/* ---- form controls ------------------------------------------------------------------ */
+
+/* A form:checkbox of office:forms: its state (form:current-state, else the
+ * default form:state) under its ids, for the draw:control that shows it. */
+static void form_check_box(odt_reader *r, int nb_attr, const xmlChar **attrs)
+{
+    char *state = ck_xml_attr(nb_attr, attrs, NS_FORM, "current-state");
+    if (!state)
+        state = ck_xml_attr(nb_attr, attrs, NS_FORM, "state");
+    size_t checked = state && strcmp(state, "checked") == 0;
+    free(state);
+    char *ids[2] = { ck_xml_attr(nb_attr, attrs, NS_FORM, "id"), ck_xml_attr(nb_attr, attrs, NS_XML, "id") };
+    for (int i = 0; i < 2; i++) {
+        if (ids[i])
+            ck_odt_map_put(&r->check_boxes, ids[i], strlen(ids[i]), checked);
+        free(ids[i]);
+    }
+}
+
+/* A draw:control in a paragraph showing a check box: its state as the
+ * glyph a reader sees, ☑ or ☐. */
+static void draw_control(odt_reader *r, const frame *f, int nb_attr, const xmlChar **attrs)
+{
+    char *id = ck_xml_attr(nb_attr, attrs, CK_NS_DRAW, "control");
+    size_t checked;
+    if (id && f->para >= 0 && ck_odt_map_get(&r->check_boxes, id, strlen(id), &checked)) {
+        const char *glyph = checked ? "☑" : "☐";
+        put_characters(&r->paras[f->para], glyph, strlen(glyph), span_flags(r, f));
+    }
+    free(id);
 }
 
 /* ---- list numbering -------------------------------------------------------------- */
@@ -962,6 +996,10 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
             start_paragraph(r, f, parent, name[0] == 'h', index, nb_attr, attrs);
         return;
     }
+    if (strcmp(nsuri, NS_FORM) == 0 && strcmp(name, "checkbox") == 0) {
+        form_check_box(r, nb_attr, attrs); /* in office:forms, which is otherwise skipped */
+        return;
+    }
     if (f->skip) {
         tracked_change_element(r, f, uri, local, nb_attr, attrs);
         return;
@@ -982,6 +1020,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
             barrier(f);
             start_cell(r, f, name[0] == 'c', nb_attr, attrs);
         }
+    } else if (strcmp(nsuri, CK_NS_DRAW) == 0 && strcmp(name, "control") == 0) {
+        draw_control(r, f, nb_attr, attrs);
     } else if (strcmp(nsuri, CK_NS_DRAW) == 0) {
         /* Frames, text boxes and shapes: their paragraphs are text boxes,
          * numbered in reading order by the element that holds the text. */
@@ -1100,6 +1140,7 @@ static void reader_free(odt_reader *r)
     ck_odt_map_free(&r->last_by_style);
     ck_odt_map_free(&r->insertions);
     ck_odt_map_free(&r->open_insertions);
+    ck_odt_map_free(&r->check_boxes);
     free(r->region);
 }
 

@@ -3,7 +3,10 @@
  * human text is given in both languages. */
 #include "report/report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "data/ids.h"
 
 static void text2(ck_buf *o, const ck_rule_text *t)
 {
@@ -35,7 +38,11 @@ static void evidence(ck_buf *o, const ck_report_input *in, const ck_evidence *ev
     ck_buf_put_json_str(o, b->part);
     ck_buf_printf(o, ",\n%s  \"source_index\": %u,\n%s  \"contrary\": %s,\n%s  \"text\": ", indent,
                   (unsigned)b->source_index, indent, ev->contrary ? "true" : "false", indent);
-    ck_buf_put_json_str(o, ev->text);
+    {
+        char *text = ck_id_masked_copy(ev->text); /* byte offsets of matches unchanged */
+        ck_buf_put_json_str(o, text);
+        free(text);
+    }
     ck_buf_printf(o, ",\n%s  \"matches\": [", indent);
     for (size_t m = 0; m < ev->match_count; m++)
         ck_buf_printf(o, "%s[%zu, %zu]", m ? ", " : "", ev->matches[m].start, ev->matches[m].end);

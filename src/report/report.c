@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "data/ids.h"
 #include "util/lang.h"
 
 int ck_report_input_stat(ck_report_input *in, const char *path, ck_error *err)
@@ -196,6 +197,9 @@ void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, c
                            const char *mark_open, const char *mark_close)
 {
     ck_report_excerpt ex;
+    /* Masked whole before it is cut, so a number the cut splits is
+     * still recognised; the mask keeps byte offsets. */
+    char *text = ck_id_masked_copy(ev->text);
 
     ck_report_excerpt_make(ev, context, &ex);
     if (ex.cut_before)
@@ -203,13 +207,14 @@ void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, c
     for (size_t p = 0; p < ex.count; p++) {
         if (ex.pieces[p].marked)
             ck_buf_puts(out, mark_open);
-        escape(out, ev->text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
+        escape(out, text + ex.pieces[p].start, ex.pieces[p].end - ex.pieces[p].start);
         if (ex.pieces[p].marked)
             ck_buf_puts(out, mark_close);
     }
     if (ex.cut_after)
         ck_buf_puts(out, "…");
     ck_report_excerpt_free(&ex);
+    free(text);
 }
 
 const char *ck_report_status_label(ck_status status, char *buf, size_t size)

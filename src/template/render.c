@@ -20,11 +20,51 @@ typedef struct scope {
     const struct scope *up;
 } scope;
 
+/* A filled form is capped: nested {{#each}} multiply (16 levels over 10
+ * names would be 10^16 items), and a form far past any real one is a
+ * mistake in the template or the data, not something to wait for. */
+#define MAX_RENDER_ITEMS 100000                /* {{#each}} items, all levels together */
+#define MAX_RENDER_BYTES (16u * 1024 * 1024)   /* text put into the form */
+
 typedef struct render_ctx {
     const ck_template *t;
     const ck_value *record;
     ck_error *err;
+    size_t items, bytes;
+    /* The text node being appended to and its text so far: values join
+     * the text before them in one buffer, set on the node when it is
+     * complete, so a paragraph of n values costs n, not n^2. */
+    cmark_node *open_text;
+    ck_buf open_buf;
 } render_ctx;
+
+/* Sets the open text node's literal: before anything reads the tree. */
+static void flush_text(render_ctx *ctx)
+{
+    if (ctx->open_text)
+        cmark_node_set_literal(ctx->open_text, ctx->open_buf.data ? ctx->open_buf.data : "");
+    ctx->open_text = NULL;
+    ck_buf_clear(&ctx->open_buf);
+}
+
+static int too_large(render_ctx *ctx, const token *tok, int items)
+{
+    if (items)
+        ck_error_set(ctx->err, CK_ELIMIT,
+                     ck_tr("範本展開超過 %d 項（巢狀的 {{#each}} 會相乘）；請檢查範本的巢狀區段與資料",
+                           "the template expands to more than %d {{#each}} items (nested sections multiply); "
+                           "check the template's nesting and the data"),
+                     MAX_RENDER_ITEMS);
+    else
+        ck_error_set(ctx->err, CK_ELIMIT,
+                     ck_tr("填入後的表單超過 %u MiB 文字；請檢查範本的巢狀區段與資料",
+                           "the filled form exceeds %u MiB of text; check the template's nesting and the data"),
+                     MAX_RENDER_BYTES / (1024 * 1024));
+    ck_error_set_file(ctx->err, ctx->t->path);
+    if (tok)
+        ck_error_set_line(ctx->err, tok->line, tok->column);
+    return CK_ELIMIT;
+}
 
 static int render_children(render_ctx *ctx, cmark_node *tparent, cmark_node *oparent, const scope *sc);
 
@@ -91,27 +131,29 @@ static int token_value(render_ctx *ctx, const token *tok, const scope *sc, char 
 
 /* Appends text to parent's last text node, or a new one; a newline in a
  * value becomes a hard line break, so an address keeps its lines. */
-static void append_text(cmark_node *parent, const char *s, size_t len, int split_lines)
+static void append_text(render_ctx *ctx, cmark_node *parent, const char *s, size_t len, int split_lines)
 {
+    ctx->bytes += len;
     while (len > 0) {
         const char *nl = split_lines ? memchr(s, '\n', len) : NULL;
         size_t piece = nl ? (size_t)(nl - s) : len;
         if (piece > 0) {
             cmark_node *last = cmark_node_last_child(parent);
-            if (last && cmark_node_get_type(last) == CMARK_NODE_TEXT) {
-                ck_buf b = CK_BUF_INIT;
-                ck_buf_puts(&b, cmark_node_get_literal(last));
-                ck_buf_append(&b, s, piece);
-                cmark_node_set_literal(last, b.data);
-                ck_buf_free(&b);
-            } else {
-                cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
-                char *copy = ck_strndup(s, piece);
-                cmark_node_set_literal(text, copy);
-                free(copy);
-                if (!cmark_node_append_child(parent, text))
-                    cmark_node_free(text);
+            if (!last || last != ctx->open_text) {
+                flush_text(ctx);
+                if (last && cmark_node_get_type(last) == CMARK_NODE_TEXT) {
+                    ck_buf_puts(&ctx->open_buf, cmark_node_get_literal(last));
+                    ctx->open_text = last;
+                } else {
+                    cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+                    if (cmark_node_append_child(parent, text))
+                        ctx->open_text = text;
+                    else
+                        cmark_node_free(text);
+                }
             }
+            if (ctx->open_text)
+                ck_buf_append(&ctx->open_buf, s, piece);
         }
         if (!nl)
             break;
@@ -120,7 +162,7 @@ static void append_text(cmark_node *parent, const char *s, size_t len, int split
             /* A table cell holds no line break: its lines are joined by a space. */
             if (!cmark_node_append_child(parent, line_break)) {
                 cmark_node_free(line_break);
-                append_text(parent, " ", 1, 0);
+                append_text(ctx, parent, " ", 1, 0);
             }
         }
         s = nl + 1;
@@ -275,8 +317,10 @@ static int process(render_ctx *ctx, const unit_list *u, const int *close, const 
 {
     for (size_t i = from; i < to; i++) {
         const unit *x = &u->v[i];
+        if (ctx->bytes > MAX_RENDER_BYTES)
+            return too_large(ctx, NULL, 0);
         if (x->type == UNIT_TEXT) {
-            append_text(oparent, x->text, x->len, 0);
+            append_text(ctx, oparent, x->text, x->len, 0);
         } else if (x->type == UNIT_TOKEN) {
             const token *tok = &ctx->t->tokens[x->token];
             size_t end = close[i] >= 0 ? (size_t)close[i] : i;
@@ -285,7 +329,7 @@ static int process(render_ctx *ctx, const unit_list *u, const int *close, const 
                 char *v;
                 if (token_value(ctx, tok, sc, &v) != 0)
                     return ctx->err->code;
-                append_text(oparent, v, strlen(v), 1);
+                append_text(ctx, oparent, v, strlen(v), 1);
                 free(v);
             } else if (tok->kind == TOK_IF) {
                 const ck_value *v = lookup(ctx, sc, tok->name);
@@ -310,6 +354,10 @@ static int process(render_ctx *ctx, const unit_list *u, const int *close, const 
                 count = v && v->kind == CK_VALUE_LIST ? v->count : 0;
                 for (size_t k = 0; k < count && rc == 0; k++) {
                     scope inner = { v->items[k], (long)k + 1, sc };
+                    if (++ctx->items > MAX_RENDER_ITEMS) {
+                        rc = too_large(ctx, tok, 1);
+                        break;
+                    }
                     rc = process(ctx, u, close, mid, i + 1, body_end, oparent, &inner);
                 }
                 if (rc == 0 && count == 0 && mid[i] >= 0)
@@ -332,6 +380,7 @@ static int process(render_ctx *ctx, const unit_list *u, const int *close, const 
             if (!ck_template_node_is_leaf(x->node)) {
                 if ((rc = render_children(ctx, x->node, copy, sc)) != 0)
                     return rc;
+                flush_text(ctx);
                 tidy(copy, &remove);
                 if (remove)
                     cmark_node_free(copy);
@@ -362,12 +411,14 @@ static int render_children(render_ctx *ctx, cmark_node *tparent, cmark_node *opa
 
 int ck_template_render(const ck_template *t, const ck_value *record, cmark_node **out, ck_error *err)
 {
-    render_ctx ctx = { t, record, err };
+    render_ctx ctx = { t, record, err, 0, 0, NULL, CK_BUF_INIT };
     cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
     int rc;
 
     *out = NULL;
     rc = render_children(&ctx, t->doc, doc, NULL);
+    flush_text(&ctx);
+    ck_buf_free(&ctx.open_buf);
     if (rc != 0) {
         cmark_node_free(doc);
         return rc;

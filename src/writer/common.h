@@ -5,6 +5,7 @@
 #define CK_WRITER_COMMON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "writer/writer.h"
 
@@ -139,8 +140,35 @@ void ck_writer_put_element(ck_buf *b, const char *tag, const char *text);
  * deflate stream costs more to set up than it saves on a kilobyte, and
  * bulk runs write thousands of packages. */
 int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_error *err);
+/* The same for a part written to a file (taken over and closed). */
+int ck_writer_zip_add_part(ck_zip_writer *w, const char *name, FILE *part, ck_error *err);
 /* The same for static text (copied). */
 int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err);
+
+/* The documents a renderer walks: an array (docs), or made one at a time
+ * by next and freed after they are walked. */
+typedef struct ck_writer_source {
+    size_t count;
+    cmark_node *const *docs;
+    ck_writer_next_fn next;
+    void *ctx;
+} ck_writer_source;
+
+/* Document i of src into *doc; *owned is 1 when the caller must free it. */
+int ck_writer_source_get(const ck_writer_source *src, size_t i, cmark_node **doc, int *owned, ck_error *err);
+
+/* Appends out to spill and empties it (spill NULL: keeps it). */
+int ck_writer_spill(ck_buf *out, FILE *spill, ck_error *err);
+
+/* The renderers over a source. With spill, the main part goes to that file
+ * as each document is done instead of piling up in out (ODT: the body,
+ * while its automatic styles wait in memory). */
+int ck_writer_docx_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                 ck_buf *numbering, FILE *spill, ck_error *err);
+int ck_writer_odt_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                FILE *spill, ck_error *err);
+int ck_writer_html_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                 FILE *spill, ck_error *err);
 
 /* Fills a package for write_many: renders docs with opt (defaults
  * resolved, title set) and adds every part to w. */
@@ -152,6 +180,17 @@ typedef int (*ck_writer_package_fill)(ck_zip_writer *w, cmark_node *const *docs,
  * that nothing appears at path. */
 int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                             ck_writer_package_fill fill, ck_error *err);
+
+/* The same for documents from a source, the main part streamed: the fill
+ * renders src and adds every part to w. */
+typedef int (*ck_writer_package_fill_stream)(ck_zip_writer *w, const ck_writer_source *src,
+                                             const ck_writer_options *opt, ck_error *err);
+int ck_writer_package_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                                   ck_writer_package_fill_stream fill, ck_error *err);
+int ck_writer_docx_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                                ck_error *err);
+int ck_writer_odt_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                               ck_error *err);
 
 /* Writes data to path through a temporary file in the same folder and a
  * rename, so nothing half-written ever appears at path. */

@@ -9,8 +9,11 @@
  */
 #include "writer/common.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/lang.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -396,10 +399,18 @@ static void put_numbering(ck_buf *numbering, const ck_buf *nums)
 int ck_writer_docx_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
                           ck_buf *numbering, ck_error *err)
 {
+    ck_writer_source src = { n, docs, NULL, NULL };
+    return ck_writer_docx_render_source(&src, opt, out, numbering, NULL, err);
+}
+
+int ck_writer_docx_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                 ck_buf *numbering, FILE *spill, ck_error *err)
+{
     ck_writer_options o;
     docx_ctx c;
+    int rc = 0;
 
-    if (n == 0)
+    if (src->count == 0)
         return ck_writer_no_documents("", err);
     ck_writer_resolve_options(opt, &o);
     memset(&c, 0, sizeof c);
@@ -408,10 +419,19 @@ int ck_writer_docx_render(cmark_node *const *docs, size_t n, const ck_writer_opt
     c.next_num_id = BULLET_NUM_ID + 1;
     ck_buf_puts(out, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"http://schemas.openxmlformats.org/"
                      "officeDocument/2006/relationships\"><w:body>");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < src->count && rc == 0; i++) {
+        cmark_node *doc;
+        int owned;
+        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
+            break;
         c.page_break_pending = c.wrote_block;
-        ck_writer_walk(docs[i], render_node, &c);
+        ck_writer_walk(doc, render_node, &c);
+        if (owned)
+            cmark_node_free(doc);
+        rc = ck_writer_spill(out, spill, err);
     }
+    if (rc != 0)
+        goto done;
     if (c.last_was_table || !c.wrote_block)
         ck_buf_puts(out, "<w:p/>");
     ck_buf_printf(out,
@@ -422,10 +442,12 @@ int ck_writer_docx_render(cmark_node *const *docs, size_t n, const ck_writer_opt
                   twips(o.margin_right_mm), twips(o.margin_bottom_mm), twips(o.margin_left_mm));
     if (numbering)
         put_numbering(numbering, &c.nums);
+    rc = ck_writer_spill(out, spill, err);
+done:
     ck_buf_free(&c.nums);
     free(c.lists);
     free(c.col_twips);
-    return 0;
+    return rc;
 }
 
 /* ---- the fixed parts ------------------------------------------------------------------- */
@@ -655,6 +677,36 @@ static int fill_docx(ck_zip_writer *w, cmark_node *const *docs, size_t n, const 
     ck_buf_free(&document);
     ck_buf_free(&numbering);
     return rc;
+}
+
+/* The streamed package: word/document.xml goes through an anonymous
+ * temporary file, which libzip reads when the package is written. */
+static int fill_docx_stream(ck_zip_writer *w, const ck_writer_source *src, const ck_writer_options *opt,
+                            ck_error *err)
+{
+    ck_buf document = CK_BUF_INIT, numbering = CK_BUF_INIT;
+    FILE *part = tmpfile();
+    int rc;
+
+    if (!part)
+        return ck_error_set(err, CK_EIO, ck_tr("無法建立暫存檔：%s", "cannot create a temporary file: %s"),
+                            ck_strerror(errno));
+    if (!(rc = ck_writer_docx_render_source(src, opt, &document, &numbering, part, err)) &&
+        !(rc = ck_writer_docx_add_fixed_parts(w, opt, &numbering, err))) {
+        rc = ck_writer_zip_add_part(w, "word/document.xml", part, err);
+        part = NULL;
+    }
+    if (part)
+        fclose(part);
+    ck_buf_free(&document);
+    ck_buf_free(&numbering);
+    return rc;
+}
+
+int ck_writer_docx_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                                ck_error *err)
+{
+    return ck_writer_package_write_stream(src, opt, path, fill_docx_stream, err);
 }
 
 int ck_writer_docx_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,

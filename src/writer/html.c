@@ -310,25 +310,44 @@ static void render_node(void *ctx, cmark_node *node, cmark_event_type ev)
 int ck_writer_html_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
                           ck_error *err)
 {
+    ck_writer_source src = { n, docs, NULL, NULL };
+    return ck_writer_html_render_source(&src, opt, out, NULL, err);
+}
+
+int ck_writer_html_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                 FILE *spill, ck_error *err)
+{
     ck_writer_options o;
     ck_buf title = CK_BUF_INIT;
     html_ctx c;
+    int rc = 0;
 
-    if (n == 0)
+    if (src->count == 0)
         return ck_writer_no_documents("", err);
     ck_writer_resolve_options(opt, &o);
-    ck_writer_title(docs, n, &o, &title);
-    o.title = title.data ? title.data : "";
+    if (!o.title && src->docs)
+        ck_writer_title(src->docs, src->count, &o, &title);
+    o.title = title.data ? title.data : o.title ? o.title : "";
     put_head(out, &o);
     memset(&c, 0, sizeof c);
     c.out = out;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < src->count && rc == 0; i++) {
+        cmark_node *doc;
+        int owned;
+        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
+            break;
         ck_buf_puts(out, "<section class=\"document\">\n");
         c.wrote_block = 0;
-        ck_writer_walk(docs[i], render_node, &c);
+        ck_writer_walk(doc, render_node, &c);
         ck_buf_puts(out, "</section>\n");
+        if (owned)
+            cmark_node_free(doc);
+        rc = ck_writer_spill(out, spill, err);
     }
-    ck_buf_puts(out, "</body>\n</html>\n");
+    if (rc == 0) {
+        ck_buf_puts(out, "</body>\n</html>\n");
+        rc = ck_writer_spill(out, spill, err);
+    }
     ck_buf_free(&title);
-    return 0;
+    return rc;
 }

@@ -7,8 +7,11 @@
  */
 #include "writer/common.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/lang.h"
 
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define ODF_VERSION "1.3"
@@ -403,21 +406,62 @@ static const char static_automatic_styles[] =
 int ck_writer_odt_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
                          ck_error *err)
 {
+    ck_writer_source src = { n, docs, NULL, NULL };
+    return ck_writer_odt_render_source(&src, opt, out, NULL, err);
+}
+
+/* Copies the spilled body back after the styles it needed: the automatic
+ * styles come first in content.xml but are known only at the end. */
+static int copy_spilled(FILE *from, ck_buf *out, FILE *to, ck_error *err)
+{
+    char chunk[65536];
+    size_t n;
+    int rc = 0;
+
+    rewind(from);
+    while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, from)) > 0) {
+        ck_buf_append(out, chunk, n);
+        rc = ck_writer_spill(out, to, err);
+    }
+    if (rc == 0 && ferror(from))
+        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀回暫存檔：%s", "cannot read a temporary file back: %s"),
+                          ck_strerror(errno));
+    return rc;
+}
+
+int ck_writer_odt_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                FILE *spill, ck_error *err)
+{
     ck_writer_options o;
     ck_buf body = CK_BUF_INIT, styles = CK_BUF_INIT;
+    FILE *body_file = NULL;
     odt_ctx c;
+    int rc = 0, wrote_body = 0;
 
-    if (n == 0)
+    if (src->count == 0)
         return ck_writer_no_documents("", err);
     ck_writer_resolve_options(opt, &o);
     memset(&c, 0, sizeof c);
     c.body = &body;
     c.styles = &styles;
     c.opt = &o;
-    for (size_t i = 0; i < n; i++) {
+    if (spill && !(body_file = tmpfile()))
+        rc = ck_error_set(err, CK_EIO, ck_tr("無法建立暫存檔：%s", "cannot create a temporary file: %s"),
+                          ck_strerror(errno));
+    for (size_t i = 0; i < src->count && rc == 0; i++) {
+        cmark_node *doc;
+        int owned;
+        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
+            break;
         c.page_break_pending = c.wrote_block;
-        ck_writer_walk(docs[i], render_node, &c);
+        ck_writer_walk(doc, render_node, &c);
+        if (owned)
+            cmark_node_free(doc);
+        wrote_body |= body.len > 0;
+        rc = ck_writer_spill(&body, body_file, err);
     }
+    if (rc != 0)
+        goto done;
     ck_buf_puts(out, XML_DECL "<office:document-content" NAMESPACES " office:version=\"" ODF_VERSION "\">");
     put_font_faces(out, &o);
     ck_buf_puts(out, "<office:automatic-styles>");
@@ -425,15 +469,23 @@ int ck_writer_odt_render(cmark_node *const *docs, size_t n, const ck_writer_opti
     if (styles.len)
         ck_buf_append(out, styles.data, styles.len);
     ck_buf_puts(out, "</office:automatic-styles><office:body><office:text>");
-    if (body.len)
+    if (body_file) {
+        if ((rc = ck_writer_spill(out, spill, err)) == 0)
+            rc = copy_spilled(body_file, out, spill, err);
+    } else if (body.len)
         ck_buf_append(out, body.data, body.len);
-    else
+    if (rc == 0 && !wrote_body)
         ck_buf_puts(out, "<text:p text:style-name=\"Text_20_body\"/>");
     ck_buf_puts(out, "</office:text></office:body></office:document-content>");
+    if (rc == 0)
+        rc = ck_writer_spill(out, spill, err);
+done:
+    if (body_file)
+        fclose(body_file);
     ck_buf_free(&body);
     ck_buf_free(&styles);
     free(c.variants);
-    return 0;
+    return rc;
 }
 
 /* ---- the fixed parts ------------------------------------------------------------ */
@@ -633,6 +685,34 @@ static int fill_odt(ck_zip_writer *w, cmark_node *const *docs, size_t n, const c
         rc = ck_writer_zip_add_buf(w, "content.xml", &content, err);
     ck_buf_free(&content);
     return rc;
+}
+
+static int fill_odt_stream(ck_zip_writer *w, const ck_writer_source *src, const ck_writer_options *opt,
+                           ck_error *err)
+{
+    ck_buf content = CK_BUF_INIT;
+    FILE *part = tmpfile();
+    int rc;
+
+    if (!part)
+        return ck_error_set(err, CK_EIO, ck_tr("無法建立暫存檔：%s", "cannot create a temporary file: %s"),
+                            ck_strerror(errno));
+    /* mimetype must come first: the fixed parts before content.xml. */
+    if (!(rc = ck_writer_odt_render_source(src, opt, &content, part, err)) &&
+        !(rc = ck_writer_odt_add_fixed_parts(w, opt, err))) {
+        rc = ck_writer_zip_add_part(w, "content.xml", part, err);
+        part = NULL;
+    }
+    if (part)
+        fclose(part);
+    ck_buf_free(&content);
+    return rc;
+}
+
+int ck_writer_odt_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                               ck_error *err)
+{
+    return ck_writer_package_write_stream(src, opt, path, fill_odt_stream, err);
 }
 
 int ck_writer_odt_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,

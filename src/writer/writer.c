@@ -611,6 +611,12 @@ int ck_writer_zip_add_buf(ck_zip_writer *w, const char *name, ck_buf *b, ck_erro
     return ck_zip_writer_add_owned(w, name, data, len, len < STORE_BELOW, err);
 }
 
+int ck_writer_zip_add_part(ck_zip_writer *w, const char *name, FILE *part, ck_error *err)
+{
+    long len = (fflush(part) == 0 && fseek(part, 0, SEEK_END) == 0) ? ftell(part) : -1;
+    return ck_zip_writer_add_stream(w, name, part, len >= 0 && len < STORE_BELOW, err);
+}
+
 int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *data, size_t len, ck_error *err)
 {
     return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
@@ -637,6 +643,136 @@ done:
     ck_zip_writer_abort(w);
     if (rc != 0)
         ck_error_set_file(err, path);
+    ck_buf_free(&title);
+    return rc;
+}
+
+/* ---- documents one at a time -------------------------------------------------- */
+
+int ck_writer_source_get(const ck_writer_source *src, size_t i, cmark_node **doc, int *owned, ck_error *err)
+{
+    *doc = NULL;
+    *owned = src->docs == NULL;
+    if (src->docs) {
+        *doc = src->docs[i];
+        return 0;
+    }
+    return src->next(src->ctx, i, doc, err);
+}
+
+int ck_writer_spill(ck_buf *out, FILE *spill, ck_error *err)
+{
+    if (!spill || out->len == 0)
+        return 0;
+    if (fwrite(out->data, 1, out->len, spill) != out->len)
+        return ck_error_set(err, CK_EIO, ck_tr("無法寫入暫存檔（%s）；請確認暫存資料夾有空間",
+                                               "cannot write a temporary file (%s); check that the temporary "
+                                               "folder has space"),
+                            ck_strerror(errno));
+    ck_buf_clear(out);
+    return 0;
+}
+
+int ck_writer_package_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                                   ck_writer_package_fill_stream fill, ck_error *err)
+{
+    ck_writer_options o;
+    ck_zip_writer *w = NULL;
+    int rc;
+
+    if (src->count == 0)
+        return ck_writer_no_documents(path, err);
+    ck_writer_resolve_options(opt, &o);
+    if (!o.title)
+        o.title = "";
+    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, src, &o, err)))
+        goto done;
+    rc = ck_zip_writer_commit(w, err);
+    w = NULL;
+done:
+    ck_zip_writer_abort(w);
+    if (rc != 0)
+        ck_error_set_file(err, path);
+    return rc;
+}
+
+/* A plain file (HTML, Markdown) rendered into an anonymous temporary file,
+ * then copied to path through util/file (whole or not at all). */
+static int write_plain_stream(ck_writer_format format, const ck_writer_source *src, const ck_writer_options *opt,
+                              const char *path, ck_error *err)
+{
+    FILE *tmp = tmpfile();
+    ck_buf out = CK_BUF_INIT;
+    ck_file_out file;
+    char chunk[65536];
+    size_t n;
+    int rc = 0, opened = 0;
+
+    if (!tmp)
+        return ck_error_set(err, CK_EIO, ck_tr("無法建立暫存檔：%s", "cannot create a temporary file: %s"),
+                            ck_strerror(errno));
+    if (format == CK_WRITER_HTML) {
+        rc = ck_writer_html_render_source(src, opt, &out, tmp, err);
+    } else {
+        for (size_t i = 0; i < src->count && rc == 0; i++) {
+            cmark_node *doc;
+            int owned;
+            if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
+                break;
+            rc = ck_writer_md_render(&doc, 1, opt, &out, err);
+            if (owned)
+                cmark_node_free(doc);
+            if (rc == 0 && i + 1 < src->count)
+                ck_buf_puts(&out, "\n<!-- pagebreak -->\n\n");
+            if (rc == 0)
+                rc = ck_writer_spill(&out, tmp, err);
+        }
+    }
+    if (rc == 0 && fflush(tmp) != 0)
+        rc = ck_error_set(err, CK_EIO, ck_tr("無法寫入暫存檔（%s）；請確認暫存資料夾有空間",
+                                             "cannot write a temporary file (%s); check that the temporary "
+                                             "folder has space"),
+                          ck_strerror(errno));
+    if (rc == 0 && (rc = ck_file_out_open(&file, path, err)) == 0) {
+        opened = 1;
+        rewind(tmp);
+        while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, tmp)) > 0)
+            rc = ck_file_out_write(&file, chunk, n, err);
+    }
+    if (opened)
+        rc = rc == 0 ? ck_file_out_commit(&file, err) : (ck_file_out_abort(&file), rc);
+    if (rc != 0)
+        ck_error_set_file(err, path);
+    fclose(tmp);
+    ck_buf_free(&out);
+    return rc;
+}
+
+int ck_writer_write_stream(ck_writer_format format, size_t count, ck_writer_next_fn next, void *ctx,
+                           const ck_writer_options *opt, const char *path, ck_error *err)
+{
+    ck_writer_source src = { count, NULL, next, ctx };
+    ck_writer_options o = *opt;
+    ck_buf title = CK_BUF_INIT;
+    int rc;
+
+    if (count == 0)
+        return ck_writer_no_documents(path, err);
+    if (!o.title) {
+        cmark_node *first = NULL;
+        if ((rc = next(ctx, 0, &first, err)) != 0)
+            return rc;
+        ck_writer_title(&first, 1, NULL, &title);
+        cmark_node_free(first);
+        o.title = title.data ? title.data : "";
+    }
+    switch (format) {
+    case CK_WRITER_DOCX: rc = ck_writer_docx_write_stream(&src, &o, path, err); break;
+    case CK_WRITER_ODT: rc = ck_writer_odt_write_stream(&src, &o, path, err); break;
+    case CK_WRITER_HTML:
+    case CK_WRITER_MD: rc = write_plain_stream(format, &src, &o, path, err); break;
+    default: rc = ck_error_set(err, CK_EUSAGE, "unknown output format"); break;
+    }
     ck_buf_free(&title);
     return rc;
 }

@@ -120,6 +120,17 @@ int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_o
 int ck_writer_write_many(ck_writer_format format, cmark_node *const *docs, size_t n,
                          const ck_writer_options *opt, const char *path, ck_error *err);
 
+/* Makes document i (0-based) of a merged file into *doc, which the writer
+ * frees once it is written; returns 0, or an error code with err set. */
+typedef int (*ck_writer_next_fn)(void *ctx, size_t i, cmark_node **doc, ck_error *err);
+
+/* The same as ck_writer_write_many for count documents made one at a time
+ * by next: each is written out as it comes (the main part goes through an
+ * anonymous temporary file), so memory holds one document, not a roster's
+ * worth. Without opt->title, document 0 is made twice (once for the title). */
+int ck_writer_write_stream(ck_writer_format format, size_t count, ck_writer_next_fn next, void *ctx,
+                           const ck_writer_options *opt, const char *path, ck_error *err);
+
 /* ---- in memory ---------------------------------------------------------------
  * The main part appended to out (the caller owns out and frees it with
  * ck_buf_free): DOCX word/document.xml, ODT content.xml, the whole HTML

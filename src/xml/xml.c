@@ -19,12 +19,21 @@ typedef struct parse_session {
     int prolog_done; /* the root element has started */
     int prolog_state;
     int depth;
+    int tag_state;   /* scan_attributes: where the bytes fed so far end */
+    long attributes; /* attributes of the start tag being read */
     const xmlSAXHandler *user_handlers;
 } parse_session;
 
 /* Deeper than any office document nests (Word's nested tables reach a few
  * dozen); libxml2's push parser does not bound depth itself. */
 enum { MAX_DEPTH = 256 };
+
+/* More attributes on one element than any office document writes (a root
+ * element declares a few dozen namespaces). libxml2 compares each attribute
+ * of a tag with every earlier one, so 200,000 cost it seconds before any
+ * callback of ours runs: the count is taken on the bytes, before libxml2
+ * sees them. */
+enum { MAX_ATTRIBUTES = 1000 };
 
 static void silent_generic(void *ctx, const char *msg, ...)
 {
@@ -175,10 +184,71 @@ static int scan_prolog(parse_session *s, const char *data, size_t len)
     return 0;
 }
 
+static int too_many_attributes(ck_error *err)
+{
+    ck_error_set(err, CK_ELIMIT,
+                 ck_tr("XML 元素的屬性超過 %d 個；這不是一般的文件，可能是惡意檔案",
+                       "an XML element has more than %d attributes; this is not an ordinary document and may be hostile"),
+                 MAX_ATTRIBUTES);
+    return CK_ELIMIT;
+}
+
+/* Counts the attributes of each start tag in the bytes about to be fed
+ * (an '=' outside quotes inside a tag), carrying the state from chunk to
+ * chunk. Comments, processing instructions and CDATA are skipped to their
+ * '>'; text holds no '<'. Returns -1 when a tag has too many. */
+static int scan_attributes(parse_session *s, const char *buf, size_t n)
+{
+    enum { TEXT, TAG_OPEN, TAG, QUOTE2, QUOTE1, OTHER };
+    for (size_t i = 0; i < n; i++) {
+        char c = buf[i];
+        switch (s->tag_state) {
+        case TEXT:
+            if (c == '<') {
+                s->tag_state = TAG_OPEN;
+                s->attributes = 0;
+            }
+            break;
+        case TAG_OPEN:
+            s->tag_state = (c == '!' || c == '?') ? OTHER : c == '>' ? TEXT : TAG;
+            break;
+        case TAG:
+            if (c == '>')
+                s->tag_state = TEXT;
+            else if (c == '"')
+                s->tag_state = QUOTE2;
+            else if (c == '\'')
+                s->tag_state = QUOTE1;
+            else if (c == '=' && ++s->attributes > MAX_ATTRIBUTES)
+                return -1;
+            break;
+        case QUOTE2:
+            if (c == '"')
+                s->tag_state = TAG;
+            break;
+        case QUOTE1:
+            if (c == '\'')
+                s->tag_state = TAG;
+            break;
+        default:
+            if (c == '>')
+                s->tag_state = TEXT;
+            break;
+        }
+    }
+    return 0;
+}
+
 static void depth_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                         int nb_ns, const xmlChar **ns, int nb_attr, int nb_def, const xmlChar **attrs)
 {
     parse_session *s = current_session;
+    if (nb_attr > MAX_ATTRIBUTES) {
+        /* the byte scan has stopped this already; kept for a parse it missed */
+        too_many_attributes(s->err);
+        ck_xml_abort(ctx, CK_ELIMIT, s->err->message);
+        return;
+    }
     if (++s->depth > MAX_DEPTH) {
         ck_xml_abort(ctx, CK_ELIMIT,
                      ck_tr("XML 巢狀層次過深；這不是一般的文件，可能是惡意檔案",
@@ -296,6 +366,10 @@ static int run_parse(chunk_source next, void *src, const char *name, const xmlSA
         rc = doctype_refused(err);
         goto done;
     }
+    if (scan_attributes(&session, buf, (size_t)n) < 0) {
+        rc = too_many_attributes(err);
+        goto done;
+    }
     ctxt = xmlCreatePushParserCtxt(&sax, NULL, buf, (int)n, name);
     if (!ctxt) {
         rc = ck_error_set(err, CK_ENOMEM, "cannot create an XML parser");
@@ -313,6 +387,10 @@ static int run_parse(chunk_source next, void *src, const char *name, const xmlSA
         }
         if (!session.prolog_done && scan_prolog(&session, buf, (size_t)n) < 0) {
             rc = doctype_refused(err);
+            goto done;
+        }
+        if (scan_attributes(&session, buf, (size_t)n) < 0) {
+            rc = too_many_attributes(err);
             goto done;
         }
         if (xmlParseChunk(ctxt, buf, (int)n, n == 0) != 0 || n == 0)
@@ -374,6 +452,11 @@ int ck_xml_read_dom_memory(const char *data, size_t len, const char *name, xmlDo
         doctype_refused(err);
         ck_error_set_part(err, name);
         return CK_EINPUT;
+    }
+    if (scan_attributes(&session, data, len) < 0) {
+        too_many_attributes(err);
+        ck_error_set_part(err, name);
+        return CK_ELIMIT;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)

@@ -143,6 +143,24 @@ static void business_numbers(void **state)
     assert_int_equal(ck_id_check_business("", NULL), CK_ID_EMPTY);
 }
 
+static void numbers_inside_text_are_masked_in_place(void **state)
+{
+    (void)state;
+    char text[] = "聯絡人A123456789，居留證AC00000003與Ｂ２０００００００４；案號A12345678、統編24681353、"
+                  "A123456788（檢查碼不符）、XA123456789Y";
+    size_t len = strlen(text);
+    assert_int_equal(ck_id_mask_in_text(text, len), 4);
+    assert_int_equal(strlen(text), len); /* byte ranges into the text stay valid */
+    assert_string_equal(text, "聯絡人A12345****，居留證AC0000****與Ｂ２００００＊＊＊＊；案號A12345678、統編24681353、"
+                              "A123456788（檢查碼不符）、XA12345****Y");
+    char *copy = ck_id_masked_copy("甲B200000004乙");
+    assert_string_equal(copy, "甲B20000****乙");
+    free(copy);
+    assert_null(ck_id_masked_copy(NULL));
+    char none[] = "no number here: A1 B2";
+    assert_int_equal(ck_id_mask_in_text(none, strlen(none)), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +172,7 @@ int main(void)
         cmocka_unit_test(masking_keeps_six_or_all_but_four),
         cmocka_unit_test(describe_names_the_masked_value),
         cmocka_unit_test(business_numbers),
+        cmocka_unit_test(numbers_inside_text_are_masked_in_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

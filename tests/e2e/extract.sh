@@ -89,6 +89,177 @@ expect_error "unknown format" 2 "^clausekit: unknown format 'xml'"
 run "$CK" extract
 expect_error "no file" 2 "^clausekit: "
 
+# ---- agreed text: unticked options and drafting notes are marked -----------
+P() { printf '<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' "$1"; }
+make_docx options "$(P '第三條 契約價金')$(P '□總包價法。')$(P '1.總價____元。')$(P '■單價計算法。')$(P '註：由機關勾選。')"
+run "$CK" extract "$T/options.docx"
+expect_end() { # expect_end NAME END: a line ends with END
+    if grep -qF -- "$2" "$T/out" && grep -F -- "$2" "$T/out" | grep -q "$(printf '%s' "$2" | sed 's/[][\.*^$]/\\&/g')\$"; then pass "$1"; else fail "$1: no line ending '$2' in: $(cat "$T/out")"; fi
+}
+expect_end "text: unticked option marked" "(paragraph) [not ticked] □總包價法。"
+expect_end "text: the line under it too" "(paragraph) [not ticked] 1.總價____元。"
+expect_end "text: a ticked option is not" "(paragraph) ■單價計算法。"
+expect_end "text: drafting note marked" "(paragraph) [note] 註：由機關勾選。"
+run env CLAUSEKIT_LANG=zh-TW "$CK" extract "$T/options.docx"
+if grep -qF "〔未勾選〕□總包價法。" "$T/out" && grep -qF "〔附註〕註：" "$T/out"; then pass "text markers in zh-TW"; else fail "text markers in zh-TW: $(cat "$T/out")"; fi
+run "$CK" extract --format json "$T/options.docx"
+if command -v python3 >/dev/null 2>&1; then
+    if python3 - "$T/out" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+b = {x["text"]: x for x in d["blocks"]}
+assert b["□總包價法。"]["agreed"] is False and b["□總包價法。"]["drafting_note"] is False
+assert "unagreed" in b["□總包價法。"]["flags"]
+assert b["1.總價____元。"]["agreed"] is False and b["1.總價____元。"]["blanks"] == [[4, 8]]
+assert b["■單價計算法。"]["agreed"] is True and b["■單價計算法。"]["blanks"] == []
+n = b["註：由機關勾選。"]
+assert n["agreed"] is False and n["drafting_note"] is True and "drafting_note" in n["flags"]
+EOF2
+    then pass "json: agreed, drafting_note, blanks"; else fail "json: agreed, drafting_note, blanks"; fi
+else
+    skip "json agreed: python3 not installed"
+fi
+
+# ---- the real model contract in ../shared/real (not part of the project) ---
+# Places, agreed text and roles are asserted by place; none of the contract's
+# text is in this file.
+# (beside the repository; one level further up for a git worktree)
+REAL="$TOP/../shared/real"
+[ -d "$REAL" ] || [ ! -d "$TOP/../../shared/real" ] || REAL="$TOP/../../shared/real"
+if [ ! -f "$REAL/pcc-service-model.docx" ] || [ ! -f "$REAL/pcc-service-model.odt" ]; then
+    skip "real model contract: $REAL/pcc-service-model.docx and .odt not found (the repository is checked out without ../shared beside it)"
+elif ! command -v python3 >/dev/null 2>&1; then
+    skip "real model contract: python3 not installed"
+else
+    "$CK" extract --format json "$REAL/pcc-service-model.docx" >"$T/real-docx.json" 2>"$T/err"; rc1=$?
+    "$CK" extract --format json "$REAL/pcc-service-model.odt" >"$T/real-odt.json" 2>>"$T/err"; rc2=$?
+    if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ ! -s "$T/err" ]; then pass "real: both formats read"; else fail "real: exit $rc1/$rc2: $(cat "$T/err")"; fi
+    if python3 - "$T/real-docx.json" "$T/real-odt.json" <<'EOF2'
+import json, sys
+keys = ("kind", "role", "location", "place", "agreed", "drafting_note", "blanks", "instructions", "references", "flags", "label", "text")
+a, b = (json.load(open(f, encoding="utf-8"))["blocks"] for f in sys.argv[1:3])
+assert len(a) == len(b), (len(a), len(b))
+for x, y in zip(a, b):
+    assert all(x[k] == y[k] for k in keys), (x["place"], y["place"])
+EOF2
+    then pass "real: DOCX and ODT give identical blocks and places"; else fail "real: DOCX and ODT differ"; fi
+    cat >"$T/places.py" <<'EOF2'
+import json, sys
+blocks = json.load(open(sys.argv[1], encoding="utf-8"))["blocks"]
+# place | n-th block at that place | role | A agreed, U not agreed, N drafting note | extra
+# ("附錄*" stands for the appendix's name)
+table = """
+第1條|0|article|A|
+第1條第5款第1目第2子目|0|item|A|
+第3條|1|text|A|
+第3條|2|option|U|blank
+第3條第1款|0|item|U|blank
+第4條第1款|1|text|A|blank
+第5條第8款第1目|0|option|U|
+第5條第8款第5目|0|option|A|
+第5條第8款第5目第2子目|0|option|A|
+第5條第9款|0|item|A|
+第5條第14款|0|item|A|ref
+第7條第1款|1|option|U|blank
+第7條第2款第4目|1|option|U|
+第8條第14款|1|note|N|
+第8條第16款第2目第3子目|0|option|A|
+第8條第16款第2目第3子目|1|option|U|blank
+第8條第16款第2目第4子目|0|item|A|
+第8條第16款第9目|0|item|A|
+第8條第16款第9目第4子目|0|option|U|blank
+第8條第16款第9目第4子目|1|text|A|ref
+第8條第17款第3目第1子目|0|option|A|
+第8條第18款|7|option|U|
+第8條第18款第1目|0|item|U|
+第8條第23款|1|text|A|
+第10條第2款第2目第2子目|1|text|A|blank
+第11條第1款|1|option|U|
+第12條第2款第5目|0|item|A|
+第13條第1款第4目|0|item|A|ref
+第14條第3款|1|note|N|
+第14條第3款|2|note|N|
+第14條第3款第1目|0|option|U|
+第14條第3款第1目第10子目|1|note|N|
+第14條第3款第11目|0|item|A|
+第14條第8款第2目|1|option|U|
+第16條第1款第6目第1子目|0|item|U|
+第16條第1款第7目|0|item|A|
+第16條第1款第13目|0|item|A|ref
+第17條第4款|1|option|U|
+第19條第8款|0|item|A|
+附件 保密同意書|0|annex|A|
+附件 保密同意書|2|field|A|blank
+附件 保密同意書 第3點|0|text|A|
+附件 保密切結書|0|annex|A|
+附件 保密切結書 第3點|0|text|A|
+附件 保密切結書|6|note|N|
+附錄*|0|annex|A|
+附錄* 第2點|0|text|A|ref
+附錄* 第5點第1款|0|item|A|
+附件 切結書範本 第1點|0|text|A|blank
+"""
+def at(place):
+    if "*" in place:
+        head, tail = place.split("*")
+        return [b for b in blocks if b["place"].startswith(head + " ") and b["place"].endswith(tail)
+                and " " not in b["place"][len(head) + 1:len(b["place"]) - len(tail)]]
+    return [b for b in blocks if b["place"] == place]
+failed = 0
+rows = [r for r in table.strip().split("\n")]
+for row in rows:
+    place, nth, role, mark, extra = row.split("|")
+    found = at(place)
+    try:
+        b = found[int(nth)]
+        got = "N" if b["drafting_note"] else "A" if b["agreed"] else "U"
+        assert b["role"] == role and got == mark, (b["role"], got)
+        assert b["drafting_note"] == (mark == "N") and ("unagreed" in b["flags"]) == (mark != "A")
+        assert b["kind"] in ("paragraph", "heading")
+        if extra == "blank":
+            assert b["blanks"], "no blank"
+        if extra == "ref":
+            assert b["references"], "no reference"
+            for r in b["references"]:
+                assert r["block"] is not None and blocks[r["block"]]["place"] == r["place"], r
+    except (AssertionError, IndexError) as e:
+        failed += 1
+        print("place %s #%s: %r" % (place, nth, e))
+assert len(rows) >= 30
+places = {b["place"] for b in blocks}
+print("%d places checked, %d distinct places" % (len(rows), len(places)))
+sys.exit(1 if failed else 0)
+EOF2
+    if python3 "$T/places.py" "$T/real-docx.json" >"$T/places.out" 2>&1; then
+        pass "real: places, agreed text and roles ($(tail -1 "$T/places.out"))"
+    else
+        fail "real: places: $(cat "$T/places.out")"
+    fi
+    if python3 - "$T/real-docx.json" <<'EOF2'
+import json, sys
+blocks = json.load(open(sys.argv[1], encoding="utf-8"))["blocks"]
+refs = [r for b in blocks for r in b["references"]]
+# the contract cites itself often; every citation names a block at that place
+assert len(refs) >= 30, len(refs)
+assert all(r["block"] is not None and blocks[r["block"]]["place"] == r["place"] for r in refs)
+# no 項 in this contract's citations: it cites 條/款/目/子目
+assert not any("項" in b["place"] for b in blocks)
+EOF2
+    then pass "real: every cross-reference resolves to a block"; else fail "real: cross-references"; fi
+    run "$CK" extract --at 第8條第16款第2目 "$REAL/pcc-service-model.docx"
+    if [ $rc -eq 0 ] && [ "$(grep -c . "$T/out")" -eq 1 ] && grep -q '^\[第八條 第十六款 第二目\] (paragraph) ' "$T/out"; then
+        pass "real: --at prints the block at a place"
+    else
+        fail "real: --at: exit $rc: $(head -3 "$T/out") $(cat "$T/err")"
+    fi
+    cp "$T/out" "$T/at1"
+    run "$CK" extract --at '第八條 第十六款 第二目' "$REAL/pcc-service-model.odt"
+    if [ $rc -eq 0 ] && cmp -s "$T/out" "$T/at1"; then pass "real: --at in Chinese numerals, from the ODT, the same"; else fail "real: --at in Chinese numerals differs"; fi
+    run "$CK" extract --at 第9條第99款 "$REAL/pcc-service-model.docx"
+    expect_error "real: --at a place that does not exist" 2 "^clausekit: .*pcc-service-model.docx: no place '第9條第99款'"
+    if [ ! -s "$T/out" ]; then pass "real: nothing on stdout for a missing place"; else fail "real: stdout for a missing place"; fi
+fi
+
 # ---- bad input -------------------------------------------------------------
 : >"$T/empty.docx"
 run "$CK" extract "$T/empty.docx"

@@ -167,6 +167,141 @@ static void label_chains_without_articles(void **state)
     ck_document_free(doc);
 }
 
+static const char *place_of(const ck_document *doc, size_t i)
+{
+    return doc->blocks[i].place ? doc->blocks[i].place : "(null)";
+}
+
+/* The PCC model's way: (一) 款, 1. 目, (1) 子目 when no article has 一、
+ * items; unlabelled lines (options, notes, fields, paragraphs that carry
+ * on an item) take the place they are in and advance no counter. */
+static void pcc_convention(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "第三條 契約價金");                 /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "結算方式如下：");                /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "□總包價法。");                   /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "□服務成本加公費法。");           /* 3 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "1.服務費用另計。");              /* 4 */
+    add(doc, CK_BLOCK_HEADING, NULL, "第五條 付款");                     /* 5 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)依下列條件付款：");          /* 6 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "1.預付款：");                    /* 7 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(1)預付款為總額之一成。");       /* 8 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(2)預付款應專戶存放。");         /* 9 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "註：無者免填。");                /* 10 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(二)請款文件如下：");            /* 11 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "□1.成本證明。");                 /* 12 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "■2.保險證明。");                 /* 13 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "每一事故：______元。");          /* 14 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(三)前款文件應簽章。");          /* 15 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "廠商未簽章者，機關得退回。");    /* 16 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(九)其他。");                    /* 17 */
+    ck_document_locate(doc);
+
+    assert_string_equal(loc(doc, 1), "第三條");
+    assert_string_equal(loc(doc, 2), "第三條");
+    assert_string_equal(loc(doc, 3), "第三條");
+    assert_string_equal(loc(doc, 4), "第三條 第一款");
+    assert_string_equal(loc(doc, 6), "第五條 第一款");
+    assert_string_equal(loc(doc, 7), "第五條 第一款 第一目");
+    assert_string_equal(loc(doc, 8), "第五條 第一款 第一目 第一子目");
+    assert_string_equal(place_of(doc, 9), "第5條第1款第1目第2子目");
+    assert_string_equal(place_of(doc, 10), "第5條第1款第1目第2子目"); /* a note takes no number */
+    assert_string_equal(place_of(doc, 11), "第5條第2款");
+    assert_string_equal(place_of(doc, 12), "第5條第2款第1目");
+    assert_string_equal(place_of(doc, 13), "第5條第2款第2目");
+    assert_string_equal(place_of(doc, 14), "第5條第2款第2目");
+    assert_string_equal(place_of(doc, 15), "第5條第3款");
+    assert_string_equal(place_of(doc, 16), "第5條第3款");   /* carries on its item: no 項 */
+    assert_string_equal(place_of(doc, 17), "第5條第9款");
+    assert_string_equal(place_of(doc, 0), "第3條");
+    ck_document_free(doc);
+}
+
+/* The law's way (中央法規標準法 §8): unlabelled paragraphs are 項, 一、
+ * 款, (一) 目; what is not agreed, notes and field lines are no 項, nor is
+ * a paragraph that carries on a sentence cut off before it. */
+static void law_convention_skips_what_is_not_a_paragraph(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "第五條　違約金");                 /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "乙方有下列情形之一者：");       /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "一、逾期。");                    /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "二、未達服務水準：");            /* 3 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "（一）回應逾時。");              /* 4 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "註：由機關擇定。");              /* 5 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "□每日罰款。");                   /* 6 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "前項違約金以總額百分之二十為上限，按日計達");  /* 7 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "上限時終止契約。");              /* 8: carries on 7 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "違約金自價金扣抵。");            /* 9 */
+    ck_document_locate(doc);
+
+    assert_string_equal(loc(doc, 1), "第五條 第一項");
+    assert_string_equal(loc(doc, 2), "第五條 第一項 第一款");
+    assert_string_equal(loc(doc, 4), "第五條 第一項 第二款 第一目");
+    assert_string_equal(loc(doc, 5), "第五條 第一項 第二款 第一目");
+    assert_string_equal(loc(doc, 6), "第五條 第一項 第二款 第一目");
+    assert_string_equal(loc(doc, 7), "第五條 第二項");
+    assert_string_equal(loc(doc, 8), "第五條 第二項");
+    assert_string_equal(loc(doc, 9), "第五條 第三項");
+    assert_string_equal(place_of(doc, 4), "第5條第1項第2款第1目");
+    ck_document_free(doc);
+}
+
+/* A contract whose own cross-references use 子目 is read the PCC way
+ * even where an article starts with 一、. */
+static void sub_items_in_references_decide_the_convention(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "第一條 總則");                     /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "本契約依第2條第1款第1目第1子目辦理。"); /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "一、適用範圍。");                /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "附帶說明。");                    /* 3 */
+    ck_document_locate(doc);
+    assert_string_equal(place_of(doc, 1), "第1條");
+    assert_string_equal(place_of(doc, 2), "第1條第1款");
+    assert_string_equal(place_of(doc, 3), "第1條第1款");
+    ck_document_free(doc);
+}
+
+/* Forms and appendices after the last article are annexes of their own,
+ * with their own points; the preamble and field lines are the form's. */
+static void forms_after_the_last_article_have_points(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "第十九條 其他");                    /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)本契約一式二份。");           /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "保 密 切 結 書");                 /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "立切結書人﹍﹍﹍，謹聲明恪遵下列規定，絶無異議。"); /* 3 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "未經核准，不得攜出資料。");       /* 4 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "未經確認，不得連接網路。");       /* 5 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "攜入設備應經檢測，通過後使用。"); /* 6 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "身分證字號：");                   /* 7 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "附錄、積欠薪資處理程序");         /* 8 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "機關應每月抽訪派駐勞工。");       /* 9 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "廠商願意讓與債權者：");           /* 10 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(1)薪資處置：");                  /* 11 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "機關依通知付款。");               /* 12 */
+    ck_document_locate(doc);
+
+    assert_string_equal(loc(doc, 1), "第十九條 第一款");
+    assert_string_equal(loc(doc, 2), "附件 保密切結書");
+    assert_string_equal(loc(doc, 3), "附件 保密切結書");
+    assert_string_equal(loc(doc, 4), "附件 保密切結書 第一點");
+    assert_string_equal(place_of(doc, 6), "附件 保密切結書 第3點");
+    assert_string_equal(place_of(doc, 7), "附件 保密切結書");
+    assert_int_equal(doc->blocks[6].article, -1);
+    assert_string_equal(place_of(doc, 8), "附錄 積欠薪資處理程序");
+    assert_string_equal(place_of(doc, 9), "附錄 積欠薪資處理程序 第1點");
+    assert_string_equal(place_of(doc, 11), "附錄 積欠薪資處理程序 第2點第1款");
+    assert_string_equal(place_of(doc, 12), "附錄 積欠薪資處理程序 第2點第1款");
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +309,10 @@ int main(void)
         cmocka_unit_test(items_are_kuan_and_mu),
         cmocka_unit_test(annexes_tables_and_other_places),
         cmocka_unit_test(label_chains_without_articles),
+        cmocka_unit_test(pcc_convention),
+        cmocka_unit_test(law_convention_skips_what_is_not_a_paragraph),
+        cmocka_unit_test(sub_items_in_references_decide_the_convention),
+        cmocka_unit_test(forms_after_the_last_article_have_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

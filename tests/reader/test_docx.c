@@ -254,6 +254,28 @@ static void content_controls_and_check_boxes(void **state)
     ck_document_free(doc);
 }
 
+/* Check-box content controls decide which options are agreed text. */
+static void check_box_controls_decide_agreed_text(void **state)
+{
+    (void)state;
+    docx_spec s = {
+        .body = P("第五條 保密")
+                P("(一)廠商應採下列方式之一：")
+                "<w:p><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/></w14:checkbox></w:sdtPr>"
+                "<w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>書面同意。</w:t></w:r></w:p>"
+                P("1.同意書由機關保存。")
+                "<w:p><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"1\"/></w14:checkbox></w:sdtPr>"
+                "<w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t>保密切結。</w:t></w:r></w:p>"
+                P("(二)違反者負賠償責任。")
+    };
+    ck_document *doc = docx_load(&s);
+    assert_string_equal(docx_texts(doc), "第五條 保密|(一)廠商應採下列方式之一：|☐書面同意。|1.同意書由機關保存。|☑保密切結。|(二)違反者負賠償責任。");
+    static const int unagreed[] = { 0, 0, 1, 1, 0, 0 };
+    for (size_t i = 0; i < doc->count; i++)
+        assert_int_equal((doc->blocks[i].flags & CK_BLOCK_UNAGREED) != 0, unagreed[i]);
+    ck_document_free(doc);
+}
+
 static void hyperlinks_and_fields(void **state)
 {
     (void)state;
@@ -559,6 +581,7 @@ int main(void)
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(runs_split_and_special_characters),
         cmocka_unit_test(content_controls_and_check_boxes),
+        cmocka_unit_test(check_box_controls_decide_agreed_text),
         cmocka_unit_test(hyperlinks_and_fields),
         cmocka_unit_test(tables_nested),
         cmocka_unit_test(footnotes_follow_their_reference),

@@ -17,7 +17,9 @@
     " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""                   \
     " xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\""                     \
     " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""                                              \
-    " xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\""
+    " xmlns:loext=\"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0\""     \
+    " xmlns:form=\"urn:oasis:names:tc:opendocument:xmlns:form:1.0\""                             \
+    " xmlns:xml=\"http://www.w3.org/XML/1998/namespace\""
 
 static const char *const manifest =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -1062,6 +1064,43 @@ static void labels_and_style_names_stay_small(void **state)
     ck_document_free(doc);
 }
 
+
+/* ---- check boxes -------------------------------------------------------------------- */
+
+/* Form-control check boxes show their state as ☑/☐, whichever id the
+ * draw:control names; LibreOffice's check-box content controls keep the
+ * glyph they show. A ☐ option and what is under it are then not agreed. */
+static void check_boxes_are_read_and_decide_agreed_text(void **state)
+{
+    (void)state;
+    ck_document *doc = read_odt(NULL,
+        "<office:forms><form:form form:name=\"F\">"
+        "<form:checkbox form:name=\"a\" form:id=\"c1\" xml:id=\"c1\" form:current-state=\"checked\"/>"
+        "<form:checkbox form:name=\"b\" xml:id=\"c2\" form:state=\"checked\" form:current-state=\"unchecked\"/>"
+        "<form:checkbox form:name=\"c\" form:id=\"c3\" form:state=\"checked\"/>"
+        "</form:form></office:forms>"
+        "<text:h text:outline-level=\"2\">第一條 保險</text:h>"
+        "<text:p>(一)廠商應投保下列保險：</text:p>"
+        "<text:p><draw:control draw:control=\"c1\"/>專業責任險。</text:p>"
+        "<text:p><draw:control draw:control=\"c2\"/>雇主意外責任險。</text:p>"
+        "<text:p>1.每一事故：一百萬元。</text:p>"
+        "<text:p><draw:control draw:control=\"c3\"/>公共意外責任險。</text:p>"
+        "<text:p><loext:content-control loext:checkbox=\"true\" loext:checked=\"false\">☐</loext:content-control>其他。</text:p>"
+        "<text:p>(二)保險單正本交機關。</text:p>");
+    assert_dump(doc, "heading||第一條 保險\n"
+                     "paragraph||(一)廠商應投保下列保險：\n"
+                     "paragraph||☑專業責任險。\n"
+                     "paragraph||☐雇主意外責任險。\n"
+                     "paragraph||1.每一事故：一百萬元。\n"
+                     "paragraph||☑公共意外責任險。\n"
+                     "paragraph||☐其他。\n"
+                     "paragraph||(二)保險單正本交機關。\n");
+    static const int unagreed[] = { 0, 0, 0, 1, 1, 0, 1, 0 };
+    for (size_t i = 0; i < doc->count; i++)
+        assert_int_equal((doc->blocks[i].flags & CK_BLOCK_UNAGREED) != 0, unagreed[i]);
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
@@ -1101,6 +1140,7 @@ int main(void)
         cmocka_unit_test(odd_input_does_not_crash),
         cmocka_unit_test(lists_open_while_styles_are_declared),
         cmocka_unit_test(labels_and_style_names_stay_small),
+        cmocka_unit_test(check_boxes_are_read_and_decide_agreed_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

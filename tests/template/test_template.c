@@ -336,6 +336,60 @@ static void test_nested_sections(void **state)
     expect_html("```\n{{姓名}} *x*\n```\n", "姓名: '<b>'\n", "<pre><code>&lt;b&gt; *x*\n</code></pre>\n");
 }
 
+/* Nested sections multiply; the output is capped with a clear error that
+ * names the template line, long before the machine runs out of anything. */
+static void test_expansion_is_capped(void **state)
+{
+    ck_buf body = CK_BUF_INIT;
+    ck_error err;
+    ck_template *t;
+    ck_value *r = record("姓名: x\n稽核人員: 一、二、三、四、五、六、七、八、九、十\n");
+    cmark_node *doc = NULL;
+    char line[2048];
+    (void)state;
+
+    ck_buf_puts(&body, "\n");
+    for (int i = 0; i < 16; i++)
+        ck_buf_puts(&body, "{{#each 稽核人員}}");
+    ck_buf_puts(&body, "{{this}}");
+    for (int i = 0; i < 16; i++)
+        ck_buf_puts(&body, "{{/each}}");
+    ck_buf_puts(&body, "\n");
+    t = load(body.data, &err);
+    assert_non_null(t);
+    assert_int_equal(ck_template_render(t, r, &doc, &err), CK_ELIMIT);
+    assert_null(doc);
+    ck_error_format(&err, line, sizeof line);
+    assert_non_null(strstr(line, "t.md:14:"));
+    assert_non_null(strstr(line, "more than 100000 {{#each}} items (nested sections multiply)"));
+    ck_template_free(t);
+    ck_value_free(r);
+    ck_buf_free(&body);
+}
+
+/* Values join the text before them in one buffer: a long list comes out
+ * whole and in order. */
+static void test_many_items(void **state)
+{
+    ck_buf yaml = CK_BUF_INIT, want = CK_BUF_INIT;
+    char *got;
+    (void)state;
+
+    ck_buf_puts(&yaml, "姓名: x\n稽核人員: [");
+    ck_buf_puts(&want, "<p>");
+    for (int i = 0; i < 5000; i++) {
+        ck_buf_printf(&yaml, "%s人%d", i ? ", " : "", i);
+        ck_buf_printf(&want, "人%d,", i);
+    }
+    ck_buf_puts(&yaml, "]\n");
+    ck_buf_puts(&want, "</p>\n");
+    got = html("{{#each 稽核人員}}{{this}},{{/each}}\n", yaml.data);
+    assert_string_equal(got, want.data);
+    free(got);
+    ck_buf_free(&yaml);
+    ck_buf_free(&want);
+}
+
 static void test_section_errors(void **state)
 {
     (void)state;
@@ -514,6 +568,8 @@ int main(void)
         cmocka_unit_test(test_each_table_rows),
         cmocka_unit_test(test_nested_sections),
         cmocka_unit_test(test_section_errors),
+        cmocka_unit_test(test_expansion_is_capped),
+        cmocka_unit_test(test_many_items),
         cmocka_unit_test(test_front_matter_errors),
         cmocka_unit_test(test_front_matter_cut_short),
         cmocka_unit_test(test_multiline_value_in_table_cell),

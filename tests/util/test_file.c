@@ -1,6 +1,7 @@
 #include "support.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "util/file.h"
 #include "util/lang.h"
@@ -91,6 +92,157 @@ static void an_aborted_output_leaves_the_old_file(void **state)
     assert_string_equal(buf, "old");
 }
 
+static int no_temporaries(void)
+{
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "! ls -A '%s' | grep -q 'ck-'", ck_test_dir());
+    return system(cmd) == 0;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void expect_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "rb");
+    char buf[64] = { 0 };
+    assert_non_null(f);
+    assert_true(fread(buf, 1, sizeof buf - 1, f) <= strlen(text));
+    fclose(f);
+    assert_string_equal(buf, text);
+}
+
+static void a_new_file_never_replaces_one_that_appeared(void **state)
+{
+    (void)state;
+    char path[512];
+    ck_error err;
+    ck_file_out out;
+    snprintf(path, sizeof path, "%s", ck_test_path("race.txt"));
+    ck_error_clear(&err);
+    assert_int_equal(ck_file_out_open_policy(&out, path, CK_FILE_NEW, &err), 0);
+    assert_int_equal(ck_file_out_write(&out, "mine", 4, &err), 0);
+    write_text(path, "theirs"); /* another run was quicker */
+    assert_int_equal(ck_file_out_commit(&out, &err), CK_EIO);
+    assert_non_null(strstr(err.message, "the file exists"));
+    expect_text(path, "theirs");
+    assert_true(no_temporaries());
+    unlink(path);
+}
+
+static void replacing_keeps_the_mode(void **state)
+{
+    (void)state;
+    char path[512];
+    ck_error err;
+    struct stat st;
+    snprintf(path, sizeof path, "%s", ck_test_path("private.txt"));
+    write_text(path, "old");
+    assert_int_equal(chmod(path, 0600), 0);
+    ck_error_clear(&err);
+    assert_int_equal(ck_file_write(path, "new", 3, &err), 0);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0600);
+    expect_text(path, "new");
+    unlink(path);
+}
+
+static void a_batch_places_all_or_none(void **state)
+{
+    (void)state;
+    char a[512], b[512];
+    ck_error err;
+    ck_file_batch batch;
+    const char *sa, *sb;
+
+    snprintf(a, sizeof a, "%s", ck_test_path("a.txt"));
+    snprintf(b, sizeof b, "%s", ck_test_path("b.txt"));
+    /* b exists: a new-only batch places neither */
+    write_text(b, "b-old");
+    ck_error_clear(&err);
+    ck_file_batch_init(&batch, CK_FILE_NEW);
+    sa = ck_file_batch_stage(&batch, a, &err);
+    sb = ck_file_batch_stage(&batch, b, &err);
+    assert_non_null(sa);
+    assert_non_null(sb);
+    assert_non_null(strstr(sa, ".a.txt.ck-"));
+    assert_int_equal(strcmp(sa + strlen(sa) - 4, ".txt"), 0);
+    write_text(sa, "a-new");
+    write_text(sb, "b-new");
+    assert_int_equal(ck_file_batch_commit(&batch, &err), CK_EIO);
+    assert_string_equal(err.file, b);
+    ck_file_batch_free(&batch);
+    assert_int_equal(access(a, F_OK), -1);
+    expect_text(b, "b-old");
+    assert_true(no_temporaries());
+
+    /* replacing: a replaced file keeps its mode; both appear */
+    assert_int_equal(chmod(b, 0600), 0);
+    ck_error_clear(&err);
+    ck_file_batch_init(&batch, CK_FILE_REPLACE);
+    write_text(ck_file_batch_stage(&batch, a, &err), "a-new");
+    write_text(ck_file_batch_stage(&batch, b, &err), "b-new");
+    assert_int_equal(ck_file_batch_commit(&batch, &err), 0);
+    ck_file_batch_free(&batch);
+    expect_text(a, "a-new");
+    expect_text(b, "b-new");
+    struct stat st;
+    assert_int_equal(stat(b, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0600);
+
+    /* replacing, and the last cannot be placed (a folder has its name):
+     * the files replaced before it come back */
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s", ck_test_path("c.txt"));
+    assert_int_equal(mkdir(dir, 0777), 0);
+    ck_error_clear(&err);
+    ck_file_batch_init(&batch, CK_FILE_REPLACE);
+    write_text(ck_file_batch_stage(&batch, a, &err), "a-newer");
+    write_text(ck_file_batch_stage(&batch, b, &err), "b-newer");
+    write_text(ck_file_batch_stage(&batch, dir, &err), "c");
+    assert_int_equal(ck_file_batch_commit(&batch, &err), CK_EIO);
+    ck_file_batch_free(&batch);
+    expect_text(a, "a-new");
+    expect_text(b, "b-new");
+    rmdir(dir);
+    unlink(a);
+    unlink(b);
+    assert_true(no_temporaries());
+}
+
+static void the_sweep_takes_only_what_dead_runs_left(void **state)
+{
+    (void)state;
+    char dead_file[512], dead_dir[512], inner[600], live[512], other[512];
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    assert_true(child > 0);
+    waitpid(child, NULL, 0);
+    snprintf(dead_file, sizeof dead_file, "%s/.x.docx.ck-%ld-AbCdEf", ck_test_dir(), (long)child);
+    snprintf(dead_dir, sizeof dead_dir, "%s/.out.ck-%ld-GhIjKl", ck_test_dir(), (long)child);
+    snprintf(inner, sizeof inner, "%s/4-016-甲.docx", dead_dir);
+    snprintf(live, sizeof live, "%s/.y.docx.ck-%ld-MnOpQr", ck_test_dir(), (long)getpid());
+    snprintf(other, sizeof other, "%s/.hidden.ck-notours", ck_test_dir());
+    write_text(dead_file, "");
+    assert_int_equal(mkdir(dead_dir, 0777), 0);
+    write_text(inner, "x");
+    write_text(live, "");
+    write_text(other, "");
+    ck_file_sweep(ck_test_dir());
+    assert_int_equal(access(dead_file, F_OK), -1);
+    assert_int_equal(access(dead_dir, F_OK), -1);
+    assert_int_equal(access(live, F_OK), 0);
+    assert_int_equal(access(other, F_OK), 0);
+    unlink(live);
+    unlink(other);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
@@ -99,6 +251,10 @@ int main(void)
         cmocka_unit_test(devices_are_written_into_never_replaced),
         cmocka_unit_test(a_missing_folder_is_named),
         cmocka_unit_test(an_aborted_output_leaves_the_old_file),
+        cmocka_unit_test(a_new_file_never_replaces_one_that_appeared),
+        cmocka_unit_test(replacing_keeps_the_mode),
+        cmocka_unit_test(a_batch_places_all_or_none),
+        cmocka_unit_test(the_sweep_takes_only_what_dead_runs_left),
     };
     return cmocka_run_group_tests_name("util/file", tests, NULL, NULL);
 }

@@ -860,6 +860,65 @@ static void table_rows_get_one_cell_per_column(void **state)
 enum { FILLER_FIRST = 16, FILLER_LAST = 28 };
 
 /* Leaves the sample files where the end-to-end suite asked for them. */
+/* ---- documents one at a time ---------------------------------------------------- */
+
+static int next_sample(void *ctx, size_t i, cmark_node **doc, ck_error *err)
+{
+    (void)err;
+    (*(size_t *)ctx)++;
+    *doc = parse(i % 2 ? sample_form : "# 第二份\n\n1. 甲\n2. 乙\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n");
+    return 0;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_buf b = CK_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    assert_non_null(f);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ck_buf_append(&b, chunk, n);
+    fclose(f);
+    *len = b.len;
+    return ck_buf_detach(&b);
+}
+
+/* A merged file written one document at a time is the same, byte for
+ * byte, as one written from all the documents at once. */
+static void streamed_merge_equals_merge(void **state)
+{
+    (void)state;
+    static const ck_writer_format formats[] = { CK_WRITER_DOCX, CK_WRITER_ODT, CK_WRITER_HTML, CK_WRITER_MD };
+    enum { N = 7 };
+    cmark_node *docs[N];
+    ck_writer_options opt;
+    ck_error err;
+
+    ck_writer_options_default(&opt);
+    for (size_t i = 0; i < N; i++) {
+        size_t made = 0;
+        next_sample(&made, i, &docs[i], &err);
+    }
+    for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+        char whole[600], streamed[600];
+        size_t made = 0, a_len, b_len;
+        snprintf(whole, sizeof whole, "%s/whole.%s", ck_test_dir(), ck_writer_format_extension(formats[f]));
+        snprintf(streamed, sizeof streamed, "%s/streamed.%s", ck_test_dir(), ck_writer_format_extension(formats[f]));
+        ck_error_clear(&err);
+        assert_int_equal(ck_writer_write_many(formats[f], docs, N, &opt, whole, &err), 0);
+        assert_int_equal(ck_writer_write_stream(formats[f], N, next_sample, &made, &opt, streamed, &err), 0);
+        assert_int_equal(made, N + 1); /* the first twice: once for the title */
+        char *a = read_file(whole, &a_len), *b = read_file(streamed, &b_len);
+        assert_int_equal(a_len, b_len);
+        assert_memory_equal(a, b, a_len);
+        free(a);
+        free(b);
+    }
+    for (size_t i = 0; i < N; i++)
+        cmark_node_free(docs[i]);
+}
+
 static void sample_files_for_rendering(void **state)
 {
     (void)state;
@@ -914,6 +973,7 @@ int main(void)
         cmocka_unit_test(docx_page_break_and_signature_lines),
         cmocka_unit_test(docx_text_values_stay_literal),
         cmocka_unit_test(docx_merges_documents_with_page_breaks),
+        cmocka_unit_test(streamed_merge_equals_merge),
         cmocka_unit_test(odt_package_is_complete_and_well_formed),
         cmocka_unit_test(odt_renders_structure),
         cmocka_unit_test(odt_text_values_stay_literal),

@@ -107,6 +107,47 @@ static void deep_nesting_is_refused(void **state)
     ck_buf_free(&b);
 }
 
+/* attrs N: an element with N attributes, split across parse chunks. */
+static void many_attributes(ck_buf *b, int n, const char *quote)
+{
+    ck_buf_puts(b, "<?xml version=\"1.0\"?><!-- a=\"1\" b=\"2\" --><r x=\"a>b=c\"><e");
+    for (int i = 0; i < n; i++)
+        ck_buf_printf(b, " a%d=%s%d%s", i, quote, i, quote);
+    ck_buf_puts(b, "/>text = more</r>");
+}
+
+static void too_many_attributes_are_refused_before_libxml2(void **state)
+{
+    (void)state;
+    collect c;
+    ck_error err;
+    ck_buf b = CK_BUF_INIT;
+    many_attributes(&b, 200000, "\"");
+    assert_int_equal(parse(b.data, &c, &err), CK_ELIMIT);
+    assert_non_null(strstr(err.message, "more than 1000 attributes"));
+    assert_string_equal(err.part, "part.xml");
+    assert_null(c.names.data); /* stopped before any element was seen */
+    free_collect(&c);
+    ck_buf_free(&b);
+
+    /* the DOM reader too */
+    xmlDocPtr doc = NULL;
+    ck_buf_clear(&b);
+    many_attributes(&b, 5000, "'");
+    ck_error_clear(&err);
+    assert_int_equal(ck_xml_read_dom_memory(b.data, b.len, "p.xml", &doc, &err), CK_ELIMIT);
+    assert_null(doc);
+
+    /* '=' in comments, text and quoted values is not counted; 1000 is fine */
+    ck_buf_clear(&b);
+    many_attributes(&b, 1000, "\"");
+    assert_int_equal(parse(b.data, &c, &err), 0);
+    assert_string_equal(c.names.data, "<r><e>");
+    assert_string_equal(c.text.data, "text = more");
+    free_collect(&c);
+    ck_buf_free(&b);
+}
+
 static void malformed_xml_names_line(void **state)
 {
     (void)state;
@@ -170,6 +211,7 @@ int main(void)
         cmocka_unit_test(doctype_is_refused_before_parsing),
         cmocka_unit_test(invalid_utf8_is_named),
         cmocka_unit_test(deep_nesting_is_refused),
+        cmocka_unit_test(too_many_attributes_are_refused_before_libxml2),
         cmocka_unit_test(malformed_xml_names_line),
         cmocka_unit_test(streams_a_part_from_a_package),
         cmocka_unit_test(dom_reader_is_protected_too),

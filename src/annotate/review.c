@@ -176,9 +176,14 @@ void ck_review_annotations(const ck_document *doc, const ck_rule_set *rules, con
                 ck_annotation_set_comment(set, first, last, f->rule->id, b.data);
             break;
         case CK_STATUS_PRESENT:
-            if (all && anchor(doc, f, part, &first, &last)) {
+            /* A clause that is there but could say more (a further element)
+             * gets its suggestion, like every other report. */
+            if ((all || f->missing_optional_count) && anchor(doc, f, part, &first, &last)) {
                 ck_buf_printf(&b, "%s — ", title_of(f->rule));
                 status_words(&b, f->status);
+                for (size_t k = 0; k < f->missing_optional_count; k++)
+                    ck_buf_printf(&b, "%s%s", k ? ck_tr("、", ", ") : ck_tr("\n建議補充：", "\nsuggestion, could also state: "),
+                                  ck_rule_text_get(&f->rule->elements[f->missing_optional[k]].name));
                 ck_annotation_set_comment(set, first, last, f->rule->id, b.data);
             }
             break;

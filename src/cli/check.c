@@ -2,6 +2,7 @@
  * packs, write one report per contract. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,9 @@ static void print_help(FILE *out)
                 "                       .odt→.odt）；原檔不會被修改。只能用於一份契約\n"
                 "  --annotate-all       符合的項目也加上簡短註解\n"
                 "  --force              副本已存在時覆寫（預設不覆寫，以免蓋掉已審閱的版本）\n"
+                "  --explain 規則代號   說明這條規則的判定：每個要素符合的句子與樣式，或最接近的\n"
+                "                       文字與不採用的理由（另一方、許可不是義務、否定、但書、定義、\n"
+                "                       非約定文字、不在該條內）；適用條件由哪些文字決定\n"
                 "\n"
                 "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
                 "說明見 docs/checking.md。\n",
@@ -62,6 +66,9 @@ static void print_help(FILE *out)
                 "  --annotate-all       also comment on each requirement that is met\n"
                 "  --force              replace an existing copy (by default it is kept, so a copy\n"
                 "                       someone has already reviewed is never lost)\n"
+                "  --explain ID         explain rule ID's status: for each element the sentence and\n"
+                "                       pattern that matched, or the nearest wording and why it was\n"
+                "                       turned down; the words that decided applicability\n"
                 "\n"
                 "Exit status: 0 no required clause is missing, partial or in conflict; 1 some is;\n"
                 "2 usage, contract or rule pack error. See docs/checking.md.\n"),
@@ -216,6 +223,31 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
     return ck_buf_detach(&path);
 }
 
+/* ---- SIGINT and SIGTERM -------------------------------------------------------
+ * Outputs wait under staged names until the end; a signal removes them
+ * (and the writers' temporaries) so that nothing of the run is left. The
+ * batch is changed only while signals are held. */
+static ck_file_batch *signal_batch;
+
+static void on_signal(int sig)
+{
+    ck_file_remove_temporaries();
+    for (size_t i = 0; signal_batch && i < signal_batch->count; i++)
+        if (!signal_batch->items[i].placed)
+            unlink(signal_batch->items[i].staged);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void hold_signals(int hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
 /* An error about a staged name is about the output the user named. */
 static void name_output(ck_error *err, const char *staged, const char *target)
 {
@@ -249,7 +281,7 @@ int ck_cmd_check(int argc, char **argv)
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "lang", required_argument, NULL, 'l' },   { "help", no_argument, NULL, 'h' },
         { "annotate", required_argument, NULL, 'A' }, { "annotate-all", no_argument, NULL, 'B' },
-        { "force", no_argument, NULL, 'F' },
+        { "force", no_argument, NULL, 'F' },         { "explain", required_argument, NULL, 'E' },
         { NULL, 0, NULL, 0 },
     };
     const char **packs = ck_calloc((size_t)argc + 1, sizeof *packs);
@@ -257,11 +289,13 @@ int ck_cmd_check(int argc, char **argv)
     size_t pack_count = 0, assume_count = 0;
     ck_report_format format = CK_REPORT_TEXT;
     int format_given = 0;
-    const char *output = NULL, *annotate = NULL;
+    const char *output = NULL, *annotate = NULL, *explain = NULL;
     int annotate_all = 0, annotated = 0, force = 0;
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT, summaries = CK_BUF_INIT;
     ck_file_batch batch;
+    struct sigaction old_int, old_term;
+    int signals_set = 0;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
     char **files;
     ck_error err;
@@ -287,6 +321,7 @@ int ck_cmd_check(int argc, char **argv)
         case 'A': annotate = optarg; break;
         case 'B': annotate_all = 1; break;
         case 'F': force = 1; break;
+        case 'E': explain = optarg; break;
         case 'l':
             if (ck_lang_set_name(optarg) != 0) {
                 status = ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
@@ -391,6 +426,16 @@ int ck_cmd_check(int argc, char **argv)
     if (annotate)
         ck_file_sweep_beside(annotate);
     ck_file_batch_init(&batch, force ? CK_FILE_REPLACE : CK_FILE_NEW);
+    if (output || annotate) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old_int);
+        sigaction(SIGTERM, &sa, &old_term);
+        signal_batch = &batch;
+        signals_set = 1;
+    }
     json_array = !output && format == CK_REPORT_JSON && file_count > 1;
 
     set = ck_rule_set_new();
@@ -421,6 +466,12 @@ int ck_cmd_check(int argc, char **argv)
         }
     }
 
+    if (explain && !ck_rule_set_find(set, explain)) {
+        status = ck_cli_usage_error("check", ck_tr("--explain %s：規則套件中沒有這條規則（clausekit rules list 列出所有規則）",
+                                                   "--explain %s: no such rule in the packs (clausekit rules list shows them)"),
+                                    explain);
+        goto done;
+    }
     if (json_array)
         ck_buf_puts(&json_all, "[\n");
     for (int i = 0; i < file_count; i++) {
@@ -447,16 +498,28 @@ int ck_cmd_check(int argc, char **argv)
         in.result = result;
         in.color = !output && format == CK_REPORT_TEXT && isatty(STDOUT_FILENO) &&
                    !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-        ck_report_render(format, &in, &report);
+        /* --explain: the trace of one rule instead of the report (the JSON
+         * report carries every finding's trace). */
+        if (explain && format != CK_REPORT_JSON)
+            ck_report_explain(&in, explain, &report);
+        else
+            ck_report_render(format, &in, &report);
         if (result->required_gaps)
             gaps++;
         if (annotate) {
             /* Written beside under a staged name; it appears, with the
              * report, only when both are complete. */
             ck_annotation_set notes;
-            const char *staged = ck_file_batch_stage(&batch, annotate, &err);
+            const char *staged;
+            int rc;
+            hold_signals(1);
+            staged = ck_file_batch_stage(&batch, annotate, &err);
             ck_review_annotations(doc, set, result, annotate_all, &notes);
-            if (!staged || ck_annotate_write(files[i], staged, &notes, &err) != 0) {
+            rc = !staged || ck_annotate_write(files[i], staged, &notes, &err) != 0;
+            hold_signals(0);
+            if (!rc)
+                ck_file_announce_started();
+            if (rc) {
                 name_output(&err, staged, annotate);
                 ck_error_print(&err, stderr);
                 errors++;
@@ -478,8 +541,15 @@ int ck_cmd_check(int argc, char **argv)
                     written++;
                 }
             } else {
-                const char *staged = ck_file_batch_stage(&batch, path, &err);
-                if (!staged || ck_report_save(staged, report.data, report.len, &err) != 0) {
+                const char *staged;
+                int rc;
+                hold_signals(1);
+                staged = ck_file_batch_stage(&batch, path, &err);
+                rc = !staged || ck_report_save(staged, report.data, report.len, &err) != 0;
+                hold_signals(0);
+                if (!rc)
+                    ck_file_announce_started();
+                if (rc) {
                     name_output(&err, staged, path);
                     ck_error_print(&err, stderr);
                     errors++;
@@ -509,10 +579,14 @@ int ck_cmd_check(int argc, char **argv)
         fwrite(json_all.data, 1, json_all.len, stdout);
     }
     /* A run's files appear together or not at all. */
+    hold_signals(1);
     if (errors == 0 && ck_file_batch_commit(&batch, &err) != 0) {
         ck_error_print(&err, stderr);
         errors++;
     }
+    ck_file_batch_free(&batch);
+    signal_batch = NULL;
+    hold_signals(0);
     if (errors == 0 && summaries.len)
         fwrite(summaries.data, 1, summaries.len, stdout);
     if (errors)
@@ -533,7 +607,14 @@ fail:
     ck_error_print(&err, stderr);
     status = CK_EXIT_ERROR;
 done:
+    hold_signals(1);
     ck_file_batch_free(&batch);
+    signal_batch = NULL;
+    if (signals_set) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+    }
+    hold_signals(0);
     ck_buf_free(&summaries);
     ck_buf_free(&json_all);
     ck_rule_set_free(set);

@@ -88,6 +88,7 @@ static const char *block_role(const ck_document *doc, size_t i)
     if (b->flags & CK_BLOCK_DRAFTING_NOTE)
         return "note";
     ck_buf lead = CK_BUF_INIT;
+    ck_buf_putc(&lead, ' '); /* never empty: labels are read after leading spaces */
     if (b->label) {
         ck_buf_puts(&lead, b->label);
         ck_buf_putc(&lead, ' ');

@@ -62,6 +62,7 @@ static const guard_list guard_lists[] = {
     { "exceptions_unless", offsetof(ck_rule, exceptions_unless), "但以下但書無害：", "unless (harmless proviso):" },
     { "not_evidence", offsetof(ck_rule, not_evidence), "不算證據：", "not evidence:" },
     { "satisfied_by", offsetof(ck_rule, satisfied_by), "單獨即符合：", "satisfied on its own by:" },
+    { "not_about", offsetof(ck_rule, not_about), "標題表示條文另有主題：", "article about something else when its heading says:" },
     { NULL, 0, NULL, NULL },
 };
 

@@ -533,41 +533,6 @@ typedef struct write_run {
     const ck_forms_options *opt;
 } write_run;
 
-/* ============================================================================
- * Announcing the start (for tests)
- * ========================================================================== */
-
-/* A test that signals, kills or races a run must do so part-way, not after
- * a guessed delay. When CLAUSEKIT_STARTED_FILE is set, the run writes its
- * process id and a newline into that file (or FIFO) once its signal
- * handlers are installed and its first form is written; when
- * CLAUSEKIT_HOLD_FIFO is set, it then waits for a line on that FIFO
- * before going on. Signals are not held meanwhile. */
-static volatile sig_atomic_t announced;
-
-static void announce_started(void)
-{
-    const char *started = getenv("CLAUSEKIT_STARTED_FILE"), *hold = getenv("CLAUSEKIT_HOLD_FIFO");
-    int fd;
-
-    if (announced)
-        return;
-    announced = 1;
-    if (started && *started && (fd = open(started, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0) {
-        char line[32];
-        int n = snprintf(line, sizeof line, "%ld\n", (long)getpid());
-        if (write(fd, line, (size_t)n) < 0)
-            n = 0;
-        close(fd);
-    }
-    if (hold && *hold && (fd = open(hold, O_RDONLY)) >= 0) {
-        char c;
-        while (read(fd, &c, 1) == 1 && c != '\n')
-            ;
-        close(fd);
-    }
-}
-
 /* An error about a staged file is about the form the user will look for. */
 static void name_form(ck_error *err, const write_run *run, size_t k)
 {
@@ -704,7 +669,7 @@ static int write_parallel(write_run *run, int jobs, ck_error *err)
             break;
         }
         progress(run->opt, ++done, run->count);
-        announce_started();
+        ck_file_announce_started();
     }
     hold_signals(1);
     for (sig_atomic_t i = 0; i < worker_count; i++) {
@@ -859,6 +824,32 @@ int ck_forms_run(const ck_forms_options *opt)
         }
         targets[0] = ck_strdup(b.data);
     }
+    /* No output is ever one of the run's inputs, whatever --force says. */
+    {
+        char *template_path = ck_forms_template_path(opt->form);
+        const char *inputs[] = { opt->data, template_path, opt->from_check };
+        const char *clash = NULL;
+        if (mode == OUT_ZIP || mode != OUT_FILES) {
+            const char *out = mode == OUT_ZIP ? opt->zip : opt->output;
+            for (size_t i = 0; i < 3 && !clash; i++)
+                if (inputs[i] && (strcmp(out, inputs[i]) == 0 || ck_file_same(out, inputs[i])))
+                    clash = out;
+        } else {
+            for (size_t k = 0; k < target_count && !clash; k++)
+                for (size_t i = 0; i < 3 && !clash; i++)
+                    if (inputs[i] && ck_file_same(targets[k], inputs[i]))
+                        clash = targets[k];
+        }
+        free(template_path);
+        if (clash) {
+            rc = ck_error_set(&err, CK_EUSAGE, "%s",
+                              ck_tr("這是本次讀取的檔案（名冊、範本或 --from-check），表單不能寫在它上面（--force 也不行）；請改用其他檔名",
+                                    "this is a file the run reads (the roster, the template or --from-check); a form "
+                                    "never replaces it (not even with --force): give another name"));
+            ck_error_set_file(&err, clash);
+            goto fail;
+        }
+    }
     if (!opt->force) {
         const char *exists = NULL;
         size_t existing = 0;
@@ -907,7 +898,7 @@ int ck_forms_run(const ck_forms_options *opt)
     ck_file_batch_init(&batch, opt->force ? CK_FILE_REPLACE : CK_FILE_NEW);
     interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
                                 "clausekit: interrupted; every file this run wrote was removed\n");
-    announced = 0;
+    ck_file_announce_reset();
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
@@ -1003,7 +994,7 @@ int ck_forms_run(const ck_forms_options *opt)
             ck_error_set_file(&err, mode == OUT_ZIP ? opt->zip : opt->output);
             goto fail;
         }
-        announce_started();
+        ck_file_announce_started();
     } else {
         int jobs = opt->jobs > 0 ? opt->jobs : 1;
         if (jobs > MAX_WORKERS)
@@ -1021,7 +1012,7 @@ int ck_forms_run(const ck_forms_options *opt)
                 if ((rc = write_one(&run, k, &err)) != 0)
                     goto fail;
                 progress(opt, k + 1, target_count);
-                announce_started();
+                ck_file_announce_started();
             }
         }
     }

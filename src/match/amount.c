@@ -164,26 +164,29 @@ int ck_match_parse_amount(const char *text, size_t len, long long *value, size_t
     return 1;
 }
 
-/* Words that say a sentence states the contract price. */
-static const char *const price_words[] = {
-    "契約金額", "契約總金額", "契約價金", "契約總價", "決標金額", "決標總金額", "總價", "委託金額",
-    "採購金額", "預算金額", "契約價格", "總金額", NULL
-};
-
-static int names_price(const char *s, size_t len)
+/* Does text[s..e) name the contract price (the word list contract_price)? */
+static int names_price(const ck_rule_definition *words, const char *text, size_t s, size_t e,
+                       pcre2_match_data *md)
 {
-    for (const char *const *w = price_words; *w; w++) {
-        size_t n = strlen(*w);
-        for (size_t i = 0; i + n <= len; i++)
-            if (memcmp(s + i, *w, n) == 0)
-                return 1;
+    for (size_t p = 0; words && p < words->patterns.count; p++) {
+        size_t a, b;
+        if (ck_rule_pattern_find(&words->patterns.items[p], text, e, s, md, &a, &b) == 1)
+            return 1;
     }
     return 0;
 }
 
-long long ck_match_contract_amount(const ck_document *doc, size_t *block, size_t *start, size_t *end)
+long long ck_match_contract_amount(const ck_document *doc, const ck_rule_set *set, size_t *block, size_t *start,
+                                   size_t *end)
 {
     long long best = -1;
+    const ck_rule_definition *words = ck_rule_set_word(set, "contract_price");
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+
+    if (!words) {
+        pcre2_match_data_free(md);
+        return -1;
+    }
 
     for (size_t b = 0; b < doc->count; b++) {
         const ck_block *blk = &doc->blocks[b];
@@ -198,7 +201,7 @@ long long ck_match_contract_amount(const ck_document *doc, size_t *block, size_t
             size_t e = sentence;
             while (e < n.len && strncmp(n.text + e, "。", 3) != 0 && n.text[e] != ';')
                 e++;
-            if (names_price(n.text + sentence, e - sentence)) {
+            if (names_price(words, n.text, sentence, e, md)) {
                 for (size_t i = sentence; i < e; i++) {
                     long long v;
                     size_t used;
@@ -223,5 +226,6 @@ long long ck_match_contract_amount(const ck_document *doc, size_t *block, size_t
         }
         ck_normalised_free(&n);
     }
+    pcre2_match_data_free(md);
     return best;
 }

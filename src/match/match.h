@@ -90,8 +90,43 @@ typedef struct ck_applicability {
     ck_decided_by decided_by;
     int has_evidence;                       /* evidence is set (TEXT, or AMOUNT with the amount's place) */
     ck_evidence evidence;
+    const ck_rule_pattern *pattern;         /* for TEXT: the detector that matched; owned by the set */
+    int has_denied;                         /* denied is set: the first detector match that a
+                                               negation denied (本案未涉及程式開發) */
+    ck_evidence denied;
+    const ck_rule_pattern *denied_pattern;
     long long amount;                       /* for CK_DECIDED_AMOUNT: NT$ found, -1 when none */
 } ck_applicability;
+
+/* Why an element was or was not found: the trace behind a finding
+ * (`check --explain ID`, "trace" in the JSON). */
+typedef enum ck_trace_reason {
+    CK_TRACE_MATCHED = 0,   /* found in the clause that decides the status */
+    CK_TRACE_NOT_FOUND,     /* no wording of it anywhere */
+    CK_TRACE_OTHER_PARTY,   /* another party holds it (乙方 where 甲方 is wanted) */
+    CK_TRACE_NOT_DUTY,      /* a permission (得) or recommendation (宜), not a duty */
+    CK_TRACE_EXEMPTED,      /* the party is exempted (無須, 免除) */
+    CK_TRACE_NEGATED,       /* a negation denies it (不含, 未涉及, 不在本案範圍) */
+    CK_TRACE_DEFINITION,    /* inside a definition of a term (本契約所稱…指…) */
+    CK_TRACE_NOT_AGREED,    /* not agreed text: unticked option, drafting note */
+    CK_TRACE_OUTSIDE,       /* found, but in another article than the deciding one */
+    CK_TRACE_OFF_TOPIC,     /* in an article whose heading says it is about something else */
+    CK_TRACE_CONTRARY,      /* contrary wording of the rule (the reason of a conflict) */
+    CK_TRACE_PROVISO        /* a proviso that takes the duty back (但…不在此限) */
+} ck_trace_reason;
+
+#define CK_TRACE_NO_ELEMENT ((size_t)-1)
+
+typedef struct ck_trace_item {
+    size_t element;                /* index into rule->elements, or CK_TRACE_NO_ELEMENT for
+                                      CONTRARY and PROVISO */
+    ck_trace_reason reason;
+    int has_place;                 /* the fields below are set */
+    size_t block;                  /* index into doc->blocks */
+    ck_range match;                /* the words, in the block's original text */
+    ck_range sentence;             /* their sentence, in the block's original text */
+    const ck_rule_pattern *pattern; /* the pattern that found them; owned by the rule set */
+} ck_trace_item;
 
 typedef struct ck_finding {
     const ck_rule *rule;          /* owned by the rule set */
@@ -105,6 +140,9 @@ typedef struct ck_finding {
     size_t missing_optional_count;
     const ck_applicability *not_applicable_because; /* for not_applicable: the decision that
                                                        did not hold; owned by the result */
+    ck_trace_item *trace;         /* one per element, then contrary wording and provisos;
+                                     owned by the result (none for not_applicable) */
+    size_t trace_count;
 } ck_finding;
 
 typedef struct ck_match_result {
@@ -134,6 +172,11 @@ int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_
 /* Frees the result; NULL is a no-op. */
 void ck_match_result_free(ck_match_result *result);
 
+/* "matched", "not_found", "other_party", ...: the JSON word of a trace reason. */
+const char *ck_trace_reason_name(ck_trace_reason reason);
+/* 已找到, 找不到, 是另一方的 ...: the reason in the current language. */
+const char *ck_trace_reason_text(ck_trace_reason reason);
+
 /* "present", "partial", "conflict", "missing", "not_applicable". */
 const char *ck_status_name(ck_status status);
 /* 符合, 部分符合, 衝突, 缺漏, 不適用. */
@@ -146,8 +189,10 @@ const char *ck_status_label_zh(ck_status status);
 int ck_match_parse_amount(const char *text, size_t len, long long *value, size_t *consumed);
 
 /* The contract amount: the largest amount in a sentence that names the
- * contract price (契約金額, 決標金額, 總價, 委託金額 ...). Returns it, or -1
- * when none is stated; *block (may be NULL) gets the block index. */
-long long ck_match_contract_amount(const ck_document *doc, size_t *block, size_t *start, size_t *end);
+ * contract price (the set's word list contract_price: 契約金額, 決標金額,
+ * 總價 ...). Returns it, or -1 when none is stated; *block (may be NULL)
+ * gets the block index. */
+long long ck_match_contract_amount(const ck_document *doc, const ck_rule_set *set, size_t *block, size_t *start,
+                                   size_t *end);
 
 #endif

@@ -164,9 +164,35 @@ static int read_option(const char *s, size_t len, int whole, ck_label *own, int 
     return 0;
 }
 
+/* A row of alternatives (「□ 1年　■ 2年　□ ___年。」, 「【1】□重製權 【2】■改作權」):
+ * a box ticked further on, outside brackets, makes the row agreed; the
+ * unticked alternatives in it are the matcher's to leave out. Boxes in
+ * brackets are choices inside the option (「□廠商應於…(■決標日…)」). */
+static int ticked_further_on(const char *s, size_t len)
+{
+    size_t n, pos = ck_label_skip_spaces(s, len, 0);
+    int depth = 0, boxes = 0;
+    for (; pos < len; pos += n) {
+        utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
+        if (!n)
+            break;
+        if (c == '(' || c == 0xFF08)
+            depth++;
+        else if ((c == ')' || c == 0xFF09) && depth > 0)
+            depth--;
+        else if (depth == 0 && ck_check_box_state(c) >= 0 && boxes++ > 0 && ck_check_box_state(c) == 1)
+            return 1;
+    }
+    return 0;
+}
+
 int ck_option_read(const char *s, size_t len, int whole, ck_label *own, int *ticked)
 {
-    return read_option(s, len, whole, own, ticked);
+    if (!read_option(s, len, whole, own, ticked))
+        return 0;
+    if (!*ticked && ticked_further_on(s, len))
+        *ticked = 1;
+    return 1;
 }
 
 /* ---- notes ------------------------------------------------------------------------ */
@@ -174,7 +200,7 @@ int ck_option_read(const char *s, size_t len, int whole, ck_label *own, int *tic
 /* 註： 例： 說明： 註1： 填表說明： at the start; *rest: bytes after it. */
 static int note_opening(const char *s, size_t len, size_t *rest)
 {
-    static const char *const words[] = { "註", "例", "說明", "附註", NULL };
+    static const char *const words[] = { "註", "例", "說明", NULL };
     size_t n, pos = ck_label_skip_spaces(s, len, 0);
     /* a short word before 說明 (填表說明：, 編註說明：) */
     size_t probe = pos, chars = 0;
@@ -478,6 +504,29 @@ int ck_block_ends_sentence(const ck_block *b)
     return 0;
 }
 
+int ck_block_carries_on(const ck_block *prev, const ck_block *b)
+{
+    if (!prev || ck_block_ends_sentence(prev))
+        return 0;
+    /* prev was cut off inside a sentence (「…實際履約費用達」), or b cannot
+     * start one (「元(上限…)時」, 「(由機關…)。其餘…」) */
+    if (strstr(prev->text, "。") || strstr(prev->text, "，") || strstr(prev->text, "；"))
+        return 1;
+    size_t n, pos = ck_label_skip_spaces(b->text, b->text_len, 0);
+    utf8proc_int32_t c = ck_label_peek(b->text, b->text_len, pos, &n);
+    return is_open(c) || is_unit(c) || c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B;
+}
+
+int ck_block_opens_list(const ck_block *b)
+{
+    if (!ends_with(b->text, b->text_len, "：") && !ends_with(b->text, b->text_len, ":"))
+        return 0;
+    size_t chars = 0;
+    for (size_t i = 0; i < b->text_len; i++)
+        chars += ((unsigned char)b->text[i] & 0xC0) != 0x80;
+    return chars <= 20 && !strstr(b->text, "。") && !strstr(b->text, "，");
+}
+
 static int all_ticked(const level *chain, int depth)
 {
     for (int k = 0; k < depth; k++)
@@ -515,7 +564,7 @@ void ck_document_mark_agreed(ck_document *doc)
         leading(b, &text);
         ck_label own_label;
         int ticked = 0;
-        int option = read_option(text.data, text.len, b->label != NULL, &own_label, &ticked);
+        int option = ck_option_read(text.data, text.len, b->label != NULL, &own_label, &ticked);
         int own = own_label.kind;
         size_t rest = 0;
         int note = note_opening(b->text, b->text_len, &rest) || whole_instruction(b->text, b->text_len);
@@ -596,9 +645,8 @@ void ck_document_mark_agreed(ck_document *doc)
         } else if (depth && chain[depth - 1].option) {
             /* an unlabelled paragraph right after an option: part of it when
              * it carries on its sentence or opens a list of its own */
-            int carries = prev && !ck_block_ends_sentence(prev);
-            int opens = (ends_with(b->text, b->text_len, "：") || ends_with(b->text, b->text_len, ":")) &&
-                        !strstr(b->text, "。");
+            int carries = ck_block_carries_on(prev, b);
+            int opens = ck_block_opens_list(b);
             if (!carries && !opens)
                 while (depth && chain[depth - 1].option)
                     depth--;

@@ -27,6 +27,13 @@ int ck_option_read(const char *s, size_t len, int whole, ck_label *own, int *tic
  * quote, or a blank to fill in): else the next paragraph carries it on. */
 int ck_block_ends_sentence(const ck_block *b);
 
+/* Whether b carries on the sentence prev was cut off in (prev does not end
+ * a sentence, and either holds one or b cannot start one). prev may be NULL. */
+int ck_block_carries_on(const ck_block *prev, const ck_block *b);
+
+/* Whether b is a short lead-in to a list of its own (「百分比之計算方式：」). */
+int ck_block_opens_list(const ck_block *b);
+
 /* Whether s (len bytes) is the title of an attached form or appendix that
  * follows the articles: 保密切結書, 保 密 同 意 書, 切結書範本, 附錄、…,
  * 附件 …, 附表 … (short, no sentence). */

@@ -219,7 +219,8 @@ typedef struct place {
     int item;            /* 項 number (law convention), 0 */
     int point;           /* 點 number in an annex, 0 */
     int levels;          /* labelled levels below the article, point or section */
-    long chain[MAX_LEVELS]; /* the labelled blocks of those levels, outermost first */
+    long last;           /* the labelled block of the innermost level, -1 */
+    long parent;         /* a labelled block's labelled block one level up, -1 */
     ck_label own;        /* a labelled block's own label */
 } place;
 
@@ -456,6 +457,9 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 stack[k] = (level){ l.kind, (long)i };
                 depth = k + 1;
                 pl->own = l;
+                pl->parent = -1;
+                for (int j = k - 1; j >= 0 && pl->parent < 0; j--)
+                    pl->parent = stack[j].block;
                 preamble = 0;
             } else if (option) {
                 /* an option without a label: a sibling of the last such option */
@@ -470,7 +474,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 stack[k] = (level){ CK_LABEL_NONE, -1 };
                 depth = k + 1;
             } else if (l.kind != CK_LABEL_BULLET) {
-                int carries = prev && !ck_block_ends_sentence(prev);
+                int carries = ck_block_carries_on(prev, b);
                 if (law) {
                     /* a paragraph of its own is a 項; one that carries on the
                      * sentence before it, or is not agreed, is not */
@@ -481,9 +485,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 } else if (depth && stack[depth - 1].block < 0) {
                     /* after an option: part of it when it carries on its
                      * sentence or opens a list; else back to the item */
-                    int opens = b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0 &&
-                                !strstr(b->text, "。");
-                    if (!carries && !opens)
+                    if (!carries && !ck_block_opens_list(b))
                         while (depth && stack[depth - 1].block < 0)
                             depth--;
                 } else if (annex >= 0 && article < 0 && !carries && is_sentence(b) && !(b->flags & CK_BLOCK_UNAGREED)) {
@@ -491,7 +493,8 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                     int items = 0;
                     for (int j = 0; j < depth; j++)
                         items |= stack[j].block >= 0;
-                    if (preamble && (strstr(b->text, "下列") || memcmp(b->text + b->text_len - 3, "：", 3) == 0)) {
+                    if (preamble && (strstr(b->text, "下列") ||
+                                     (b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0))) {
                         preamble = 0; /* cited as the form itself */
                     } else if (!items) {
                         preamble = 0;
@@ -508,12 +511,15 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
         pl->item = item;
         pl->point = annex >= 0 && article < 0 ? point : 0;
         pl->levels = 0;
+        pl->last = -1;
         if (annex >= 0 && article < 0 && body_kind(b) && numberless(b) && !depth)
             pl->point = 0; /* a form's field lines and notes are the form's */
         else if (body_kind(b))
             for (int k = 0; k < depth; k++)
-                if (stack[k].block >= 0)
-                    pl->chain[pl->levels++] = stack[k].block;
+                if (stack[k].block >= 0) {
+                    pl->levels++;
+                    pl->last = stack[k].block;
+                }
         if (annex >= 0)
             b->flags |= CK_BLOCK_IN_ANNEX;
         if (article >= 0 && articles[article].is_article) {
@@ -550,6 +556,12 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
 {
     const ck_block *b = &doc->blocks[i];
     const place *pl = &places[i];
+    long chain[MAX_LEVELS]; /* the labelled blocks of its levels, outermost first */
+    long at = pl->last;
+    for (int k = pl->levels - 1; k >= 0; k--) {
+        chain[k] = at;
+        at = at >= 0 ? places[at].parent : -1;
+    }
     ck_buf_clear(out);
     switch (b->kind) {
     case CK_BLOCK_HEADER:
@@ -604,13 +616,13 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
             put_unit(out, as_place, "項", pl->item);
         }
         for (int k = 0; k < pl->levels; k++) {
-            const ck_label *l = &places[pl->chain[k]].own;
+            const ck_label *l = &places[chain[k]].own;
             const char *unit = unit_name(conv, annex_units, k);
             if (l->kind >= CK_LABEL_MULTI || !unit) {
                 /* "2.1.3", and levels past the last unit, are cited as written */
                 if (!as_place)
                     ck_buf_putc(out, ' ');
-                put_label_text(out, &doc->blocks[pl->chain[k]], l);
+                put_label_text(out, &doc->blocks[chain[k]], l);
             } else {
                 put_unit(out, as_place, unit, l->number);
             }
@@ -619,7 +631,7 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
         /* no 第N條 here: the chain of labels, "三、(二)" */
         ck_buf chain_text = CK_BUF_INIT;
         for (int k = 0; k < pl->levels; k++)
-            put_label_text(&chain_text, &doc->blocks[pl->chain[k]], &places[pl->chain[k]].own);
+            put_label_text(&chain_text, &doc->blocks[chain[k]], &places[chain[k]].own);
         if (out->len && !(a && a->is_label))
             ck_buf_putc(out, ' ');
         ck_buf_append(out, chain_text.data, chain_text.len);
@@ -629,14 +641,18 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
         ck_buf_puts(out, "前言");
 }
 
-static void assign_places(ck_document *doc)
+void ck_document_locate(ck_document *doc)
 {
     size_t count = doc->count ? doc->count : 1;
     place *places = ck_calloc(count, sizeof *places);
     article_info *articles = ck_calloc(count, sizeof *articles);
     ck_buf loc = CK_BUF_INIT;
 
-    /* read once to see how the document numbers its items, then as it does */
+    /* articles and annexes first, for what is agreed; then again, now that
+     * what is not agreed, notes and field lines take no number; then the
+     * way the document numbers its items, if not the PCC models' */
+    read_structure(doc, places, articles, CONVENTION_PCC);
+    ck_document_mark_agreed(doc);
     read_structure(doc, places, articles, CONVENTION_PCC);
     convention conv = find_convention(doc, places, articles);
     if (conv != CONVENTION_PCC)
@@ -654,13 +670,4 @@ static void assign_places(ck_document *doc)
     free(articles);
     free(places);
     ck_buf_free(&loc);
-}
-
-void ck_document_locate(ck_document *doc)
-{
-    /* places first (articles and annexes), then what is agreed, then the
-     * places again: what is not agreed, notes and field lines take no number */
-    assign_places(doc);
-    ck_document_mark_agreed(doc);
-    assign_places(doc);
 }

@@ -46,21 +46,43 @@ void ck_place_key(const char *s, size_t len, ck_buf *out)
         ck_buf_puts(out, "");
 }
 
+/* Whether place has the key want. Places are written with Arabic numbers
+ * already, so only white space is skipped, unless an annex's name may hold
+ * a number in other digits (附件一). */
+static int has_key(const char *place, const ck_buf *want, ck_buf *scratch)
+{
+    if (strstr(place, "附")) {
+        ck_buf_clear(scratch);
+        ck_place_key(place, strlen(place), scratch);
+        return scratch->len == want->len && memcmp(scratch->data, want->data, want->len) == 0;
+    }
+    size_t k = 0;
+    for (const char *p = place; *p; p++) {
+        if (*p == ' ')
+            continue;
+        if (k >= want->len || want->data[k] != *p)
+            return 0;
+        k++;
+    }
+    return k == want->len;
+}
+
 long ck_document_find_place(const ck_document *doc, const char *citation, size_t len)
 {
     ck_buf want = CK_BUF_INIT, have = CK_BUF_INIT;
     long found = -1;
     ck_place_key(citation, len, &want);
-    for (int pass = 0; pass < 2 && found < 0; pass++) {
-        for (size_t i = 0; i < doc->count && found < 0; i++) {
-            const char *p = pass == 0 ? doc->blocks[i].place : doc->blocks[i].location;
-            if (!p)
-                continue;
-            ck_buf_clear(&have);
-            ck_place_key(p, strlen(p), &have);
-            if (have.len == want.len && memcmp(have.data, want.data, want.len) == 0)
-                found = (long)i;
-        }
+    for (size_t i = 0; i < doc->count && found < 0 && want.len; i++)
+        if (doc->blocks[i].place && has_key(doc->blocks[i].place, &want, &have))
+            found = (long)i;
+    for (size_t i = 0; i < doc->count && found < 0 && want.len; i++) {
+        const char *p = doc->blocks[i].location;
+        if (!p)
+            continue;
+        ck_buf_clear(&have);
+        ck_place_key(p, strlen(p), &have);
+        if (have.len == want.len && memcmp(have.data, want.data, want.len) == 0)
+            found = (long)i;
     }
     ck_buf_free(&want);
     ck_buf_free(&have);

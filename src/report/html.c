@@ -209,7 +209,7 @@ void ck_report_html(const ck_report_input *in, ck_buf *o)
             element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "), 1);
         if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
             element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
-                              ck_tr("可再補充：", "Could also state: "), 0);
+                              ck_tr("建議補充：", "Suggestion, could also state: "), 0);
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf_printf(o, "<div class=\"where\">%s", ev->contrary ? ck_tr("<b>相反文字</b>：", "<b>Contrary wording</b>: ")

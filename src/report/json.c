@@ -122,6 +122,13 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
             evidence(o, in, &a->evidence, "      ");
         else
             ck_buf_puts(o, "null");
+        ck_buf_puts(o, ",\n      \"pattern\": ");
+        ck_buf_put_json_str(o, a->decided_by == CK_DECIDED_TEXT && a->pattern ? a->pattern->source : NULL);
+        ck_buf_puts(o, ",\n      \"denied\": ");
+        if (a->has_denied)
+            evidence(o, in, &a->denied, "      ");
+        else
+            ck_buf_puts(o, "null");
         ck_buf_puts(o, "\n    }");
     }
     ck_buf_puts(o, r->condition_count ? "\n  ]" : "]");
@@ -155,6 +162,15 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
         element_list(o, rule, f->missing, f->missing_count);
         ck_buf_puts(o, ",\n      \"missing_optional_elements\": ");
         element_list(o, rule, f->missing_optional, f->missing_optional_count);
+        /* Further elements not found beside a clause that is there: advice
+         * that never changes the status or the exit code. */
+        ck_buf_puts(o, ",\n      \"suggestions\": ");
+        if (f->status == CK_STATUS_MISSING || f->status == CK_STATUS_NOT_APPLICABLE)
+            ck_buf_puts(o, "[]");
+        else
+            element_list(o, rule, f->missing_optional, f->missing_optional_count);
+        ck_buf_puts(o, ",\n      \"trace\": ");
+        ck_report_json_trace(in, f, o);
         ck_buf_puts(o, ",\n      \"not_applicable_because\": ");
         if (f->status == CK_STATUS_NOT_APPLICABLE && f->not_applicable_because) {
             const ck_applicability *a = f->not_applicable_because;

@@ -143,7 +143,7 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *o)
             element_paragraph(o, f->rule, f->missing, f->missing_count, ck_tr("缺少的要素：", "Missing elements: "));
         if (f->missing_optional_count && f->status != CK_STATUS_MISSING)
             element_paragraph(o, f->rule, f->missing_optional, f->missing_optional_count,
-                              ck_tr("可再補充：", "Could also state: "));
+                              ck_tr("建議補充：", "Suggestion, could also state: "));
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf loc = CK_BUF_INIT;

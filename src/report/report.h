@@ -134,4 +134,11 @@ void ck_sha256_final(ck_sha256 *ctx, uint8_t digest[32]);
 /* Lowercase hex of the digest of data, into hex[65]. */
 void ck_sha256_hex(const void *data, size_t len, char hex[65]);
 
+/* `check --explain ID`: the trace of rule ID's finding, one item a line
+ * (explain.c). Returns 0, or -1 when the result has no rule ID. */
+int ck_report_explain(const ck_report_input *in, const char *id, ck_buf *out);
+
+/* The JSON array of a finding's trace (the "trace" of docs/report-schema.md). */
+void ck_report_json_trace(const ck_report_input *in, const ck_finding *f, ck_buf *out);
+
 #endif

@@ -152,7 +152,7 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
     int header = 0;
     for (size_t i = 0; i < r->count; i++) {
         const ck_finding *f = &r->findings[i];
-        if (f->status == CK_STATUS_PRESENT)
+        if (f->status == CK_STATUS_PRESENT && !f->missing_optional_count)
             continue;
         if (!header) {
             ck_buf_printf(o, "\n%s\n", ck_tr("需要處理或確認的項目：", "To review:"));
@@ -179,6 +179,12 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
             ck_report_element_names(f->rule, f->missing, f->missing_count, o);
             ck_buf_putc(o, '\n');
         }
+        if (f->missing_optional_count && f->status != CK_STATUS_MISSING) {
+            /* A suggestion beside the status, never a gap. */
+            ck_buf_printf(o, "    %s", ck_tr("建議補充：", "suggestion, could also state: "));
+            ck_report_element_names(f->rule, f->missing_optional, f->missing_optional_count, o);
+            ck_buf_putc(o, '\n');
+        }
         for (size_t e = 0; e < f->evidence_count; e++) {
             const ck_evidence *ev = &f->evidence[e];
             ck_buf_printf(o, "    %s", ev->contrary ? ck_tr("相反文字：", "contrary wording: ") : ck_tr("條文：", "clause: "));
@@ -187,6 +193,8 @@ void ck_report_text(const ck_report_input *in, ck_buf *o)
             quote(o, in, ev);
             ck_buf_putc(o, '\n');
         }
-        ck_buf_printf(o, "    %s%s\n", ck_tr("建議條文：", "suggested clause: "), ck_rule_text_get(&f->rule->advice));
+        /* A clause that is there needs no model clause, only what it could add. */
+        if (f->status != CK_STATUS_PRESENT)
+            ck_buf_printf(o, "    %s%s\n", ck_tr("建議條文：", "suggested clause: "), ck_rule_text_get(&f->rule->advice));
     }
 }

@@ -874,7 +874,7 @@ static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
 {
     static const char *const keys[] = { "id",       "title",      "source",     "severity", "applies_when",
                                         "scope",    "elements",   "contrary",   "exceptions", "not_evidence",
-                                        "satisfied_by", "advice", "audit" };
+                                        "satisfied_by", "not_about", "advice", "audit" };
     const size_t nkeys = sizeof keys / sizeof keys[0];
     char where[160];
     yaml_node_t *v;
@@ -940,6 +940,8 @@ static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
         read_guarded(l, v, "exceptions", &r->exceptions, &r->exceptions_unless);
     if ((v = map_get(l, node, "not_evidence")))
         read_patterns(l, v, &r->not_evidence, "not_evidence");
+    if ((v = map_get(l, node, "not_about")))
+        read_patterns(l, v, &r->not_about, "not_about");
     if ((v = map_get(l, node, "satisfied_by")))
         read_patterns(l, v, &r->satisfied_by, "satisfied_by");
     if ((v = map_require(l, node, "advice", where)))
@@ -993,6 +995,7 @@ void ck_rule_pack_free(ck_rule_pack *pack)
         free_patterns(&r->exceptions);
         free_patterns(&r->exceptions_unless);
         free_patterns(&r->not_evidence);
+        free_patterns(&r->not_about);
         free_patterns(&r->satisfied_by);
         free_text(&r->advice);
         free_text(&r->audit);
@@ -1144,8 +1147,11 @@ static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, 
             read_definitions(&l, v);
         if ((v = map_get(&l, root, "applicability")))
             read_conditions(&l, v);
-        if ((v = map_require(&l, root, "rules", ck_tr("規則套件", "rule pack"))))
-            read_rules(&l, v);
+        /* A pack of definitions only is a vocabulary (rules/language.yaml). */
+        if (!map_get(&l, root, "definitions") || map_get(&l, root, "applicability") || map_get(&l, root, "rules")) {
+            if ((v = map_require(&l, root, "rules", ck_tr("規則套件", "rule pack"))))
+                read_rules(&l, v);
+        }
     }
     yaml_parser_delete(&parser);
 done:

@@ -139,6 +139,8 @@ typedef struct ck_rule {
     ck_rule_pattern_list exceptions_unless; /* an exception match overlapped by one of these is a
                                                harmless proviso (但經甲方書面同意者，不在此限) */
     ck_rule_pattern_list not_evidence;    /* a block matching one of these is never evidence */
+    ck_rule_pattern_list not_about;       /* an article whose heading matches one of these is about
+                                             something else (爭議處理, 保證金): nothing in it counts */
     ck_rule_pattern_list satisfied_by;    /* wording that satisfies the rule on its own, elements
                                              or not (subcontracting forbidden outright) → present */
     ck_rule_text advice;       /* zh: a model clause to paste; en: a short explanation */
@@ -223,6 +225,8 @@ typedef struct ck_rule_set_condition {
 } ck_rule_set_condition;
 
 typedef struct ck_rule_set {
+    ck_rule_pack *language; /* rules/language.yaml: the clause analyser's vocabulary
+                               (definitions only), loaded with the first pack; may be NULL */
     ck_rule_pack **packs;
     size_t pack_count;
     const ck_rule **rules; /* every rule of every pack, in pack then file order */
@@ -250,6 +254,17 @@ const ck_rule_set_condition *ck_rule_set_condition_find(const ck_rule_set *set, 
 
 /* Frees the set and its packs. NULL is a no-op. */
 void ck_rule_set_free(ck_rule_set *set);
+
+/* A word list of the clause analyser (modal_duty, negation_before, ... in
+ * docs/rules.md): the definition of that name in the first pack of the set
+ * that has one, else in the vocabulary pack (rules/language.yaml). NULL when
+ * none defines it. Owned by the set. */
+const ck_rule_definition *ck_rule_set_word(const ck_rule_set *set, const char *name);
+
+/* Loads a vocabulary pack (a pack with `pack` and `definitions` only) as the
+ * set's language, replacing the one loaded automatically. Errors as
+ * ck_rule_pack_load. */
+int ck_rule_set_set_language(ck_rule_set *set, const char *path, ck_error *err);
 
 /* ---- names ---------------------------------------------------------------- */
 

@@ -23,6 +23,7 @@ void ck_rule_set_free(ck_rule_set *set)
         return;
     for (size_t i = 0; i < set->pack_count; i++)
         ck_rule_pack_free(set->packs[i]);
+    ck_rule_pack_free(set->language);
     free(set->packs);
     free(set->rules);
     for (size_t i = 0; i < set->condition_count; i++)
@@ -48,7 +49,7 @@ static int list_available(ck_buf *b, const char *dir)
     if (!d)
         return 0;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".yaml"))
+        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".yaml") || strcmp(e->d_name, "language.yaml") == 0)
             continue;
         ck_buf_printf(b, "%s%.*s", first ? "" : ck_tr("、", ", "), (int)(strlen(e->d_name) - 5), e->d_name);
         first = 0;
@@ -74,6 +75,46 @@ static void add_condition(ck_rule_set *set, const ck_rule_condition *c)
     sc->definitions[sc->definition_count++] = c;
 }
 
+int ck_rule_set_set_language(ck_rule_set *set, const char *path, ck_error *err)
+{
+    ck_rule_pack *pack = NULL;
+    int rc = ck_rule_pack_load(path, &pack, err);
+    if (rc != 0)
+        return rc;
+    ck_rule_pack_free(set->language);
+    set->language = pack;
+    return 0;
+}
+
+/* The analyser's vocabulary comes with the first pack: rules/language.yaml
+ * of the data folder, when it is there. */
+static int load_language(ck_rule_set *set, ck_error *err)
+{
+    char *dir = ck_data_path("rules");
+    ck_buf b = CK_BUF_INIT;
+    struct stat st;
+    int rc = 0;
+
+    ck_buf_printf(&b, "%s/language.yaml", dir);
+    if (stat(b.data, &st) == 0)
+        rc = ck_rule_set_set_language(set, b.data, err);
+    ck_buf_free(&b);
+    free(dir);
+    return rc;
+}
+
+const ck_rule_definition *ck_rule_set_word(const ck_rule_set *set, const char *name)
+{
+    for (size_t i = 0; set && i < set->pack_count; i++)
+        for (size_t d = 0; d < set->packs[i]->definition_count; d++)
+            if (strcmp(set->packs[i]->definitions[d].name, name) == 0)
+                return &set->packs[i]->definitions[d];
+    for (size_t d = 0; set && set->language && d < set->language->definition_count; d++)
+        if (strcmp(set->language->definitions[d].name, name) == 0)
+            return &set->language->definitions[d];
+    return NULL;
+}
+
 int ck_rule_set_add(ck_rule_set *set, const char *spec, ck_error *err)
 {
     char *path = NULL;
@@ -81,6 +122,9 @@ int ck_rule_set_add(ck_rule_set *set, const char *spec, ck_error *err)
     ck_rule_pack *pack = NULL;
     int rc = 0;
     int is_file = strchr(spec, '/') || ends_with(spec, ".yaml") || ends_with(spec, ".yml");
+
+    if (!set->language && set->pack_count == 0 && (rc = load_language(set, err)) != 0)
+        return rc;
 
     if (is_file) {
         path = ck_strdup(spec);

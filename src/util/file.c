@@ -440,3 +440,37 @@ void ck_file_batch_free(ck_file_batch *batch)
     free(batch->items);
     memset(batch, 0, sizeof *batch);
 }
+
+/* ============================================================================
+ * Announcing the start
+ * ========================================================================== */
+
+static volatile sig_atomic_t announced;
+
+void ck_file_announce_reset(void)
+{
+    announced = 0;
+}
+
+void ck_file_announce_started(void)
+{
+    const char *started = getenv("CLAUSEKIT_STARTED_FILE"), *hold = getenv("CLAUSEKIT_HOLD_FIFO");
+    int fd;
+
+    if (announced)
+        return;
+    announced = 1;
+    if (started && *started && (fd = open(started, O_WRONLY | O_CREAT | O_TRUNC, 0644)) >= 0) {
+        char line[32];
+        int n = snprintf(line, sizeof line, "%ld\n", (long)getpid());
+        if (write(fd, line, (size_t)n) < 0)
+            n = 0;
+        close(fd);
+    }
+    if (hold && *hold && (fd = open(hold, O_RDONLY)) >= 0) {
+        char c;
+        while (read(fd, &c, 1) == 1 && c != '\n')
+            ;
+        close(fd);
+    }
+}

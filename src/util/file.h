@@ -113,4 +113,16 @@ int ck_file_batch_commit(ck_file_batch *batch, ck_error *err);
 /* Removes staged files not placed and frees the batch. */
 void ck_file_batch_free(ck_file_batch *batch);
 
+/* ---- announcing a run's start, for tests ---------------------------------- */
+
+/* A test that signals, kills or races a run must do so part-way, not after
+ * a guessed delay. When CLAUSEKIT_STARTED_FILE is set, the first call
+ * writes the process id and a newline into that file (or FIFO); when
+ * CLAUSEKIT_HOLD_FIFO is set, it then waits for a line on that FIFO before
+ * returning. Commands call it once their signal handlers are installed and
+ * their first output is written under its staged name. Later calls do
+ * nothing until ck_file_announce_reset. */
+void ck_file_announce_started(void);
+void ck_file_announce_reset(void);
+
 #endif

@@ -27,6 +27,7 @@ if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; the
     [ -f "$out/300-pages.pdf" ] && pages="$(pdfinfo "$out/300-pages.pdf" | sed -n 's/^Pages: *//p') pages in LibreOffice"
 fi
 t=$(best3 "$ck" check --format json "$out/300-pages.docx")
+t300=$t
 printf '  large contract         %s blocks, %s\n' "$blocks" "$pages"
 printf '  check, default packs   %8.3f s\n' "$t"
 
@@ -60,4 +61,35 @@ for copies in 1 2 4 8; do
     t=$(best3 "$ck" check --format json --pack "$pack" "$out/300-pages.docx")
     b=$(seconds "$ck" check --format json --pack "$pack" -o "$out/reports-$copies" "$out"/batch/*)
     awk -v n="$n" -v t="$t" -v b="$b" 'BEGIN { printf "  %4d rules             %8.3f s large contract, %6.1f ms per batch contract\n", n, t, b * 1000 / 200 }'
+done
+
+# check against extract on the same 300-page contract (target: at most 5x),
+# and what one process costs before it reads anything (loading and
+# compiling the packs): checking a one-line contract.
+e=$(best3 "$ck" extract "$out/300-pages.docx")
+awk -v c="$t300" -v e="$e" 'BEGIN { r = c / e; printf "  check / extract        %8.2f x   (%.3f s / %.3f s; target: at most 5x)   %s\n", r, c, e, (r <= 5 ? "met" : "NOT MET") }'
+mkdir -p "$out/tiny/word"
+printf '%s' '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>第一條 甲方得稽核乙方。</w:t></w:r></w:p></w:body></w:document>' >"$out/tiny/word/document.xml"
+sh tests/corpus/pack.sh "$out/tiny" "$out/tiny.docx"
+s=$(best3 "$ck" check --format json "$out/tiny.docx")
+x=$(best3 "$ck" extract "$out/tiny.docx")
+awk -v s="$s" -v x="$x" 'BEGIN { printf "  start-up per process   %8.3f s check of a one-line contract (extract: %.3f s)\n", s, x }'
+
+# Long paragraphs without 。 (pasted or OCR'd text): checking is linear in
+# the text, a 30,000-character paragraph in well under a second.
+for kind in parties prose; do
+    for chars in 7500 15000 30000; do
+        d="$out/para-$kind-$chars"
+        mkdir -p "$d/word"
+        awk -v n="$chars" -v kind="$kind" 'BEGIN {
+            if (kind == "parties") { p[0] = "乙方應遵守甲方資通安全規定，"; p[1] = "乙方應配合甲方稽核，"; p[2] = "乙方應刪除帳號，"; k = 3 }
+            else { p[0] = "乙方應依契約辦理各項工作並負責維護系統之正常運作，"; p[1] = "甲方得要求乙方提出報告，"; p[2] = "但經甲方同意者不在此限，"; p[3] = "雙方同意依本契約辦理，"; k = 4 }
+            t = ""; i = 0
+            while (length(t) < n * 3) { # bytes: 3 per character t = t p[i % k]; i++ }
+            printf "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>第一條 總則</w:t></w:r></w:p><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>", t
+        }' >"$d/word/document.xml"
+        sh tests/corpus/pack.sh "$d" "$d.docx"
+        p=$(best3 "$ck" check --format json "$d.docx")
+        awk -v p="$p" -v n="$chars" -v kind="$kind" 'BEGIN { printf "  paragraph, %-8s %6d chars without 。  %8.3f s   (target: under 1 s)   %s\n", kind, n, p, (p < 1 ? "met" : "NOT MET") }'
+    done
 done

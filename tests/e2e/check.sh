@@ -224,7 +224,7 @@ expect_error "--format md -o x.html: refused, the name says HTML" 2 "md-in.html:
 # ---- wording a reviewer reads -------------------------------------------------
 run env CLAUSEKIT_LANG=zh-TW "$CK" check "$TOP/samples/maintenance-contract.docx"
 if grep -q '契約金額新臺幣 2,400,000 元' "$T/out" && grep -q '^規則套件：wratb-outsourcing 1.0、' "$T/out" &&
-   grep -Eq '^  3\.4\.1\.1 +契約基本內容 +建議 +部分符合' "$T/out" && ! grep -q '規則包\|缺口' "$T/out"; then
+   grep -Eq '^  3\.4\.1\.1 +契約基本內容 +建議 +符合' "$T/out" && ! grep -q '規則包\|缺口' "$T/out"; then
     pass "zh-TW text report: amounts grouped, the docs' terms, severity in its own column"
 else
     fail "zh-TW text report wording: $(sed -n '1,12p' "$T/out")"
@@ -241,10 +241,64 @@ else
     fail "text report: not-applicable reasons: $(grep -c 'personal-data' "$T/out") lines"
 fi
 
+# ---- --explain, suggestions, the trace --------------------------------------------
+# 04: 乙方得配合甲方辦理稽核 is a permission: 3.4.1.3 partial, and the trace says why.
+run "$CK" --lang en check --pack wratb-outsourcing --explain 3.4.1.3 "$ODT"
+if [ "$rc" = 1 ] && grep -q '^3.4.1.3 .*partial' "$T/out" && grep -q 'permission or recommendation, not a duty' "$T/out" &&
+    grep -q 'pattern ' "$T/out"; then
+    pass "--explain on a partial names the rejected sentence and why"
+else
+    fail "--explain partial: rc=$rc $(head -c 600 "$T/out") $(cat "$T/err")"
+fi
+# 02: hardware maintenance only: 3.4.1.10 not applicable, and the words that decided it.
+run "$CK" --lang en check --pack wratb-outsourcing --explain 3.4.1.10 "$GAPS"
+if grep -q 'not_applicable' "$T/out" && grep -q 'condition system-development' "$T/out"; then
+    pass "--explain on not_applicable gives the condition"
+else
+    fail "--explain not_applicable: $(head -c 600 "$T/out")"
+fi
+run "$CK" check --explain 9.9.9 "$GAPS"
+expect_error "--explain of an unknown rule" 2 "9.9.9"
+run "$CK" --lang en check --pack wratb-outsourcing --format json "$GOOD"
+if grep -q '"trace": \[' "$T/out" && grep -q '"reason": "matched"' "$T/out" && grep -q '"suggestions": ' "$T/out"; then
+    pass "JSON: every finding has its trace and its suggestions"
+else
+    fail "JSON trace: $(grep -c trace "$T/out")"
+fi
+# A clause with every required element and no third-party auditor: present,
+# the third party a suggestion in every format, never in the exit status.
+mkdir -p "$T/sugg/word"
+printf '%s' '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>第一條 稽核</w:t></w:r></w:p><w:p><w:r><w:t>甲方得隨時稽核乙方之資通安全維護情形，乙方應配合辦理。</w:t></w:r></w:p></w:body></w:document>' >"$T/sugg/word/document.xml"
+sh "$TOP/tests/corpus/pack.sh" "$T/sugg" "$T/sugg.docx"
+run "$CK" --lang en check --pack wratb-outsourcing --format json "$T/sugg.docx"
+if awk '/"id": "3.4.1.3"/ { f = 1 } f && /"status": "present"/ { p = 1 } f && /"suggestions": \[\{/ { s = 1 } f && /"advice"/ { exit } END { exit !(p && s) }' "$T/out"; then
+    pass "further element missing: present with a suggestion (JSON)"
+else
+    fail "suggestion JSON: $(grep -A3 '3.4.1.3' "$T/out" | head -c 400)"
+fi
+ok=1
+for fmt in text md html; do
+    "$CK" --lang en check --pack wratb-outsourcing --format $fmt "$T/sugg.docx" >"$T/sugg.$fmt" 2>/dev/null
+    grep -q 'third-party auditor' "$T/sugg.$fmt" || ok=0
+done
+if [ $ok = 1 ]; then pass "the suggestion is in the text, Markdown and HTML reports"; else fail "suggestion missing in a format"; fi
+
+# A catastrophic pattern is an error naming the pack file, the rule and the pattern.
+sed 's/^    not_evidence: \[.{{term_definition}}.\]$/    not_evidence: ["(a|aa)*(b|c)"]/' "$TOP/rules/wratb-outsourcing.yaml" >"$T/slow.yaml"
+awk 'BEGIN { printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"; for (i = 0; i < 3000; i++) printf "a"; printf "</w:t></w:r></w:p></w:body></w:document>" }' >"$T/sugg/word/document.xml"
+sh "$TOP/tests/corpus/pack.sh" "$T/sugg" "$T/aaa.docx"
+run "$CK" --lang en check --pack "$T/slow.yaml" "$T/aaa.docx"
+if [ "$rc" = 2 ] && grep -q 'slow.yaml:[0-9]*:[0-9]*: .*3.4.1.1.*(a|aa)\*(b|c)' "$T/err"; then
+    pass "a pattern that gives up is reported with file, line, rule and pattern"
+else
+    fail "match limit: rc=$rc $(cat "$T/err")"
+fi
+
 # ---- corpus accuracy -------------------------------------------------------------
 # Minimums set from the measured accuracy (docs/checking.md): a drop below
 # them means the matcher or the default pack got worse.
-if sh "$TOP/tests/corpus/accuracy.sh" "$CK" "${CK_MIN_DEV:-79}" "${CK_MIN_TEST:-73}" >"$T/accuracy.log" 2>&1; then
+# The script's own minimums (labels, measured less one) unless CK_MIN_DEV/CK_MIN_TEST say.
+if sh "$TOP/tests/corpus/accuracy.sh" "$CK" ${CK_MIN_DEV:+"$CK_MIN_DEV"} ${CK_MIN_TEST:+"$CK_MIN_TEST"} >"$T/accuracy.log" 2>&1; then
     pass "corpus accuracy: $(grep -E '^(dev|test):' "$T/accuracy.log" | tr '\n' ' ')"
 else
     fail "corpus accuracy: $(grep -E '^(dev|test):|accuracy:' "$T/accuracy.log" | tr '\n' ' ')"

@@ -124,6 +124,15 @@ else
 fi
 rm -f "$T/.live.txt.ck-$$-MnOpQr"
 
+# ---- forms never write over what they read ------------------------------------------
+cp "$TOP/samples/record.yaml" "$T/record.yaml"
+cp "$T/record.yaml" "$T/record.keep"
+run "$CK" forms 4-016 --data "$T/record.yaml" -o "$T/./record.yaml" --format md --force
+expect_error "forms -o the record itself, --force: refused" 2 "record.yaml: this is a file the run reads"
+run "$CK" forms 4-016 --data "$T/record.yaml" --zip "$T/record.yaml" --force
+expect_error "forms --zip onto the record, --force: refused" 2 "record.yaml: this is a file the run reads"
+if same "$T/record.yaml" "$T/record.keep"; then pass "the record is untouched"; else fail "the record was changed"; fi
+
 # ---- forms: runs raced, failed and killed part-way ---------------------------------
 # roster COMPANY ROWS [FIRST]: a 4-016 roster whose forms are named 4-016-人N
 roster() {
@@ -138,22 +147,34 @@ count_files() { find "$1" -type f 2>/dev/null | wc -l | tr -d ' '; }
 with() { grep -l "$1" "$2"/* 2>/dev/null | wc -l | tr -d ' '; }
 leftovers() { for d; do ls -A "$d" 2>/dev/null; done | grep -c '\.ck-[0-9]'; }
 
-# start_held NAME ARGS...: starts `forms ARGS` in the background, waits
+# start_held NAME ARGS...: starts `clausekit ARGS` in the background, waits
 # until it says it has written its first form, and leaves it waiting there
-# until `release NAME`. The run's pid is in $held.
+# until `release NAME`. $pid is the run's process (for signals), $held the
+# job to wait for (its status is the run's). A run that ends without saying
+# so is reported, not waited for forever: the job then writes "exited".
 start_held() {
     name=$1; shift
     mkfifo "$T/$name.started" "$T/$name.hold"
-    CLAUSEKIT_STARTED_FILE="$T/$name.started" CLAUSEKIT_HOLD_FIFO="$T/$name.hold" \
-        "$CK" forms "$@" >"$T/$name.out" 2>"$T/$name.err" &
+    (
+        CLAUSEKIT_STARTED_FILE="$T/$name.started" CLAUSEKIT_HOLD_FIFO="$T/$name.hold" \
+            "$CK" "$@" >"$T/$name.out" 2>"$T/$name.err" &
+        wait $!   # in the background: the shell's "Killed" stays out of the run's stderr
+        st=$?
+        echo exited 1<>"$T/$name.started"
+        exit $st
+    ) &
     held=$!
-    read -r _ <"$T/$name.started"
+    read -r pid <"$T/$name.started"
+    if [ "$pid" = exited ]; then
+        fail "$name: the run ended before it said it had started: $(head -c 300 "$T/$name.err")"
+        echo go 1<>"$T/$name.hold"
+    fi
 }
 release() { echo go >"$T/$1.hold"; }
 
 # Two runs into one new folder with the same names: the one that finishes
 # second fails and says why; the first one's 300 forms are all there.
-start_held race1 4-016 --data "$T/a.csv" -o "$T/race" --format md --jobs 1
+start_held race1 forms 4-016 --data "$T/a.csv" -o "$T/race" --format md --jobs 1
 run "$CK" forms 4-016 --data "$T/b.csv" -o "$T/race" --format md
 second=$rc
 release race1
@@ -169,7 +190,7 @@ fi
 
 # The same into a folder that exists, the held run finishing first this time.
 mkdir "$T/race2"
-start_held race2 4-016 --data "$T/a.csv" -o "$T/race2" --format md --jobs 1
+start_held race2 forms 4-016 --data "$T/a.csv" -o "$T/race2" --format md --jobs 1
 "$CK" forms 4-016 --data "$T/b.csv" -o "$T/race2" --format md >/dev/null 2>"$T/race2b.err" &
 other=$!
 release race2
@@ -185,7 +206,7 @@ else
 fi
 
 # Different names: both runs' forms end up in the folder.
-start_held race3 4-016 --data "$T/a.csv" -o "$T/race3" --format md --jobs 1
+start_held race3 forms 4-016 --data "$T/a.csv" -o "$T/race3" --format md --jobs 1
 run "$CK" forms 4-016 --data "$T/c.csv" -o "$T/race3" --format md
 second=$rc
 release race3
@@ -199,8 +220,8 @@ fi
 
 # SIGKILL part-way into a new folder: no folder at all, and the next run
 # sweeps what the killed one left.
-start_held kill 4-016 --data "$T/a.csv" -o "$T/killed" --format md --jobs 1
-kill -KILL $held
+start_held kill forms 4-016 --data "$T/a.csv" -o "$T/killed" --format md --jobs 1
+kill -KILL $pid
 wait $held 2>/dev/null
 if [ ! -e "$T/killed" ] && [ "$(leftovers "$T")" = 1 ]; then
     pass "SIGKILL part-way into a new folder leaves no folder, only a hidden staging folder"
@@ -215,8 +236,8 @@ else
 fi
 
 # The same with several worker processes: they stop with the run.
-start_held killp 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
-kill -KILL $held
+start_held killp forms 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
+kill -KILL $pid
 wait $held 2>/dev/null
 run "$CK" forms 4-016 --data "$T/a.csv" -o "$T/killedp" --format md --jobs 3
 if [ $rc -eq 0 ] && [ "$(count_files "$T/killedp")" = 300 ] && [ "$(leftovers "$T" "$T/killedp")" = 0 ]; then
@@ -238,13 +259,40 @@ if [ $rc -eq 2 ] && [ "$(with 甲公司 "$T/forced")" = 299 ] && [ "$(with 乙�
 else
     fail "--force part-way: exit $rc, $(with 甲公司 "$T/forced") old, $(with 乙公司 "$T/forced") new; $(head -c 300 "$T/err")"
 fi
+# ... and failing while writing: the 250th form is too large for the file
+# size limit (as a full disk would refuse it).
 rmdir "$T/forced/4-016-人250.md"
+"$CK" forms 4-016 --data "$T/a.csv" -o "$T/forced" --format md --force >/dev/null 2>&1
+chmod 600 "$T/forced/4-016-人0.md"
+long=$(awk 'BEGIN { for (i = 0; i < 20000; i++) printf "長" }')
+sed "s/^機關,乙公司,案,人250,/機關,乙公司$long,案,人250,/" "$T/b.csv" >"$T/b-long.csv"
+sh -c "trap '' XFSZ; ulimit -f 64; exec \"\$@\"" sh "$CK" forms 4-016 --data "$T/b-long.csv" -o "$T/forced" \
+    --format md --force --jobs 1 >"$T/out" 2>"$T/err"
+rc=$?
+if [ $rc -eq 2 ] && [ "$(with 甲公司 "$T/forced")" = 300 ] && [ "$(with 乙公司 "$T/forced")" = 0 ] &&
+    [ "$(leftovers "$T/forced")" = 0 ] && grep -q '人250.*File too large' "$T/err"; then
+    pass "--force failing while writing the 250th form: every old form is kept, no new one appears"
+else
+    fail "--force failing while writing: exit $rc, $(with 甲公司 "$T/forced") old, $(with 乙公司 "$T/forced") new; $(head -c 300 "$T/err")"
+fi
 run "$CK" forms 4-016 --data "$T/b.csv" -o "$T/forced" --format md --force
 if [ $rc -eq 0 ] && [ "$(with 乙公司 "$T/forced")" = 300 ] && [ "$(stat -c %a "$T/forced/4-016-人0.md")" = 600 ] &&
     [ "$(stat -c %a "$T/forced/4-016-人1.md")" = "$(stat -c %a "$T/a.csv")" ]; then
     pass "--force replaces every form; a 0600 form stays 0600"
 else
     fail "--force: exit $rc, $(with 乙公司 "$T/forced") new, mode $(stat -c %a "$T/forced/4-016-人0.md")"
+fi
+
+# check stopped by SIGTERM once the copy is written (staged): neither the
+# copy nor the report appears, nothing hidden is left.
+start_held checkterm check "$C" -o "$T/term.txt" --annotate "$T/term.docx"
+kill -TERM $pid
+wait $held
+st=$?
+if [ $st -eq 143 ] && [ ! -e "$T/term.txt" ] && [ ! -e "$T/term.docx" ] && [ "$(leftovers "$T")" = 0 ]; then
+    pass "check stopped by SIGTERM part-way leaves neither report nor copy, nor temporaries"
+else
+    fail "check SIGTERM: exit $st; $(ls -A "$T" | grep -e term -e '\.ck-[0-9]' | tr '\n' ' ')"
 fi
 
 # One file and --zip: a replaced file keeps its mode; no --force, no change.

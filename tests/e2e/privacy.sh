@@ -34,6 +34,14 @@ for fmt in text md html json; do
         pass "check --format $fmt: a number in a clause is masked"
     fi
 done
+run "$CK" check "$T/ids.docx" --explain 3.4.1.3
+if leaks "$T/out" >/dev/null; then
+    fail "check --explain quotes a full number: $(grep -o ".\{0,20\}$FULL.\{0,5\}" "$T/out" | head -1)"
+elif ! grep -Eq "$MASKED" "$T/out"; then
+    fail "check --explain: the sentence with the number is not quoted (test is void)"
+else
+    pass "check --explain: a number in a traced sentence is masked"
+fi
 run "$CK" check "$T/ids.docx" --format json
 if grep -q "$WIDE_MASKED" "$T/out"; then
     pass "a full-width number is masked too, with full-width asterisks"

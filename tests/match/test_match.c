@@ -2,6 +2,7 @@
 
 #include "match/match.h"
 #include "model/document.h"
+#include "util/buf.h"
 #include "util/lang.h"
 
 /* A small pack written for these tests: the hard cases of the matcher do
@@ -119,6 +120,12 @@ static ck_rule_set *test_set(void)
         ck_error err;
         ck_error_clear(&err);
         set = ck_rule_set_new();
+        /* The analyser's vocabulary: the shipped one (the suites run from
+         * the top of the source tree, wherever the test binary is). */
+        if (ck_rule_set_set_language(set, "rules/language.yaml", &err) != 0) {
+            ck_error_print(&err, stderr);
+            abort();
+        }
         const char *path = ck_test_file("test-pack.yaml", pack_yaml, strlen(pack_yaml));
         if (ck_rule_set_add(set, path, &err) != 0) {
             ck_error_print(&err, stderr);
@@ -197,7 +204,7 @@ static void test_fullwidth_and_variants(void **state)
     /* 台 is folded before amounts are read. */
     ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
     add(doc, CK_BLOCK_PARAGRAPH, "本契約總價為新台幣１，０００萬元。");
-    assert_int_equal(ck_match_contract_amount(doc, NULL, NULL, NULL), 10000000);
+    assert_int_equal(ck_match_contract_amount(doc, test_set(), NULL, NULL, NULL), 10000000);
     ck_document_free(doc);
 }
 
@@ -364,6 +371,11 @@ static void test_contrary(void **state)
     ck_document_free(doc);
 
     assert_int_equal(one("乙方不負保固責任。", "3.4.1.5"), CK_STATUS_CONFLICT);
+    /* The agency exempting itself takes nothing from the vendor; the
+     * agency exempting the vendor does. */
+    assert_int_equal(one("乙方應負保固責任,保固期間2年,費用另計。甲方不負保固責任。", "3.4.1.5"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方應負保固責任,保固期間2年,費用另計。甲方同意乙方不負保固責任。", "3.4.1.5"),
+                     CK_STATUS_CONFLICT);
     assert_int_equal(one("甲方之稽核於本案排除之。", "3.4.1.3"), CK_STATUS_CONFLICT);
 }
 
@@ -692,6 +704,140 @@ static void test_counts_and_names(void **state)
     ck_match_result_free(NULL);
 }
 
+
+/* The analyser reads 無須 as an exemption, never as the duty 須. */
+static void test_exemption_is_no_duty(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方應遵守甲方資通安全規定。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方無須遵守甲方資通安全規定。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("乙方毋須辦理資安事項。", "3.4.1.2"), CK_STATUS_MISSING);
+    /* A subject carried into a clause that opens with its verb. */
+    assert_int_equal(one("乙方得使用甲方場地;並應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("乙方得使用甲方場地;並得落實資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+}
+
+/* The trace says why wording was turned down. */
+static void test_trace(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "本契約所稱稽核，指甲方之查核。");
+    add(doc, CK_BLOCK_PARAGRAPH, "乙方無須遵守資通安全規定。");
+    ck_match_result *r = run_with(doc, NULL, 0);
+    const ck_finding *f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_MISSING);
+    assert_true(f->trace_count >= 1);
+    assert_int_equal(f->trace[0].element, 0);
+    assert_int_equal(f->trace[0].reason, CK_TRACE_DEFINITION);
+    assert_true(f->trace[0].has_place);
+    assert_int_equal(f->trace[0].block, 0);
+    f = &r->findings[rule_index("3.4.1.2")];
+    assert_int_equal(f->trace[0].reason, CK_TRACE_EXEMPTED);
+    assert_int_equal(f->trace[0].block, 1);
+    assert_string_equal(ck_trace_reason_name(CK_TRACE_EXEMPTED), "exempted");
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "甲方得隨時稽核乙方。");
+    r = run_with(doc, NULL, 0);
+    f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_PRESENT);
+    assert_int_equal(f->trace[0].reason, CK_TRACE_MATCHED);
+    assert_non_null(f->trace[0].pattern);
+    assert_string_equal(f->trace[0].pattern->source, "{{audit}}");
+    /* The further element is missing: a suggestion, never partial. */
+    assert_int_equal(f->trace[1].reason, CK_TRACE_NOT_FOUND);
+    assert_int_equal(f->missing_optional_count, 1);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+
+    /* Not agreed text satisfies nothing, and the trace says so. */
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    ck_block *b = add(doc, CK_BLOCK_PARAGRAPH, "甲方得隨時稽核乙方。");
+    b->flags |= CK_BLOCK_UNAGREED;
+    r = run_with(doc, NULL, 0);
+    f = &r->findings[rule_index("3.4.1.3")];
+    assert_int_equal(f->status, CK_STATUS_MISSING);
+    assert_int_equal(f->trace[0].reason, CK_TRACE_NOT_AGREED);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+}
+
+/* A pattern that blows PCRE2's match limit is an error naming the file,
+ * the rule and the pattern, never a silent "no match". */
+static void test_match_limit_reported(void **state)
+{
+    (void)state;
+    const char *yaml = "pack: {id: slow, version: '1', title: {zh: 慢, en: slow}, source: tests}\n"
+                       "rules:\n"
+                       "  - id: SLOW-1\n"
+                       "    title: {zh: 慢, en: slow}\n"
+                       "    source: tests\n"
+                       "    severity: required\n"
+                       "    scope: article\n"
+                       "    elements:\n"
+                       "      - name: {zh: 稽核, en: audit}\n"
+                       "        patterns: ['稽核']\n"
+                       "    not_evidence: ['(a|aa)*(b|c)']\n"
+                       "    advice: {zh: 無, en: none}\n"
+                       "    audit: {zh: 無, en: none}\n";
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+    ck_error_clear(&err);
+    const char *path = ck_test_file("slow.yaml", yaml, strlen(yaml));
+    assert_int_equal(ck_rule_set_add(set, path, &err), 0);
+    char text[4096];
+    memset(text, 'a', sizeof text - 1);
+    text[sizeof text - 1] = '\0';
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = NULL;
+    assert_int_equal(ck_match_run(doc, set, NULL, &r, &err), CK_EDATA);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "SLOW-1"));
+    assert_non_null(strstr(err.message, "(a|aa)*(b|c)"));
+    assert_non_null(strstr(err.file, "slow.yaml"));
+    assert_int_equal(err.line, 11);
+    ck_document_free(doc);
+    ck_rule_set_free(set);
+}
+
+/* The analyser's words come from the packs: a pack's own definition wins
+ * over the vocabulary pack. */
+static void test_vocabulary_in_packs(void **state)
+{
+    (void)state;
+    ck_rule_set *set = test_set();
+    const ck_rule_definition *d = ck_rule_set_word(set, "modal_exemption");
+    assert_non_null(d);
+    assert_non_null(set->language);
+    assert_true(d >= set->language->definitions && d < set->language->definitions + set->language->definition_count);
+    d = ck_rule_set_word(set, "agency");
+    assert_non_null(d);
+    assert_int_equal(d->patterns.count, 3); /* the test pack's own */
+    assert_null(ck_rule_set_word(set, "no-such-word"));
+}
+
+/* A paragraph of 30,000 characters with no 。 is read once: every clause
+ * still counts (the time is measured by make bench). */
+static void test_long_paragraph(void **state)
+{
+    (void)state;
+    ck_buf b = CK_BUF_INIT;
+    while (b.len < 90000)
+        ck_buf_puts(&b, "乙方應依契約辦理各項工作，甲方得要求乙方提出報告，");
+    ck_buf_puts(&b, "甲方得隨時稽核乙方。");
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, b.data);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    assert_int_equal(status_of(r, "3.4.1.3"), CK_STATUS_PRESENT);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+    ck_buf_free(&b);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -713,6 +859,9 @@ int main(void)
         cmocka_unit_test(test_applicability),    cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_check_boxes),      cmocka_unit_test(test_annex_by_reference),
         cmocka_unit_test(test_clause_on_unticked_option), cmocka_unit_test(test_counts_and_names),
+        cmocka_unit_test(test_exemption_is_no_duty), cmocka_unit_test(test_trace),
+        cmocka_unit_test(test_match_limit_reported), cmocka_unit_test(test_vocabulary_in_packs),
+        cmocka_unit_test(test_long_paragraph),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }

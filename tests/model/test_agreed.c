@@ -240,6 +240,29 @@ static void check_box_glyphs(void **state)
     assert_false(ck_annex_title("附件所列之文件，均為契約之一部。", strlen("附件所列之文件，均為契約之一部。")));
 }
 
+/* A checklist option without a full stop does not swallow the paragraph
+ * after it; a row of alternatives with one ticked is agreed. */
+static void checklists_and_rows_of_alternatives(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "第一條 委託項目",
+        "本案委託項目如下：",                   /* 1 */
+        "■ 紙本資料建檔",                       /* 2 */
+        "□ 系統之開發及維護",                   /* 3 */
+        "乙方應於期限內完成建檔，逾期計罰。",   /* 4: a paragraph of the article */
+        "保固期間：□ 1年　■ 2年　□ ___年。",   /* 5: not an option line */
+        "□ 1年　■ 2年　□ ___年。",              /* 6: a row, 2年 ticked */
+        "□ 廠商應於簽約日起(■30日□60日)內完成。", /* 7: a choice inside the option */
+        "附註：單價已含運費。",                 /* 8: a remark of the contract, not a note */
+        NULL,
+    };
+    ck_document *doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add_all(doc, lines);
+    assert_string_equal(marks(doc), "AAAUAAAUA");
+    ck_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +273,7 @@ int main(void)
         cmocka_unit_test(blanks),
         cmocka_unit_test(forms_after_the_last_article),
         cmocka_unit_test(check_box_glyphs),
+        cmocka_unit_test(checklists_and_rows_of_alternatives),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

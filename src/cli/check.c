@@ -25,7 +25,7 @@ static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"
                 "                      [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
-                "                      [--annotate 副本.docx [--annotate-all] [--force]]\n"
+                "                      [--annotate 副本.docx [--annotate-all]] [--force]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
                 "\n"
@@ -39,7 +39,8 @@ static void print_help(FILE *out)
                 "  --annotate 副本      另存一份加上審查註解與追蹤修訂建議條文的契約（.docx→.docx，\n"
                 "                       .odt→.odt）；原檔不會被修改。只能用於一份契約\n"
                 "  --annotate-all       符合的項目也加上簡短註解\n"
-                "  --force              副本已存在時覆寫（預設不覆寫，以免蓋掉已審閱的版本）\n"
+                "  --force              報告或副本已存在時覆寫（預設不覆寫，以免蓋掉已審閱的版本）；\n"
+                "                       要檢查的契約本身永遠不會被覆寫\n"
                 "  --explain 規則代號   說明這條規則的判定：每個要素符合的句子與樣式，或最接近的\n"
                 "                       文字與不採用的理由（另一方、許可不是義務、否定、但書、定義、\n"
                 "                       非約定文字、不在該條內）；適用條件由哪些文字決定\n"
@@ -48,7 +49,7 @@ static void print_help(FILE *out)
                 "說明見 docs/checking.md。\n",
                 "usage: clausekit check FILE... [--pack NAME|FILE]... [--assume COND]...\n"
                 "                       [--format text|md|html|json] [-o FILE|DIR] [--lang zh-TW|en]\n"
-                "                       [--annotate COPY.docx [--annotate-all] [--force]]\n"
+                "                       [--annotate COPY.docx [--annotate-all]] [--force]\n"
                 "\n"
                 "Checks contracts (.docx, .odt) for the clauses the rule packs require and reports.\n"
                 "\n"
@@ -64,8 +65,9 @@ static void print_help(FILE *out)
                 "                       missing clauses as tracked insertions (.docx to .docx, .odt to\n"
                 "                       .odt); the input is never modified. One contract only\n"
                 "  --annotate-all       also comment on each requirement that is met\n"
-                "  --force              replace an existing copy (by default it is kept, so a copy\n"
-                "                       someone has already reviewed is never lost)\n"
+                "  --force              replace an existing report or copy (by default it is kept,\n"
+                "                       so a copy someone has already reviewed is never lost); a\n"
+                "                       contract being checked is never replaced\n"
                 "  --explain ID         explain rule ID's status: for each element the sentence and\n"
                 "                       pattern that matched, or the nearest wording and why it was\n"
                 "                       turned down; the words that decided applicability\n"
@@ -166,8 +168,10 @@ static int refuse_output(const char *path, char **files, int file_count, const c
                       "the report and the --annotate copy cannot be the same file; give another name"));
         return CK_EXIT_ERROR;
     }
-    if (!force && lstat(path, &st) == 0 &&
-        !(stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))) {
+    if (!force && lstat(path, &st) == 0) {
+        struct stat target;
+        if (stat(path, &target) == 0 && !S_ISREG(target.st_mode) && !S_ISDIR(target.st_mode))
+            return 0; /* a device, or a link to one */
         fprintf(stderr, "clausekit: %s: %s\n", path,
                 ck_tr("檔案已存在；若要覆寫請加上 --force，或改用其他檔名",
                       "the file exists; add --force to replace it, or give another name"));

@@ -200,39 +200,44 @@ static int too_many_attributes(ck_error *err)
 static int scan_attributes(parse_session *s, const char *buf, size_t n)
 {
     enum { TEXT, TAG_OPEN, TAG, QUOTE2, QUOTE1, OTHER };
-    for (size_t i = 0; i < n; i++) {
-        char c = buf[i];
+    const char *p = buf, *end = buf + n, *hit;
+
+    /* Text, quoted values and comments are skipped with memchr: the scan
+     * costs a small part of what libxml2 spends on the same bytes. */
+    while (p < end) {
         switch (s->tag_state) {
         case TEXT:
-            if (c == '<') {
+        case QUOTE2:
+        case QUOTE1:
+        case OTHER: {
+            static const char closes[] = { '<', 0, 0, '"', '\'', '>' };
+            hit = memchr(p, closes[s->tag_state], (size_t)(end - p));
+            if (!hit)
+                return 0;
+            p = hit + 1;
+            if (s->tag_state == TEXT) {
                 s->tag_state = TAG_OPEN;
                 s->attributes = 0;
+            } else {
+                s->tag_state = s->tag_state == OTHER ? TEXT : TAG;
             }
             break;
+        }
         case TAG_OPEN:
-            s->tag_state = (c == '!' || c == '?') ? OTHER : c == '>' ? TEXT : TAG;
+            s->tag_state = (*p == '!' || *p == '?') ? OTHER : *p == '>' ? TEXT : TAG;
+            p++;
             break;
-        case TAG:
-            if (c == '>')
-                s->tag_state = TEXT;
-            else if (c == '"')
-                s->tag_state = QUOTE2;
-            else if (c == '\'')
-                s->tag_state = QUOTE1;
-            else if (c == '=' && ++s->attributes > MAX_ATTRIBUTES)
-                return -1;
-            break;
-        case QUOTE2:
-            if (c == '"')
-                s->tag_state = TAG;
-            break;
-        case QUOTE1:
-            if (c == '\'')
-                s->tag_state = TAG;
-            break;
-        default:
-            if (c == '>')
-                s->tag_state = TEXT;
+        default: /* TAG */
+            for (; p < end; p++) {
+                char c = *p;
+                if (c == '>' || c == '"' || c == '\'') {
+                    s->tag_state = c == '>' ? TEXT : c == '"' ? QUOTE2 : QUOTE1;
+                    p++;
+                    break;
+                }
+                if (c == '=' && ++s->attributes > MAX_ATTRIBUTES)
+                    return -1;
+            }
             break;
         }
     }

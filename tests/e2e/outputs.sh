@@ -103,6 +103,13 @@ if [ $rc -eq 2 ] && same "$T/both.txt" "$T/both.keep"; then
 else
     fail "existing copy: exit $rc"
 fi
+chmod 600 "$T/both.docx"
+run "$CK" check "$C" -o "$T/both.txt" --annotate "$T/both.docx" --force
+if [ $rc -eq 1 ] && [ "$(stat -c %a "$T/both.docx")" = 600 ]; then
+    pass "--annotate --force replaces the copy and keeps its mode 0600"
+else
+    fail "--annotate --force: exit $rc, mode $(stat -c %a "$T/both.docx")"
+fi
 run "$CK" check "$C" -o "$T/both.docx" --annotate "$T/both.docx" --force
 expect_error "the report and the copy under one name: refused" 2 "both.docx: the report and the --annotate copy cannot be the same file"
 

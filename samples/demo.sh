@@ -22,6 +22,9 @@ echo "(exit status $?: 1 means required clauses are missing, partial or in confl
 step "3. 審查報告 / reports for legal reviewers" "clausekit check samples/*.docx samples/*.odt --format html -o $out/reports"
 "$ck" check samples/*.docx samples/*.odt --format html -o "$out/reports"
 "$ck" check samples/maintenance-contract.docx --format json -o "$out/maintenance-contract.json"
+echo "(overview of the batch: $out/reports/index.html and index.csv for Excel)"
+"$ck" check samples/maintenance-contract.docx --format docx -o "$out/maintenance-contract-report.docx" >/dev/null
+echo "wrote $out/maintenance-contract-report.docx (the report as a Word document to edit and send)"
 
 step "4. 在契約中加註 / comments and suggested clauses in the contract" \
      "clausekit check samples/maintenance-contract.docx --annotate $out/maintenance-contract-reviewed.docx"

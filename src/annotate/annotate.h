@@ -47,6 +47,9 @@ typedef struct ck_annotation_set {
     char *summary;             /* comment on the first paragraph; may be NULL */
     char *author;              /* "clausekit" */
     char *appendix_title;      /* heading of the appended section: 補充條款（審查建議） */
+    long appendix_after;       /* source_index of the paragraph the appended section follows (the
+                                  last article's, before the signature block and annexes);
+                                  -1: the end of the body */
     long long date;            /* seconds since the epoch, for w:date / dc:date */
 } ck_annotation_set;
 

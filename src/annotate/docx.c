@@ -386,7 +386,13 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     /* The mark of the body's last paragraph joins an appended section's
      * insertion; spliced first, as w:pPr must lead its paragraph. */
     const ck_para_pos *prev = NULL;
-    for (size_t i = 0; i < set->insertion_count; i++) {
+    /* The appended section goes after the last article, before the
+     * signature block and annexes, when the review says where that is. */
+    const ck_para_pos *appendix_at =
+        set->appendix_after >= 0 && (size_t)set->appendix_after < map.count && map.paras[set->appendix_after].top_end
+            ? &map.paras[set->appendix_after]
+            : NULL;
+    for (size_t i = 0; i < set->insertion_count && !appendix_at; i++) {
         const ck_insertion *ins = &set->insertions[i];
         if (!ck_annotation_keys_has(&e.old, ins->key) &&
             !(ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end))
@@ -450,7 +456,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
         for (size_t k = 0; k < appended_count; k++)
             inserted_paragraphs(&e, &appendix, set->insertions[appended[k]].text, appended_comment[k], 0,
                                 prev && k + 1 == appended_count);
-        ck_splice_insert(&edits, map.tail_start, appendix.data);
+        ck_splice_insert(&edits, appendix_at ? appendix_at->top_end : map.tail_start, appendix.data);
     }
     free(appended);
     free(appended_comment);

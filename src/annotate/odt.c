@@ -305,8 +305,15 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
             appended[appended_count++] = item;
         }
     }
-    if (appended_count)
-        insert_run(&e, &edits, &regions, xml, &map, map.container_close, appended, appended_count);
+    /* After the last article, before the signature block and annexes, when
+     * the review says where that is; else at the end of the body. */
+    if (appended_count) {
+        size_t at = map.container_close;
+        if (set->appendix_after >= 0 && (size_t)set->appendix_after < map.count &&
+            map.paras[set->appendix_after].top_end)
+            at = map.paras[set->appendix_after].top_end;
+        insert_run(&e, &edits, &regions, xml, &map, at, appended, appended_count);
+    }
     free(appended);
     if (set->summary) {
         size_t first = 0;

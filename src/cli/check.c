@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,7 +25,7 @@ int ck_cmd_check(int argc, char **argv);
 static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"
-                "                      [--format text|md|html|json] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
+                "                      [--format text|md|html|json|docx] [-o 檔案|資料夾] [--lang zh-TW|en]\n"
                 "                      [--annotate 副本.docx [--annotate-all]] [--force]\n"
                 "\n"
                 "檢查契約（.docx、.odt）是否具備規則套件要求的條款，並產生報告。\n"
@@ -33,7 +34,8 @@ static void print_help(FILE *out)
                 "                       cybersecurity-act、personal-data\n"
                 "  --assume 條件        視適用條件為成立（例如 --assume system-development）；\n"
                 "                       --assume no-條件 視為不成立（可重複）\n"
-                "  --format 格式        text、md、html 或 json；未指定時依 -o 的副檔名，否則 text\n"
+                "  --format 格式        text、md、html、json 或 docx（Word，須有 -o）；未指定時依 -o 的\n"
+                "                       副檔名，否則 text\n"
                 "  -o, --output 路徑    報告寫入檔案；多個契約時寫入資料夾，每份為 資料夾/名稱.副檔名\n"
                 "  --lang zh-TW|en      報告語言\n"
                 "  --annotate 副本      另存一份加上審查註解與追蹤修訂建議條文的契約（.docx→.docx，\n"
@@ -48,7 +50,7 @@ static void print_help(FILE *out)
                 "結束狀態：0 沒有必要條款缺漏、部分符合或衝突；1 有；2 用法、契約或規則套件錯誤。\n"
                 "說明見 docs/checking.md。\n",
                 "usage: clausekit check FILE... [--pack NAME|FILE]... [--assume COND]...\n"
-                "                       [--format text|md|html|json] [-o FILE|DIR] [--lang zh-TW|en]\n"
+                "                       [--format text|md|html|json|docx] [-o FILE|DIR] [--lang zh-TW|en]\n"
                 "                       [--annotate COPY.docx [--annotate-all]] [--force]\n"
                 "\n"
                 "Checks contracts (.docx, .odt) for the clauses the rule packs require and reports.\n"
@@ -57,7 +59,8 @@ static void print_help(FILE *out)
                 "                       cybersecurity-act, personal-data\n"
                 "  --assume COND        take an applicability condition as holding (e.g.\n"
                 "                       --assume system-development); --assume no-COND as not holding\n"
-                "  --format FORMAT      text, md, html or json; default: from -o's extension, else text\n"
+                "  --format FORMAT      text, md, html, json or docx (Word, needs -o); default: from\n"
+                "                       -o's extension, else text\n"
                 "  -o, --output PATH    write the report to a file; with several contracts, to a\n"
                 "                       folder, one DIR/<name>.<ext> each\n"
                 "  --lang zh-TW|en      report language\n"
@@ -94,7 +97,9 @@ static ck_report_format format_from_name(const char *path, ck_report_format fall
     ext[n] = '\0';
     if (strcmp(ext, "htm") == 0)
         return CK_REPORT_HTML;
-    if (ck_report_format_parse(ext, &format) != 0)
+    /* A Word report is asked for with --format docx: a .docx name alone is
+     * more often a contract named by mistake. */
+    if (ck_report_format_parse(ext, &format) != 0 || format == CK_REPORT_DOCX)
         return fallback;
     return format;
 }
@@ -128,6 +133,8 @@ static int extension_contradicts(const char *path, ck_report_format format)
     name_extension(path, ext, sizeof ext);
     if (!*ext)
         return 0;
+    if (format == CK_REPORT_DOCX)
+        return strcmp(ext, "docx") != 0;
     for (size_t i = 0; i < sizeof documents / sizeof *documents; i++)
         if (strcmp(ext, documents[i]) == 0)
             return 1;
@@ -142,8 +149,8 @@ static int extension_contradicts(const char *path, ck_report_format format)
 
 static const char *format_label(ck_report_format format)
 {
-    static const char *const labels[] = { "text", "Markdown", "HTML", "JSON" };
-    return (unsigned)format < 4 ? labels[format] : "text";
+    static const char *const labels[] = { "text", "Markdown", "HTML", "JSON", "Word" };
+    return (unsigned)format < 5 ? labels[format] : "text";
 }
 
 /* A report path is never one of the contracts (same name, ./name, a hard
@@ -207,11 +214,16 @@ static char *base_name(const char *path, int strip)
 }
 
 /* The report path for input i when writing into a folder; names that two
- * inputs share keep their extension so neither report overwrites the other. */
+ * inputs share keep their extension so neither report overwrites the other,
+ * and so does a contract named index beside the batch's index.html. */
 static char *report_path(const char *dir, char **files, int count, int i, ck_report_format format)
 {
     char *name = base_name(files[i], 1);
     ck_buf path = CK_BUF_INIT;
+    if (count > 1 && strcasecmp(name, "index") == 0) {
+        free(name);
+        name = base_name(files[i], 0);
+    }
     for (int j = 0; j < count; j++) {
         char *other = base_name(files[j], 1);
         int clash = j != i && strcmp(other, name) == 0;
@@ -225,6 +237,16 @@ static char *report_path(const char *dir, char **files, int count, int i, ck_rep
     ck_buf_printf(&path, "%s%s%s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name, ck_report_extension(format));
     free(name);
     return ck_buf_detach(&path);
+}
+
+/* A Word report is written from the report itself, the others from the
+ * text already rendered. */
+static int save_report(ck_report_format format, const ck_report_input *in, const char *path, const ck_buf *text,
+                       ck_error *err)
+{
+    if (format == CK_REPORT_DOCX)
+        return ck_report_docx_write(in, path, err);
+    return ck_report_save(path, text->data, text->len, err);
 }
 
 /* ---- SIGINT and SIGTERM -------------------------------------------------------
@@ -258,6 +280,42 @@ static void name_output(ck_error *err, const char *staged, const char *target)
     if (staged && strcmp(err->file, staged) == 0)
         err->file[0] = '\0';
     ck_error_set_file(err, target);
+}
+
+/* DIR/index.html and DIR/index.csv, the batch at a glance: staged with the
+ * reports, so they appear together. */
+static const char *const index_names[] = { "index.html", "index.csv" };
+
+static char *index_path(const char *dir, int k)
+{
+    ck_buf path = CK_BUF_INIT;
+    ck_buf_printf(&path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", index_names[k]);
+    return ck_buf_detach(&path);
+}
+
+static int write_index(const char *dir, ck_report_index *index, ck_file_batch *batch, ck_error *err)
+{
+    int rc = 0;
+
+    ck_report_index_sort(index);
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        ck_buf text = CK_BUF_INIT;
+        char *path = index_path(dir, k);
+        const char *staged;
+        if (k == 0)
+            ck_report_index_html(index, &text);
+        else
+            ck_report_index_csv(index, &text);
+        hold_signals(1); /* the batch changes only while signals are held */
+        staged = ck_file_batch_stage(batch, path, err);
+        rc = staged ? ck_report_save(staged, text.data, text.len, err) : CK_EIO;
+        hold_signals(0);
+        if (rc != 0)
+            name_output(err, staged, path);
+        ck_buf_free(&text);
+        free(path);
+    }
+    return rc;
 }
 
 static void summary_line_to(ck_buf *out, const char *file, const ck_match_result *r)
@@ -298,6 +356,7 @@ int ck_cmd_check(int argc, char **argv)
     ck_rule_set *set = NULL;
     ck_buf json_all = CK_BUF_INIT, summaries = CK_BUF_INIT;
     ck_file_batch batch;
+    ck_report_index index;
     struct sigaction old_int, old_term;
     int signals_set = 0;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
@@ -305,6 +364,7 @@ int ck_cmd_check(int argc, char **argv)
     ck_error err;
 
     ck_error_clear(&err);
+    memset(&index, 0, sizeof index);
     ck_file_batch_init(&batch, CK_FILE_NEW);
     opterr = 0;
     optind = 1;
@@ -315,8 +375,8 @@ int ck_cmd_check(int argc, char **argv)
         case 'f':
             format_given = 1;
             if (ck_report_format_parse(optarg, &format) != 0) {
-                status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html 或 json",
-                                                           "unknown format '%s': use text, md, html or json"),
+                status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html、json 或 docx",
+                                                           "unknown format '%s': use text, md, html, json or docx"),
                                             optarg);
                 goto done;
             }
@@ -423,6 +483,13 @@ int ck_cmd_check(int argc, char **argv)
             if (status != 0)
                 goto done;
         }
+        for (int k = 0; k < 2 && file_count > 1; k++) {
+            char *path = index_path(output, k);
+            status = refuse_output(path, files, file_count, annotate, force);
+            free(path);
+            if (status != 0)
+                goto done;
+        }
     }
     /* Leftovers of an earlier run that was killed. */
     if (output)
@@ -430,6 +497,12 @@ int ck_cmd_check(int argc, char **argv)
     if (annotate)
         ck_file_sweep_beside(annotate);
     ck_file_batch_init(&batch, force ? CK_FILE_REPLACE : CK_FILE_NEW);
+    if (format == CK_REPORT_DOCX && !output) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("--format docx 需要 -o 檔名.docx（Word 檔不能印在終端機上）",
+                                                         "--format docx needs -o NAME.docx (a Word file cannot go to "
+                                                         "the terminal)"));
+        goto done;
+    }
     if (output || annotate) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
@@ -537,7 +610,7 @@ int ck_cmd_check(int argc, char **argv)
             struct stat st;
             if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
                 /* /dev/null, /dev/stdout: written into, never staged */
-                if (ck_report_save(path, report.data, report.len, &err) != 0) {
+                if (save_report(format, &in, path, &report, &err) != 0) {
                     ck_error_print(&err, stderr);
                     errors++;
                 } else {
@@ -549,7 +622,7 @@ int ck_cmd_check(int argc, char **argv)
                 int rc;
                 hold_signals(1);
                 staged = ck_file_batch_stage(&batch, path, &err);
-                rc = !staged || ck_report_save(staged, report.data, report.len, &err) != 0;
+                rc = !staged || save_report(format, &in, staged, &report, &err) != 0;
                 hold_signals(0);
                 if (!rc)
                     ck_file_announce_started();
@@ -560,6 +633,10 @@ int ck_cmd_check(int argc, char **argv)
                 } else {
                     summary_line_to(&summaries, files[i], result);
                     written++;
+                    if (to_dir && file_count > 1) {
+                        index.generated_at = in.generated_at;
+                        ck_report_index_add(&index, files[i], strrchr(path, '/') + 1, result);
+                    }
                 }
             }
             free(path);
@@ -577,6 +654,10 @@ int ck_cmd_check(int argc, char **argv)
         ck_buf_free(&report);
         ck_match_result_free(result);
         ck_document_free(doc);
+    }
+    if (errors == 0 && index.count && write_index(output, &index, &batch, &err) != 0) {
+        ck_error_print(&err, stderr);
+        errors++;
     }
     if (json_array) {
         ck_buf_puts(&json_all, "]\n");
@@ -611,6 +692,7 @@ fail:
     ck_error_print(&err, stderr);
     status = CK_EXIT_ERROR;
 done:
+    ck_report_index_free(&index);
     hold_signals(1);
     ck_file_batch_free(&batch);
     signal_batch = NULL;

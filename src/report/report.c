@@ -49,15 +49,52 @@ int ck_report_input_stat(ck_report_input *in, const char *path, ck_error *err)
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
     if (epoch && *epoch)
         now = (time_t)strtoll(epoch, NULL, 10);
+    in->generated_at = (long long)now;
     gmtime_r(&now, &tm);
     strftime(in->generated, sizeof in->generated, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return 0;
 }
 
+void ck_report_local_time(const ck_report_input *in, ck_buf *out)
+{
+    time_t t = (time_t)in->generated_at;
+    struct tm tm;
+
+    localtime_r(&t, &tm);
+    if (ck_lang_current() == CK_LANG_EN)
+        ck_buf_printf(out, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                      tm.tm_min);
+    else /* 民國 years count from 1912 */
+        ck_buf_printf(out, "中華民國%d年%d月%d日 %02d:%02d", tm.tm_year + 1900 - 1911, tm.tm_mon + 1, tm.tm_mday,
+                      tm.tm_hour, tm.tm_min);
+}
+
+size_t ck_report_gaps(const ck_match_result *r, ck_rule_severity severity, size_t *order)
+{
+    static const ck_status first_to_last[] = { CK_STATUS_CONFLICT, CK_STATUS_MISSING, CK_STATUS_PARTIAL };
+    size_t n = 0;
+
+    for (size_t s = 0; s < sizeof first_to_last / sizeof first_to_last[0]; s++)
+        for (size_t i = 0; i < r->count; i++)
+            if (r->findings[i].status == first_to_last[s] && r->findings[i].rule->severity == severity)
+                order[n++] = i;
+    return n;
+}
+
+size_t ck_report_suggestions(const ck_match_result *r, size_t *order)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->count; i++)
+        if (r->findings[i].status == CK_STATUS_PRESENT && r->findings[i].missing_optional_count)
+            order[n++] = i;
+    return n;
+}
+
 void ck_report_render(ck_report_format format, const ck_report_input *in, ck_buf *out)
 {
     switch (format) {
-    case CK_REPORT_MARKDOWN: ck_report_markdown(in, out); break;
+    case CK_REPORT_MARKDOWN:
+    case CK_REPORT_DOCX: ck_report_markdown(in, out); break;
     case CK_REPORT_HTML: ck_report_html(in, out); break;
     case CK_REPORT_JSON: ck_report_json(in, out); break;
     case CK_REPORT_TEXT:
@@ -75,6 +112,8 @@ int ck_report_format_parse(const char *name, ck_report_format *format)
         *format = CK_REPORT_HTML;
     else if (strcmp(name, "json") == 0)
         *format = CK_REPORT_JSON;
+    else if (strcmp(name, "docx") == 0)
+        *format = CK_REPORT_DOCX;
     else
         return -1;
     return 0;
@@ -82,8 +121,8 @@ int ck_report_format_parse(const char *name, ck_report_format *format)
 
 const char *ck_report_extension(ck_report_format format)
 {
-    static const char *const ext[] = { "txt", "md", "html", "json" };
-    return (unsigned)format < 4 ? ext[format] : "txt";
+    static const char *const ext[] = { "txt", "md", "html", "json", "docx" };
+    return (unsigned)format < 5 ? ext[format] : "txt";
 }
 
 int ck_report_save(const char *path, const char *data, size_t len, ck_error *err)
@@ -215,6 +254,41 @@ void ck_report_put_excerpt(ck_buf *out, const ck_evidence *ev, size_t context, c
         ck_buf_puts(out, "…");
     ck_report_excerpt_free(&ex);
     free(text);
+}
+
+int ck_report_one_place(const ck_report_input *in, const ck_finding *f)
+{
+    ck_buf all = CK_BUF_INIT, first = CK_BUF_INIT;
+    int one;
+
+    if (!f->evidence_count)
+        return 0;
+    ck_report_places(in, f, 3, &all);
+    ck_report_location(in->doc, f->evidence[0].block, &first);
+    one = strcmp(all.data, first.data) == 0;
+    ck_buf_free(&all);
+    ck_buf_free(&first);
+    return one;
+}
+
+void ck_report_put_short_quote(ck_buf *out, const ck_evidence *ev, ck_report_escape_fn escape, const char *mark_open,
+                               const char *mark_close)
+{
+    ck_evidence first = *ev;
+    size_t end;
+
+    if (first.match_count > 1)
+        first.match_count = 1;
+    /* A long match (a whole sentence) is itself cut to its start. */
+    if (first.match_count && first.matches[0].end - first.matches[0].start > 60) {
+        ck_range *r = &first.matches[0];
+        end = char_start(ev->text, r->start + 60);
+        ck_range cut = { r->start, end };
+        first.matches = &cut;
+        ck_report_put_excerpt(out, &first, 24, escape, mark_open, mark_close);
+        return;
+    }
+    ck_report_put_excerpt(out, &first, 24, escape, mark_open, mark_close);
 }
 
 const char *ck_report_status_label(ck_status status, char *buf, size_t size)

@@ -166,4 +166,85 @@ if has_tool script; then
     fi
 fi
 
+# ---- where a missing clause goes -----------------------------------------------
+# paragraphs FILE.docx: the text of each paragraph of the body, one a line, in order.
+paragraphs() {
+    unzip -p "$1" word/document.xml | sed 's/<w:p[ >]/\n&/g' | sed 's/<w:delText[^>]*>[^<]*<\/w:delText>//g; s/<[^>]*>//g'
+}
+# line_of FILE TEXT: the number of the last line holding TEXT (0 when none):
+# headings also stand in the table of contents at the top.
+line_of() {
+    n=$(grep -n -F -- "$2" "$1" | tail -n 1 | cut -d: -f1)
+    echo "${n:-0}"
+}
+# A pack whose two requirements the sample lacks: one on the topic of an
+# article (its heading 第十九條 契約終止時之返還及清除), one no article is about.
+cat >"$T/placement.yaml" <<'YAML'
+pack:
+  id: placement
+  version: '1'
+  title: {zh: 位置測試, en: Placement}
+  source: tests
+definitions:
+  agency: [甲方]
+  vendor: [乙方]
+rules:
+  - id: P.1
+    title: {zh: 終止時之返還證明, en: Proof of return at termination}
+    source: tests
+    severity: required
+    elements:
+      - name: {zh: 返還證明, en: proof of return}
+        topic: true
+        patterns: ['返還證明書']
+    advice: {zh: 乙方應於返還後出具返還證明書。, en: Proof of return.}
+    audit: {zh: 證明？, en: Proof?}
+  - id: P.2
+    title: {zh: 火星基地, en: Mars base}
+    source: tests
+    severity: required
+    elements:
+      - name: {zh: 火星, en: Mars}
+        topic: true
+        patterns: ['火星基地']
+    advice: {zh: 乙方不得於火星基地履約。, en: Not on Mars.}
+    audit: {zh: 火星？, en: Mars?}
+YAML
+run env CLAUSEKIT_LANG=zh-TW "$CK" check --pack "$T/placement.yaml" "$S/maintenance-contract.docx" \
+    --annotate "$T/placed.docx"
+paragraphs "$T/placed.docx" >"$T/placed.txt"
+art19=$(line_of "$T/placed.txt" '契約終止時之返還及清除') art20=$(line_of "$T/placed.txt" '契約變更、轉讓及終止')
+p1=$(line_of "$T/placed.txt" '乙方應於返還後出具返還證明書。')
+if [ $rc -eq 1 ] && [ "$art19" -gt 0 ] && [ "$art19" -lt "$p1" ] && [ "$p1" -lt "$art20" ]; then
+    pass "a missing clause lies inside the article on its topic (第十九條, before 第二十條)"
+else
+    fail "clause on a topic: line $p1, 第十九條 at $art19, 第二十條 at $art20: $(head -c 300 "$T/err")"
+fi
+last=$(line_of "$T/placed.txt" '本契約正本二份') section=$(line_of "$T/placed.txt" '補充條款（審查建議）')
+p2=$(line_of "$T/placed.txt" '乙方不得於火星基地履約。') sign=$(line_of "$T/placed.txt" '甲方：河川資源署')
+annex=$(line_of "$T/placed.txt" '附件一　維護服務項目')
+if [ "$last" -gt 0 ] && [ "$last" -lt "$section" ] && [ "$section" -lt "$p2" ] && [ "$p2" -lt "$sign" ] &&
+   [ "$sign" -lt "$annex" ]; then
+    pass "補充條款 follows the last article's text and comes before the signature block and the annex"
+else
+    fail "補充條款: last article text $last, section $section, clause $p2, signatures $sign, annex $annex"
+fi
+unzip -p "$T/placed.docx" word/comments.xml >"$T/placed-comments.xml"
+if grep -q '置於第十九條（契約終止時之返還及清除）末' "$T/placed-comments.xml" &&
+   grep -q '置於最後一條之後、簽署欄及附件之前' "$T/placed-comments.xml"; then
+    pass "each inserted clause's comment says why it was placed there"
+else
+    fail "placement reasons: $(grep -o '置於[^<]*' "$T/placed-comments.xml" | head -3)"
+fi
+# The same in an ODT contract: before its signatures and annexes, never after.
+run "$CK" check --pack "$T/placement.yaml" "$S/service-contract.odt" --annotate "$T/placed.odt"
+unzip -p "$T/placed.odt" content.xml | sed 's/<text:[ph][ >]/\n&/g' | sed 's/<[^>]*>//g' >"$T/placed-odt.txt"
+section=$(line_of "$T/placed-odt.txt" '補充條款（審查建議）') total=$(wc -l <"$T/placed-odt.txt")
+tail_text=$(sed -n "$((section + 1)),\$p" "$T/placed-odt.txt" | tr -d '\n')
+if [ "$section" -gt 0 ] && [ "$section" -lt "$total" ] && echo "$tail_text" | grep -q '乙方不得於火星基地履約。'; then
+    pass "ODT: 補充條款 placed inside the document, not after everything"
+else
+    fail "ODT 補充條款 at line $section of $total"
+fi
+
 finish

@@ -56,10 +56,11 @@ fi
 # make demo: every step makes what it says it makes.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 (cd "$top" && CK_DEMO_OUT="$T/demo" sh samples/demo.sh "$CK" >"$T/demo.out" 2>"$T/demo.err")
-if [ "$(find "$T/demo/reports" -name '*.html' | wc -l)" -eq 3 ] && [ -s "$T/demo/maintenance-contract-reviewed.docx" ] &&
+if [ "$(find "$T/demo/reports" -name '*.html' ! -name index.html | wc -l)" -eq 3 ] && [ -s "$T/demo/reports/index.html" ] &&
+    [ -s "$T/demo/maintenance-contract-reviewed.docx" ] &&
     [ "$(find "$T/demo/4-016" -name '*.docx' | wc -l)" -ge 1 ] && [ -s "$T/demo/4-018.docx" ] &&
     unzip -p "$T/demo/4-018.docx" word/document.xml | grep -q '■' && ! grep -qi 'no such\|找不到' "$T/demo.err"; then
-    pass "make demo: reports, annotated copy, 4-016 forms and a pre-filled 4-018"
+    pass "make demo: reports and their overview, annotated copy, 4-016 forms and a pre-filled 4-018"
 else
     fail "make demo: $(ls -R "$T/demo" 2>&1 | head -20); $(head -c 300 "$T/demo.err")"
 fi

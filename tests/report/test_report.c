@@ -1,6 +1,7 @@
 #include "support.h"
 
 #include <dirent.h>
+#include <time.h>
 #include <yaml.h>
 
 #include "match/match.h"
@@ -86,7 +87,7 @@ typedef struct fixture {
     ck_report_input in;
 } fixture;
 
-static const char *const audit_text = "乙方應接受甲方之稽核 <script>alert(1)</script> | *注意*";
+static const char *const audit_text = "乙方應接受甲方之 | *注意* 稽核 <script>alert(1)</script>";
 
 static int setup(void **state)
 {
@@ -285,7 +286,7 @@ static void test_html(void **state)
     assert_non_null(strstr(html, "<mark>免除乙方之一切責任</mark>"));
     assert_non_null(strstr(html, fx->in.sha256));
     /* In the table a place does not break inside ("第五條 第一項"). */
-    assert_non_null(strstr(html, "<td class=\"places\">第五條&nbsp;第一項"));
+    assert_non_null(strstr(html, "<span class=\"places\">第五條&nbsp;第一項"));
     assert_non_null(strstr(html, "report-test 2.3"));
     assert_non_null(strstr(html, fx->in.generated));
     assert_non_null(strstr(html, "第五條 第一項"));
@@ -293,7 +294,53 @@ static void test_html(void **state)
     assert_non_null(strstr(html, "13 "));          /* file size */
     assert_non_null(strstr(html, "衝突 conflict"));
     assert_non_null(strstr(html, "</html>"));
+    /* Gaps first, in the order they are to be fixed; hash and packs last. */
+    const char *conflict = strstr(html, "<section class=\"gap f-conflict\""),
+               *partial = strstr(html, "<section class=\"gap f-partial\""),
+               *recommended = strstr(html, "<section class=\"gap f-missing\""),
+               *table = strstr(html, "<table class=\"all\">"), *trace = strstr(html, "<table class=\"trace\">");
+    assert_non_null(conflict);
+    assert_true(conflict < partial && partial < recommended && recommended < table && table < trace);
+    assert_true(strstr(html, fx->in.sha256) > trace);
+    assert_true(strstr(html, "report-test 2.3") > trace);
+    /* A met requirement keeps its evidence folded on screen and shows a
+     * short quote on paper. */
+    assert_non_null(strstr(html, "<details><summary>條文</summary>"));
+    assert_non_null(strstr(html, "@media print{"));
+    assert_non_null(strstr(html, "details{display:none}.print-quote{display:block}"));
+    /* Printed pages: the contract's name and the page number in the margin. */
+    assert_non_null(strstr(html, "@bottom-left{content:\"contract.docx · 中華民國"));
+    assert_non_null(strstr(html, "counter(page)"));
+    assert_non_null(strstr(html, "counter(pages)"));
     free(html);
+}
+
+/* The time people read is local and, in zh-TW, in the 民國 calendar. */
+static void local_time_in_minguo_years(void **state)
+{
+    fixture *fx = *state;
+    ck_buf b = CK_BUF_INIT;
+    long long saved = fx->in.generated_at;
+    char *tz = getenv("TZ") ? ck_strdup(getenv("TZ")) : NULL;
+
+    setenv("TZ", "Asia/Taipei", 1);
+    tzset();
+    fx->in.generated_at = 1796639040; /* 2026-12-07T10:24:00Z */
+    ck_report_local_time(&fx->in, &b);
+    assert_string_equal(b.data, "中華民國115年12月7日 18:24");
+    ck_buf_clear(&b);
+    ck_lang_set_name("en");
+    ck_report_local_time(&fx->in, &b);
+    assert_string_equal(b.data, "2026-12-07 18:24");
+    ck_lang_set_name("zh-TW");
+    ck_buf_free(&b);
+    if (tz)
+        setenv("TZ", tz, 1);
+    else
+        unsetenv("TZ");
+    tzset();
+    free(tz);
+    fx->in.generated_at = saved;
 }
 
 static void test_markdown(void **state)
@@ -305,6 +352,21 @@ static void test_markdown(void **state)
     assert_non_null(strstr(md, "**稽核**"));
     /* Table pipes and emphasis in contract text are escaped. */
     assert_non_null(strstr(md, "\\| \\*注意\\*"));
+    /* What to fix first, first: the required conflict, then the required
+     * partial, then the recommended gap; the full table after them; the
+     * hash last. */
+    const char *required = strstr(md, "## 必須修改"), *recommended = strstr(md, "## 建議修改");
+    const char *conflict = strstr(md, "### 3.4.1.7"), *partial = strstr(md, "### 3.4.1.5"),
+               *notice = strstr(md, "### 3.5.2"), *table = strstr(md, "## 全部要求"),
+               *hash = strstr(md, fx->in.sha256);
+    assert_non_null(required);
+    assert_true(required < conflict && conflict < partial && partial < recommended && recommended < notice &&
+                notice < table && table < hash);
+    /* Met and not applicable requirements have no section of their own. */
+    assert_null(strstr(md, "### 3.4.1.3"));
+    assert_null(strstr(md, "### 3.4.1.10"));
+    /* A met requirement: its place and a short quote in the table. */
+    assert_non_null(strstr(md, "| 第五條 第一項：「"));
     assert_non_null(strstr(md, "\\<script\\>"));
     assert_non_null(strstr(md, "部分符合 partial"));
     assert_non_null(strstr(md, "缺少的要素：期間"));
@@ -348,6 +410,15 @@ static void test_text(void **state)
     assert_null(strstr(text, "依據："));
     assert_null(strstr(text, "缺口"));
     assert_null(strstr(text, "\033["));
+    /* To review: required gaps (conflict before partial), then recommended;
+     * rules that do not apply are not in that list. */
+    const char *review = strstr(text, "需要處理或確認的項目："), *conflict = strstr(text, "\n- 3.4.1.7 "),
+               *partial = strstr(text, "\n- 3.4.1.5 "), *recommended = strstr(text, "\n- 3.5.2 "),
+               *all = strstr(text, "全部要求：");
+    assert_non_null(review);
+    assert_true(review < conflict && conflict < partial && partial < recommended && recommended < all);
+    assert_null(strstr(text, "\n- 3.4.1.10 "));
+    assert_non_null(strstr(text, "不適用：條件「system-development」"));
     free(text);
 
     fx->in.color = 1;
@@ -450,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(numbers_grouped_by_thousands),
         cmocka_unit_test(test_html),
+        cmocka_unit_test(local_time_in_minguo_years),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_save_atomic),

@@ -594,15 +594,15 @@ static void requirement_synonyms_are_found(void **state)
         { "3.4.1.6", 2, "執行檔" },
         { "3.4.1.8", 0, "複委託" },
         { "3.4.1.8", 0, "下包" },
-        { "3.4.1.9", 2, "移交" },
-        { "3.4.1.9", 2, "銷毀" },
+        { "3.4.1.9", 2, "帳號及權限應移交甲方" },
+        { "3.4.1.9", 2, "銷毀儲存媒體" },
         { "3.4.1.11", 2, "演習" },
         { "3.4.1.12", 0, "專案負責人" },
         { "3.4.1.12", 1, "廠商應指定聯絡人一名" },
         { "3.4.1.13", 2, "讓與" },
         { "3.4.1.16", 0, "撥付" },
         { "3.4.1.16", 1, "驗收合格後" },
-        { "3.5.2", 0, "夜間或例假日" },
+        { "3.5.2", 0, "夜間或例假日進入機房作業" },
         { "3.4.1.2", 0, "資訊安全" },
     };
     ck_rule_set *set = ck_rule_set_new();
@@ -616,6 +616,13 @@ static void requirement_synonyms_are_found(void **state)
         if (!matches(&e->patterns, cases[i].text))
             fail_msg("%s element '%s' does not find '%s'", cases[i].rule, e->name.zh, cases[i].text);
     }
+    /* A topic is what the clause is about, not any word of it: the end of the contract alone is
+     * not the return of assets, a holiday in a calendar clause is not work outside office hours,
+     * a licence that cannot be transferred is not access to assets. */
+    assert_false(matches(&ck_rule_set_find(set, "3.4.1.9")->elements[2].patterns, "本契約之變更、終止依政府採購法辦理"));
+    assert_false(matches(&ck_rule_set_find(set, "3.5.2")->elements[0].patterns, "星期六、星期日、國定假日均應計入"));
+    assert_false(matches(&ck_rule_set_find(set, "3.5.3")->elements[0].patterns, "客戶僅取得不可轉讓之使用授權"));
+    assert_true(matches(&ck_rule_set_find(set, "3.5.3")->elements[0].patterns, "本公司人員原則上不存取用戶資料"));
     ck_rule_set_free(set);
 }
 

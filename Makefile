@@ -8,12 +8,14 @@ BUILD      ?= build
 CC         ?= cc
 VERSION    := 0.1.0
 
-PKGS       := libxml-2.0 libzip zlib libcmark-gfm libpcre2-8 libutf8proc yaml-0.1
+PKGS       := libxml-2.0 libzip zlib libcmark-gfm libpcre2-8 libutf8proc yaml-0.1 libmicrohttpd libxcrypt
 DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libzip-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev libpcre2-dev \
-              libutf8proc-dev libyaml-dev libcsv-dev zlib1g-dev zip unzip libxml2-utils
+              libutf8proc-dev libyaml-dev libcsv-dev zlib1g-dev zip unzip libxml2-utils \
+              libmicrohttpd-dev libcrypt-dev
 TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils python3-docx \
-              fonts-arphic-ukai fonts-arphic-uming chromium
+              fonts-arphic-ukai fonts-arphic-uming chromium \
+              chromium-driver python3-selenium
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS     ?= -O2 -g
@@ -31,7 +33,7 @@ ALL_CFLAGS  = -Itests -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WAR
 LIBS        = $(PKG_LIBS) -lcmark-gfm-extensions -lcsv -lm
 
 LIB_SRC    := $(filter-out src/main.c,$(sort $(wildcard src/*.c src/*/*.c)))
-LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ    := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/serve_assets.o
 TEST_SRC   := $(sort $(wildcard tests/*/test_*.c))
 TEST_BIN   := $(TEST_SRC:%.c=$(BUILD)/%)
 BIN        := $(BUILD)/clausekit
@@ -52,6 +54,15 @@ deps-check:
 # ---- build -----------------------------------------------------------------
 $(BUILD)/%.o: %.c | deps-check
 	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The page `clausekit serve` shows, compiled in as a C table.
+SERVE_PAGE := src/serve/page.html src/serve/page.css src/serve/page.js
+$(BUILD)/gen/serve_assets.c: src/serve/embed.sh $(SERVE_PAGE)
+	@mkdir -p $(dir $@)
+	sh src/serve/embed.sh $@ $(SERVE_PAGE)
+
+$(BUILD)/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libclausekit.a: $(LIB_OBJ)

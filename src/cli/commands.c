@@ -10,12 +10,14 @@ int ck_cmd_rules(int argc, char **argv);
 int ck_cmd_check(int argc, char **argv);
 int ck_cmd_extract(int argc, char **argv);
 int ck_cmd_forms(int argc, char **argv);
+int ck_cmd_serve(int argc, char **argv);
 
 const ck_command ck_commands[] = {
     { "check", ck_cmd_check, "檢查契約條款並產生報告", "check contracts against rule packs and report" },
     { "extract", ck_cmd_extract, "列出契約的段落、條次位置與文字", "list a contract's blocks with locations and text" },
     { "rules", ck_cmd_rules, "列出、顯示與檢查規則套件", "list, show and lint rule packs" },
     { "forms", ck_cmd_forms, "產生委外人員表單 4-016、4-017、4-018", "fill the vendor-staff forms 4-016, 4-017, 4-018" },
+    { "serve", ck_cmd_serve, "提供網頁：以瀏覽器檢查契約與產生表單", "serve a web page for checking contracts and filling forms" },
     { NULL, NULL, NULL, NULL },
 };
 

@@ -63,6 +63,11 @@ static const char css[] =
     "blockquote{break-inside:avoid}a{color:inherit;text-decoration:none}"
     "details{display:none}.print-quote{display:block}}";
 
+const char *ck_report_html_style(void)
+{
+    return css;
+}
+
 static void h(ck_buf *o, const char *s)
 {
     if (s)

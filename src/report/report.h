@@ -53,6 +53,10 @@ void ck_report_markdown(const ck_report_input *in, ck_buf *out);
 void ck_report_html(const ck_report_input *in, ck_buf *out);
 void ck_report_json(const ck_report_input *in, ck_buf *out);
 
+/* The style sheet the HTML report carries inline (static; `clausekit
+ * serve` serves it to show reports on its page). */
+const char *ck_report_html_style(void);
+
 /* The report as a Word document reviewers can edit and send on: the
  * Markdown report's text, parsed by cmark-gfm and written by the DOCX
  * writer (src/writer), so both say the same. Written at path as the writer

@@ -124,6 +124,25 @@ if [ $rc -eq 1 ] && grep -q '<mark>' "$T/report.html" && grep -q 'size:A4' "$T/r
 else
     fail "html report: exit $rc"
 fi
+# Printed: every page carries the contract's name and "Page N of M" in its
+# bottom margin (CSS @page margin boxes, as Chromium prints them).
+if has_tool chromium && has_tool pdftotext && has_tool pdfinfo; then
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync --no-pdf-header-footer \
+        --user-data-dir="$(mktemp -d "$T/chrome-XXXXXX")" --print-to-pdf="$T/report.pdf" \
+        "file://$T/report.html" >/dev/null 2>&1
+    pages=$(pdfinfo "$T/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+    footers=$(pdftotext -layout "$T/report.pdf" - 2>/dev/null | grep -c "02-contrary-wording.docx .*Page [0-9]* of ${pages:-x}")
+    first=$(pdftotext -f 1 -l 1 "$T/report.pdf" - 2>/dev/null | tr -d '\n')
+    if [ "${pages:-0}" -ge 2 ] && [ "$footers" -eq "$pages" ] &&
+       echo "$first" | grep -q 'Must change: required' && ! echo "$first" | grep -q 'SHA-256'; then
+        pass "printed: $pages pages, each with the contract's name and its page number; the gaps on page 1, the hash not"
+    else
+        fail "printed report: $pages pages, $footers footers"
+    fi
+else
+    skip "printed report: chromium or poppler-utils not installed"
+fi
 
 mkdir -p "$T/out-dir"
 run "$CK" check --pack wratb-outsourcing --format html -o "$T/out-dir" "$GAPS" "$GOOD" "$ODT"

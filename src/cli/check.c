@@ -358,7 +358,7 @@ int ck_cmd_check(int argc, char **argv)
     ck_file_batch batch;
     ck_report_index index;
     struct sigaction old_int, old_term;
-    int signals_set = 0;
+    int signals_set = 0, made_dir = 0;
     int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
     char **files;
     ck_error err;
@@ -453,7 +453,9 @@ int ck_cmd_check(int argc, char **argv)
     }
     if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
         to_dir = 1;
-        if (!is_dir(output) && mkdir(output, 0777) != 0) {
+        made_dir = !is_dir(output);
+        if (made_dir && mkdir(output, 0777) != 0) {
+            made_dir = 0;
             fprintf(stderr, "clausekit: %s: %s%s%s\n", output,
                     ck_tr("無法建立報告資料夾（", "cannot create the report folder ("), ck_strerror(errno),
                     ck_tr("）；請確認上層資料夾存在且可寫入", "); check that the folder above exists and is writable"));
@@ -676,6 +678,8 @@ int ck_cmd_check(int argc, char **argv)
         fwrite(summaries.data, 1, summaries.len, stdout);
     if (errors)
         annotated = 0;
+    if (errors && made_dir)
+        rmdir(output); /* the folder this run made, when it stayed empty */
     if (annotated && isatty(STDERR_FILENO)) {
         /* After the report, where someone at a terminal looks for the result;
          * never in a pipe or a log, where stderr is for problems. */

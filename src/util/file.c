@@ -355,10 +355,36 @@ const char *ck_file_batch_stage(ck_file_batch *batch, const char *target, ck_err
     return batch->items[batch->count - 1].staged;
 }
 
+/* Copies the staged bytes into a device or FIFO. Returns 0 or errno. */
+static int write_into(const char *staged, const char *target)
+{
+    char chunk[65536];
+    ssize_t n;
+    int code = 0, in = open(staged, O_RDONLY), out = in < 0 ? -1 : open(target, O_WRONLY | O_TRUNC);
+
+    if (in < 0 || out < 0)
+        code = errno;
+    while (code == 0 && (n = read(in, chunk, sizeof chunk)) != 0) {
+        if (n < 0) {
+            if (errno != EINTR)
+                code = errno;
+            continue;
+        }
+        for (ssize_t done = 0, w; code == 0 && done < n; done += w > 0 ? w : 0)
+            if ((w = write(out, chunk + done, (size_t)(n - done))) < 0 && errno != EINTR)
+                code = errno;
+    }
+    if (in >= 0)
+        close(in);
+    if (out >= 0 && close(out) != 0 && code == 0)
+        code = errno;
+    return code;
+}
+
 /* Puts the replaced file back (or removes the new one) for an item placed. */
 static void undo_item(ck_file_batch_item *item)
 {
-    if (!item->placed)
+    if (!item->placed || item->written_into)
         return;
     if (item->backup) {
         rename(item->backup, item->target);
@@ -382,6 +408,13 @@ int ck_file_batch_commit(ck_file_batch *batch, ck_error *err)
         if (stat(item->staged, &st) == 0 && !S_ISREG(st.st_mode)) {
             code = EISDIR;
             break;
+        }
+        if (stat(item->target, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+            if ((code = write_into(item->staged, item->target)) != 0)
+                break;
+            unlink(item->staged);
+            item->placed = item->written_into = 1;
+            continue;
         }
         if (lstat(item->target, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
             code = S_ISDIR(st.st_mode) ? EISDIR : EEXIST;

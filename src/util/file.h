@@ -92,6 +92,7 @@ typedef struct ck_file_batch_item {
     char *target;
     char *backup;      /* hard link to the replaced file while committing */
     int placed;
+    int written_into;  /* the target is a device or FIFO: its bytes were written into it */
 } ck_file_batch_item;
 
 typedef struct ck_file_batch {
@@ -107,8 +108,10 @@ void ck_file_batch_init(ck_file_batch *batch, ck_file_policy policy);
 const char *ck_file_batch_stage(ck_file_batch *batch, const char *target, ck_error *err);
 /* Adds a file already written at staged (same file system as target). */
 void ck_file_batch_add(ck_file_batch *batch, const char *staged, const char *target);
-/* Places every staged file (see above). On failure err names the target
- * that could not be placed and nothing of the batch is in place. */
+/* Places every staged file (see above). A target that is a device or a
+ * FIFO (/dev/stdout, /dev/null) is written into, never renamed over (and
+ * cannot be taken back). On failure err names the target that could not
+ * be placed and nothing else of the batch is in place. */
 int ck_file_batch_commit(ck_file_batch *batch, ck_error *err);
 /* Removes staged files not placed and frees the batch. */
 void ck_file_batch_free(ck_file_batch *batch);

@@ -78,6 +78,13 @@ else
     fail "check -o DIR with an existing report: exit $rc; $(ls "$T/dir")"
 fi
 
+run "$CK" check "$C" "$T/no-such.docx" -o "$T/newdir/"
+if [ $rc -eq 2 ] && [ ! -e "$T/newdir" ]; then
+    pass "check -o NEWDIR/ with a contract that cannot be read: no reports, no folder"
+else
+    fail "check -o NEWDIR/ with a bad contract: exit $rc; $(ls -A "$T/newdir" 2>&1 | head -3)"
+fi
+
 # ---- the report and the annotated copy appear together or not at all ---------
 # A file size limit makes the copy fail to be
 # written, as a full disk would.

@@ -623,6 +623,9 @@ static void requirement_synonyms_are_found(void **state)
     assert_false(matches(&ck_rule_set_find(set, "3.5.2")->elements[0].patterns, "星期六、星期日、國定假日均應計入"));
     assert_false(matches(&ck_rule_set_find(set, "3.5.3")->elements[0].patterns, "客戶僅取得不可轉讓之使用授權"));
     assert_true(matches(&ck_rule_set_find(set, "3.5.3")->elements[0].patterns, "本公司人員原則上不存取用戶資料"));
+    /* A numbered definition of a term (四、「資通安全事件」：指…, normalised to ":") is not a clause. */
+    assert_true(matches(&ck_rule_set_find(set, "3.4.1.11")->not_evidence, "四、「資通安全事件」:指系統、服務或網路狀態"));
+    assert_false(matches(&ck_rule_set_find(set, "3.4.1.11")->not_evidence, "乙方知悉資通安全事件時,應立即通知甲方"));
     ck_rule_set_free(set);
 }
 

@@ -215,6 +215,26 @@ static void a_batch_places_all_or_none(void **state)
     assert_true(no_temporaries());
 }
 
+static void a_batch_writes_into_a_device(void **state)
+{
+    (void)state;
+    ck_error err;
+    ck_file_batch batch;
+    char staged[512];
+    struct stat st;
+
+    snprintf(staged, sizeof staged, "%s/.null.ck-%ld-AbCdEf", ck_test_dir(), (long)getpid());
+    write_text(staged, "report");
+    ck_error_clear(&err);
+    ck_file_batch_init(&batch, CK_FILE_REPLACE);
+    ck_file_batch_add(&batch, staged, "/dev/null");
+    assert_int_equal(ck_file_batch_commit(&batch, &err), 0);
+    ck_file_batch_free(&batch);
+    assert_int_equal(stat("/dev/null", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+    assert_int_equal(access(staged, F_OK), -1);
+}
+
 static void the_sweep_takes_only_what_dead_runs_left(void **state)
 {
     (void)state;
@@ -254,6 +274,7 @@ int main(void)
         cmocka_unit_test(a_new_file_never_replaces_one_that_appeared),
         cmocka_unit_test(replacing_keeps_the_mode),
         cmocka_unit_test(a_batch_places_all_or_none),
+        cmocka_unit_test(a_batch_writes_into_a_device),
         cmocka_unit_test(the_sweep_takes_only_what_dead_runs_left),
     };
     return cmocka_run_group_tests_name("util/file", tests, NULL, NULL);

@@ -19,6 +19,7 @@ void ck_annotation_set_init(ck_annotation_set *set, const char *part)
     set->author = ck_strdup("clausekit");
     set->appendix_title = ck_strdup("補充條款（審查建議）");
     set->appendix_after = -1;
+    set->appendix_before = -1;
     set->date = (long long)time(NULL);
 }
 

@@ -50,6 +50,10 @@ typedef struct ck_annotation_set {
     long appendix_after;       /* source_index of the paragraph the appended section follows (the
                                   last article's, before the signature block and annexes);
                                   -1: the end of the body */
+    long appendix_before;      /* source_index of the first paragraph of the signature block (or
+                                  of the annexes) the section must precede; -1: none found. ODT
+                                  places the section just before it, as its articles may be one
+                                  list whose last item holds the signatures */
     long long date;            /* seconds since the epoch, for w:date / dc:date */
 } ck_annotation_set;
 

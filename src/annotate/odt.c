@@ -309,8 +309,13 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
      * the review says where that is; else at the end of the body. */
     if (appended_count) {
         size_t at = map.container_close;
-        if (set->appendix_after >= 0 && (size_t)set->appendix_after < map.count &&
-            map.paras[set->appendix_after].top_end)
+        const ck_para_pos *before = set->appendix_before >= 0 && (size_t)set->appendix_before < map.count
+                                        ? &map.paras[set->appendix_before]
+                                        : NULL;
+        if (before && (before->top_level || before->item_close))
+            at = before->start; /* a body paragraph or one in an article's list item, not a table cell */
+        else if (set->appendix_after >= 0 && (size_t)set->appendix_after < map.count &&
+                 map.paras[set->appendix_after].top_end)
             at = map.paras[set->appendix_after].top_end;
         insert_run(&e, &edits, &regions, xml, &map, at, appended, appended_count);
     }

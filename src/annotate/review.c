@@ -433,6 +433,8 @@ void ck_review_annotations(const ck_document *doc, const ck_rule_set *rules, con
             if (!placed) {
                 placement_init(&pl, doc, part, norms);
                 set->appendix_after = appendix_point(&pl);
+                if (pl.signature < doc->count)
+                    set->appendix_before = (long)doc->blocks[pl.signature].source_index;
                 placed = 1;
             }
             ck_buf_printf(&b, "%s — ", title_of(f->rule));

@@ -152,6 +152,7 @@ static void appended_section_goes_before_the_signatures(void **state)
     assert_non_null(ins);
     assert_int_equal(ins->after, -1);
     assert_int_equal(fx->notes.appendix_after, 6); /* 本契約未盡事宜… before 甲方： */
+    assert_int_equal(fx->notes.appendix_before, 7); /* 甲方：… opens the signature block */
     assert_non_null(strstr(ins->comment, "簽署欄及附件之前"));
 }
 
@@ -170,6 +171,7 @@ static void no_articles_no_place(void **state)
     assert_int_equal(ck_match_run(doc, fx->set, NULL, &result, &err), 0);
     ck_review_annotations(doc, fx->set, result, 0, &notes);
     assert_int_equal(notes.appendix_after, -1);
+    assert_int_equal(notes.appendix_before, -1);
     ck_annotation_set_free(&notes);
     ck_match_result_free(result);
     ck_document_free(doc);

@@ -237,14 +237,16 @@ else
     fail "placement reasons: $(grep -o '置於[^<]*' "$T/placed-comments.xml" | head -3)"
 fi
 # The same in an ODT contract: before its signatures and annexes, never after.
+# Its articles are one list whose last item also holds the signatures.
 run "$CK" check --pack "$T/placement.yaml" "$S/service-contract.odt" --annotate "$T/placed.odt"
 unzip -p "$T/placed.odt" content.xml | sed 's/<text:[ph][ >]/\n&/g' | sed 's/<[^>]*>//g' >"$T/placed-odt.txt"
-section=$(line_of "$T/placed-odt.txt" '補充條款（審查建議）') total=$(wc -l <"$T/placed-odt.txt")
-tail_text=$(sed -n "$((section + 1)),\$p" "$T/placed-odt.txt" | tr -d '\n')
-if [ "$section" -gt 0 ] && [ "$section" -lt "$total" ] && echo "$tail_text" | grep -q '乙方不得於火星基地履約。'; then
-    pass "ODT: 補充條款 placed inside the document, not after everything"
+section=$(line_of "$T/placed-odt.txt" '補充條款（審查建議）') last=$(line_of "$T/placed-odt.txt" '乙方應遵守甲方資通安全管理制度')
+p2=$(line_of "$T/placed-odt.txt" '乙方不得於火星基地履約。') sign=$(line_of "$T/placed-odt.txt" '甲方：河川資源署北岸管理分署')
+if [ "$last" -gt 0 ] && [ "$last" -lt "$section" ] && [ "$section" -lt "$p2" ] && [ "$p2" -lt "$sign" ] &&
+   unzip -p "$T/placed.odt" content.xml | xmllint --noout - 2>/dev/null; then
+    pass "ODT: 補充條款 after the last article's text, before the signatures, well-formed"
 else
-    fail "ODT 補充條款 at line $section of $total"
+    fail "ODT 補充條款: last article text $last, section $section, clause $p2, signatures $sign"
 fi
 
 finish

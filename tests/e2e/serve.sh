@@ -68,6 +68,29 @@ else
     pass "the log shows no name, ID or file name"
 fi
 
+# ---- a request's time limit ---------------------------------------------------------
+# An upload that stops half-way is cut off once --timeout passes: the
+# connection is closed and its folder removed.
+mkdir -p "$T/tmp2"
+TMPDIR="$T/tmp2" start slow --listen 127.0.0.1:0 --timeout 1
+if [ -n "$url" ]; then
+    "$PY" - "$url" >"$T/slow.out" 2>&1 <<'EOF'
+import socket, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+s = socket.create_connection((u.hostname, u.port), timeout=60)
+s.sendall(("POST /api/check HTTP/1.1\r\nHost: %s:%d\r\nX-Clausekit: 1\r\n"
+           "Content-Type: multipart/form-data; boundary=ckboundary7d3e9a\r\nContent-Length: 100000\r\n\r\n"
+           "--ckboundary7d3e9a\r\n" % (u.hostname, u.port)).encode())
+print("closed" if s.recv(4096) == b"" else "answered")
+EOF
+    stop "$pid"
+    if [ "$(cat "$T/slow.out")" = closed ] && [ -z "$(ls -A "$T/tmp2")" ]; then
+        pass "a stalled upload is cut off at --timeout and its folder removed"
+    else
+        fail "stalled upload: $(cat "$T/slow.out"); left: $(ls -A "$T/tmp2")"
+    fi
+fi
+
 # ---- the page in a real browser -----------------------------------------------------
 # Debian's chromium + chromium-driver + python3-selenium (make deps installs
 # them); left to the main pass, like the other renderers.

@@ -266,6 +266,9 @@ for i in range(2):
     held.append(s)
     if not line.startswith(b"HTTP/1.1 100"):
         fail("request %d admitted" % i, repr(line))
+folders = [os.path.join(SERVE_TMP, d) for d in os.listdir(SERVE_TMP)]
+expect(len(folders) == 2 and all(os.stat(d).st_mode & 0o777 == 0o700 for d in folders),
+       "each request in flight has its own 0700 folder", str([(d, oct(os.stat(d).st_mode)) for d in folders]))
 status, h, data = request("POST", "/api/check", [("file", ("a.docx", read(contract)))])
 expect(status == 503 and "error" in json.loads(data), "a full queue is a 503", str(status))
 for s in held:

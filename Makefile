@@ -14,7 +14,7 @@ DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev li
               libutf8proc-dev libyaml-dev libcsv-dev zlib1g-dev zip unzip libxml2-utils \
               libmicrohttpd-dev libcrypt-dev
 TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils python3-docx \
-              fonts-arphic-ukai fonts-arphic-uming chromium \
+              fonts-arphic-ukai fonts-arphic-uming fonts-noto-cjk chromium \
               chromium-driver python3-selenium
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -46,8 +46,8 @@ int main(int argc, char **argv)
         }
     }
     if (i >= argc)
-        return ck_cli_usage_error(NULL, ck_tr("請指定命令：check、extract、rules 或 forms",
-                                              "name a command: check, extract, rules or forms"));
+        return ck_cli_usage_error(NULL, ck_tr("請指定命令：check、extract、rules、forms 或 serve",
+                                              "name a command: check, extract, rules, forms or serve"));
     if (strcmp(argv[i], "help") == 0) {
         if (i + 1 >= argc) {
             print_help(stdout);

@@ -10,18 +10,15 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "data/ids.h"
+#include "forms/pool.h"
 #include "util/file.h"
 #include "util/lang.h"
 #include "util/paths.h"
@@ -49,12 +46,6 @@ static volatile sig_atomic_t cleanup_stage_dir_active;
 static char cleanup_made_dirs[MAX_MADE_DIRS][4096]; /* folders above the output this run made */
 static volatile sig_atomic_t cleanup_made_dir_count;
 
-/* Worker processes writing a roster's files in parallel (see write_parallel). */
-#define MAX_WORKERS 16
-static pid_t worker_pids[MAX_WORKERS];
-static volatile sig_atomic_t worker_count;
-static int worker_reports = -1;                /* the parent's end of the report pipe */
-static volatile sig_atomic_t in_worker;        /* this process is a worker */
 /* Told to the user when a signal stops the run, so that a clerk who pressed
  * Ctrl+C knows nothing was left behind; chosen before writing starts. */
 static const char *interrupted_message;
@@ -73,52 +64,15 @@ static void remove_run_outputs(void)
         rmdir(cleanup_made_dirs[i]); /* only when empty: rmdir never removes more */
 }
 
-/* Empties the pipe of what the workers reported (non-blocking by then):
- * a worker never blocks on a full pipe while it is being stopped. */
-static void drain_reports(void)
-{
-    long k;
-    while (read(worker_reports, &k, sizeof k) == (ssize_t)sizeof k)
-        ;
-}
-
-/* Stops the workers. The pipe is read while waiting, so
- * a worker never blocks on a full pipe; the parent may itself still hold a
- * write end (a signal during the forks), so reads never wait. */
-static void stop_workers(void)
-{
-    struct timespec pause = { 0, 1000000 };
-    sig_atomic_t left = worker_count;
-
-    for (sig_atomic_t i = 0; i < worker_count; i++)
-        kill(worker_pids[i], SIGTERM);
-    if (worker_reports >= 0)
-        fcntl(worker_reports, F_SETFL, fcntl(worker_reports, F_GETFL) | O_NONBLOCK);
-    while (left > 0) {
-        if (worker_reports >= 0)
-            drain_reports();
-        for (sig_atomic_t i = 0; i < worker_count; i++)
-            if (worker_pids[i] > 0 && waitpid(worker_pids[i], NULL, WNOHANG) != 0) {
-                worker_pids[i] = 0;
-                left--;
-            }
-        if (left > 0)
-            nanosleep(&pause, NULL);
-    }
-    if (worker_reports >= 0)
-        drain_reports();
-    worker_count = 0;
-}
-
 static void on_signal(int sig)
 {
-    if (in_worker) {
+    if (ck_forms_pool_in_worker()) {
         /* A worker removes only its own temporaries: the files it finished
          * are the parent's to remove. */
         ck_zip_writer_remove_temporaries();
         _exit(2);
     }
-    stop_workers();
+    ck_forms_pool_stop();
     remove_run_outputs();
     if (interrupted_message) {
         if (progress_line_open)
@@ -127,19 +81,6 @@ static void on_signal(int sig)
     }
     signal(sig, SIG_DFL);
     raise(sig);
-}
-
-/* Signals wait while a file is being written and recorded: libzip writes
- * an archive through a temporary file of its own whose name nobody else
- * knows, so a handler running in the middle of that could not remove it.
- * Between two files the handler finds only names it knows. */
-static void hold_signals(int hold)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
 /* Messages never quote a person's number in full, whatever column or
@@ -457,14 +398,6 @@ static int make_directory(const char *path, ck_error *err)
     return rc;
 }
 
-/* Every writer writes through a temporary file and a rename, so a file
- * appears whole or not at all; callers hold signals around this call. */
-static int write_docs(ck_writer_format format, cmark_node *const *docs, size_t n, const ck_writer_options *wo,
-                      const char *path, ck_error *err)
-{
-    return ck_writer_write_many(format, docs, n, wo, path, err);
-}
-
 static void progress(const ck_forms_options *opt, size_t done, size_t total)
 {
     enum { WIDTH = 30 };
@@ -501,642 +434,704 @@ static void borrow_take_back(ck_value *record, const char *key)
     }
 }
 
+
 /* ============================================================================
- * The run
+ * The run: load -> check records -> choose output -> plan names -> check
+ * targets -> stage -> write -> (zip) -> commit
  * ========================================================================== */
 
 typedef enum { OUT_FILES, OUT_ONE_FILE, OUT_MERGE, OUT_ZIP } out_mode;
 
-static int render_record(const ck_template *t, ck_value *record, const char *checklist_field, ck_value *checklist,
-                         cmark_node **doc, ck_error *err)
-{
-    int rc;
-    if (checklist_field)
-        borrow_put(record, checklist_field, checklist);
-    rc = ck_template_render(t, record, doc, err);
-    if (checklist_field)
-        borrow_take_back(record, checklist_field);
-    return rc;
-}
-
-/* What the writing loops share. */
-typedef struct write_run {
-    const ck_template *t;
-    const ck_forms_data *data;
-    const size_t *rows;
+/* Everything one run holds, step to step. A step returns 0 to go on, or
+ * non-zero with err set (or with reported set when it has already said
+ * why on stderr). */
+typedef struct forms_run {
+    const ck_forms_options *opt;
+    const char *ext;           /* file extension of opt->format */
+    ck_template *t;
+    ck_forms_data *data;
     const char *checklist_field;
     ck_value *checklist;
-    char **targets;    /* where each form is written: its staged name */
-    char **names;      /* what a message calls it: the name it will have */
-    size_t count;
-    const ck_writer_options *wo;
-    const ck_forms_options *opt;
-} write_run;
+    size_t invalid, valid;
+    size_t *rows;              /* the valid records' indexes, valid of them */
+    out_mode mode;
+    char **targets;            /* where each form goes (inside the zip for --zip) */
+    size_t target_count;
+    char **staged;             /* where each form is written first, or NULL */
+    char **names;              /* what a message calls each staged form */
+    char *stage_dir, *staged_one, *output_dir;
+    int new_dir;
+    ck_file_batch batch;
+    ck_writer_options wo;
+    struct sigaction old_int, old_term;
+    int signals_set;
+    int reported;              /* the failure was said already */
+    ck_error err;
+} forms_run;
+
+static int render_record(const forms_run *r, size_t k, cmark_node **doc, ck_error *err)
+{
+    ck_value *record = r->data->records[r->rows[k]].value;
+    int rc;
+    if (r->checklist_field)
+        borrow_put(record, r->checklist_field, r->checklist);
+    rc = ck_template_render(r->t, record, doc, err);
+    if (r->checklist_field)
+        borrow_take_back(record, r->checklist_field);
+    return rc;
+}
 
 /* An error about a staged file is about the form the user will look for. */
-static void name_form(ck_error *err, const write_run *run, size_t k)
+static void name_form(ck_error *err, const forms_run *r, size_t k)
 {
-    if (strcmp(err->file, run->targets[k]) == 0)
+    if (strcmp(err->file, r->staged[k]) == 0)
         err->file[0] = '\0';
-    ck_error_set_file(err, run->names[k]);
+    ck_error_set_file(err, r->names[k]);
 }
 
-/* The forms of a merged file, made as the writer asks for them. */
-typedef struct merge_source {
-    write_run *run;
-    size_t total, done;
-} merge_source;
+/* ---- load ------------------------------------------------------------------ */
 
-static int next_form(void *ctx, size_t k, cmark_node **doc, ck_error *err)
+/* The template, its checklist field (4-018), the data and the checklist. */
+static int load_inputs(forms_run *r)
 {
-    merge_source *ms = ctx;
-    write_run *run = ms->run;
-    int rc = render_record(run->t, run->data->records[run->rows[k]].value, run->checklist_field, run->checklist,
-                           doc, err);
-    if (rc == 0 && k + 1 > ms->done) {
-        ms->done = k + 1;
-        progress(run->opt, ms->done, ms->total);
-    }
-    return rc;
-}
-
-/* A worker failed and has said why on stderr. */
-#define WORKER_FAILED 1
-
-/* Renders record k and writes it to its staged name. */
-static int write_one(write_run *run, size_t k, ck_error *err)
-{
-    cmark_node *doc = NULL;
+    const ck_forms_options *opt = r->opt;
     int rc;
 
-    ck_error_clear(err); /* a success may leave a file name behind in err */
-    rc = render_record(run->t, run->data->records[run->rows[k]].value, run->checklist_field, run->checklist,
-                           &doc, err);
-    if (rc != 0)
+    if ((rc = load_template(opt->form, &r->t, &r->err)) != 0)
         return rc;
-    hold_signals(1);
-    rc = write_docs(run->opt->format, &doc, 1, run->wo, run->targets[k], err);
-    if (rc != 0)
-        name_form(err, run, k);
-    hold_signals(0);
-    cmark_node_free(doc);
-    return rc;
+    for (size_t i = 0; i < ck_template_field_count(r->t); i++)
+        if (ck_template_field_at(r->t, i)->kind == CK_FIELD_CHECKLIST)
+            r->checklist_field = ck_template_field_at(r->t, i)->name;
+    if (opt->from_check && !r->checklist_field)
+        return ck_error_set(&r->err, CK_EUSAGE, ck_tr("--from-check 只用於有稽核項目的表單（如 4-018）",
+                                                      "--from-check is only for forms with a checklist (such as 4-018)"));
+    if ((rc = ck_forms_data_read(r->t, opt->data, opt->encoding, &r->data, &r->err)) != 0)
+        return rc;
+    if (r->checklist_field)
+        return ck_forms_checklist(opt->packs, opt->pack_count, opt->from_check, &r->checklist, &r->err);
+    return 0;
 }
 
-/* The files of a large roster are written by `jobs` worker processes
- * (file k by worker k % jobs): zlib and the file system take most of the
- * time, and both scale with cores. Each worker reports every file it has
- * written through a pipe, so the parent always knows what to remove if the
- * run fails or is interrupted; a worker that fails prints its error and
- * reports -1, and the parent stops the others. */
-static int write_parallel(write_run *run, int jobs, ck_error *err)
+/* ---- check records ----------------------------------------------------------- */
+
+/* Validates every record before anything is written; lists the problems. */
+static int check_records(forms_run *r)
 {
-    pid_t parent;
-    int fds[2], failed = 0;
-    size_t done = 0;
-    long k;
+    ck_buf problems = CK_BUF_INIT;
+    int rc = 0;
 
-    if (pipe(fds) != 0)
-        return ck_error_set(err, CK_EIO, ck_tr("無法建立管道：%s", "cannot create a pipe: %s"), ck_strerror(errno));
-    fflush(NULL);
-    parent = getpid();
-    worker_reports = fds[0];
-    for (int w = 0; w < jobs; w++) {
-        pid_t pid;
-        hold_signals(1);
-        pid = fork();
-        if (pid == 0) {
-            ck_error werr;
-            in_worker = 1;
-            /* A worker never outlives the run: SIGKILL to the parent stops it too. */
-            prctl(PR_SET_PDEATHSIG, SIGKILL);
-            if (getppid() != parent)
-                _exit(2);
-            hold_signals(0);
-            close(fds[0]);
-            ck_error_clear(&werr);
-            for (size_t i = (size_t)w; i < run->count; i += (size_t)jobs) {
-                cmark_node *doc = NULL;
-                int rc;
-                ck_error_clear(&werr);
-                rc = render_record(run->t, run->data->records[run->rows[i]].value, run->checklist_field,
-                                   run->checklist, &doc, &werr);
-                hold_signals(1);
-                if (rc == 0)
-                    rc = write_docs(run->opt->format, &doc, 1, run->wo, run->targets[i], &werr);
-                cmark_node_free(doc);
-                if (rc != 0) {
-                    /* said before it is reported: the parent stops the workers then */
-                    name_form(&werr, run, i);
-                    print_masked_error(&werr);
-                    k = -1;
-                    if (write(fds[1], &k, sizeof k) < 0)
-                        _exit(2);
-                    _exit(2);
-                }
-                k = (long)i;
-                if (write(fds[1], &k, sizeof k) != (ssize_t)sizeof k)
-                    _exit(2);
-                hold_signals(0);
-            }
-            _exit(0);
-        }
-        if (pid < 0) {
-            hold_signals(0);
-            close(fds[1]);
-            stop_workers();
-            close(fds[0]);
-            worker_reports = -1;
-            return ck_error_set(err, CK_EIO, ck_tr("無法啟動工作行程：%s", "cannot start a worker process: %s"),
-                                ck_strerror(errno));
-        }
-        worker_pids[worker_count++] = pid;
-        hold_signals(0);
-    }
-    close(fds[1]);
-    for (;;) {
-        ssize_t n;
-        hold_signals(1);
-        n = read(fds[0], &k, sizeof k);
-        hold_signals(0);
-        if (n != (ssize_t)sizeof k)
-            break;
-        if (k < 0) {
-            failed = 1;
-            hold_signals(1);
-            stop_workers(); /* also reads what the others reported */
-            hold_signals(0);
-            break;
-        }
-        progress(run->opt, ++done, run->count);
-        ck_file_announce_started();
-    }
-    hold_signals(1);
-    for (sig_atomic_t i = 0; i < worker_count; i++) {
-        int st = 0;
-        if (waitpid(worker_pids[i], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-            failed = 1;
-    }
-    worker_count = 0;
-    close(fds[0]);
-    worker_reports = -1;
-    hold_signals(0);
-    return failed ? WORKER_FAILED : 0;
-}
-
-int ck_forms_run(const ck_forms_options *opt)
-{
-    ck_template *t = NULL;
-    ck_forms_data *data = NULL;
-    ck_value *checklist = NULL;
-    const char *checklist_field = NULL;
-    ck_buf problems = CK_BUF_INIT, b = CK_BUF_INIT;
-    ck_error err;
-    size_t invalid = 0, valid = 0, *rows = NULL, target_count = 0;
-    char **stems = NULL, **unique = NULL, **targets = NULL, **staged = NULL, **names = NULL;
-    char *stage_dir = NULL, *staged_one = NULL, *output_dir = NULL;
-    ck_file_batch batch;
-    int new_dir = 0;
-    ck_zip_writer *zip = NULL;
-    cmark_node **docs = NULL;
-    out_mode mode;
-    ck_writer_options wo;
-    const char *ext = ck_writer_format_extension(opt->format);
-    struct sigaction sa, old_int, old_term;
-    write_run run;
-    int status = FORMS_EXIT_ERROR, signals_set = 0, rc = 0;
-
-    ck_error_clear(&err);
-    ck_file_batch_init(&batch, CK_FILE_NEW);
-    cleanup_paths = NULL;
-    cleanup_count = 0;
-    if ((rc = load_template(opt->form, &t, &err)) != 0)
-        goto fail;
-    for (size_t i = 0; i < ck_template_field_count(t); i++)
-        if (ck_template_field_at(t, i)->kind == CK_FIELD_CHECKLIST)
-            checklist_field = ck_template_field_at(t, i)->name;
-    if (opt->from_check && !checklist_field) {
-        rc = ck_error_set(&err, CK_EUSAGE, ck_tr("--from-check 只用於有稽核項目的表單（如 4-018）",
-                                                 "--from-check is only for forms with a checklist (such as 4-018)"));
-        goto fail;
-    }
-    if ((rc = ck_forms_data_read(t, opt->data, opt->encoding, &data, &err)) != 0)
-        goto fail;
-    if (checklist_field && (rc = ck_forms_checklist(opt->packs, opt->pack_count, opt->from_check, &checklist, &err)) != 0)
-        goto fail;
-
-    /* ---- validate every record before anything is written ---- */
-    if (data->note)
-        put_masked(data->note, stderr);
-    invalid = ck_forms_data_validate(t, data, &problems);
-    valid = data->count - invalid;
-    if (invalid && !opt->skip_invalid) {
+    if (r->data->note)
+        put_masked(r->data->note, stderr);
+    r->invalid = ck_forms_data_validate(r->t, r->data, &problems);
+    r->valid = r->data->count - r->invalid;
+    if (r->invalid)
         put_masked(problems.data, stderr);
+    ck_buf_free(&problems);
+    if (r->invalid && !r->opt->skip_invalid) {
         fprintf(stderr, ck_tr("clausekit: %s: %zu 筆資料有誤，未產生任何表單（可用 --skip-invalid 略過有誤的列）\n",
                               "clausekit: %s: %zu record(s) are invalid; nothing was written (--skip-invalid leaves them out)\n"),
-                data->path, invalid);
-        goto done;
+                r->data->path, r->invalid);
+        rc = r->reported = 1;
+    } else if (r->invalid && r->valid == 0) {
+        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
+                              "clausekit: %s: no record is valid; nothing was written\n"),
+                r->data->path);
+        rc = r->reported = 1;
     }
-    if (invalid) {
-        put_masked(problems.data, stderr);
-        if (valid == 0) {
-            fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
-                                  "clausekit: %s: no record is valid; nothing was written\n"),
-                    data->path);
-            goto done;
-        }
-    }
-    rows = ck_calloc(valid, sizeof *rows);
-    for (size_t i = 0, k = 0; i < data->count; i++)
-        if (data->records[i].valid)
-            rows[k++] = i;
+    if (rc)
+        return rc;
+    r->rows = ck_calloc(r->valid, sizeof *r->rows);
+    for (size_t i = 0, k = 0; i < r->data->count; i++)
+        if (r->data->records[i].valid)
+            r->rows[k++] = i;
+    return 0;
+}
 
-    /* ---- where the output goes ---- */
+/* ---- choose output ----------------------------------------------------------- */
+
+/* Files in a folder, one file, one merged file, or a zip. */
+static int choose_output(forms_run *r)
+{
+    const ck_forms_options *opt = r->opt;
+
     if (opt->zip)
-        mode = OUT_ZIP;
-    else if (!opt->output) {
-        rc = ck_error_set(&err, CK_EUSAGE, ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）",
-                                                 "give -o FILE or -o DIR (or --zip FILE)"));
-        goto fail;
-    } else if (opt->merge) {
-        mode = OUT_MERGE;
-        if (is_directory(opt->output) || ends_with(opt->output, "/")) {
-            rc = ck_error_set(&err, CK_EUSAGE, ck_tr("--merge 產生一個檔案：-o 請給檔名（例如 %s%s全部.%s），不是資料夾",
-                                                     "--merge writes one file: give -o a file name (such as %s%sall.%s), "
-                                                     "not a folder"),
-                              opt->output, ends_with(opt->output, "/") ? "" : "/", ext);
-            goto fail;
-        }
-    }
-    else if (valid == 1 && data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/") &&
-             (has_file_extension(opt->output) || path_exists(opt->output)))
-        mode = OUT_ONE_FILE; /* a name without an extension is a folder, as for several rows */
+        r->mode = OUT_ZIP;
+    else if (!opt->output)
+        return ck_error_set(&r->err, CK_EUSAGE, ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）",
+                                                      "give -o FILE or -o DIR (or --zip FILE)"));
+    else if (opt->merge) {
+        r->mode = OUT_MERGE;
+        if (is_directory(opt->output) || ends_with(opt->output, "/"))
+            return ck_error_set(&r->err, CK_EUSAGE,
+                                ck_tr("--merge 產生一個檔案：-o 請給檔名（例如 %s%s全部.%s），不是資料夾",
+                                      "--merge writes one file: give -o a file name (such as %s%sall.%s), "
+                                      "not a folder"),
+                                opt->output, ends_with(opt->output, "/") ? "" : "/", r->ext);
+    } else if (r->valid == 1 && r->data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/") &&
+               (has_file_extension(opt->output) || path_exists(opt->output)))
+        r->mode = OUT_ONE_FILE; /* a name without an extension is a folder, as for several rows */
     else
-        mode = OUT_FILES;
-    if (mode == OUT_FILES && !is_directory(opt->output) &&
+        r->mode = OUT_FILES;
+    if (r->mode == OUT_FILES && !is_directory(opt->output) &&
         (path_exists(opt->output) || ends_with(opt->output, ".docx") || ends_with(opt->output, ".odt") ||
          ends_with(opt->output, ".html") || ends_with(opt->output, ".md"))) {
         /* -o 名冊.docx for a roster of several rows is a folder by mistake */
-        rc = ck_error_set(&err, CK_EUSAGE, ck_tr("名冊有多筆資料，-o 須是資料夾（或用 --merge 合併成一個檔）",
-                                                 "a roster gives several files: -o must be a folder (or use --merge)"));
-        ck_error_set_file(&err, opt->output);
-        goto fail;
+        int rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("名冊有多筆資料，-o 須是資料夾（或用 --merge 合併成一個檔）",
+                                                        "a roster gives several files: -o must be a folder (or use --merge)"));
+        ck_error_set_file(&r->err, opt->output);
+        return rc;
     }
+    return 0;
+}
 
-    /* ---- plan every name and check none would be overwritten ---- */
-    if (mode == OUT_FILES || (mode == OUT_ZIP && !opt->merge)) {
-        const char *pattern = opt->name_pattern ? opt->name_pattern : default_pattern(t);
-        stems = ck_calloc(valid, sizeof *stems);
-        for (size_t k = 0; k < valid; k++) {
-            ck_buf raw = CK_BUF_INIT;
-            ck_buf_puts(&raw, "");
-            if ((rc = expand_name(t, pattern, data->records[rows[k]].value, rows[k], &raw, &err)) != 0) {
-                ck_buf_free(&raw);
-                for (size_t j = k; j < valid; j++)
-                    stems[j] = ck_strdup("");
-                goto fail;
-            }
-            ck_buf_clear(&b);
-            ck_forms_safe_name(raw.data, ck_template_form(t), &b);
-            stems[k] = ck_strdup(b.data);
-            ck_buf_free(&raw);
+/* ---- plan names ------------------------------------------------------------ */
+
+/* The safe, unique file name stems of the forms, one per valid record. */
+static int plan_stems(forms_run *r, char ***out)
+{
+    const char *pattern = r->opt->name_pattern ? r->opt->name_pattern : default_pattern(r->t);
+    char **stems = ck_calloc(r->valid, sizeof *stems);
+    ck_buf raw = CK_BUF_INIT, safe = CK_BUF_INIT;
+    int rc = 0;
+
+    for (size_t k = 0; k < r->valid && rc == 0; k++) {
+        ck_buf_clear(&raw);
+        ck_buf_puts(&raw, "");
+        rc = expand_name(r->t, pattern, r->data->records[r->rows[k]].value, r->rows[k], &raw, &r->err);
+        if (rc == 0) {
+            ck_buf_clear(&safe);
+            ck_forms_safe_name(raw.data, ck_template_form(r->t), &safe);
+            stems[k] = ck_strdup(safe.data);
         }
-        unique = ck_forms_unique_names((const char *const *)stems, valid);
-        target_count = valid;
-        targets = ck_calloc(valid, sizeof *targets);
-        for (size_t k = 0; k < valid; k++) {
+    }
+    ck_buf_free(&raw);
+    ck_buf_free(&safe);
+    if (rc == 0)
+        *out = ck_forms_unique_names((const char *const *)stems, r->valid);
+    for (size_t k = 0; k < r->valid; k++)
+        free(stems[k]);
+    free(stems);
+    return rc;
+}
+
+/* Every output's name: one per form, or the one merged file. */
+static int plan_targets(forms_run *r)
+{
+    const ck_forms_options *opt = r->opt;
+    ck_buf b = CK_BUF_INIT;
+
+    if (r->mode == OUT_FILES || (r->mode == OUT_ZIP && !opt->merge)) {
+        char **unique = NULL;
+        int rc = plan_stems(r, &unique);
+        if (rc != 0)
+            return rc;
+        r->target_count = r->valid;
+        r->targets = ck_calloc(r->valid, sizeof *r->targets);
+        for (size_t k = 0; k < r->valid; k++) {
             ck_buf_clear(&b);
-            if (mode == OUT_FILES)
-                ck_buf_printf(&b, "%s%s%s.%s", opt->output, ends_with(opt->output, "/") ? "" : "/", unique[k], ext);
+            if (r->mode == OUT_FILES)
+                ck_buf_printf(&b, "%s%s%s.%s", opt->output, ends_with(opt->output, "/") ? "" : "/", unique[k], r->ext);
             else
-                ck_buf_printf(&b, "%s.%s", unique[k], ext);
-            targets[k] = ck_strdup(b.data);
+                ck_buf_printf(&b, "%s.%s", unique[k], r->ext);
+            r->targets[k] = ck_strdup(b.data);
         }
+        ck_forms_names_free(unique, r->valid);
     } else {
-        target_count = 1;
-        targets = ck_calloc(1, sizeof *targets);
-        ck_buf_clear(&b);
-        if (mode == OUT_ZIP) {
-            ck_forms_safe_name(ck_template_form(t), "form", &b);
-            ck_buf_printf(&b, ".%s", ext);
+        r->target_count = 1;
+        r->targets = ck_calloc(1, sizeof *r->targets);
+        if (r->mode == OUT_ZIP) {
+            ck_forms_safe_name(ck_template_form(r->t), "form", &b);
+            ck_buf_printf(&b, ".%s", r->ext);
         } else {
             ck_buf_puts(&b, opt->output);
         }
-        targets[0] = ck_strdup(b.data);
+        r->targets[0] = ck_strdup(b.data);
     }
-    /* No output is ever one of the run's inputs, whatever --force says. */
-    {
-        char *template_path = ck_forms_template_path(opt->form);
-        const char *inputs[] = { opt->data, template_path, opt->from_check };
-        const char *clash = NULL;
-        if (mode == OUT_ZIP || mode != OUT_FILES) {
-            const char *out = mode == OUT_ZIP ? opt->zip : opt->output;
+    ck_buf_free(&b);
+    return 0;
+}
+
+/* ---- check targets ----------------------------------------------------------- */
+
+/* No output is ever one of the run's inputs, whatever --force says. */
+static int check_not_an_input(forms_run *r)
+{
+    const ck_forms_options *opt = r->opt;
+    char *template_path = ck_forms_template_path(opt->form);
+    const char *inputs[] = { opt->data, template_path, opt->from_check };
+    const char *clash = NULL;
+    int rc = 0;
+
+    if (r->mode != OUT_FILES) {
+        const char *out = r->mode == OUT_ZIP ? opt->zip : opt->output;
+        for (size_t i = 0; i < 3 && !clash; i++)
+            if (inputs[i] && (strcmp(out, inputs[i]) == 0 || ck_file_same(out, inputs[i])))
+                clash = out;
+    } else {
+        for (size_t k = 0; k < r->target_count && !clash; k++)
             for (size_t i = 0; i < 3 && !clash; i++)
-                if (inputs[i] && (strcmp(out, inputs[i]) == 0 || ck_file_same(out, inputs[i])))
-                    clash = out;
-        } else {
-            for (size_t k = 0; k < target_count && !clash; k++)
-                for (size_t i = 0; i < 3 && !clash; i++)
-                    if (inputs[i] && ck_file_same(targets[k], inputs[i]))
-                        clash = targets[k];
-        }
-        free(template_path);
-        if (clash) {
-            rc = ck_error_set(&err, CK_EUSAGE, "%s",
-                              ck_tr("這是本次讀取的檔案（名冊、範本或 --from-check），表單不能寫在它上面（--force 也不行）；請改用其他檔名",
-                                    "this is a file the run reads (the roster, the template or --from-check); a form "
-                                    "never replaces it (not even with --force): give another name"));
-            ck_error_set_file(&err, clash);
-            goto fail;
-        }
+                if (inputs[i] && ck_file_same(r->targets[k], inputs[i]))
+                    clash = r->targets[k];
     }
+    if (clash) {
+        rc = ck_error_set(&r->err, CK_EUSAGE, "%s",
+                          ck_tr("這是本次讀取的檔案（名冊、範本或 --from-check），表單不能寫在它上面（--force 也不行）；請改用其他檔名",
+                                "this is a file the run reads (the roster, the template or --from-check); a form "
+                                "never replaces it (not even with --force): give another name"));
+        ck_error_set_file(&r->err, clash);
+    }
+    free(template_path);
+    return rc;
+}
+
+/* Without --force, no output may exist yet; -o of one file is no folder. */
+static int check_targets(forms_run *r)
+{
+    const ck_forms_options *opt = r->opt;
+    int rc;
+
+    if ((rc = check_not_an_input(r)) != 0)
+        return rc;
     if (!opt->force) {
         const char *exists = NULL;
         size_t existing = 0;
-        if (mode == OUT_ZIP) {
+        if (r->mode == OUT_ZIP) {
             if (path_exists(opt->zip))
                 exists = opt->zip, existing = 1;
         } else {
-            for (size_t k = 0; k < target_count; k++)
-                if (path_exists(targets[k])) {
+            for (size_t k = 0; k < r->target_count; k++)
+                if (path_exists(r->targets[k])) {
                     if (!exists)
-                        exists = targets[k];
+                        exists = r->targets[k];
                     existing++;
                 }
         }
         if (exists) {
             if (existing > 1)
-                rc = ck_error_set(&err, CK_EUSAGE, ck_tr("檔案已存在（共 %zu 個），未產生任何表單；要覆寫請加 --force",
-                                                         "the file exists (%zu in all); nothing was written; --force overwrites"),
+                rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("檔案已存在（共 %zu 個），未產生任何表單；要覆寫請加 --force",
+                                                            "the file exists (%zu in all); nothing was written; --force overwrites"),
                                   existing);
             else
-                rc = ck_error_set(&err, CK_EUSAGE, ck_tr("檔案已存在，未產生任何表單；要覆寫請加 --force",
-                                                         "the file exists; nothing was written; --force overwrites"));
-            ck_error_set_file(&err, exists);
-            goto fail;
+                rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("檔案已存在，未產生任何表單；要覆寫請加 --force",
+                                                            "the file exists; nothing was written; --force overwrites"));
+            ck_error_set_file(&r->err, exists);
+            return rc;
         }
     }
-    if (mode == OUT_ONE_FILE && is_directory(opt->output)) {
-        rc = ck_error_set(&err, CK_EUSAGE, ck_tr("-o 是資料夾", "-o is a folder"));
-        ck_error_set_file(&err, opt->output);
-        goto fail;
+    if (r->mode == OUT_ONE_FILE && is_directory(opt->output)) {
+        rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("-o 是資料夾", "-o is a folder"));
+        ck_error_set_file(&r->err, opt->output);
+        return rc;
     }
+    return 0;
+}
 
-    /* ---- staging ----
-     * Everything is written under names of this run's own first and put in
-     * place only when every form is written:
-     *   a new folder      built as a hidden folder beside it, then renamed
-     *                     (a kill leaves all of it or none);
-     *   an existing one   forms built in a hidden folder inside it, then
-     *                     moved in one by one, each refusing a name that
-     *                     exists (without --force), and undone when one
-     *                     cannot be placed;
-     *   one file, --zip   built under a hidden name beside it.
-     * Leftovers of a run that was killed are swept first. */
-    ck_writer_options_default(&wo);
-    wo.title = ck_template_title(t);
-    ck_file_batch_init(&batch, opt->force ? CK_FILE_REPLACE : CK_FILE_NEW);
+/* ---- stage -------------------------------------------------------------------
+ * Everything is written under names of this run's own first and put in
+ * place only when every form is written:
+ *   a new folder      built as a hidden folder beside it, then renamed
+ *                     (a kill leaves all of it or none);
+ *   an existing one   forms built in a hidden folder inside it, then
+ *                     moved in one by one, each refusing a name that
+ *                     exists (without --force), and undone when one
+ *                     cannot be placed;
+ *   one file, --zip   built under a hidden name beside it.
+ * Leftovers of a run that was killed are swept first. */
+
+static void catch_signals(forms_run *r)
+{
+    struct sigaction sa;
+
     interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
                                 "clausekit: interrupted; every file this run wrote was removed\n");
     ck_file_announce_reset();
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    signals_set = 1;
-    ck_buf_clear(&b);
-    if (mode == OUT_FILES) {
-        output_dir = ck_strdup(opt->output);
-        for (size_t n = strlen(output_dir); n > 1 && output_dir[n - 1] == '/'; n--)
-            output_dir[n - 1] = '\0';
-        new_dir = !is_directory(output_dir);
-        if (new_dir) {
-            char *slash = strrchr(output_dir, '/');
-            if (slash && slash != output_dir) {
+    sigaction(SIGINT, &sa, &r->old_int);
+    sigaction(SIGTERM, &sa, &r->old_term);
+    r->signals_set = 1;
+}
+
+static void restore_signals(forms_run *r)
+{
+    if (r->signals_set) {
+        sigaction(SIGINT, &r->old_int, NULL);
+        sigaction(SIGTERM, &r->old_term, NULL);
+        r->signals_set = 0;
+    }
+}
+
+/* The prefix of the staging folder's name (mkdtemp adds XXXXXX), after
+ * sweeping what a killed run left there; makes the folders above a new
+ * output folder. */
+static int stage_dir_prefix(forms_run *r, ck_buf *b)
+{
+    const ck_forms_options *opt = r->opt;
+
+    if (r->mode == OUT_FILES) {
+        r->output_dir = ck_strdup(opt->output);
+        for (size_t n = strlen(r->output_dir); n > 1 && r->output_dir[n - 1] == '/'; n--)
+            r->output_dir[n - 1] = '\0';
+        r->new_dir = !is_directory(r->output_dir);
+        if (r->new_dir) {
+            char *slash = strrchr(r->output_dir, '/');
+            if (slash && slash != r->output_dir) {
+                int rc;
                 *slash = '\0';
-                rc = make_directory(output_dir, &err);
+                rc = make_directory(r->output_dir, &r->err);
                 *slash = '/';
                 if (rc != 0)
-                    goto fail;
+                    return rc;
             }
-            ck_file_sweep_beside(output_dir);
-            ck_file_temp_name(output_dir, &b);
+            ck_file_sweep_beside(r->output_dir);
+            ck_file_temp_name(r->output_dir, b);
         } else {
-            ck_file_sweep(output_dir);
-            ck_buf_printf(&b, "%s/.forms.ck-%ld-", output_dir, (long)getpid());
+            ck_file_sweep(r->output_dir);
+            ck_buf_printf(b, "%s/.forms.ck-%ld-", r->output_dir, (long)getpid());
         }
-    } else if (mode == OUT_ZIP) {
+    } else if (r->mode == OUT_ZIP) {
         ck_file_sweep_beside(opt->zip);
-        ck_file_temp_name(opt->zip, &b);
+        ck_file_temp_name(opt->zip, b);
     } else {
         ck_file_sweep_beside(opt->output);
     }
-    if (mode == OUT_FILES || mode == OUT_ZIP) {
-        ck_buf_puts(&b, "XXXXXX");
-        if (!mkdtemp(b.data)) {
-            rc = ck_error_set(&err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
+    return 0;
+}
+
+/* The staging folder and each form's staged name in it. */
+static int make_stage_dir(forms_run *r, ck_buf *b)
+{
+    const ck_forms_options *opt = r->opt;
+
+    ck_buf_puts(b, "XXXXXX");
+    if (!mkdtemp(b->data)) {
+        int rc = ck_error_set(&r->err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
                               ck_strerror(errno));
-            ck_error_set_file(&err, mode == OUT_ZIP ? opt->zip : opt->output);
-            goto fail;
-        }
-        stage_dir = ck_strdup(b.data);
-        copy_path(cleanup_stage_dir, sizeof cleanup_stage_dir, stage_dir);
-        cleanup_stage_dir_active = 1;
-        staged = ck_calloc(target_count, sizeof *staged);
-        names = ck_calloc(target_count, sizeof *names);
-        for (size_t k = 0; k < target_count; k++) {
-            const char *slash = strrchr(targets[k], '/');
-            ck_buf_clear(&b);
-            ck_buf_printf(&b, "%s/%s", stage_dir, slash ? slash + 1 : targets[k]);
-            staged[k] = ck_strdup(b.data);
-            ck_buf_clear(&b);
-            if (mode == OUT_ZIP)
-                ck_buf_printf(&b, "%s:%s", opt->zip, targets[k]);
-            else
-                ck_buf_puts(&b, targets[k]);
-            names[k] = ck_strdup(b.data);
-        }
-        cleanup_paths = staged;
-        cleanup_count = target_count;
+        ck_error_set_file(&r->err, r->mode == OUT_ZIP ? opt->zip : opt->output);
+        return rc;
     }
-    if (mode != OUT_FILES) {
-        const char *one = ck_file_batch_stage(&batch, mode == OUT_ZIP ? opt->zip : opt->output, &err);
+    r->stage_dir = ck_strdup(b->data);
+    copy_path(cleanup_stage_dir, sizeof cleanup_stage_dir, r->stage_dir);
+    cleanup_stage_dir_active = 1;
+    r->staged = ck_calloc(r->target_count, sizeof *r->staged);
+    r->names = ck_calloc(r->target_count, sizeof *r->names);
+    for (size_t k = 0; k < r->target_count; k++) {
+        const char *slash = strrchr(r->targets[k], '/');
+        ck_buf_clear(b);
+        ck_buf_printf(b, "%s/%s", r->stage_dir, slash ? slash + 1 : r->targets[k]);
+        r->staged[k] = ck_strdup(b->data);
+        ck_buf_clear(b);
+        if (r->mode == OUT_ZIP)
+            ck_buf_printf(b, "%s:%s", opt->zip, r->targets[k]);
+        else
+            ck_buf_puts(b, r->targets[k]);
+        r->names[k] = ck_strdup(b->data);
+    }
+    cleanup_paths = r->staged;
+    cleanup_count = r->target_count;
+    return 0;
+}
+
+static int stage_outputs(forms_run *r)
+{
+    const ck_forms_options *opt = r->opt;
+    ck_buf b = CK_BUF_INIT;
+    int rc;
+
+    ck_writer_options_default(&r->wo);
+    r->wo.title = ck_template_title(r->t);
+    ck_file_batch_free(&r->batch);
+    ck_file_batch_init(&r->batch, opt->force ? CK_FILE_REPLACE : CK_FILE_NEW);
+    catch_signals(r);
+    rc = stage_dir_prefix(r, &b);
+    if (rc == 0 && (r->mode == OUT_FILES || r->mode == OUT_ZIP))
+        rc = make_stage_dir(r, &b);
+    ck_buf_free(&b);
+    if (rc == 0 && r->mode != OUT_FILES) {
+        const char *one = ck_file_batch_stage(&r->batch, r->mode == OUT_ZIP ? opt->zip : opt->output, &r->err);
         if (!one)
-            goto fail;
-        staged_one = ck_strdup(one);
-        copy_path(cleanup_staged_file, sizeof cleanup_staged_file, staged_one);
+            return r->err.code ? r->err.code : CK_EIO;
+        r->staged_one = ck_strdup(one);
+        copy_path(cleanup_staged_file, sizeof cleanup_staged_file, r->staged_one);
         cleanup_staged_file_active = 1;
     }
+    return rc;
+}
 
-    /* ---- write ---- */
-    run.t = t;
-    run.data = data;
-    run.rows = rows;
-    run.checklist_field = checklist_field;
-    run.checklist = checklist;
-    run.targets = staged;
-    run.names = names;
-    run.count = target_count;
-    run.wo = &wo;
-    run.opt = opt;
-    if (mode == OUT_ONE_FILE || mode == OUT_MERGE || (mode == OUT_ZIP && opt->merge)) {
-        /* One form at a time: rendered, written out and freed, so memory
-         * does not grow with the roster. */
-        const char *path = mode == OUT_ZIP ? staged[0] : staged_one;
-        merge_source ms = { &run, valid, 0 };
-        hold_signals(1);
-        rc = ck_writer_write_stream(opt->format, valid, next_form, &ms, &wo, path, &err);
-        hold_signals(0);
-        if (rc != 0) {
-            if (strcmp(err.file, path) == 0)
-                err.file[0] = '\0';
-            ck_error_set_file(&err, mode == OUT_ZIP ? opt->zip : opt->output);
-            goto fail;
-        }
+/* ---- write ------------------------------------------------------------------- */
+
+/* The forms of a merged file, made as the writer asks for them. */
+typedef struct merge_source {
+    forms_run *run;
+    size_t total, done;
+} merge_source;
+
+static int next_form(void *ctx, size_t k, cmark_node **doc, ck_error *err)
+{
+    merge_source *ms = ctx;
+    int rc = render_record(ms->run, k, doc, err);
+    if (rc == 0 && k + 1 > ms->done) {
+        ms->done = k + 1;
+        progress(ms->run->opt, ms->done, ms->total);
+    }
+    return rc;
+}
+
+/* All forms into one file (-o FILE, --merge), one at a time: rendered,
+ * written out and freed, so memory does not grow with the roster. */
+static int write_merged(forms_run *r)
+{
+    const char *path = r->mode == OUT_ZIP ? r->staged[0] : r->staged_one;
+    merge_source ms = { r, r->valid, 0 };
+    int rc;
+
+    ck_forms_hold_signals(1);
+    rc = ck_writer_write_stream(r->opt->format, r->valid, next_form, &ms, &r->wo, path, &r->err);
+    ck_forms_hold_signals(0);
+    if (rc != 0) {
+        if (strcmp(r->err.file, path) == 0)
+            r->err.file[0] = '\0';
+        ck_error_set_file(&r->err, r->mode == OUT_ZIP ? r->opt->zip : r->opt->output);
+        return rc;
+    }
+    ck_file_announce_started();
+    return 0;
+}
+
+/* Renders record k and writes it to its staged name. Every writer writes
+ * through a temporary file and a rename, so a file appears whole or not at
+ * all; signals wait while it is written. */
+static int write_one(forms_run *r, size_t k, ck_error *err)
+{
+    cmark_node *doc = NULL;
+    int rc;
+
+    ck_error_clear(err); /* a success may leave a file name behind in err */
+    rc = render_record(r, k, &doc, err);
+    if (rc != 0)
+        return rc;
+    ck_forms_hold_signals(1);
+    rc = ck_writer_write_many(r->opt->format, &doc, 1, &r->wo, r->staged[k], err);
+    if (rc != 0)
+        name_form(err, r, k);
+    ck_forms_hold_signals(0);
+    cmark_node_free(doc);
+    return rc;
+}
+
+/* A task of the worker pool: form k, its errors named for the user. */
+static int pool_task(void *ctx, size_t k, ck_error *err)
+{
+    forms_run *r = ctx;
+    int rc = write_one(r, k, err);
+    if (rc != 0)
+        name_form(err, r, k);
+    return rc;
+}
+
+static void pool_done(void *ctx, size_t done, size_t total)
+{
+    forms_run *r = ctx;
+    progress(r->opt, done, total);
+    ck_file_announce_started();
+}
+
+/* One file per form, by worker processes when the roster is large. */
+static int write_each(forms_run *r)
+{
+    int rc, jobs = r->opt->jobs > 0 ? r->opt->jobs : 1;
+
+    if (jobs > CK_FORMS_POOL_MAX)
+        jobs = CK_FORMS_POOL_MAX;
+    if ((size_t)jobs > r->target_count / 50)
+        jobs = (int)(r->target_count / 50); /* a small roster is not worth a fork */
+    if (jobs > 1) {
+        rc = ck_forms_pool_run(r->target_count, jobs, pool_task, pool_done, r, &r->err);
+        if (rc == CK_FORMS_POOL_FAILED)
+            r->reported = 1;
+        return rc;
+    }
+    for (size_t k = 0; k < r->target_count; k++) {
+        if ((rc = write_one(r, k, &r->err)) != 0)
+            return rc;
+        progress(r->opt, k + 1, r->target_count);
         ck_file_announce_started();
-    } else {
-        int jobs = opt->jobs > 0 ? opt->jobs : 1;
-        if (jobs > MAX_WORKERS)
-            jobs = MAX_WORKERS;
-        if ((size_t)jobs > target_count / 50)
-            jobs = (int)(target_count / 50); /* a small roster is not worth a fork */
-        if (jobs > 1) {
-            if ((rc = write_parallel(&run, jobs, &err)) != 0) {
-                if (rc == WORKER_FAILED)
-                    goto fail_reported;
-                goto fail;
-            }
-        } else {
-            for (size_t k = 0; k < target_count; k++) {
-                if ((rc = write_one(&run, k, &err)) != 0)
-                    goto fail;
-                progress(opt, k + 1, target_count);
-                ck_file_announce_started();
-            }
-        }
     }
-    if (mode == OUT_ZIP) {
-        /* The archive is written by libzip straight to its staged name,
-         * reading each form from the staging folder as it goes: memory
-         * does not grow with the roster. */
-        hold_signals(1);
-        rc = ck_zip_writer_open_file(&zip, staged_one, &err);
-        for (size_t k = 0; rc == 0 && k < target_count; k++)
-            rc = ck_zip_writer_add_file(zip, targets[k], staged[k],
-                                        opt->format == CK_WRITER_DOCX || opt->format == CK_WRITER_ODT, &err);
-        if (rc == 0)
-            rc = ck_zip_writer_commit(zip, &err);
-        else
-            ck_zip_writer_abort(zip);
-        zip = NULL;
-        hold_signals(0);
-        if (rc != 0) {
-            if (strcmp(err.file, staged_one) == 0)
-                err.file[0] = '\0';
-            ck_error_set_file(&err, opt->zip);
-            goto fail;
-        }
-    }
+    return 0;
+}
 
-    /* ---- commit: everything appears at once, or nothing does ---- */
-    hold_signals(1);
-    if (mode == OUT_FILES && new_dir) {
-        mode_t mask = umask(0);
-        int code;
-        umask(mask);
-        chmod(stage_dir, 0777 & ~mask);
-        code = ck_file_move(stage_dir, output_dir, CK_FILE_NEW);
-        if (code == 0) {
-            cleanup_stage_dir_active = 0;
-            cleanup_count = 0;
-        } else if (code == EEXIST || code == ENOTEMPTY) {
-            new_dir = 0; /* another run made the folder meanwhile: move the forms in one by one */
-        } else {
-            rc = ck_error_set(&err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
-                              ck_strerror(code));
-            ck_error_set_file(&err, output_dir);
-            hold_signals(0);
-            goto fail;
-        }
+static int write_forms(forms_run *r)
+{
+    if (r->mode == OUT_ONE_FILE || r->mode == OUT_MERGE || (r->mode == OUT_ZIP && r->opt->merge))
+        return write_merged(r);
+    return write_each(r);
+}
+
+/* --zip: the archive is written by libzip straight to its staged name,
+ * reading each form from the staging folder as it goes: memory does not
+ * grow with the roster. */
+static int write_zip(forms_run *r)
+{
+    ck_zip_writer *zip = NULL;
+    int rc, deflate = r->opt->format == CK_WRITER_DOCX || r->opt->format == CK_WRITER_ODT;
+
+    ck_forms_hold_signals(1);
+    rc = ck_zip_writer_open_file(&zip, r->staged_one, &r->err);
+    for (size_t k = 0; rc == 0 && k < r->target_count; k++)
+        rc = ck_zip_writer_add_file(zip, r->targets[k], r->staged[k], deflate, &r->err);
+    if (rc == 0)
+        rc = ck_zip_writer_commit(zip, &r->err);
+    else
+        ck_zip_writer_abort(zip);
+    ck_forms_hold_signals(0);
+    if (rc != 0) {
+        if (strcmp(r->err.file, r->staged_one) == 0)
+            r->err.file[0] = '\0';
+        ck_error_set_file(&r->err, r->opt->zip);
     }
-    if (mode == OUT_FILES && !new_dir)
-        for (size_t k = 0; k < target_count; k++)
-            ck_file_batch_add(&batch, staged[k], targets[k]);
-    if ((mode != OUT_FILES || !new_dir) && (rc = ck_file_batch_commit(&batch, &err)) != 0) {
-        hold_signals(0);
-        goto fail;
+    return rc;
+}
+
+/* ---- commit: everything appears at once, or nothing does --------------------- */
+
+/* A new folder: the staging folder is renamed to it. */
+static int commit_new_dir(forms_run *r)
+{
+    mode_t mask = umask(0);
+    int code;
+
+    umask(mask);
+    chmod(r->stage_dir, 0777 & ~mask);
+    code = ck_file_move(r->stage_dir, r->output_dir, CK_FILE_NEW);
+    if (code == 0) {
+        cleanup_stage_dir_active = 0;
+        cleanup_count = 0;
+    } else if (code == EEXIST || code == ENOTEMPTY) {
+        r->new_dir = 0; /* another run made the folder meanwhile: move the forms in one by one */
+    } else {
+        int rc = ck_error_set(&r->err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
+                              ck_strerror(code));
+        ck_error_set_file(&r->err, r->output_dir);
+        return rc;
+    }
+    return 0;
+}
+
+static int commit_outputs(forms_run *r)
+{
+    int rc = 0;
+
+    ck_forms_hold_signals(1);
+    if (r->mode == OUT_FILES && r->new_dir)
+        rc = commit_new_dir(r);
+    if (rc == 0 && r->mode == OUT_FILES && !r->new_dir)
+        for (size_t k = 0; k < r->target_count; k++)
+            ck_file_batch_add(&r->batch, r->staged[k], r->targets[k]);
+    if (rc == 0 && (r->mode != OUT_FILES || !r->new_dir))
+        rc = ck_file_batch_commit(&r->batch, &r->err);
+    if (rc != 0) {
+        ck_forms_hold_signals(0);
+        return rc;
     }
     /* In place: nothing of it is the handler's to remove any more. */
     cleanup_paths = NULL;
     cleanup_count = 0;
     cleanup_staged_file_active = 0;
     cleanup_made_dir_count = 0;
-    if (stage_dir && cleanup_stage_dir_active) {
-        if (mode == OUT_ZIP)
-            for (size_t k = 0; k < target_count; k++)
-                unlink(staged[k]);
-        rmdir(stage_dir);
+    if (r->stage_dir && cleanup_stage_dir_active) {
+        if (r->mode == OUT_ZIP)
+            for (size_t k = 0; k < r->target_count; k++)
+                unlink(r->staged[k]);
+        rmdir(r->stage_dir);
     }
     cleanup_stage_dir_active = 0;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    signals_set = 0;
-    hold_signals(0);
+    restore_signals(r);
+    ck_forms_hold_signals(0);
+    return 0;
+}
+
+/* ---- the whole run ------------------------------------------------------------ */
+
+static void report_written(const forms_run *r)
+{
+    const ck_forms_options *opt = r->opt;
 
     if (opt->listing) {
-        if (mode == OUT_ZIP)
+        if (r->mode == OUT_ZIP)
             fprintf(opt->listing, "%s\n", opt->zip);
         else
-            for (size_t k = 0; k < target_count; k++)
-                fprintf(opt->listing, "%s\n", targets[k]);
+            for (size_t k = 0; k < r->target_count; k++)
+                fprintf(opt->listing, "%s\n", r->targets[k]);
     }
-    if (invalid)
+    if (r->invalid)
         fprintf(stderr, ck_tr("clausekit: %s: 已產生 %zu 份，略過 %zu 筆有誤的資料\n",
                               "clausekit: %s: wrote %zu form(s), left out %zu invalid record(s)\n"),
-                data->path, valid, invalid);
-    status = invalid ? 1 : 0;
-    goto done;
+                r->data->path, r->valid, r->invalid);
+}
 
-fail:
-    print_masked_error(&err);
-fail_reported:
-    status = FORMS_EXIT_ERROR;
-    if (zip) {
-        ck_zip_writer_abort(zip);
-        zip = NULL;
-    }
-    remove_run_outputs();
-done:
-    if (signals_set) {
-        sigaction(SIGINT, &old_int, NULL);
-        sigaction(SIGTERM, &old_term, NULL);
-    }
+static void run_free(forms_run *r)
+{
+    restore_signals(r);
     cleanup_paths = NULL;
     cleanup_count = 0;
     cleanup_staged_file_active = 0;
     cleanup_stage_dir_active = 0;
     cleanup_made_dir_count = 0;
-    ck_file_batch_free(&batch);
-    free(stage_dir);
-    free(staged_one);
-    free(output_dir);
-    if (docs) {
-        for (size_t k = 0; k < valid; k++)
-            if (docs[k])
-                cmark_node_free(docs[k]);
-        free(docs);
+    ck_file_batch_free(&r->batch);
+    free(r->stage_dir);
+    free(r->staged_one);
+    free(r->output_dir);
+    ck_forms_names_free(r->staged, r->staged ? r->target_count : 0);
+    ck_forms_names_free(r->names, r->names ? r->target_count : 0);
+    ck_forms_names_free(r->targets, r->target_count);
+    free(r->rows);
+    ck_value_free(r->checklist);
+    ck_forms_data_free(r->data);
+    ck_template_free(r->t);
+}
+
+int ck_forms_run(const ck_forms_options *opt)
+{
+    forms_run r;
+    int rc, status;
+
+    memset(&r, 0, sizeof r);
+    r.opt = opt;
+    r.ext = ck_writer_format_extension(opt->format);
+    ck_error_clear(&r.err);
+    ck_file_batch_init(&r.batch, CK_FILE_NEW);
+    cleanup_paths = NULL;
+    cleanup_count = 0;
+    /* plan */
+    rc = load_inputs(&r);
+    if (rc == 0)
+        rc = check_records(&r);
+    if (rc == 0)
+        rc = choose_output(&r);
+    if (rc == 0)
+        rc = plan_targets(&r);
+    /* check */
+    if (rc == 0)
+        rc = check_targets(&r);
+    /* write */
+    if (rc == 0)
+        rc = stage_outputs(&r);
+    if (rc == 0)
+        rc = write_forms(&r);
+    if (rc == 0 && r.mode == OUT_ZIP)
+        rc = write_zip(&r);
+    if (rc == 0)
+        rc = commit_outputs(&r);
+    if (rc == 0) {
+        report_written(&r);
+        status = r.invalid ? 1 : 0;
+    } else {
+        if (!r.reported)
+            print_masked_error(&r.err);
+        status = FORMS_EXIT_ERROR;
+        remove_run_outputs();
     }
-    ck_forms_names_free(staged, staged ? target_count : 0);
-    ck_forms_names_free(names, names ? target_count : 0);
-    ck_forms_names_free(stems, stems ? valid : 0);
-    ck_forms_names_free(unique, unique ? valid : 0);
-    ck_forms_names_free(targets, target_count);
-    free(rows);
-    ck_value_free(checklist);
-    ck_forms_data_free(data);
-    ck_template_free(t);
-    ck_buf_free(&problems);
-    ck_buf_free(&b);
+    run_free(&r);
     return status;
 }

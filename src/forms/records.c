@@ -306,7 +306,7 @@ static int amount_ok(const char *s)
     ck_error e;
     int ok;
     ck_error_clear(&e);
-    ok = ck_chinese_amount(s, &out, &e) == 0;
+    ok = ck_template_chinese_amount(s, &out, &e) == 0;
     free(out);
     return ok;
 }

@@ -25,12 +25,6 @@ size_t ck_label_skip_spaces(const char *s, size_t len, size_t pos)
     return pos;
 }
 
-static int is_legal_digit(utf8proc_int32_t c)
-{
-    return c == 0x58F9 || c == 0x8CB3 || c == 0x53C3 || c == 0x8086 || c == 0x4F0D || c == 0x9678 ||
-           c == 0x67D2 || c == 0x634C || c == 0x7396 || c == 0x62FE;
-}
-
 static int stem_number(utf8proc_int32_t c)
 {
     static const utf8proc_int32_t stems[] = { 0x7532, 0x4E59, 0x4E19, 0x4E01, 0x620A,
@@ -114,7 +108,7 @@ ck_label ck_label_read(const char *s, size_t len, int whole)
     size_t after = pos + used;
     utf8proc_int32_t p = ck_label_peek(s, len, after, &n);
     int kind = stem ? CK_LABEL_STEM : latin ? CK_LABEL_LATIN : is_ascii_digit(c) ? CK_LABEL_ARABIC
-                                                      : is_legal_digit(c) ? CK_LABEL_LEGAL : CK_LABEL_CJK;
+                                                      : ck_numeral_is_financial(c) ? CK_LABEL_LEGAL : CK_LABEL_CJK;
     if (kind == CK_LABEL_ARABIC && (p == '.' || p == 0xFF0E)) {
         /* 1.2.3: a multi-level number; 1.5 in a sentence has no label */
         int dots = 0;

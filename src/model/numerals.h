@@ -24,6 +24,7 @@
 #define CK_MODEL_NUMERALS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/buf.h"
 
@@ -42,9 +43,49 @@ enum {
 int ck_numeral_format_as(long n, const char *format, unsigned flags, ck_buf *out);
 
 /* Reads a number at the start of s (len bytes): ASCII or full-width
- * digits, Chinese numerals (一二三…十百千萬, 〇/零, 兩, 壹貳參…拾佰仟),
- * ideographic digits (一二〇). Returns the value, or -1 when s does not
- * start with a number; *consumed (may be NULL) gets the bytes read. */
+ * digits (stopping past 99999999), or Chinese numerals positional
+ * (一二三…十百千萬億, 〇/○/零, 兩/两, 壹貳參…拾佰仟 and their variants 贰
+ * 陆 弌…: 第二十一, 一百零五) or digit by digit (一〇二). 萬 and 億 need a
+ * number before them (萬一 is no number). Returns the value, or -1 when s
+ * does not start with a number; *consumed (may be NULL) gets the bytes
+ * read. */
 long ck_numeral_parse(const char *s, size_t len, size_t *consumed);
+
+/* The value of one Chinese numeral digit (一 壹 弌 → 1, 〇 ○ 零 → 0), or -1. */
+int ck_numeral_digit_value(int32_t c);
+
+/* The multiplier of a Chinese numeral unit (十 拾 10 … 萬 10^4, 億 10^8), or 0. */
+long long ck_numeral_unit_value(int32_t c);
+
+/* Is c a financial (大寫) numeral: 壹貳參…玖 拾佰仟 or a variant (叁 贰 陆 弌)? */
+int ck_numeral_is_financial(int32_t c);
+
+/* ---- amounts of money ---------------------------------------------------- */
+
+/* Reads an amount of New Taiwan dollars at the start of s (len bytes):
+ * 新臺幣壹仟萬元整, 一千萬元, NT$10,000,000, 1,000萬元, 1.5億元, 新臺幣
+ * 3,500,000 元. An optional currency (新臺幣, NT$, NTD, $), then Arabic
+ * numbers (commas between groups, a decimal point) and Chinese numerals with
+ * 萬/億, then 元/圓 and 整. A number counts as money only with a currency, a
+ * 元, or a 萬/億. Returns 1 with *fen (the amount in 分, hundredths of 元)
+ * and *consumed (bytes) set, or 0 when s starts with no amount, with none
+ * over 9e15 元. */
+int ck_numeral_parse_amount(const char *s, size_t len, long long *fen, size_t *consumed);
+
+enum {
+    CK_NUMERAL_LOOSE_SEPARATORS = 1 /* ',' and '_' may stand anywhere (10_000_000, 1000,0000) */
+};
+
+/* Reads a whole string of ASCII digits, with commas only between groups of
+ * three (1,200,000) into *value; with CK_NUMERAL_LOOSE_SEPARATORS in flags
+ * any ',' and '_' are skipped. Returns 0, -1 when s is not such a number
+ * (no digit, a sign, a decimal point, other characters, misplaced commas),
+ * -2 when it is too large for a long long. */
+int ck_numeral_parse_grouped(const char *s, unsigned flags, long long *value);
+
+/* Appends an amount of whole 元 in financial numerals as the forms print
+ * it: 1200000 -> 新臺幣壹佰貳拾萬元整, 0 -> 新臺幣零元整. Returns 0, or -1 (and
+ * appends nothing) unless 0 <= yuan < 10^12 (up to 玖仟…億). */
+int ck_numeral_format_amount(long long yuan, ck_buf *out);
 
 #endif

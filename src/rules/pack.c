@@ -18,6 +18,7 @@
 #include <utf8proc.h>
 #include <yaml.h>
 
+#include "model/numerals.h"
 #include "normalise/normalise.h"
 #include "util/buf.h"
 #include "util/lang.h"
@@ -715,22 +716,13 @@ static void read_conditions(loader *l, const yaml_node_t *node)
         if ((v = map_get(l, value, "patterns")))
             read_patterns(l, v, &c->patterns, "patterns");
         if ((v = map_get(l, value, "amount_at_least"))) {
-            const char *s = scalar(v);
-            char digits[32];
-            size_t k = 0;
-            int bad = !s || !*s;
-            for (; s && *s && !bad; s++) {
-                if (isdigit((unsigned char)*s) && k < sizeof digits - 1)
-                    digits[k++] = *s;
-                else if (*s != ',' && *s != '_')
-                    bad = 1;
-            }
-            digits[k] = '\0';
-            if (bad || k == 0 || k > 15)
+            long long amount;
+            if (ck_numeral_parse_grouped(scalar(v), CK_NUMERAL_LOOSE_SEPARATORS, &amount) != 0 ||
+                amount >= 1000000000000000LL)
                 problem(l, v, "%s", ck_tr("amount_at_least 應為新臺幣金額（阿拉伯數字，如 10000000）",
                                     "amount_at_least must be an amount in NT$ written with digits, e.g. 10000000"));
             else
-                c->amount_at_least = atoll(digits);
+                c->amount_at_least = amount;
         }
         if (!map_get(l, value, "patterns") && !map_get(l, value, "amount_at_least"))
             problem(l, key, ck_tr("條件「%s」需要 patterns 或 amount_at_least", "condition '%s' needs patterns or "

@@ -7,100 +7,28 @@
 
 #include "data/dates.h"
 #include "data/ids.h"
+#include "model/numerals.h"
 #include "util/buf.h"
 #include "util/lang.h"
 
 /* ---- chinese_amount ---------------------------------------------------------- */
 
-static const char *const amount_digits[10] = {
-    "零", "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖",
-};
-static const char *const amount_small_units[4] = { "", "拾", "佰", "仟" };
-static const char *const amount_group_units[3] = { "", "萬", "億" };
-
-/* Reads the digits of text into out (without commas), checking that commas,
- * when used, separate groups of three. Returns the digit count or -1. */
-static int amount_digits_of(const char *text, char *out, size_t size)
+int ck_template_chinese_amount(const char *text, char **out, ck_error *err)
 {
-    size_t n = 0, since_comma = 0;
-    int commas = 0;
-
-    for (const char *p = text; *p; p++) {
-        if (*p == ',') {
-            if (n == 0 || (commas && since_comma != 3) || (!commas && since_comma > 3))
-                return -1;
-            commas = 1;
-            since_comma = 0;
-            continue;
-        }
-        if (!isdigit((unsigned char)*p) || n + 1 >= size)
-            return -1;
-        out[n++] = *p;
-        since_comma++;
-    }
-    if (n == 0 || (commas && since_comma != 3))
-        return -1;
-    out[n] = '\0';
-    return (int)n;
-}
-
-int ck_chinese_amount(const char *text, char **out, ck_error *err)
-{
-    char digits[64];
-    const char *d;
-    int n, pending_zero = 0, written = 0;
+    long long yuan;
+    int rc = ck_numeral_parse_grouped(text, 0, &yuan);
     ck_buf b = CK_BUF_INIT;
 
     *out = NULL;
-    n = amount_digits_of(text ? text : "", digits, sizeof digits);
-    if (n < 0)
+    if (rc == -1)
         return ck_error_set(err, CK_EDATA,
                             ck_tr("金額須為阿拉伯數字（可用千分位逗號），不含小數或貨幣符號",
                                   "an amount must be digits (thousands commas allowed), without "
                                   "decimals or a currency sign"));
-    d = digits;
-    while (n > 1 && *d == '0') {
-        d++;
-        n--;
-    }
-    if (n > 12)
+    if (rc != 0 || ck_numeral_format_amount(yuan, &b) != 0)
         return ck_error_set(err, CK_EDATA,
                             ck_tr("金額超過 12 位數（9999 億餘），無法以壹…億書寫",
                                   "an amount of more than 12 digits cannot be written up to 億"));
-    ck_buf_puts(&b, "新臺幣");
-    /* Groups of four digits from the left: 億, 萬, units. Inside a group a
-     * zero is written once before the next non-zero digit; a group's unit
-     * (萬, 億) ends any run of zeros, so 1201000 is 壹佰貳拾萬壹仟 while
-     * 10050 is 壹萬零伍拾. */
-    for (int i = 0; i < n; i++) {
-        int digit = d[i] - '0';
-        int place = n - 1 - i; /* power of ten */
-        if (digit == 0) {
-            if (written)
-                pending_zero = 1;
-        } else {
-            if (pending_zero)
-                ck_buf_puts(&b, amount_digits[0]);
-            ck_buf_puts(&b, amount_digits[digit]);
-            ck_buf_puts(&b, amount_small_units[place % 4]);
-            pending_zero = 0;
-            written = 1;
-        }
-        if (place % 4 == 0 && place > 0) {
-            /* End of a 萬 or 億 group: its unit is written when the group
-             * held any digit. */
-            int group_start = i - 3 < 0 ? 0 : i - 3, any = 0;
-            for (int k = group_start; k <= i; k++)
-                any |= d[k] != '0';
-            if (any) {
-                ck_buf_puts(&b, amount_group_units[place / 4]);
-                pending_zero = 0;
-            }
-        }
-    }
-    if (!written)
-        ck_buf_puts(&b, amount_digits[0]);
-    ck_buf_puts(&b, "元整");
     *out = ck_buf_detach(&b);
     return 0;
 }
@@ -172,7 +100,7 @@ static int filter_chinese_amount(const char *arg, const char *value, char **out,
         *out = ck_strdup("");
         return 0;
     }
-    return ck_chinese_amount(value, out, err);
+    return ck_template_chinese_amount(value, out, err);
 }
 
 static int filter_default(const char *arg, const char *value, char **out, ck_error *err)

@@ -102,10 +102,11 @@ int ck_template_render(const ck_template *t, const ck_value *record, cmark_node 
 
 /* ---- filters --------------------------------------------------------------- */
 
-/* Writes an amount of New Taiwan dollars in financial numerals:
- * "1200000" -> "新臺幣壹佰貳拾萬元整". Digits only, commas allowed between
- * groups, up to 16 digits. Returns 0, or CK_EDATA with err set. */
-int ck_chinese_amount(const char *digits, char **out, ck_error *err);
+/* The chinese_amount filter: an amount of New Taiwan dollars in financial
+ * numerals, "1200000" -> "新臺幣壹佰貳拾萬元整" (model/numerals.h writes it).
+ * Digits only, commas allowed between groups of three, up to 12 significant
+ * digits. Returns 0 with *out (caller frees), or CK_EDATA with err set. */
+int ck_template_chinese_amount(const char *digits, char **out, ck_error *err);
 
 /* Splits a names value (甲、乙,丙，丁；戊) into a new LIST of trimmed,
  * non-empty names, each with the given line. Caller frees. */

@@ -23,7 +23,7 @@ run "$CK" --bogus
 expect_error "unknown global option" 2 "^clausekit: unknown option '--bogus'"
 
 run "$CK"
-expect_error "no command: one line naming the commands" 2 "^clausekit: name a command: check, extract, rules or forms \(see clausekit --help\)$"
+expect_error "no command: one line naming the commands" 2 "^clausekit: name a command: check, extract, rules, forms or serve \(see clausekit --help\)$"
 
 run env CLAUSEKIT_LANG=zh-TW "$CK" frobnicate
 expect_error "usage hint has no doubled space" 2 "^clausekit: 不明的命令「frobnicate」（請執行 clausekit --help）$"

@@ -623,6 +623,11 @@ static void requirement_synonyms_are_found(void **state)
     assert_false(matches(&ck_rule_set_find(set, "3.5.2")->elements[0].patterns, "星期六、星期日、國定假日均應計入"));
     assert_false(matches(&ck_rule_set_find(set, "3.5.3")->elements[0].patterns, "客戶僅取得不可轉讓之使用授權"));
     assert_true(matches(&ck_rule_set_find(set, "3.5.3")->elements[0].patterns, "本公司人員原則上不存取用戶資料"));
+    /* The vendor designates the window, across a comma; the agency designating it is not that. */
+    const ck_rule *window = ck_rule_set_find(set, "3.4.1.12");
+    assert_true(matches(&window->elements[1].patterns, "廠商應設置專案督導一名,為本案與機關之聯絡窗口"));
+    assert_true(matches(&window->elements[1].patterns, "受託人應於簽訂之日起七日內,以書面指定專案經理一人擔任本案之單一窗口"));
+    assert_false(matches(&window->elements[1].patterns, "乙方應提供專案組織表,並由甲方指定聯絡窗口"));
     /* A numbered definition of a term (四、「資通安全事件」：指…, normalised to ":") is not a clause. */
     assert_true(matches(&ck_rule_set_find(set, "3.4.1.11")->not_evidence, "四、「資通安全事件」:指系統、服務或網路狀態"));
     assert_false(matches(&ck_rule_set_find(set, "3.4.1.11")->not_evidence, "乙方知悉資通安全事件時,應立即通知甲方"));

@@ -219,7 +219,7 @@ static void test_chinese_amount(void **state)
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ck_error_clear(&err);
-        assert_int_equal(ck_chinese_amount(cases[i].in, &out, &err), 0);
+        assert_int_equal(ck_template_chinese_amount(cases[i].in, &out, &err), 0);
         if (strcmp(out, cases[i].out) != 0)
             print_error("%s -> %s, want %s\n", cases[i].in, out, cases[i].out);
         assert_string_equal(out, cases[i].out);
@@ -228,7 +228,7 @@ static void test_chinese_amount(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_error_clear(&err);
         out = NULL;
-        assert_int_equal(ck_chinese_amount(bad[i], &out, &err), CK_EDATA);
+        assert_int_equal(ck_template_chinese_amount(bad[i], &out, &err), CK_EDATA);
         assert_null(out);
         assert_true(ck_error_is_set(&err));
     }

@@ -1,0 +1,48 @@
+/* pool.h — worker processes that run a numbered list of tasks in parallel
+ * (a large roster's forms, each written by one task).
+ *
+ * Task i runs in worker i % jobs. Each worker reports every task it has
+ * finished through a pipe, so the parent always knows how far the run is;
+ * a task that fails has its error printed by its worker (identity numbers
+ * masked, data/ids.h) and the parent stops the other workers.
+ *
+ * Signals: the pool works with the run's SIGINT / SIGTERM handler, which
+ * calls ck_forms_pool_stop() (async-signal-safe) and, in a worker, only
+ * removes the worker's own temporaries (ck_forms_pool_in_worker()).
+ */
+#ifndef CK_FORMS_POOL_H
+#define CK_FORMS_POOL_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+/* Most worker processes a pool starts, whatever jobs asks for. */
+#define CK_FORMS_POOL_MAX 16
+
+/* Returned by ck_forms_pool_run when a worker failed and said why on
+ * stderr itself (err is left untouched then). */
+#define CK_FORMS_POOL_FAILED 1
+
+/* Runs task i for i in [0, count) in a worker process. The task calls
+ * ck_forms_hold_signals around what must not be interrupted. on_done
+ * (may be NULL) is called in the parent with the number of tasks finished
+ * so far, after each one. Returns 0, CK_FORMS_POOL_FAILED, or a negative
+ * ck_error_code when the workers could not be started (err says why). */
+int ck_forms_pool_run(size_t count, int jobs, int (*task)(void *ctx, size_t i, ck_error *err),
+                      void (*on_done)(void *ctx, size_t done, size_t total), void *ctx, ck_error *err);
+
+/* True in a worker process of a running pool. Async-signal-safe. */
+int ck_forms_pool_in_worker(void);
+
+/* Stops the running pool's workers and waits for them; nothing when none
+ * run. Async-signal-safe: for the run's signal handler. */
+void ck_forms_pool_stop(void);
+
+/* Blocks (hold 1) or unblocks (hold 0) SIGINT and SIGTERM. Signals wait
+ * while a file is being written and recorded: libzip writes an archive
+ * through a temporary file of its own whose name nobody else knows, so a
+ * handler running in the middle of that could not remove it. */
+void ck_forms_hold_signals(int hold);
+
+#endif

@@ -20,8 +20,6 @@
 #include "util/file.h"
 #include "util/lang.h"
 
-int ck_cmd_check(int argc, char **argv);
-
 static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit check 檔案… [--pack 名稱|檔案]… [--assume 條件]…\n"

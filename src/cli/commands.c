@@ -6,12 +6,6 @@
 #include "util/lang.h"
 
 /* One line per command; each command lives in its own cli/<name>.c. */
-int ck_cmd_rules(int argc, char **argv);
-int ck_cmd_check(int argc, char **argv);
-int ck_cmd_extract(int argc, char **argv);
-int ck_cmd_forms(int argc, char **argv);
-int ck_cmd_serve(int argc, char **argv);
-
 const ck_command ck_commands[] = {
     { "check", ck_cmd_check, "檢查契約條款並產生報告", "check contracts against rule packs and report" },
     { "extract", ck_cmd_extract, "列出契約的段落、條次位置與文字", "list a contract's blocks with locations and text" },

@@ -14,6 +14,13 @@ typedef struct ck_command {
 
 enum { CK_EXIT_OK = 0, CK_EXIT_GAPS = 1, CK_EXIT_ERROR = 2 };
 
+/* The commands, each in its own cli/<name>.c. */
+int ck_cmd_check(int argc, char **argv);
+int ck_cmd_extract(int argc, char **argv);
+int ck_cmd_rules(int argc, char **argv);
+int ck_cmd_forms(int argc, char **argv);
+int ck_cmd_serve(int argc, char **argv);
+
 /* The table main.c dispatches on, ending with a NULL name. */
 extern const ck_command ck_commands[];
 

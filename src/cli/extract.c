@@ -11,11 +11,10 @@
 #include "model/document.h"
 #include "model/place.h"
 #include "reader/reader.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/lang.h"
-
-int ck_cmd_extract(int argc, char **argv);
 
 static void usage(FILE *out)
 {
@@ -177,7 +176,7 @@ static void json_document(ck_buf *out, const ck_document *doc, const unsigned ch
         ck_buf_put_json_str(out, b->style);
         ck_buf_printf(out, ",\"level\":%d,\"flags\":[", b->level);
         int first_flag = 1;
-        for (size_t f = 0; f < sizeof flag_names / sizeof flag_names[0]; f++) {
+        for (size_t f = 0; f < CK_ARRAY_LEN(flag_names); f++) {
             if (b->flags & flag_names[f].flag) {
                 ck_buf_printf(out, "%s\"%s\"", first_flag ? "" : ",", flag_names[f].name);
                 first_flag = 0;

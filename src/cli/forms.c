@@ -10,8 +10,6 @@
 #include "forms/forms.h"
 #include "util/lang.h"
 
-int ck_cmd_forms(int argc, char **argv);
-
 static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit forms 表單 --data 資料檔 [--format docx|odt|html|md] -o 輸出 [選項]\n"

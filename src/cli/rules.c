@@ -11,8 +11,6 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
-int ck_cmd_rules(int argc, char **argv);
-
 static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit rules list [--pack 名稱|檔案]… [--format text|json]\n"

@@ -11,8 +11,6 @@
 #include "serve/serve.h"
 #include "util/lang.h"
 
-int ck_cmd_serve(int argc, char **argv);
-
 static void print_help(FILE *out)
 {
     fputs(ck_tr("用法：clausekit serve [--listen 位址:埠] [--max-upload 大小] [--jobs N] [--lang zh-TW|en]\n"

@@ -35,6 +35,7 @@
 
 #include "model/label.h"
 #include "model/numerals.h"
+#include "util/array.h"
 #include "util/buf.h"
 
 enum { MAX_DEPTH = 16 };
@@ -297,7 +298,7 @@ static int is_unit(utf8proc_int32_t c)
                                               0x671F /* 期 */, 0x5929 /* 天 */, 0x500D /* 倍 */, 0x500B /* 個 */,
                                               0x5C0F /* 小 */, 0x4EBA /* 人 */, 0x6B21 /* 次 */, 0x4EFD /* 份 */,
                                               0x9EDE /* 點 */, 0x842C /* 萬 */, 0x9031 /* 週 */, 0x5E74 };
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+    for (size_t i = 0; i < CK_ARRAY_LEN(units); i++)
         if (units[i] == c)
             return 1;
     return 0;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/lang.h"
 
@@ -99,12 +100,12 @@ static const char *const kind_names[][2] = {
 
 const char *ck_block_kind_name(ck_block_kind kind)
 {
-    return (size_t)kind < sizeof kind_names / sizeof kind_names[0] ? kind_names[kind][0] : "block";
+    return (size_t)kind < CK_ARRAY_LEN(kind_names) ? kind_names[kind][0] : "block";
 }
 
 const char *ck_block_kind_label(ck_block_kind kind)
 {
-    if ((size_t)kind >= sizeof kind_names / sizeof kind_names[0])
+    if ((size_t)kind >= CK_ARRAY_LEN(kind_names))
         return ck_tr("區塊", "block");
     return ck_tr(kind_names[kind][1], kind_names[kind][0]);
 }

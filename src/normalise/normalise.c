@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "util/array.h"
 #include "util/buf.h"
 
 /* Variant characters folded to one form. Kept small on purpose: each pair
@@ -29,7 +30,7 @@ static const int32_t variants[][2] = {
 
 int32_t ck_normalise_variant(int32_t cp)
 {
-    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+    for (size_t i = 0; i < CK_ARRAY_LEN(variants); i++)
         if (variants[i][0] == cp)
             return variants[i][1];
     return cp;

@@ -20,6 +20,7 @@
 
 #include "model/numerals.h"
 #include "normalise/normalise.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/lang.h"
 
@@ -311,7 +312,7 @@ static void read_text(loader *l, const yaml_node_t *node, ck_rule_text *out, con
     }
     if (!expect_type(l, node, YAML_MAPPING_NODE, what))
         return;
-    check_keys(l, node, keys, 2);
+    check_keys(l, node, keys, CK_ARRAY_LEN(keys));
     zh = map_require(l, node, "zh", what);
     en = map_get(l, node, "en");
     if (zh && expect_type(l, zh, YAML_SCALAR_NODE, "zh")) {
@@ -630,7 +631,7 @@ static void read_metadata(loader *l, const yaml_node_t *node)
 
     if (!expect_type(l, node, YAML_MAPPING_NODE, "pack"))
         return;
-    check_keys(l, node, keys, 5);
+    check_keys(l, node, keys, CK_ARRAY_LEN(keys));
     if ((v = map_require(l, node, "id", where)) && (pack->id = dup_scalar(l, v, "id")) && !is_name(pack->id, 0))
         problem(l, v, ck_tr("套件代號「%s」只能用小寫英文字母、數字與 -", "pack id '%s' may only use a-z, 0-9 and -"),
                 pack->id);
@@ -710,7 +711,7 @@ static void read_conditions(loader *l, const yaml_node_t *node)
         }
         if (!expect_type(l, value, YAML_MAPPING_NODE, c->name))
             continue;
-        check_keys(l, value, keys, 3);
+        check_keys(l, value, keys, CK_ARRAY_LEN(keys));
         if ((v = map_require(l, value, "description", c->name)))
             read_text(l, v, &c->description, "description");
         if ((v = map_get(l, value, "patterns")))
@@ -823,7 +824,7 @@ static void read_element(loader *l, const yaml_node_t *node, ck_rule_element *e,
     e->place = place_of(node);
     if (!expect_type(l, node, YAML_MAPPING_NODE, "elements"))
         return;
-    check_keys(l, node, keys, 6);
+    check_keys(l, node, keys, CK_ARRAY_LEN(keys));
     if ((v = map_require(l, node, "name", "element")))
         read_text(l, v, &e->name, "name");
     if ((v = map_require(l, node, "patterns", "element")))
@@ -855,7 +856,7 @@ static void read_guarded(loader *l, const yaml_node_t *node, const char *what, c
         read_patterns(l, node, patterns, what);
         return;
     }
-    check_keys(l, node, keys, 2);
+    check_keys(l, node, keys, CK_ARRAY_LEN(keys));
     if ((v = map_require(l, node, "patterns", what)))
         read_patterns(l, v, patterns, "patterns");
     if ((v = map_get(l, node, "unless")))
@@ -867,7 +868,7 @@ static void read_rule(loader *l, const yaml_node_t *node, ck_rule *r)
     static const char *const keys[] = { "id",       "title",      "source",     "severity", "applies_when",
                                         "scope",    "elements",   "contrary",   "exceptions", "not_evidence",
                                         "satisfied_by", "not_about", "advice", "audit" };
-    const size_t nkeys = sizeof keys / sizeof keys[0];
+    const size_t nkeys = CK_ARRAY_LEN(keys);
     char where[160];
     yaml_node_t *v;
     int value;
@@ -1132,7 +1133,7 @@ static ck_rule_pack *parse_pack(const char *name, const char *text, size_t len, 
                                  "one YAML document per file (remove the '---')"));
             yaml_document_delete(&extra);
         }
-        check_keys(&l, root, keys, 4);
+        check_keys(&l, root, keys, CK_ARRAY_LEN(keys));
         if ((v = map_require(&l, root, "pack", ck_tr("規則套件", "rule pack"))))
             read_metadata(&l, v);
         if ((v = map_get(&l, root, "definitions")))

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
 #include "util/lang.h"
 
 /* ============================================================================
@@ -120,7 +121,7 @@ int ck_template_pair_sections(const ck_template *t, const unit_list *u, int *clo
             continue;
         kind = t->tokens[u->v[i].token].kind;
         if (kind == TOK_EACH || kind == TOK_IF) {
-            if (depth == (int)(sizeof stack / sizeof stack[0]))
+            if (depth == (int)CK_ARRAY_LEN(stack))
                 return -(int)(i + 1);
             stack[depth++] = (int)i;
         } else if (kind == TOK_ELSE) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "util/array.h"
 #include "util/lang.h"
 
 /* Keys of a checklist item (see template.h). */
@@ -19,7 +20,7 @@ static const char *const kind_names[] = {
 
 const char *ck_field_kind_name(ck_field_kind kind)
 {
-    return (unsigned)kind < sizeof kind_names / sizeof kind_names[0] ? kind_names[kind] : "?";
+    return (unsigned)kind < CK_ARRAY_LEN(kind_names) ? kind_names[kind] : "?";
 }
 
 /* ============================================================================
@@ -97,10 +98,10 @@ static int parse_field(ck_template *t, yaml_document_t *doc, yaml_node_t *node, 
                                                      "required must be true or false, not '%s'"), val);
         } else if (strcmp(key, "kind") == 0) {
             size_t i;
-            for (i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++)
+            for (i = 0; i < CK_ARRAY_LEN(kind_names); i++)
                 if (strcmp(val, kind_names[i]) == 0)
                     break;
-            if (i == sizeof kind_names / sizeof kind_names[0])
+            if (i == CK_ARRAY_LEN(kind_names))
                 return yaml_fail(t, err, line,
                                  ck_tr("不認得的 kind「%s」（可用 text、date、id、ubn、names、amount、checklist）",
                                        "unknown kind '%s' (use text, date, id, ubn, names, amount, checklist)"),

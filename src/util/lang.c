@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/array.h"
+
 static ck_lang current = CK_LANG_ZH_TW;
 
 static int starts_with_en(const char *s)
@@ -18,7 +20,7 @@ void ck_lang_init(void)
     if (env && *env && ck_lang_set_name(env) == 0)
         return;
     const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+    for (size_t i = 0; i < CK_ARRAY_LEN(vars); i++) {
         const char *v = getenv(vars[i]);
         if (v && *v && strcmp(v, "C") != 0 && strncmp(v, "C.", 2) != 0 && strcmp(v, "POSIX") != 0) {
             current = starts_with_en(v) ? CK_LANG_EN : CK_LANG_ZH_TW;

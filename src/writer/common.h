@@ -192,6 +192,27 @@ int ck_writer_docx_write_stream(const ck_writer_source *src, const ck_writer_opt
 int ck_writer_odt_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
                                ck_error *err);
 
+/* Plain files (HTML, Markdown). A renderer of docs into out, and one of a
+ * source that spills each document to a file as it is done. */
+typedef int (*ck_writer_render_fn)(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                                   ck_error *err);
+typedef int (*ck_writer_render_source_fn)(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
+                                          FILE *spill, ck_error *err);
+
+/* The body of the HTML and Markdown write_many: rendered in memory, one
+ * plain file written atomically. */
+int ck_writer_plain_write(ck_writer_render_fn render, cmark_node *const *docs, size_t n,
+                          const ck_writer_options *opt, const char *path, ck_error *err);
+
+/* The body of their write_stream: rendered into an anonymous temporary
+ * file, then copied to path through util/file (whole or not at all). */
+int ck_writer_plain_write_stream(ck_writer_render_source_fn render, const ck_writer_source *src,
+                                 const ck_writer_options *opt, const char *path, ck_error *err);
+int ck_writer_html_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                                ck_error *err);
+int ck_writer_md_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                              ck_error *err);
+
 /* Writes data to path through a temporary file in the same folder and a
  * rename, so nothing half-written ever appears at path. */
 int ck_writer_file_write(const char *path, const char *data, size_t len, ck_error *err);

@@ -351,3 +351,20 @@ int ck_writer_html_render_source(const ck_writer_source *src, const ck_writer_op
     ck_buf_free(&title);
     return rc;
 }
+
+int ck_writer_html_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,
+                                ck_error *err)
+{
+    return ck_writer_plain_write_stream(ck_writer_html_render_source, src, opt, path, err);
+}
+
+int ck_writer_html_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                              const char *path, ck_error *err)
+{
+    return ck_writer_plain_write(ck_writer_html_render, docs, n, opt, path, err);
+}
+
+int ck_writer_html_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
+{
+    return ck_writer_html_write_many(&doc, 1, opt, path, err);
+}

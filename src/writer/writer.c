@@ -1,6 +1,7 @@
 /* writer.c — what the writers share: options, the template conventions
  * (page break, signature lines, comments), table widths, soft breaks,
- * atomic plain files, Markdown output and the dispatch on format. */
+ * atomic plain files and the dispatch on format. The formats are in
+ * docx.c, odt.c, html.c and md.c. */
 #include "writer/common.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include "util/array.h"
 #include "util/file.h"
 #include "util/lang.h"
 
@@ -106,7 +108,7 @@ int ck_writer_format_from_name(const char *name, ck_writer_format *out)
     } names[] = { { "docx", CK_WRITER_DOCX }, { "odt", CK_WRITER_ODT },   { "html", CK_WRITER_HTML },
                   { "htm", CK_WRITER_HTML },  { "md", CK_WRITER_MD },     { "markdown", CK_WRITER_MD } };
 
-    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++) {
+    for (size_t i = 0; name && i < CK_ARRAY_LEN(names); i++) {
         if (strcasecmp(name, names[i].name) == 0) {
             *out = names[i].format;
             return 0;
@@ -696,10 +698,8 @@ done:
     return rc;
 }
 
-/* A plain file (HTML, Markdown) rendered into an anonymous temporary file,
- * then copied to path through util/file (whole or not at all). */
-static int write_plain_stream(ck_writer_format format, const ck_writer_source *src, const ck_writer_options *opt,
-                              const char *path, ck_error *err)
+int ck_writer_plain_write_stream(ck_writer_render_source_fn render, const ck_writer_source *src,
+                                 const ck_writer_options *opt, const char *path, ck_error *err)
 {
     FILE *tmp = tmpfile();
     ck_buf out = CK_BUF_INIT;
@@ -711,23 +711,7 @@ static int write_plain_stream(ck_writer_format format, const ck_writer_source *s
     if (!tmp)
         return ck_error_set(err, CK_EIO, ck_tr("無法建立暫存檔：%s", "cannot create a temporary file: %s"),
                             ck_strerror(errno));
-    if (format == CK_WRITER_HTML) {
-        rc = ck_writer_html_render_source(src, opt, &out, tmp, err);
-    } else {
-        for (size_t i = 0; i < src->count && rc == 0; i++) {
-            cmark_node *doc;
-            int owned;
-            if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
-                break;
-            rc = ck_writer_md_render(&doc, 1, opt, &out, err);
-            if (owned)
-                cmark_node_free(doc);
-            if (rc == 0 && i + 1 < src->count)
-                ck_buf_puts(&out, "\n<!-- pagebreak -->\n\n");
-            if (rc == 0)
-                rc = ck_writer_spill(&out, tmp, err);
-        }
-    }
+    rc = render(src, opt, &out, tmp, err);
     if (rc == 0 && fflush(tmp) != 0)
         rc = ck_error_set(err, CK_EIO, ck_tr("無法寫入暫存檔（%s）；請確認暫存資料夾有空間",
                                              "cannot write a temporary file (%s); check that the temporary "
@@ -769,8 +753,8 @@ int ck_writer_write_stream(ck_writer_format format, size_t count, ck_writer_next
     switch (format) {
     case CK_WRITER_DOCX: rc = ck_writer_docx_write_stream(&src, &o, path, err); break;
     case CK_WRITER_ODT: rc = ck_writer_odt_write_stream(&src, &o, path, err); break;
-    case CK_WRITER_HTML:
-    case CK_WRITER_MD: rc = write_plain_stream(format, &src, &o, path, err); break;
+    case CK_WRITER_HTML: rc = ck_writer_html_write_stream(&src, &o, path, err); break;
+    case CK_WRITER_MD: rc = ck_writer_md_write_stream(&src, &o, path, err); break;
     default: rc = ck_error_set(err, CK_EUSAGE, "unknown output format"); break;
     }
     ck_buf_free(&title);
@@ -789,32 +773,10 @@ int ck_writer_no_documents(const char *path, ck_error *err)
     return CK_EUSAGE;
 }
 
-/* ---- Markdown ----------------------------------------------------------------- */
-
-int ck_writer_md_render(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
-                        ck_error *err)
-{
-    (void)opt;
-    if (n == 0)
-        return ck_writer_no_documents("", err);
-    for (size_t i = 0; i < n; i++) {
-        /* width 0: keep the template's own line breaks. */
-        char *md = cmark_render_commonmark(docs[i], CMARK_OPT_DEFAULT, 0);
-        if (i > 0)
-            ck_buf_puts(out, "\n<!-- pagebreak -->\n\n");
-        ck_buf_puts(out, md);
-        free(md);
-    }
-    return 0;
-}
-
-typedef int (*render_fn)(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
-                         ck_error *err);
-
-/* The body of the Markdown and HTML write_many: one plain file, written
+/* The body of the HTML and Markdown write_many: one plain file, written
  * atomically. */
-static int write_rendered(render_fn render, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
-                          const char *path, ck_error *err)
+int ck_writer_plain_write(ck_writer_render_fn render, cmark_node *const *docs, size_t n,
+                          const ck_writer_options *opt, const char *path, ck_error *err)
 {
     ck_buf out = CK_BUF_INIT;
     int rc = render(docs, n, opt, &out, err);
@@ -825,28 +787,6 @@ static int write_rendered(render_fn render, cmark_node *const *docs, size_t n, c
         ck_error_set_file(err, path);
     ck_buf_free(&out);
     return rc;
-}
-
-int ck_writer_md_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
-                            const char *path, ck_error *err)
-{
-    return write_rendered(ck_writer_md_render, docs, n, opt, path, err);
-}
-
-int ck_writer_md_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
-{
-    return ck_writer_md_write_many(&doc, 1, opt, path, err);
-}
-
-int ck_writer_html_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
-                              const char *path, ck_error *err)
-{
-    return write_rendered(ck_writer_html_render, docs, n, opt, path, err);
-}
-
-int ck_writer_html_write(cmark_node *doc, const ck_writer_options *opt, const char *path, ck_error *err)
-{
-    return ck_writer_html_write_many(&doc, 1, opt, path, err);
 }
 
 int ck_writer_write_many(ck_writer_format format, cmark_node *const *docs, size_t n,

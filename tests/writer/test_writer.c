@@ -504,7 +504,7 @@ static void odt_spaces_tabs_and_breaks_are_kept(void **state)
     ck_buf_free(&out);
 }
 
-/* ---- HTML and Markdown --------------------------------------------------------------- */
+/* ---- HTML --------------------------------------------------------------- */
 
 static char *render_html(cmark_node *const *docs, size_t n)
 {
@@ -635,32 +635,6 @@ static void soft_breaks_join_chinese_and_space_latin(void **state)
     assert_non_null(strstr(html, "甲方應負責。 The vendor shall."));
     free(html);
     cmark_node_free(doc);
-}
-
-static void markdown_round_trips_values_and_merges(void **state)
-{
-    (void)state;
-    cmark_node *docs[2] = { document_with_value(), parse("# 第二份\n") };
-    ck_buf out = CK_BUF_INIT, text = CK_BUF_INIT;
-    ck_error err;
-    const char *path = ck_test_path("value.md");
-
-    ck_error_clear(&err);
-    assert_int_equal(ck_writer_md_render(docs, 2, NULL, &out, &err), 0);
-    assert_int_equal(count(out.data, "\n<!-- pagebreak -->\n"), 1);
-    /* Read back, the value is still text, not markup. */
-    cmark_node *again = parse(out.data);
-    char *html = render_html(&again, 1);
-    assert_int_equal(count(html, "*Star* &lt;b&gt;&amp;amp; | [x](y)"), 2);
-    assert_non_null(strstr(html, "<div class=\"page-break\"></div>\n<h1>第二份</h1>"));
-    assert_int_equal(ck_writer_md_write_many(docs, 2, NULL, path, &err), 0);
-    assert_int_equal(access(path, R_OK), 0);
-    free(html);
-    ck_buf_free(&out);
-    ck_buf_free(&text);
-    cmark_node_free(again);
-    cmark_node_free(docs[0]);
-    cmark_node_free(docs[1]);
 }
 
 /* ---- options and errors ---------------------------------------------------------------- */
@@ -984,7 +958,6 @@ int main(void)
         cmocka_unit_test(nested_quotes_are_indented_further),
         cmocka_unit_test(paragraphs_with_hard_breaks_are_not_justified),
         cmocka_unit_test(soft_breaks_join_chinese_and_space_latin),
-        cmocka_unit_test(markdown_round_trips_values_and_merges),
         cmocka_unit_test(options_reach_every_format),
         cmocka_unit_test(unwritable_path_leaves_nothing),
         cmocka_unit_test(empty_document_is_still_valid),

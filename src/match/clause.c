@@ -223,6 +223,38 @@ static party_verdict elided_vendor_duty(const block_info *bi, const sentence *se
     return own == MODAL_NONE ? PARTY_OK : verdict_of(own);
 }
 
+/* The party that holds a match in its clause (between , ; or the sentence
+ * start): the last vendor named before it or at its start, when one is (「甲方得要求乙方
+ * 遵守…」, 「乙方應配合甲方…」); else the first party named before it
+ * (「甲方指定…為窗口」). NULL when the clause names none before pos. The
+ * clause start is looked for at most 120 bytes back, so a sentence of any
+ * length costs the same. */
+static const mention *clause_subject(const block_info *bi, const sentence *sen, size_t pos)
+{
+    const char *t = bi->norm.text;
+    size_t start = pos, floor = pos > sen->start + 120 ? pos - 120 : sen->start;
+    const mention *first = NULL, *vendor = NULL;
+    while (start > floor && t[start - 1] != ',' && t[start - 1] != ';')
+        start--;
+    for (size_t i = sen->mention_first; i < sen->mention_last; i++) {
+        const mention *x = &bi->mentions[i];
+        /* A match that opens with a party word is that party's. */
+        if (x->start > pos)
+            break;
+        if (x->start < start)
+            continue;
+        if (!first)
+            first = x;
+        if (x->who == PARTY_VENDOR)
+            vendor = x;
+    }
+    /* 「…；並應遵守甲方…」: the clause opens with its verb, the party after
+     * it is an object; its subject is the sentence's. */
+    if (!vendor && first && modal_after(bi, start, first->start, NULL) != MODAL_NONE)
+        return NULL;
+    return vendor ? vendor : first;
+}
+
 party_verdict ck_clause_party_holds(matcher *m, const block_info *bi, ck_rule_party want, size_t sentence_index,
                                     size_t ms, size_t me)
 {
@@ -262,6 +294,15 @@ party_verdict ck_clause_party_holds(matcher *m, const block_info *bi, ck_rule_pa
             return hm == MODAL_NONE ? PARTY_OTHER : verdict_of(hm);
         size_t until = me > holder->end ? me : sen->end;
         return ck_match_word_in(m, m->words.cooperation, bi->norm.text, holder->end, until) ? PARTY_OK : PARTY_OTHER;
+    }
+    /* The subject of the clause the match is in: the first party named in
+     * it before the match (「甲方指定…窗口」 is the agency's, 「乙方應配合甲方
+     * 辦理…」 the vendor's). */
+    const mention *holder_here = clause_subject(bi, sen, ms);
+    if (holder_here) {
+        if (holder_here->who != PARTY_VENDOR)
+            return PARTY_OTHER;
+        return verdict_of(modal_after(bi, holder_here->end, sen->end, NULL));
     }
     const mention *vendor = NULL;
     for (size_t i = 0; i < count && !vendor; i++)

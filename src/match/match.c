@@ -32,9 +32,6 @@ static void load_vocabulary(matcher *m)
     w->contract_price = ck_rule_set_word(set, "contract_price");
 }
 
-/* PCRE2's match limit for one call: generous for the packs' patterns, small
- * enough that a catastrophic one fails in well under a second. */
-enum { MATCH_LIMIT = 2000000, DEPTH_LIMIT = 100000 };
 
 int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_options *options,
                  ck_match_result **out, ck_error *err)
@@ -52,8 +49,8 @@ int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_
     m.err = err;
     m.md = pcre2_match_data_create(16, NULL);
     m.mc = pcre2_match_context_create(NULL);
-    pcre2_set_match_limit(m.mc, MATCH_LIMIT);
-    pcre2_set_depth_limit(m.mc, DEPTH_LIMIT);
+    pcre2_set_match_limit(m.mc, CK_RULE_MATCH_LIMIT);
+    pcre2_set_depth_limit(m.mc, CK_RULE_DEPTH_LIMIT);
     load_vocabulary(&m);
     m.where_file = set->language ? set->language->path : NULL;
     ck_match_prepare(&m);
@@ -150,7 +147,8 @@ const char *ck_trace_reason_name(ck_trace_reason reason)
 {
     static const char *const names[] = { "matched",    "not_found",  "other_party", "not_duty",
                                          "exempted",   "negated",    "definition",  "not_agreed",
-                                         "outside",    "off_topic",  "contrary",   "proviso" };
+                                         "outside",    "off_topic",  "contrary",   "proviso",
+                                         "satisfied" };
     return (unsigned)reason < sizeof names / sizeof names[0] ? names[reason] : "?";
 }
 
@@ -181,6 +179,8 @@ const char *ck_trace_reason_text(ck_trace_reason reason)
         return ck_tr("相反文字", "contrary wording");
     case CK_TRACE_PROVISO:
         return ck_tr("但書收回義務", "a proviso takes the duty back");
+    case CK_TRACE_SATISFIED:
+        return ck_tr("單獨即符合的文字", "wording that satisfies the rule on its own");
     }
     return "?";
 }

@@ -19,17 +19,28 @@
  *     a sentence, a block, an article (blocks sharing block->article, from
  *     the locator; a block outside any article is its own unit) or the whole
  *     document.
+ *   - The clause analyser (clause.c) reads each block once: party words,
+ *     modal words (duty, prohibition, permission, recommendation,
+ *     exemption) and negations are indexed, so every question about a match
+ *     costs a binary search; all of its words are the packs' (the set's
+ *     word lists, rules/language.yaml), none is in this module.
  *   - Party and modality: an element bound to a party needs that party to
- *     hold it: the nearest party word before the match names the holder;
- *     a clause that opens with its verb (「…；並應遵守甲方…制度」) has the
- *     subject of its sentence, while its verb is its own;
- *     and a sentence whose subject is the vendor with only a permission
- *     (得) or recommendation (宜) gives the agency nothing.
+ *     hold it: the party of the match's clause (the last vendor named before
+ *     it, else the first party); a clause that opens with its verb
+ *     (「…；並應遵守甲方…制度」) has the subject of its sentence, while its
+ *     verb is its own; a party that only may (得), should (宜) or is
+ *     exempted (無須) holds no duty, and gives the agency nothing.
+ *   - Topic: an article whose heading matches a rule's not_about is about
+ *     something else, and nothing in it counts for that rule.
+ *   - Trace: every finding carries, per element, the words and pattern that
+ *     found it or the nearest wording turned down and why (ck_trace_item).
  *   - Conflict: a rule's contrary wording in a unit where its topic is
  *     found, unless a contrary_unless pattern overlaps it (不得拒絕); or an
  *     exception clause of the rule (但…不在此限, not overlapped by an
- *     exceptions_unless pattern) in a unit that names the topic outside
- *     the proviso itself.
+ *     exceptions_unless pattern) that names the topic outside the proviso
+ *     in its own sentence, or in the sentence before when the proviso opens
+ *     its own; contrary wording with which the agency exempts itself
+ *     (機關不負保密責任) takes nothing from the vendor.
  *   - Headings: an article heading is never evidence on its own. When its
  *     article has a body of its own (the first body block is evidence, not
  *     （保留）), the topic it names makes the rule partial at least; the
@@ -112,14 +123,15 @@ typedef enum ck_trace_reason {
     CK_TRACE_OUTSIDE,       /* found, but in another article than the deciding one */
     CK_TRACE_OFF_TOPIC,     /* in an article whose heading says it is about something else */
     CK_TRACE_CONTRARY,      /* contrary wording of the rule (the reason of a conflict) */
-    CK_TRACE_PROVISO        /* a proviso that takes the duty back (但…不在此限) */
+    CK_TRACE_PROVISO,       /* a proviso that takes the duty back (但…不在此限) */
+    CK_TRACE_SATISFIED      /* wording that satisfies the rule on its own (satisfied_by) */
 } ck_trace_reason;
 
 #define CK_TRACE_NO_ELEMENT ((size_t)-1)
 
 typedef struct ck_trace_item {
     size_t element;                /* index into rule->elements, or CK_TRACE_NO_ELEMENT for
-                                      CONTRARY and PROVISO */
+                                      CONTRARY, PROVISO and SATISFIED */
     ck_trace_reason reason;
     int has_place;                 /* the fields below are set */
     size_t block;                  /* index into doc->blocks */
@@ -164,8 +176,9 @@ typedef struct ck_match_options {
 /* Checks doc against set. On success *out is a result the caller frees with
  * ck_match_result_free(); it points into doc and set, which must outlive it.
  * Errors: an --assume naming no condition of the set (CK_EUSAGE, the message
- * lists the known names); a pattern that exceeds PCRE2's match limit
- * (CK_EDATA, naming the rule). options may be NULL. */
+ * lists the known names); a pattern that exceeds PCRE2's match or depth limit
+ * (CK_EDATA: the pack file and line, the rule or word list, the pattern),
+ * never a silent "no match". options may be NULL. */
 int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_options *options,
                  ck_match_result **out, ck_error *err);
 

@@ -341,6 +341,8 @@ static int compare_hits(const void *a, const void *b)
 typedef struct unit_summary {
     size_t first, last;     /* hits[first..last) */
     int required_found, required_total, found_any_body, topic, topic_mentioned, contrary, satisfied;
+    int satisfied_heading;  /* satisfied_by matched only a heading (第十六條 雙方權利義務) */
+    int duty_in_body;       /* an element other than the topic is found in the body */
     int optional_found;
     int heading_topic;      /* the topic is named by the heading of an article that has a body */
 } unit_summary;
@@ -390,14 +392,20 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
             continue;
         }
         if (items[i].element == SATISFIED) {
-            u->satisfied = 1;
-            if (!m->blocks[items[i].block].heading)
+            if (!m->blocks[items[i].block].heading) {
+                u->satisfied = 1;
                 u->found_any_body = 1;
+            } else {
+                u->satisfied_heading = 1;
+            }
             continue;
         }
         found[items[i].element] = 1;
-        if (!m->blocks[items[i].block].heading)
+        if (!m->blocks[items[i].block].heading) {
             u->found_any_body = 1;
+            if (items[i].element != topic)
+                u->duty_in_body = 1;
+        }
         else if (items[i].element == topic && m->blocks[items[i].block].heads_body)
             u->heading_topic = 1;
     }
@@ -410,6 +418,10 @@ static void summarise(const matcher *m, const ck_rule *rule, const int *required
         }
     }
     u->topic = rule->element_count ? found[topic] : 0;
+    /* A heading that satisfies the rule (第十六條 雙方權利義務) does so over a
+     * body that says something of its own, not over 「依相關規定辦理」. */
+    if (u->satisfied_heading && u->duty_in_body)
+        u->satisfied = 1;
     free(found);
 }
 
@@ -570,10 +582,16 @@ static void build_trace(const rule_run *run, const hit *items, size_t count, int
         else if (c && (c_inside || !out))
             trace_add(m, f, k, c->reason, 1, c->block, c->sentence, c->start, c->end, c->pattern);
         else if (out)
-            trace_hit(m, f, k, CK_TRACE_OUTSIDE, out);
+            /* No unit decides (missing): the words are there, the topic is not. */
+            trace_hit(m, f, k, have_unit ? CK_TRACE_OUTSIDE : CK_TRACE_MATCHED, out);
         else
             trace_add(m, f, k, CK_TRACE_NOT_FOUND, 0, 0, 0, 0, 0, NULL);
     }
+    for (size_t i = first; have_unit && !conflict && i < last; i++)
+        if (items[i].element == SATISFIED) {
+            trace_hit(m, f, CK_TRACE_NO_ELEMENT, CK_TRACE_SATISFIED, &items[i]);
+            break;
+        }
     if (!conflict)
         return;
     for (size_t i = first; i < last; i++)

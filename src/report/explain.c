@@ -43,8 +43,9 @@ static void put_element_name(ck_buf *out, const ck_rule *rule, const ck_trace_it
 
 static void explain_decision(const ck_report_input *in, const ck_applicability *a, ck_buf *o)
 {
-    ck_buf_printf(o, ck_tr("  適用條件 %s：", "  condition %s: "), a->condition->name);
-    ck_report_not_applicable_reason(in, a, o);
+    ck_buf_printf(o, ck_tr("  適用條件 %s：%s", "  condition %s: %s"), a->condition->name,
+                  a->holds ? ck_tr("成立", "holds") : ck_tr("不成立", "does not hold"));
+    ck_report_decision(in, a, o);
     ck_buf_putc(o, '\n');
     if (a->decided_by == CK_DECIDED_TEXT && a->has_evidence) {
         ck_buf_puts(o, ck_tr("    決定的文字：", "    decided by: "));

@@ -1195,11 +1195,82 @@ static char *read_file(const char *path, size_t *len, ck_error *err)
     return ck_buf_detach(&b);
 }
 
+/* ==== lint: patterns that give up on long text ============================ */
+
+/* Appends a problem for pattern if PCRE2 gives up (match or depth limit, the
+ * limits `clausekit check` uses) on any of texts. */
+static void try_pattern(const char *file, const ck_rule_pattern *pattern, const char *where, const ck_buf *texts,
+                        size_t text_count, pcre2_match_data *md, pcre2_match_context *mc, ck_rule_lint_report *report)
+{
+    for (size_t t = 0; t < text_count; t++) {
+        int rc = pcre2_match(pattern->code, (PCRE2_SPTR)texts[t].data, texts[t].len, 0, 0, md, mc);
+        if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
+            continue;
+        report->items = ck_realloc(report->items, (report->count + 1) * sizeof *report->items);
+        ck_error *e = &report->items[report->count++];
+        ck_error_clear(e);
+        ck_error_set(e, CK_EDATA,
+                     ck_tr("%s 的樣式「%s」在長篇文字上無法比對完成（超過比對上限）：請簡化（避免巢狀重複，如 (.*)*）",
+                           "%s: pattern '%s' gives up on a long text (match limit): simplify it (avoid nested "
+                           "repeats such as (.*)*)"),
+                     where, pattern->source);
+        ck_error_set_file(e, file);
+        ck_error_set_line(e, pattern->place.line, pattern->place.column);
+        return;
+    }
+}
+
+static void try_list(const char *file, const ck_rule_pattern_list *list, const char *where, const ck_buf *texts,
+                     size_t n, pcre2_match_data *md, pcre2_match_context *mc, ck_rule_lint_report *report)
+{
+    for (size_t i = 0; i < list->count; i++)
+        try_pattern(file, &list->items[i], where, texts, n, md, mc, report);
+}
+
+/* Tries every pattern of pack against long synthetic texts (contract prose
+ * without 。, runs of one letter and one digit) under the matcher's limits. */
+static void lint_slow_patterns(const char *file, const ck_rule_pack *pack, ck_rule_lint_report *report)
+{
+    static const char *const pieces[] = { "乙方應依本契約辦理各項工作並配合甲方之稽核,", "a", "1" };
+    enum { TEXTS = 3, TEXT_BYTES = 30000 };
+    ck_buf texts[TEXTS];
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+
+    pcre2_set_match_limit(mc, CK_RULE_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, CK_RULE_DEPTH_LIMIT);
+    for (int t = 0; t < TEXTS; t++) {
+        texts[t] = (ck_buf)CK_BUF_INIT;
+        while (texts[t].len < TEXT_BYTES)
+            ck_buf_puts(&texts[t], pieces[t]);
+    }
+    for (size_t d = 0; d < pack->definition_count; d++)
+        try_list(file, &pack->definitions[d].patterns, pack->definitions[d].name, texts, TEXTS, md, mc, report);
+    for (size_t c = 0; c < pack->condition_count; c++)
+        try_list(file, &pack->conditions[c].patterns, pack->conditions[c].name, texts, TEXTS, md, mc, report);
+    for (size_t r = 0; r < pack->rule_count; r++) {
+        const ck_rule *rule = &pack->rules[r];
+        for (size_t e = 0; e < rule->element_count; e++)
+            try_list(file, &rule->elements[e].patterns, rule->id, texts, TEXTS, md, mc, report);
+        const ck_rule_pattern_list *lists[] = { &rule->contrary,   &rule->contrary_unless, &rule->exceptions,
+                                                &rule->exceptions_unless, &rule->not_evidence, &rule->satisfied_by,
+                                                &rule->not_about };
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+            try_list(file, lists[k], rule->id, texts, TEXTS, md, mc, report);
+    }
+    for (int t = 0; t < TEXTS; t++)
+        ck_buf_free(&texts[t]);
+    pcre2_match_context_free(mc);
+    pcre2_match_data_free(md);
+}
+
 int ck_rule_pack_lint_string(const char *name, const char *text, size_t len, ck_rule_lint_report *report)
 {
     size_t before = report->count;
     ck_rule_pack *pack = parse_pack(name, text, len, report);
 
+    if (pack)
+        lint_slow_patterns(name, pack, report);
     ck_rule_pack_free(pack);
     return report->count > before ? CK_EDATA : 0;
 }

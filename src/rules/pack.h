@@ -185,6 +185,12 @@ const ck_rule *ck_rule_pack_find(const ck_rule_pack *pack, const char *id);
 /* The condition with this name, or NULL. Owned by the pack. */
 const ck_rule_condition *ck_rule_pack_condition(const ck_rule_pack *pack, const char *name);
 
+/* PCRE2's limits for one match, the same for `clausekit check` and for lint's
+ * trial of every pattern on long text: generous for real patterns, small
+ * enough that a catastrophic one fails in well under a second. */
+#define CK_RULE_MATCH_LIMIT 2000000
+#define CK_RULE_DEPTH_LIMIT 100000
+
 /* ---- lint: every problem, not just the first ---------------------------- */
 
 typedef struct ck_rule_lint_report {
@@ -193,7 +199,9 @@ typedef struct ck_rule_lint_report {
 } ck_rule_lint_report;
 
 /* Checks the pack at path and appends every problem found to report (owned
- * by the caller, freed with ck_rule_lint_report_free). Returns 0 when the
+ * by the caller, freed with ck_rule_lint_report_free), among them every
+ * pattern PCRE2 gives up on when tried against long synthetic text under
+ * CK_RULE_MATCH_LIMIT (naming its line and rule). Returns 0 when the
  * pack is clean, CK_EDATA when problems were found, CK_EIO when the file
  * cannot be read (also recorded in report). */
 int ck_rule_pack_lint(const char *path, ck_rule_lint_report *report);

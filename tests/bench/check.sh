@@ -85,7 +85,7 @@ for kind in parties prose; do
             if (kind == "parties") { p[0] = "乙方應遵守甲方資通安全規定，"; p[1] = "乙方應配合甲方稽核，"; p[2] = "乙方應刪除帳號，"; k = 3 }
             else { p[0] = "乙方應依契約辦理各項工作並負責維護系統之正常運作，"; p[1] = "甲方得要求乙方提出報告，"; p[2] = "但經甲方同意者不在此限，"; p[3] = "雙方同意依本契約辦理，"; k = 4 }
             t = ""; i = 0
-            while (length(t) < n * 3) { # bytes: 3 per character t = t p[i % k]; i++ }
+            while (length(t) < n * 3) { t = t p[i % k]; i++ }
             printf "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>第一條 總則</w:t></w:r></w:p><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>", t
         }' >"$d/word/document.xml"
         sh tests/corpus/pack.sh "$d" "$d.docx"

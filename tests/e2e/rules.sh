@@ -134,4 +134,15 @@ expect_error "unknown action" 2 "unknown action 'frob'"
 run "$CK" rules --help
 if [ $rc -eq 0 ] && grep -q 'rules lint FILE' "$T/out"; then pass "--help"; else fail "--help"; fi
 
+# A pattern that blows PCRE2's match limit on long text: lint names its line and rule.
+sed 's/^    not_evidence: \[.{{term_definition}}.\]$/    not_evidence: ["(.*)*[xy]"]/' "$TOP/rules/wratb-outsourcing.yaml" >"$T/slow.yaml"
+run "$CK" --lang en rules lint "$T/slow.yaml"
+if [ $rc -eq 2 ] && grep -q 'slow.yaml:[0-9]*:[0-9]*: 3.4.1.1: pattern .(\.\*)\*\[xy\]. gives up on a long text' "$T/err"; then
+    pass "lint: a pattern that gives up on long text is reported"
+else
+    fail "lint slow pattern: rc=$rc $(head -c 300 "$T/err")"
+fi
+run "$CK" rules lint "$TOP/rules/wratb-outsourcing.yaml"
+if [ $rc -eq 0 ]; then pass "lint: the shipped pack's patterns all finish on long text"; else fail "lint shipped: $(head -c 300 "$T/err")"; fi
+
 finish

@@ -8,12 +8,12 @@ BUILD      ?= build
 CC         ?= cc
 VERSION    := 0.1.0
 
-PKGS       := libxml-2.0 libzip libcmark-gfm libpcre2-8 libutf8proc yaml-0.1 libmicrohttpd libxcrypt
+PKGS       := libxml-2.0 libzip zlib libcmark-gfm libpcre2-8 libutf8proc yaml-0.1 libmicrohttpd libxcrypt
 DEB_PKGS   := build-essential pkg-config clang libclang-rt-14-dev libxml2-dev libzip-dev \
               libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev libpcre2-dev \
-              libutf8proc-dev libyaml-dev libcsv-dev zip unzip libxml2-utils \
+              libutf8proc-dev libyaml-dev libcsv-dev zlib1g-dev zip unzip libxml2-utils \
               libmicrohttpd-dev libcrypt-dev
-TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils \
+TOOL_PKGS  := libreoffice-writer-nogui libreoffice-calc-nogui pandoc poppler-utils python3-docx \
               fonts-arphic-ukai fonts-arphic-uming fonts-noto-cjk chromium \
               chromium-driver python3-selenium
 
@@ -94,7 +94,7 @@ fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60} $(FUZZ_HARNESSES)
 
 BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure
-bench: all $(BENCH_TOOLS)
+bench: all $(BENCH_TOOLS) $(E2E_TOOLS)
 	@sh tests/bench/run.sh $(BUILD)
 
 $(BUILD)/tests/bench/%: tests/bench/%.c $(BUILD)/libclausekit.a | deps-check

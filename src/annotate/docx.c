@@ -228,6 +228,18 @@ static int damaged(ck_error *err, const char *part)
     return CK_EINPUT;
 }
 
+/* A paragraph the reader gave a block to is not in the part: the two
+ * disagree about what a paragraph is. Says which and where. */
+static int unplaced(ck_error *err, const char *part, size_t index, size_t count)
+{
+    ck_error_set(err, CK_EINPUT,
+                 ck_tr("找不到第 %zu 個段落元素（文件中只有 %zu 個）；無法加註，請回報此檔案",
+                       "paragraph element %zu is not in the part (it has %zu); cannot annotate: please report the file"),
+                 index + 1, count);
+    ck_error_set_part(err, part);
+    return CK_EINPUT;
+}
+
 /* The body's last paragraph when nothing but white space separates it
  * from the body's tail (w:sectPr or the end of w:body), else NULL. */
 static const ck_para_pos *last_body_paragraph(const ck_para_map *map, const char *doc)
@@ -349,8 +361,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
         ck_buf_printf(&decl, " xmlns:w=\"%s\"", e.ns);
     e.w_decl = decl.data ? decl.data : "";
 
-    static const char *const p_local[] = { "p", NULL };
-    if (ck_para_scan(doc, doc_len, prefix, p_local, prefix, "body", "pPr", "sectPr", NULL, &map) != 0) {
+    if (ck_para_scan(doc, doc_len, CK_PARAGRAPHS_DOCX, &map) != 0) {
         rc = damaged(err, set->part);
         goto done;
     }
@@ -390,19 +401,27 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     if (prev)
         mark_paragraph_inserted(&e, &edits, doc, prefix, prev);
 
-    /* Comments on existing paragraphs. */
+    /* Comments on existing paragraphs, placed so LibreOffice keeps them
+     * too (ck_para_span). */
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
-        if (ck_annotation_keys_has(&e.old, a->key) || a->last >= map.count || map.paras[a->first].empty ||
-            map.paras[a->last].empty)
+        if (ck_annotation_keys_has(&e.old, a->key))
+            continue;
+        if (a->last >= map.count) {
+            rc = unplaced(err, set->part, a->last, map.count);
+            goto done;
+        }
+        size_t first, last;
+        ck_para_span(&map, a->first, a->last, &first, &last);
+        if (map.paras[first].empty || map.paras[last].empty)
             continue;
         long id = e.next_id++;
         ck_buf b = CK_BUF_INIT;
         anchor_start(&b, &e, id);
-        ck_splice_insert(&edits, map.paras[a->first].content_start, b.data);
+        ck_splice_insert(&edits, map.paras[first].content_start, b.data);
         ck_buf_clear(&b);
         anchor_end(&b, &e, id);
-        ck_splice_insert(&edits, map.paras[a->last].close_start, b.data);
+        ck_splice_insert(&edits, map.paras[last].close_start, b.data);
         ck_buf_free(&b);
         add_comment(&e, id, "CK", a->key, a->text);
     }
@@ -488,6 +507,21 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
                 in_summary = 0;
             } else if (tag.type == CK_TAG_END && ck_xml_tag_is(&tag, cprefix, "comments")) {
                 root_close = tag.start;
+            } else if (tag.type == CK_TAG_EMPTY && ck_xml_tag_is(&tag, cprefix, "comments")) {
+                /* <w:comments/>, as pandoc writes it: opened and closed around ours. */
+                size_t slash = tag.end - 2;
+                while (slash > tag.start && old_comments[slash] != '/')
+                    slash--;
+                ck_buf open_close = CK_BUF_INIT;
+                ck_buf_append(&open_close, old_comments + slash + 1, tag.end - slash - 1);
+                ck_buf_puts(&open_close, e.comments.data ? e.comments.data : "");
+                ck_buf_puts(&open_close, "</");
+                ck_buf_append(&open_close, tag.name, tag.name_len);
+                ck_buf_puts(&open_close, ">");
+                ck_splice_remove(&cedits, slash, tag.end - slash);
+                ck_splice_insert(&cedits, slash, open_close.data);
+                ck_buf_free(&open_close);
+                root_close = (size_t)-1;
             }
         }
         if (!root_close) {
@@ -495,7 +529,8 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
             rc = damaged(err, comments_name);
             goto done;
         }
-        ck_splice_insert(&cedits, root_close, e.comments.data ? e.comments.data : "");
+        if (root_close != (size_t)-1)
+            ck_splice_insert(&cedits, root_close, e.comments.data ? e.comments.data : "");
         ck_splice_apply(&cedits, old_comments, old_len, &new_comments);
         ck_splice_list_free(&cedits);
     } else if (e.comments.len) {

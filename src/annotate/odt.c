@@ -251,8 +251,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
         ck_buf_printf(&decl, " xmlns:dc=\"%s\"", NS_DC);
     e.decl = decl.data ? decl.data : "";
 
-    static const char *const locals[] = { "p", "h", NULL };
-    if (ck_para_scan(xml, len, text_prefix, locals, office_prefix, "text", NULL, NULL, "list-item", &map) != 0) {
+    if (ck_para_scan(xml, len, CK_PARAGRAPHS_ODT, &map) != 0) {
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("無法在文件中定位段落；請用 LibreOffice 重新儲存後再試",
                                 "cannot find the paragraphs in the document; save it again in LibreOffice"));
@@ -263,17 +262,28 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
 
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
-        if (ck_annotation_keys_has(&e.old, a->key) || a->last >= map.count || map.paras[a->first].empty ||
-            map.paras[a->last].empty)
+        if (ck_annotation_keys_has(&e.old, a->key))
+            continue;
+        if (a->last >= map.count) {
+            rc = ck_error_set(err, CK_EINPUT,
+                              ck_tr("找不到第 %zu 個段落元素（文件中只有 %zu 個）；無法加註，請回報此檔案",
+                                    "paragraph element %zu is not in the part (it has %zu); cannot annotate: please report the file"),
+                              (size_t)a->last + 1, map.count);
+            ck_error_set_part(err, "content.xml");
+            goto done;
+        }
+        size_t first, last;
+        ck_para_span(&map, a->first, a->last, &first, &last);
+        if (map.paras[first].empty || map.paras[last].empty)
             continue;
         char name[32];
         snprintf(name, sizeof name, "ck-note-%d", e.next++);
         ck_buf b = CK_BUF_INIT;
         annotation(&e, &b, name, a->key, a->text);
-        ck_splice_insert(&edits, map.paras[a->first].content_start, b.data);
+        ck_splice_insert(&edits, map.paras[first].content_start, b.data);
         ck_buf_clear(&b);
         annotation_end(&e, &b, name);
-        ck_splice_insert(&edits, map.paras[a->last].close_start, b.data);
+        ck_splice_insert(&edits, map.paras[last].close_start, b.data);
         ck_buf_free(&b);
     }
     /* Insertions after a paragraph: inside the article's list item when the

@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "xml/paragraph.h"
+
 typedef struct ck_para_pos {
     size_t start;         /* '<' of the start tag */
     size_t content_start; /* past the start tag and its properties element, if first */
@@ -14,6 +16,13 @@ typedef struct ck_para_pos {
     size_t item_close;    /* '<' of the end tag of the container's list item holding it
                              (the item of a list that is a direct child of the container),
                              0 when it is in none */
+    long parent;          /* index of the innermost paragraph holding this one (a text
+                             box's paragraph inside the paragraph anchoring it), or -1 */
+    size_t holder;        /* what a comment range on it may not leave: for DOCX the offset
+                             of the element holding it (w:body, a w:tc, a block w:sdtContent),
+                             for ODT the ordinal of its table cell (0 in none) */
+    int in_control;       /* DOCX: a paragraph of a block-level content control (w:sdt),
+                             which LibreOffice turns into a form field that loses comments */
     int empty;            /* written as an empty element <p/> */
     int top_level;        /* a direct child of the container */
 } ck_para_pos;
@@ -26,17 +35,27 @@ typedef struct ck_para_map {
     size_t tail_start;         /* '<' of the container's last child named tail (w:sectPr), or container_close */
 } ck_para_map;
 
-/* Scans text for paragraph elements. prefix/locals name them ("w", {"p"});
- * container_prefix/container_local the element whose children are the body
- * (w:body, office:text); props_local the properties element that must stay
- * first in a paragraph (w:pPr) or NULL; tail_local a last child that must
- * stay last (w:sectPr) or NULL. Returns 0, or -1 when the text is not
- * well-formed or has no container. item_local names the list item element
- * (text:list-item) whose end item_close records, or NULL. Free the map with
- * ck_para_map_free. */
-int ck_para_scan(const char *text, size_t len, const char *prefix, const char *const *locals,
-                 const char *container_prefix, const char *container_local, const char *props_local,
-                 const char *tail_local, const char *item_local, ck_para_map *map);
+/* Scans text for the paragraph elements of format, as ck_xml_is_paragraph
+ * defines them (xml/paragraph.h): names are resolved to namespace URIs
+ * through the xmlns declarations in scope, so map->paras[i] is the element
+ * a reader gave source_index i. The container is w:body or office:text;
+ * for DOCX, content_start skips a leading w:pPr and tail_start is the
+ * body's w:sectPr; for ODT, item_close records the end of the top-level
+ * text:list-item holding a paragraph. Returns 0, or -1 when the text is
+ * not well-formed or has no container. Free the map with ck_para_map_free. */
+int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_para_map *map);
 void ck_para_map_free(ck_para_map *map);
+
+/* The outermost paragraph holding paragraph i (i itself when no paragraph
+ * holds it): for a text box's paragraph, the paragraph anchoring the box. */
+size_t ck_para_outermost(const ck_para_map *map, size_t i);
+
+/* Where a comment on paragraphs first..last can go so that Word and
+ * LibreOffice both keep it: text boxes give way to their anchoring
+ * paragraph, a paragraph of a block-level content control to the nearest
+ * paragraph before it that is in none, and a range may not leave what
+ * holds its first paragraph (a table cell; see holder): it shrinks to its
+ * first paragraph. */
+void ck_para_span(const ck_para_map *map, size_t first, size_t last, size_t *from, size_t *to);
 
 #endif

@@ -1,5 +1,29 @@
 #include "reader/common.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include "util/lang.h"
+#include "xml/xml.h"
+
+int ck_reader_text_over_limit(void *ctx, size_t have, size_t more)
+{
+    if (have + more <= CK_READER_MAX_PARAGRAPH_TEXT)
+        return 0;
+    char message[256];
+    snprintf(message, sizeof message,
+             ck_tr("單一段落的文字超過 %zu MB，契約不會有這麼長的段落，檔案可能是惡意的；已停止讀取",
+                   "one paragraph holds more than %zu MB of text; no contract has one, the file may be hostile: reading stopped"),
+             CK_READER_MAX_PARAGRAPH_TEXT >> 20);
+    ck_xml_abort(ctx, CK_ELIMIT, message);
+    return 1;
+}
+
+int ck_reader_is_suggestion(const char *author)
+{
+    return author && strcmp(author, CK_SUGGESTION_AUTHOR) == 0;
+}
+
 int ck_reader_blank(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {

@@ -12,6 +12,24 @@
 
 #include "model/document.h"
 
+/* Text one paragraph may hold: 1 MiB is some 350,000 Chinese characters,
+ * hundreds of pages in one paragraph; no contract has one, and past it a
+ * hostile part would make the model hold one huge string. */
+#define CK_READER_MAX_PARAGRAPH_TEXT ((size_t)1 << 20)
+
+/* Inside a SAX callback: when a paragraph holding have bytes of text would
+ * grow by more past CK_READER_MAX_PARAGRAPH_TEXT, stops the parse with a
+ * message and returns 1; else 0. */
+int ck_reader_text_over_limit(void *ctx, size_t have, size_t more);
+
+/* clausekit's own tracked insertions (check --annotate): suggested clauses
+ * not yet accepted are not contract text, so checking an annotated copy
+ * again reports what the first check did. DOCX: w:ins by this author;
+ * ODT: changed regions with ids starting with the prefix. */
+#define CK_SUGGESTION_AUTHOR "clausekit"
+#define CK_SUGGESTION_ID_PREFIX "ck-ct"
+int ck_reader_is_suggestion(const char *author);
+
 /* True when s (len bytes of UTF-8) holds only white space: ASCII, U+3000
  * ideographic space, U+00A0 no-break space. */
 int ck_reader_blank(const char *s, size_t len);

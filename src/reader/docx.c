@@ -36,6 +36,7 @@
 #include "reader/reader.h"
 #include "util/buf.h"
 #include "util/lang.h"
+#include "xml/paragraph.h"
 #include "xml/xml.h"
 
 #define URI_W14 "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -632,7 +633,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
 
     switch (name[0]) {
     case 'p':
-        if (strcmp(name, "p") == 0) {
+        if (ck_xml_is_paragraph(CK_PARAGRAPHS_DOCX, CK_NS_W, name)) { /* start_w sees W elements only */
             if (r->open_paragraphs == MAX_PARAGRAPHS) {
                 r->paragraph_count++;
                 skip_subtree(r);
@@ -741,7 +742,9 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         return;
     case 'i':
         if (strcmp(name, "ins") == 0) {
-            if (p && !p->ppr_rpr_depth)
+            if (p && !p->ppr_rpr_depth && ck_reader_is_suggestion(attr(nb, attrs, "author", value, sizeof value)))
+                skip_subtree(r);
+            else if (p && !p->ppr_rpr_depth)
                 p->inserted++;
         } else if (strcmp(name, "ilvl") == 0) {
             if (p && p->ppr_depth && attr(nb, attrs, "val", value, sizeof value)) {
@@ -902,7 +905,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     r->depth++;
     if (r->skip_depth) {
         /* every w:p counts for source_index, read or not */
-        if (name[0] == 'p' && name[1] == '\0' && classify(r, uri) == NS_W)
+        if (ck_xml_is_paragraph(CK_PARAGRAPHS_DOCX, (const char *)uri, name))
             r->paragraph_count++;
         return;
     }
@@ -1062,7 +1065,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
         return;
     }
     p = current(r);
-    if (p && p->text_depth)
+    if (p && p->text_depth && !ck_reader_text_over_limit(ctx, p->text.len, (size_t)len))
         put_text(r, (const char *)ch, (size_t)len);
 }
 

@@ -32,6 +32,7 @@
 #include "reader/odt_internal.h"
 #include "util/buf.h"
 #include "util/lang.h"
+#include "xml/paragraph.h"
 #include "xml/xml.h"
 
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
@@ -157,6 +158,8 @@ typedef struct odt_reader {
     char *region;              /* id of the text:changed-region being read */
     ck_odt_map open_insertions; /* insertion id -> change-starts not yet ended */
     size_t open_count;          /* their sum: text here is inserted when > 0 */
+    size_t open_suggestions;    /* of those, clausekit's own (ids "ck-ct…"): text there is a
+                                   suggestion not yet accepted, not contract text */
 
     size_t cloned;
     size_t expanded; /* bytes written beyond the input by text:c and copies, against MAX_EXPANDED_BYTES */
@@ -798,12 +801,15 @@ static void change_mark(odt_reader *r, int start, int nb_attr, const xmlChar **a
 
     if (id && map_lookup(&r->insertions, id) >= 0) {
         ck_odt_map_get(&r->open_insertions, id, n, &open);
+        int suggestion = strncmp(id, CK_SUGGESTION_ID_PREFIX, strlen(CK_SUGGESTION_ID_PREFIX)) == 0;
         if (start) {
             ck_odt_map_put(&r->open_insertions, id, n, open + 1);
             r->open_count++;
+            r->open_suggestions += (size_t)suggestion;
         } else if (open > 0) {
             ck_odt_map_put(&r->open_insertions, id, n, open - 1);
             r->open_count--;
+            r->open_suggestions -= (size_t)suggestion;
         }
     }
     free(id);
@@ -984,7 +990,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     const char *name = (const char *)local;
     const char *nsuri = uri ? (const char *)uri : "";
 
-    if (is(uri, local, CK_NS_TEXT, "p") || is(uri, local, CK_NS_TEXT, "h")) {
+    if (ck_xml_is_paragraph(CK_PARAGRAPHS_ODT, (const char *)uri, (const char *)local)) {
         uint32_t index = r->paragraph_count++;
         if (!f->skip)
             start_paragraph(r, f, parent, name[0] == 'h', index, nb_attr, attrs);
@@ -1080,7 +1086,8 @@ static void on_characters(void *ctx, const xmlChar *ch, int len)
 {
     odt_reader *r = CK_XML_STATE(ctx);
     const frame *f = &r->frames[r->depth - 1];
-    if (f->skip || f->para < 0 || len <= 0)
+    if (f->skip || f->para < 0 || len <= 0 || r->open_suggestions ||
+        ck_reader_text_over_limit(ctx, r->paras[f->para].text.len, (size_t)len))
         return;
     put_characters(&r->paras[f->para], (const char *)ch, (size_t)len, span_flags(r, f));
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
+#include <zlib.h>
 
 #include "util/buf.h"
 #include "util/file.h"
@@ -24,21 +25,33 @@ struct ck_zip {
     uint64_t total_read; /* inflated bytes read so far, all entries */
 };
 
+/* Deflated and stored entries are read as their raw bytes and inflated
+ * here, so the ratio is watched against the compressed bytes actually
+ * consumed, whatever the headers say; other methods go through libzip. */
+enum { STREAM_LIBZIP, STREAM_STORED, STREAM_DEFLATED };
+
 struct ck_zip_stream {
     ck_zip *zip;
     zip_file_t *file;
     char *name;
-    uint64_t compressed;
-    uint64_t read;
+    int mode;
+    uint64_t compressed;  /* STREAM_LIBZIP: the header's compressed size */
+    uint64_t consumed;    /* compressed bytes consumed so far */
+    uint64_t read;        /* bytes inflated so far */
+    uint64_t size;        /* inflated size the headers give, when known */
+    int size_known, crc_known, eof, inflating;
+    uint32_t crc, expected_crc;
+    z_stream z;
+    unsigned char in[16384];
 };
 
 void ck_zip_limits_default(ck_zip_limits *limits)
 {
     limits->max_entries = 10000;
-    limits->max_entry_bytes = (uint64_t)1 << 30;
-    limits->max_total_bytes = (uint64_t)1 << 30;
-    limits->max_ratio = 1000;
-    limits->ratio_floor = (uint64_t)16 << 20;
+    limits->max_entry_bytes = (uint64_t)CK_ZIP_MAX_PART_MB << 20;
+    limits->max_total_bytes = (uint64_t)2 * CK_ZIP_MAX_PART_MB << 20;
+    limits->max_ratio = CK_ZIP_MAX_RATIO;
+    limits->ratio_floor = (uint64_t)1 << 20;
 }
 
 /* ---- sniffing --------------------------------------------------------------- */
@@ -295,7 +308,24 @@ int ck_zip_stream_open(ck_zip *zip, const char *name, ck_zip_stream **out, ck_er
     s->zip = zip;
     s->name = ck_strdup(zip->names[index]);
     s->compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-    s->file = zip_fopen_index(zip->archive, (zip_uint64_t)index, 0);
+    s->size_known = (st.valid & ZIP_STAT_SIZE) != 0;
+    s->size = st.size;
+    s->crc_known = (st.valid & ZIP_STAT_CRC) != 0;
+    s->expected_crc = st.crc;
+    s->crc = (uint32_t)crc32(0L, Z_NULL, 0);
+    s->mode = STREAM_LIBZIP;
+    if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_DEFLATE)
+        s->mode = STREAM_DEFLATED;
+    else if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE)
+        s->mode = STREAM_STORED;
+    if (s->mode == STREAM_DEFLATED) {
+        if (inflateInit2(&s->z, -MAX_WBITS) != Z_OK) {
+            ck_zip_stream_close(s);
+            return ck_error_set(err, CK_ENOMEM, "%s", ck_tr("記憶體不足", "out of memory"));
+        }
+        s->inflating = 1;
+    }
+    s->file = zip_fopen_index(zip->archive, (zip_uint64_t)index, s->mode == STREAM_LIBZIP ? 0 : ZIP_FL_COMPRESSED);
     if (!s->file) {
         corrupt(err, zip_strerror(zip->archive));
         ck_error_set_file(err, zip->path);
@@ -320,24 +350,85 @@ static int bomb(ck_zip_stream *s, ck_error *err)
     return CK_ELIMIT;
 }
 
+static long stream_corrupt(ck_zip_stream *s, const char *detail, ck_error *err)
+{
+    corrupt(err, detail);
+    ck_error_set_file(err, s->zip->path);
+    ck_error_set_part(err, s->name);
+    return CK_EINPUT;
+}
+
+/* Raw bytes of the entry into s->in; returns the count, 0 at its end. */
+static long raw_read(ck_zip_stream *s, void *buf, size_t size, ck_error *err)
+{
+    zip_int64_t n = zip_fread(s->file, buf, size);
+    if (n < 0)
+        return stream_corrupt(s, zip_file_strerror(s->file), err);
+    return (long)n;
+}
+
+/* Up to size inflated bytes: 0 only at the end of the data. */
+static long inflate_some(ck_zip_stream *s, unsigned char *buf, size_t size, ck_error *err)
+{
+    if (s->eof)
+        return 0;
+    s->z.next_out = buf;
+    s->z.avail_out = (uInt)size;
+    while (s->z.avail_out == size) {
+        if (s->z.avail_in == 0) {
+            long n = raw_read(s, s->in, sizeof s->in, err);
+            if (n < 0)
+                return n;
+            if (n == 0)
+                return stream_corrupt(s, "deflate data ends early", err);
+            s->z.next_in = s->in;
+            s->z.avail_in = (uInt)n;
+        }
+        uInt before = s->z.avail_in;
+        int zr = inflate(&s->z, Z_NO_FLUSH);
+        s->consumed += before - s->z.avail_in;
+        if (zr == Z_STREAM_END) {
+            s->eof = 1;
+            break;
+        }
+        if (zr != Z_OK)
+            return stream_corrupt(s, s->z.msg ? s->z.msg : "deflate data", err);
+    }
+    return (long)(size - s->z.avail_out);
+}
+
 long ck_zip_stream_read(ck_zip_stream *s, void *buf, size_t size, ck_error *err)
 {
     const ck_zip_limits *lim = &s->zip->limits;
-    zip_int64_t n = zip_fread(s->file, buf, size);
+    long n;
 
-    if (n < 0) {
-        corrupt(err, zip_file_strerror(s->file));
-        ck_error_set_file(err, s->zip->path);
-        ck_error_set_part(err, s->name);
-        return CK_EINPUT;
+    if (size > (size_t)1 << 30)
+        size = (size_t)1 << 30;
+    if (s->mode == STREAM_DEFLATED) {
+        n = inflate_some(s, buf, size, err);
+    } else {
+        n = raw_read(s, buf, size, err);
+        if (s->mode == STREAM_STORED)
+            s->consumed += n > 0 ? (uint64_t)n : 0;
     }
+    if (n < 0)
+        return n;
     s->read += (uint64_t)n;
     s->zip->total_read += (uint64_t)n;
     if (s->read > lim->max_entry_bytes || s->zip->total_read > lim->max_total_bytes)
         return bomb(s, err);
-    if (s->read > lim->ratio_floor && s->read / (s->compressed ? s->compressed : 1) > lim->max_ratio)
+    uint64_t base = s->mode == STREAM_LIBZIP ? s->compressed : s->consumed;
+    if (s->read > lim->ratio_floor && s->read / (base ? base : 1) > lim->max_ratio)
         return bomb(s, err);
-    return (long)n;
+    if (s->mode == STREAM_LIBZIP)
+        return n;
+    /* libzip checks these itself only when it inflates. */
+    if (s->size_known && s->read > s->size)
+        return stream_corrupt(s, ck_tr("內容比標頭所載的大小還長", "longer than its header says"), err);
+    s->crc = (uint32_t)crc32(s->crc, buf, (uInt)n);
+    if (n == 0 && ((s->size_known && s->read != s->size) || (s->crc_known && s->crc != s->expected_crc)))
+        return stream_corrupt(s, "CRC", err);
+    return n;
 }
 
 void ck_zip_stream_close(ck_zip_stream *s)
@@ -346,6 +437,8 @@ void ck_zip_stream_close(ck_zip_stream *s)
         return;
     if (s->file)
         zip_fclose(s->file);
+    if (s->inflating)
+        inflateEnd(&s->z);
     free(s->name);
     free(s);
 }
@@ -543,10 +636,17 @@ int ck_zip_writer_copy_raw(ck_zip_writer *w, ck_zip *src, const char *name, ck_e
     long index = ck_zip_find(src, name);
     zip_source_t *source;
 
+    zip_stat_t st;
+
     if (index < 0)
         return ck_error_set(err, CK_EINPUT, "no entry '%s' to copy", name);
+    /* A stored entry (a PNG, ODF's mimetype) stays stored: libzip would
+     * deflate it otherwise. */
+    zip_stat_init(&st);
+    int stored = zip_stat_index(src->archive, (zip_uint64_t)index, 0, &st) == 0 &&
+                 (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE;
     source = zip_source_zip(w->archive, src->archive, (zip_uint64_t)index, ZIP_FL_COMPRESSED, 0, -1);
-    return add_source(w, name, source, -1, err);
+    return add_source(w, name, source, stored ? 1 : -1, err);
 }
 
 /* Copies the in-memory archive into the output. */

@@ -35,7 +35,16 @@ typedef struct ck_zip_limits {
     uint64_t ratio_floor;      /* bytes an entry may inflate before the ratio applies */
 } ck_zip_limits;
 
-/* Defaults: 10,000 entries, 1 GiB per entry and in total, ratio 1000 past 16 MiB. */
+/* The largest part a contract has: the 300-page benchmark contract's
+ * document.xml is 42 MB and real contracts stay under 10 MB, so a part that
+ * inflates past 256 MiB is not a contract (docs/reader.md, "Limits"). */
+#define CK_ZIP_MAX_PART_MB 256
+/* Real parts deflate 5 to 40 times; deflate cannot pass about 1032. */
+#define CK_ZIP_MAX_RATIO 250
+
+/* Defaults: 10,000 entries, CK_ZIP_MAX_PART_MB per entry and twice that in
+ * total, ratio CK_ZIP_MAX_RATIO past the first 1 MiB of an entry, measured
+ * against the compressed bytes consumed so far (not the headers). */
 void ck_zip_limits_default(ck_zip_limits *limits);
 
 /* Opens path for reading. limits may be NULL for the defaults. On failure

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+#include <zlib.h>
 
 static const char content_types[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
@@ -154,6 +155,156 @@ static void zeros_entry(const char *out, size_t size)
     finish(z);
 }
 
+/* ---- the 2 GiB bomb: written by hand, as libzip would inflate it to write it ---- */
+
+static void put16(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+/* Raw deflate of data as independent, byte-aligned blocks: with last set
+ * the stream ends there. Returns a malloc'd buffer. */
+static unsigned char *deflate_piece(const void *data, size_t len, int last, size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, 9, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        die("deflateInit2");
+    size_t cap = deflateBound(&z, (uLong)len) + 64;
+    unsigned char *out = malloc(cap);
+    z.next_in = (Bytef *)(uintptr_t)data;
+    z.avail_in = (uInt)len;
+    z.next_out = out;
+    z.avail_out = (uInt)cap;
+    if (deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH) == Z_STREAM_ERROR)
+        die("deflate");
+    *out_len = cap - z.avail_out;
+    deflateEnd(&z);
+    return out;
+}
+
+typedef struct hand_entry {
+    const char *name;
+    uint32_t crc, csize, usize, offset;
+    int method;
+} hand_entry;
+
+static void local_header(FILE *f, hand_entry *e)
+{
+    unsigned char h[30] = { 0 };
+    e->offset = (uint32_t)ftell(f);
+    put32(h, 0x04034b50);
+    put16(h + 4, 20);
+    put16(h + 8, (uint32_t)e->method);
+    put16(h + 12, 0x21);
+    put32(h + 14, e->crc);
+    put32(h + 18, e->csize);
+    put32(h + 22, e->usize);
+    put16(h + 26, (uint32_t)strlen(e->name));
+    fwrite(h, 1, sizeof h, f);
+    fwrite(e->name, 1, strlen(e->name), f);
+}
+
+static void stored_entry(FILE *f, hand_entry *e, const char *name, const char *text)
+{
+    e->name = name;
+    e->method = 0;
+    e->csize = e->usize = (uint32_t)strlen(text);
+    e->crc = (uint32_t)crc32(0, (const Bytef *)text, e->usize);
+    local_header(f, e);
+    fwrite(text, 1, strlen(text), f);
+}
+
+/* A DOCX whose document.xml is one w:t of 2^31 'A': 2 MB on disk, 2 GiB
+ * inflated (ratio about 1030). With lie set, the headers say 1 KiB. */
+static void bomb_2g(const char *out, int lie)
+{
+    static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                               "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                               "<w:body><w:p><w:r><w:t>";
+    static const char tail[] = "</w:t></w:r></w:p></w:body></w:document>";
+    const size_t chunk = (size_t)1 << 20, chunks = 2048;
+    FILE *f = fopen(out, "wb");
+    hand_entry e[3];
+    if (!f)
+        die("cannot write");
+    memset(e, 0, sizeof e);
+    stored_entry(f, &e[0], "[Content_Types].xml", content_types);
+    stored_entry(f, &e[1], "_rels/.rels", rels);
+
+    char *as = malloc(chunk);
+    memset(as, 'A', chunk);
+    size_t head_len, as_len, tail_len;
+    unsigned char *zhead = deflate_piece(head, strlen(head), 0, &head_len);
+    unsigned char *zas = deflate_piece(as, chunk, 0, &as_len);
+    unsigned char *ztail = deflate_piece(tail, strlen(tail), 1, &tail_len);
+    uLong crc_as = crc32(0, (const Bytef *)as, (uInt)chunk), crc = crc32(0, (const Bytef *)head, (uInt)strlen(head));
+    for (size_t i = 0; i < chunks; i++)
+        crc = crc32_combine(crc, crc_as, (z_off_t)chunk);
+    crc = crc32_combine(crc, crc32(0, (const Bytef *)tail, (uInt)strlen(tail)), (z_off_t)strlen(tail));
+    e[2].name = "word/document.xml";
+    e[2].method = 8;
+    e[2].crc = (uint32_t)crc;
+    e[2].csize = (uint32_t)(head_len + as_len * chunks + tail_len);
+    e[2].usize = lie ? 1024 : (uint32_t)(strlen(head) + chunk * chunks + strlen(tail));
+    local_header(f, &e[2]);
+    fwrite(zhead, 1, head_len, f);
+    for (size_t i = 0; i < chunks; i++)
+        fwrite(zas, 1, as_len, f);
+    fwrite(ztail, 1, tail_len, f);
+
+    uint32_t cd_start = (uint32_t)ftell(f);
+    for (int i = 0; i < 3; i++) {
+        unsigned char h[46] = { 0 };
+        put32(h, 0x02014b50);
+        put16(h + 4, 20);
+        put16(h + 6, 20);
+        put16(h + 10, (uint32_t)e[i].method);
+        put16(h + 14, 0x21);
+        put32(h + 16, e[i].crc);
+        put32(h + 20, e[i].csize);
+        put32(h + 24, e[i].usize);
+        put16(h + 28, (uint32_t)strlen(e[i].name));
+        put32(h + 42, e[i].offset);
+        fwrite(h, 1, sizeof h, f);
+        fwrite(e[i].name, 1, strlen(e[i].name), f);
+    }
+    unsigned char end[22] = { 0 };
+    put32(end, 0x06054b50);
+    put16(end + 8, 3);
+    put16(end + 10, 3);
+    put32(end + 12, (uint32_t)ftell(f) - cd_start);
+    put32(end + 16, cd_start);
+    fwrite(end, 1, sizeof end, f);
+    if (fclose(f) != 0)
+        die("cannot write");
+    free(as);
+    free(zhead);
+    free(zas);
+    free(ztail);
+}
+
+/* One paragraph of 2 MiB of text that does not compress much, in 4 KiB runs. */
+static void long_paragraph(const char *out)
+{
+    const size_t total = (size_t)2 << 20, run = 4096;
+    char *body = malloc(total + total / run * 64 + 64), *p = body;
+    uint32_t x = 12345;
+    p += sprintf(p, "<w:p>");
+    for (size_t done = 0; done < total; done += run) {
+        p += sprintf(p, "<w:r><w:t>");
+        for (size_t i = 0; i < run; i++) {
+            x = x * 1103515245u + 12345u;
+            *p++ = (char)('a' + (x >> 16) % 26);
+        }
+        p += sprintf(p, "</w:t></w:r>");
+    }
+    sprintf(p, "</w:p>");
+    docx_with_body(out, body);
+    free(body);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -217,6 +368,12 @@ int main(int argc, char **argv)
         }
         spit(out, b, n);
         free(b);
+    } else if (strcmp(kind, "bomb-2g") == 0) {
+        bomb_2g(out, 0);
+    } else if (strcmp(kind, "bomb-2g-lying") == 0) {
+        bomb_2g(out, 1);
+    } else if (strcmp(kind, "long-paragraph") == 0) {
+        long_paragraph(out);
     } else if (strcmp(kind, "many-entries") == 0) {
         zip_t *z = create(out);
         add_str(z, "[Content_Types].xml", content_types);

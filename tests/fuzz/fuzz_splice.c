@@ -50,18 +50,14 @@ static void add_mark(ck_splice_list *list, size_t at, size_t len, size_t *insert
     *inserted += sizeof MARK - 1;
 }
 
-static void map_and_splice(const char *text, size_t len, const char *prefix,
-                           const char *const *locals, const char *container_prefix,
-                           const char *container_local, const char *props, const char *tail,
-                           const char *item)
+static void map_and_splice(const char *text, size_t len, ck_paragraph_format format)
 {
     ck_para_map map;
     ck_splice_list list = { NULL, 0, 0 };
     ck_buf out = CK_BUF_INIT;
     size_t inserted = 0, removed = 0;
 
-    if (ck_para_scan(text, len, prefix, locals, container_prefix, container_local, props, tail, item,
-                     &map) != 0)
+    if (ck_para_scan(text, len, format, &map) != 0)
         return;
     add_mark(&list, map.container_open_end, len, &inserted);
     add_mark(&list, map.container_close, len, &inserted);
@@ -89,15 +85,13 @@ static void map_and_splice(const char *text, size_t len, const char *prefix,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const docx_locals[] = { "p", NULL };
-    static const char *const odt_locals[] = { "p", "h", NULL };
     /* An exact-size copy: the scanner must not rely on a terminator. */
     char *text = malloc(size ? size : 1);
 
     memcpy(text, data, size);
     scan_tags(text, size);
-    map_and_splice(text, size, "w", docx_locals, "w", "body", "pPr", "sectPr", NULL);
-    map_and_splice(text, size, "text", odt_locals, "office", "text", NULL, NULL, "list-item");
+    map_and_splice(text, size, CK_PARAGRAPHS_DOCX);
+    map_and_splice(text, size, CK_PARAGRAPHS_ODT);
     free(text);
     return 0;
 }

@@ -146,19 +146,54 @@ static void spaces_tabs_and_breaks(void **state)
 static void expansion_is_bounded(void **state)
 {
     (void)state;
-    /* 20,000 text:s of 1,000 spaces would be 20 MB of text from 460 kB of XML. */
+    /* 20,000 text:s of 1,000 spaces would be 20 MB of text from 460 kB of
+     * XML (in 20 paragraphs, each under the 1 MiB a paragraph may hold). */
     ck_buf body = CK_BUF_INIT;
-    ck_buf_puts(&body, "<text:p>");
-    for (int i = 0; i < 20000; i++)
-        ck_buf_puts(&body, "<text:s text:c=\"1000\"/>");
-    ck_buf_puts(&body, "x</text:p>");
+    for (int k = 0; k < 20; k++) {
+        ck_buf_puts(&body, "<text:p>");
+        for (int i = 0; i < 1000; i++)
+            ck_buf_puts(&body, "<text:s text:c=\"1000\"/>");
+        ck_buf_puts(&body, "x</text:p>");
+    }
     ck_document *doc = read_odt(NULL, body.data);
-    assert_int_equal(doc->count, 1);
-    assert_true(doc->blocks[0].text_len <= (16u << 20) + 20000 + 1);
-    assert_true(doc->blocks[0].text_len >= (16u << 20));
-    assert_int_equal(doc->blocks[0].text[doc->blocks[0].text_len - 1], 'x');
+    assert_int_equal(doc->count, 20);
+    size_t total = 0;
+    for (size_t i = 0; i < doc->count; i++) {
+        total += doc->blocks[i].text_len;
+        assert_int_equal(doc->blocks[i].text[doc->blocks[i].text_len - 1], 'x');
+    }
+    assert_true(total <= (16u << 20) + 20000 + 20);
+    assert_true(total >= (16u << 20));
     ck_buf_free(&body);
     ck_document_free(doc);
+
+    /* One paragraph past 1 MiB of text is refused, not held. */
+    ck_buf_puts(&body, "<text:p>");
+    unsigned x = 1;
+    for (int i = 0; i < 300; i++) {
+        ck_buf_puts(&body, "<text:span>");
+        for (int k = 0; k < 4000; k++) {
+            x = x * 1103515245u + 12345u;
+            ck_buf_putc(&body, (char)('a' + (x >> 16) % 26));
+        }
+        ck_buf_puts(&body, "</text:span>");
+    }
+    ck_buf_puts(&body, "</text:p>");
+    ck_error err;
+    ck_error_clear(&err);
+    char *content = content_xml(NULL, body.data);
+    char *styles = styles_xml(NULL, NULL);
+    const char *path = ck_test_package("long.odt", "mimetype", "application/vnd.oasis.opendocument.text",
+                                       "META-INF/manifest.xml", manifest, "content.xml", content,
+                                       "styles.xml", styles, NULL);
+    doc = NULL;
+    assert_int_equal(ck_reader_read(path, NULL, &doc, &err), CK_ELIMIT);
+    assert_null(doc);
+    assert_non_null(strstr(err.message, "1 MB"));
+    assert_string_equal(err.part, "content.xml");
+    free(content);
+    free(styles);
+    ck_buf_free(&body);
 }
 
 static void spans_links_fields_and_ruby_give_their_text(void **state)

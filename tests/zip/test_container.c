@@ -207,6 +207,87 @@ static void inflated_bytes_are_capped(void **state)
     ck_zip_close(zip);
 }
 
+/* A bomb hidden at the front of an entry whose whole ratio looks ordinary:
+ * the ratio is watched against the compressed bytes consumed so far. */
+static void ratio_is_watched_while_inflating(void **state)
+{
+    (void)state;
+    size_t zeros_len = 8u << 20, noise_len = 8u << 20;
+    unsigned char *data = calloc(1, zeros_len + noise_len);
+    uint32_t x = 1;
+    for (size_t i = zeros_len; i < zeros_len + noise_len; i++) {
+        x = x * 1103515245u + 12345u;
+        data[i] = (unsigned char)(x >> 16);
+    }
+    ck_zip_writer *w = NULL;
+    ck_error err;
+    const char *path = ck_test_path("front-bomb.zip");
+    ck_error_clear(&err);
+    assert_int_equal(ck_zip_writer_open(&w, path, &err), 0);
+    assert_int_equal(ck_zip_writer_add(w, "word/document.xml", data, zeros_len + noise_len, 0, &err), 0);
+    assert_int_equal(ck_zip_writer_commit(w, &err), 0);
+    free(data);
+
+    ck_zip *zip = NULL;
+    ck_zip_stream *s = NULL;
+    char chunk[65536];
+    long n;
+    uint64_t total = 0;
+    assert_int_equal(ck_zip_open(&zip, path, NULL, &err), 0);
+    assert_int_equal(ck_zip_stream_open(zip, "word/document.xml", &s, &err), 0);
+    while ((n = ck_zip_stream_read(s, chunk, sizeof chunk, &err)) > 0)
+        total += (uint64_t)n;
+    assert_int_equal(n, CK_ELIMIT);
+    assert_true(total < (2u << 20)); /* stopped just past the 1 MiB floor */
+    ck_zip_stream_close(s);
+    ck_zip_close(zip);
+}
+
+/* An ordinary entry reads whole, its CRC checked. */
+static void stored_and_deflated_entries_read_back(void **state)
+{
+    (void)state;
+    ck_zip_writer *w = NULL;
+    ck_error err;
+    const char *path = ck_test_path("plain.zip");
+    ck_error_clear(&err);
+    assert_int_equal(ck_zip_writer_open(&w, path, &err), 0);
+    assert_int_equal(ck_zip_writer_add(w, "mimetype", "application/x", 13, 1, &err), 0);
+    assert_int_equal(ck_zip_writer_add(w, "a.xml", "<a>hello hello hello</a>", 24, 0, &err), 0);
+    assert_int_equal(ck_zip_writer_commit(w, &err), 0);
+    ck_zip *zip = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(ck_zip_open(&zip, path, NULL, &err), 0);
+    assert_int_equal(ck_zip_read(zip, "mimetype", 0, &data, &len, &err), 0);
+    assert_int_equal(len, 13);
+    assert_memory_equal(data, "application/x", 13);
+    free(data);
+    assert_int_equal(ck_zip_read(zip, "a.xml", 0, &data, &len, &err), 0);
+    assert_int_equal(len, 24);
+    assert_memory_equal(data, "<a>hello hello hello</a>", 24);
+    free(data);
+    ck_zip_close(zip);
+
+    /* A flipped byte in the stored entry is caught by its CRC. */
+    size_t n;
+    FILE *f = fopen(path, "r+b");
+    char buf[4096];
+    n = fread(buf, 1, sizeof buf, f);
+    for (size_t i = 0; i + 13 <= n; i++)
+        if (memcmp(buf + i, "application/x", 13) == 0) {
+            buf[i] = 'A';
+            break;
+        }
+    rewind(f);
+    fwrite(buf, 1, n, f);
+    fclose(f);
+    assert_int_equal(ck_zip_open(&zip, path, NULL, &err), 0);
+    assert_int_not_equal(ck_zip_read(zip, "mimetype", 0, &data, &len, &err), 0);
+    assert_null(data);
+    ck_zip_close(zip);
+}
+
 static void duplicate_names_are_refused(void **state)
 {
     (void)state;
@@ -299,6 +380,8 @@ int main(void)
         cmocka_unit_test(not_a_zip_is_refused),
         cmocka_unit_test(truncated_zip_is_refused),
         cmocka_unit_test(inflated_bytes_are_capped),
+        cmocka_unit_test(ratio_is_watched_while_inflating),
+        cmocka_unit_test(stored_and_deflated_entries_read_back),
         cmocka_unit_test(duplicate_names_are_refused),
         cmocka_unit_test(aborted_writer_leaves_nothing),
         cmocka_unit_test(raw_copy_keeps_compressed_bytes),

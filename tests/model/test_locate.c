@@ -282,7 +282,7 @@ static void forms_after_the_last_article_have_points(void **state)
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "攜入設備應經檢測，通過後使用。"); /* 6 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "身分證字號：");                   /* 7 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "附錄、積欠薪資處理程序");         /* 8 */
-    add(doc, CK_BLOCK_PARAGRAPH, NULL, "機關應每月抽訪派駐勞工。");       /* 9 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "機關應每月訪查駐點人員。");       /* 9 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "廠商願意讓與債權者：");           /* 10 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "(1)薪資處置：");                  /* 11 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "機關依通知付款。");               /* 12 */

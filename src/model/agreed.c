@@ -476,20 +476,6 @@ static int body_block(const ck_block *b)
            !(b->flags & (CK_BLOCK_TOC | CK_BLOCK_IN_TABLE | CK_BLOCK_IN_TEXT_BOX));
 }
 
-static void leading(const ck_block *b, ck_buf *out)
-{
-    ck_buf_clear(out);
-    if (b->label) {
-        ck_buf_puts(out, b->label);
-        ck_buf_putc(out, ' ');
-    }
-    size_t n = b->text_len < 400 ? b->text_len : 400;
-    while (n < b->text_len && n > 0 && ((unsigned char)b->text[n] & 0xC0) == 0x80)
-        n--;
-    ck_buf_append(out, b->text, n);
-    ck_buf_putc(out, '\0');
-    out->len--;
-}
 
 /* Whether a block's text ends a sentence (。；！？ or a closing quote or
  * bracket after one, or a blank line to fill in). */
@@ -562,7 +548,7 @@ void ck_document_mark_agreed(ck_document *doc)
             continue;
         mark_blanks(b);
         mark_instructions(b);
-        leading(b, &text);
+        ck_block_leading_text(b, &text);
         ck_label own_label;
         int ticked = 0;
         int option = ck_option_read(text.data, text.len, b->label != NULL, &own_label, &ticked);

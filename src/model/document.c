@@ -109,3 +109,19 @@ const char *ck_block_kind_label(ck_block_kind kind)
         return ck_tr("區塊", "block");
     return ck_tr(kind_names[kind][1], kind_names[kind][0]);
 }
+
+/* The text a block starts with for recognising labels: its numbering label
+ * and then its text. */
+void ck_block_leading_text(const ck_block *b, ck_buf *out)
+{
+    ck_buf_clear(out);
+    if (b->label) {
+        ck_buf_puts(out, b->label);
+        ck_buf_putc(out, ' ');
+    }
+    size_t n = b->text_len < 400 ? b->text_len : 400;
+    /* do not cut a character in two */
+    while (n < b->text_len && n > 0 && ((unsigned char)b->text[n] & 0xC0) == 0x80)
+        n--;
+    ck_buf_append(out, b->text, n);
+}

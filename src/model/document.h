@@ -116,6 +116,12 @@ void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t f
 /* Interns a part name; the pointer lives as long as doc. */
 const char *ck_document_part(ck_document *doc, const char *name);
 
+/* The text a block starts with, for recognising labels and options: its
+ * numbering label, a space, then at most 400 bytes of its text, never
+ * cutting a character. out is cleared first. */
+struct ck_buf;
+void ck_block_leading_text(const ck_block *b, struct ck_buf *out);
+
 /* Sets block->location (copied). */
 void ck_block_set_location(ck_block *block, const char *location);
 

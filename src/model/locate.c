@@ -133,22 +133,6 @@ static int is_toc_title(const char *s, size_t len)
     return ck_label_skip_spaces(s, len, pos + n) == len;
 }
 
-/* The text a block starts with for recognising labels: its numbering label
- * and then its text. */
-static void leading_text(const ck_block *b, ck_buf *out)
-{
-    ck_buf_clear(out);
-    if (b->label) {
-        ck_buf_puts(out, b->label);
-        ck_buf_putc(out, ' ');
-    }
-    size_t n = b->text_len < 400 ? b->text_len : 400;
-    /* do not cut a character in two */
-    while (n < b->text_len && n > 0 && ((unsigned char)b->text[n] & 0xC0) == 0x80)
-        n--;
-    ck_buf_append(out, b->text, n);
-}
-
 static void put_chinese_ordinal(ck_buf *out, const char *unit, long n)
 {
     ck_buf_puts(out, "第");
@@ -249,7 +233,7 @@ static void put_label_text(ck_buf *out, const ck_block *b, const ck_label *l)
 {
     /* the label as written, without trailing spaces or a check box before it */
     ck_buf tmp = CK_BUF_INIT;
-    leading_text(b, &tmp);
+    ck_block_leading_text(b, &tmp);
     size_t start = ck_label_skip_spaces(tmp.data, tmp.len, 0), n;
     while (ck_check_box_state(ck_label_peek(tmp.data, tmp.len, start, &n)) >= 0)
         start += n;
@@ -344,7 +328,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
         int opener = 0;
         if (!body_kind(b))
             continue;
-        leading_text(b, &text);
+        ck_block_leading_text(b, &text);
         if (read_article(text.data, text.len, &number, &end) == 0x689D) {
             has_articles = 1;
             rest_is_body(text.data, text.len, end, &opener);
@@ -365,7 +349,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
             continue;
         }
         if (body_kind(b)) {
-            leading_text(b, &text);
+            ck_block_leading_text(b, &text);
             size_t end = 0;
             long number = 0;
             utf8proc_int32_t unit = read_article(text.data, text.len, &number, &end);

@@ -100,6 +100,12 @@ typedef struct matcher {
     annex_ref *refs;
     size_t ref_count;
     ck_buf unticked;             /* texts of unticked options, each ending in '\n' */
+    /* The characters of every block (prefilter.h), and the block whose text
+     * is being matched: a pattern that needs a character the block lacks
+     * is not run on it. */
+    ck_charset *chars;
+    const char *filter_text;
+    const ck_charset *filter_chars;
     /* Where a PCRE2 failure is reported: the rule or word list being matched. */
     const char *where_file;
     const char *where_what;
@@ -119,6 +125,9 @@ int ck_match_find(matcher *m, const ck_rule_pattern *pattern, const char *text, 
 size_t ck_match_all(matcher *m, const ck_rule_definition *def, const char *text, size_t len, nrange **out);
 int ck_match_word_in(matcher *m, const ck_rule_definition *def, const char *text, size_t s, size_t e);
 void ck_match_prepare(matcher *m);
+/* Patterns matched on the text of block b (its normalised text) skip PCRE2
+ * where the block lacks a character they need; (size_t)-1: no block. */
+void ck_match_filter_block(matcher *m, size_t b);
 void ck_match_release(matcher *m);
 /* The index of the sentence holding pos (binary search). */
 size_t ck_match_sentence_of(const block_info *bi, size_t pos);

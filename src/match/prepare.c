@@ -30,6 +30,9 @@ int ck_match_find(matcher *m, const ck_rule_pattern *pattern, const char *text, 
     int rc;
     if (from > len || m->failed)
         return m->failed ? -1 : 0;
+    /* A pattern needing a character the block lacks cannot match in it. */
+    if (text == m->filter_text && !ck_prefilter_possible(pattern->filter, m->filter_chars))
+        return 0;
     /* Normalised text is valid UTF-8 by construction: no check per call. */
     rc = pcre2_match(pattern->code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -294,12 +297,24 @@ static void mask_unticked_conditions(matcher *m)
     }
 }
 
+void ck_match_filter_block(matcher *m, size_t b)
+{
+    if (b == (size_t)-1 || !m->chars) {
+        m->filter_text = NULL;
+        m->filter_chars = NULL;
+        return;
+    }
+    m->filter_text = m->blocks[b].norm.text;
+    m->filter_chars = &m->chars[b];
+}
+
 void ck_match_prepare(matcher *m)
 {
     const ck_document *doc = m->doc;
 
     m->where_what = "language";
     m->blocks = ck_calloc(doc->count ? doc->count : 1, sizeof *m->blocks);
+    m->chars = ck_malloc((doc->count ? doc->count : 1) * sizeof *m->chars);
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
         block_info *bi = &m->blocks[i];
@@ -307,6 +322,8 @@ void ck_match_prepare(matcher *m)
         /* A blank to be filled says nothing: it is left out like hidden text. */
         ck_normalise(b->text, b->text_len, b->spans, b->span_count, CK_SPAN_HIDDEN | CK_SPAN_BLANK, &bi->norm);
         split_sentences(bi);
+        ck_charset_fill(&m->chars[i], bi->norm.text, bi->norm.len);
+        ck_match_filter_block(m, i);
         bi->eligible = 1;
         switch (b->kind) {
         case CK_BLOCK_COMMENT:
@@ -334,6 +351,7 @@ void ck_match_prepare(matcher *m)
                 add_mask(bi, bi->sentences[s].start, bi->sentences[s].end, MASK_DEFINITION);
         ck_clause_analyse(m, bi);
     }
+    ck_match_filter_block(m, (size_t)-1);
     find_annexes(m);
     mask_unticked_conditions(m);
     /* An article whose body is gone (（刪除）, empty) leaves a bare heading: not a clause. */
@@ -373,6 +391,9 @@ void ck_match_release(matcher *m)
     }
     free(m->blocks);
     m->blocks = NULL;
+    free(m->chars);
+    m->chars = NULL;
+    ck_match_filter_block(m, (size_t)-1);
 }
 
 size_t ck_match_all(matcher *m, const ck_rule_definition *def, const char *text, size_t len, nrange **out)

@@ -282,6 +282,7 @@ static int collect_hits(rule_run *run)
     for (size_t b = 0; b < m->doc->count && !m->failed; b++) {
         const block_info *bi = &m->blocks[b];
 
+        ck_match_filter_block(m, b);
         if (!bi->eligible) {
             if (bi->unagreed)
                 collect_elements(run, b, 0);
@@ -297,6 +298,7 @@ static int collect_hits(rule_run *run)
         collect_list(run, b, &rule->exceptions, &rule->exceptions_unless, EXCEPTION);
         collect_list(run, b, &rule->satisfied_by, NULL, SATISFIED);
     }
+    ck_match_filter_block(m, (size_t)-1);
     if (m->failed)
         return m->err->code ? m->err->code : CK_EDATA;
     /* An article that incorporates an annex by reference also holds what

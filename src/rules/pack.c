@@ -565,6 +565,7 @@ static int compile_pattern(loader *l, const yaml_node_t *node, ck_rule_pattern *
         goto done;
     }
     pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE); /* an optimisation: failure is fine */
+    out->filter = ck_prefilter_build(out->expanded);
     {
         /* A pattern that matches empty text is found everywhere. */
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(out->code, NULL);
@@ -614,6 +615,7 @@ static void free_patterns(ck_rule_pattern_list *list)
         free(list->items[i].source);
         free(list->items[i].expanded);
         pcre2_code_free(list->items[i].code);
+        ck_prefilter_free(list->items[i].filter);
     }
     free(list->items);
     list->items = NULL;

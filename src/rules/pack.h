@@ -27,6 +27,7 @@
 #endif
 #include <pcre2.h>
 
+#include "rules/prefilter.h"
 #include "util/error.h"
 
 typedef enum ck_rule_severity {
@@ -67,6 +68,7 @@ typedef struct ck_rule_pattern {
     char *source;      /* as written in the pack, {{name}} references kept */
     char *expanded;    /* after references were replaced: what PCRE2 compiled */
     pcre2_code *code;  /* compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, JIT when available */
+    ck_prefilter *filter; /* the characters every match needs (prefilter.h); NULL: none known */
     ck_rule_place place;
 } ck_rule_pattern;
 

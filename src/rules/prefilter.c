@@ -1,0 +1,549 @@
+/* prefilter.c — the characters a pattern needs (prefilter.h). A small
+ * reader of PCRE2 syntax builds an and/or tree of required characters,
+ * which is simplified and laid out flat for a fast test per block. */
+#include "rules/prefilter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+/* ======================================================================
+ * Character sets.
+ * ==================================================================== */
+
+static unsigned bit_of(uint32_t cp)
+{
+    return (unsigned)((cp * UINT32_C(0x9E3779B1)) >> 21); /* 11 bits: 0..2047 */
+}
+
+/* The code point at s[0..n) and its length in bytes; an invalid or cut
+ * sequence gives its first byte alone. */
+static uint32_t decode(const unsigned char *s, size_t n, size_t *used)
+{
+    uint32_t c = s[0];
+    size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+    if (c >= 0x80 && need == 0) {
+        *used = 1;
+        return c;
+    }
+    if (need >= n) {
+        *used = 1;
+        return c;
+    }
+    c &= 0x3Fu >> need;
+    for (size_t i = 1; i <= need; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *used = 1;
+            return s[0];
+        }
+        c = c << 6 | (s[i] & 0x3F);
+    }
+    *used = need + 1;
+    return c;
+}
+
+void ck_charset_fill(ck_charset *set, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    memset(set, 0, sizeof *set);
+    for (size_t i = 0; i < len;) {
+        size_t used;
+        uint32_t c = s[i] < 0x80 ? s[i] : decode(s + i, len - i, &used);
+        if (s[i] < 0x80)
+            used = 1;
+        unsigned b = bit_of(c);
+        set->bits[b >> 6] |= UINT64_C(1) << (b & 63);
+        i += used;
+    }
+}
+
+static int has(const ck_charset *set, unsigned b)
+{
+    return (set->bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* A character the filter may require: one that only itself matches under
+ * PCRE2_CASELESS | PCRE2_UCP. */
+static int caseless_safe(uint32_t c)
+{
+    if (c >= 0x21 && c <= 0x7E)
+        return !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    return c >= 0x3000 && c <= 0x9FFF; /* CJK punctuation, kana, bopomofo, ideographs */
+}
+
+/* ======================================================================
+ * The tree.
+ * ==================================================================== */
+
+typedef enum node_kind { NODE_TRUE = 0, NODE_CHAR, NODE_AND, NODE_OR } node_kind;
+
+typedef struct node {
+    node_kind kind;
+    uint32_t cp;
+    struct node **kids;
+    size_t count;
+} node;
+
+static node *make(node_kind kind, uint32_t cp)
+{
+    node *n = ck_calloc(1, sizeof *n);
+    n->kind = kind;
+    n->cp = cp;
+    return n;
+}
+
+static void drop(node *n)
+{
+    if (!n)
+        return;
+    for (size_t i = 0; i < n->count; i++)
+        drop(n->kids[i]);
+    free(n->kids);
+    free(n);
+}
+
+static void adopt(node *parent, node *kid)
+{
+    parent->kids = ck_realloc(parent->kids, (parent->count + 1) * sizeof *parent->kids);
+    parent->kids[parent->count++] = kid;
+}
+
+static int same(const node *a, const node *b)
+{
+    if (a->kind != b->kind || a->cp != b->cp || a->count != b->count)
+        return 0;
+    for (size_t i = 0; i < a->count; i++)
+        if (!same(a->kids[i], b->kids[i]))
+            return 0;
+    return 1;
+}
+
+/* Adds kid to an AND or OR: a TRUE kid of an AND is nothing; a TRUE kid
+ * makes an OR true (the caller checks); a kid of the same kind is merged; a
+ * repeated kid is left out. */
+static void join(node *parent, node *kid)
+{
+    if (kid->kind == NODE_TRUE && parent->kind == NODE_AND) {
+        drop(kid);
+        return;
+    }
+    if (kid->kind == parent->kind) {
+        for (size_t i = 0; i < kid->count; i++)
+            join(parent, kid->kids[i]);
+        kid->count = 0;
+        drop(kid);
+        return;
+    }
+    for (size_t i = 0; i < parent->count; i++)
+        if (same(parent->kids[i], kid)) {
+            drop(kid);
+            return;
+        }
+    adopt(parent, kid);
+}
+
+/* An AND or OR with one kid is that kid; an empty AND is TRUE; an OR with
+ * a TRUE kid is TRUE. */
+static node *settle(node *n)
+{
+    if (n->kind == NODE_OR)
+        for (size_t i = 0; i < n->count; i++)
+            if (n->kids[i]->kind == NODE_TRUE) {
+                drop(n);
+                return make(NODE_TRUE, 0);
+            }
+    if (n->count == 0 && (n->kind == NODE_AND || n->kind == NODE_OR)) {
+        /* An empty OR cannot come from a pattern (every branch gives a node). */
+        drop(n);
+        return make(NODE_TRUE, 0);
+    }
+    if (n->count == 1 && (n->kind == NODE_AND || n->kind == NODE_OR)) {
+        node *only = n->kids[0];
+        n->count = 0;
+        drop(n);
+        return only;
+    }
+    return n;
+}
+
+/* ======================================================================
+ * Reading PCRE2 syntax.
+ * ==================================================================== */
+
+typedef struct reader {
+    const char *p;
+    int unknown; /* something the reader does not know: no filter */
+    int depth;
+} reader;
+
+static node *read_alternation(reader *r);
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alnum(char c)
+{
+    return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Skips a {…} after \p, \x and the like. */
+static void skip_braces(reader *r)
+{
+    if (*r->p != '{')
+        return;
+    while (*r->p && *r->p != '}')
+        r->p++;
+    if (*r->p == '}')
+        r->p++;
+    else
+        r->unknown = 1;
+}
+
+/* A character class [...]: any one of several characters, never required. */
+static void skip_class(reader *r)
+{
+    r->p++; /* [ */
+    if (*r->p == '^')
+        r->p++;
+    if (*r->p == ']')
+        r->p++; /* a ] first is a member */
+    while (*r->p && *r->p != ']') {
+        if (*r->p == '\\') {
+            r->p++;
+            if (!*r->p)
+                break;
+            char e = *r->p++;
+            if (e == 'p' || e == 'P' || e == 'x' || e == 'o' || e == 'N')
+                skip_braces(r);
+            else if (e == 'Q')
+                r->unknown = 1;
+            continue;
+        }
+        if (r->p[0] == '[' && (r->p[1] == ':' || r->p[1] == '.' || r->p[1] == '=')) {
+            const char *end = strstr(r->p + 2, ":]");
+            if (!end) {
+                r->unknown = 1;
+                return;
+            }
+            r->p = end + 2;
+            continue;
+        }
+        r->p++;
+    }
+    if (*r->p == ']')
+        r->p++;
+    else
+        r->unknown = 1;
+}
+
+/* A literal character: required when the filter can test it. */
+static node *literal(reader *r)
+{
+    size_t used;
+    uint32_t c = decode((const unsigned char *)r->p, 4, &used); /* stops at the NUL */
+    r->p += used;
+    return caseless_safe(c) ? make(NODE_CHAR, c) : make(NODE_TRUE, 0);
+}
+
+/* \x: a class, an assertion, a literal punctuation character. */
+static node *escape(reader *r)
+{
+    r->p++; /* backslash */
+    char e = *r->p;
+    if (!e) {
+        r->unknown = 1;
+        return make(NODE_TRUE, 0);
+    }
+    if (!is_alnum(e) && (unsigned char)e < 0x80)
+        return literal(r);
+    if ((unsigned char)e >= 0x80) /* \ before a non-ASCII character is that character */
+        return literal(r);
+    r->p++;
+    switch (e) {
+    case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
+    case 'R': case 'X': case 'C': case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
+    case 'n': case 't': case 'r': case 'f': case 'e': case 'a':
+        return make(NODE_TRUE, 0);
+    case 'p': case 'P':
+        if (*r->p == '{')
+            skip_braces(r);
+        else if (*r->p)
+            r->p++;
+        return make(NODE_TRUE, 0);
+    case 'x':
+        if (*r->p == '{')
+            skip_braces(r);
+        else
+            for (int i = 0; i < 2 && ((*r->p >= '0' && *r->p <= '9') || (*r->p >= 'a' && *r->p <= 'f') ||
+                                      (*r->p >= 'A' && *r->p <= 'F'));
+                 i++)
+                r->p++;
+        return make(NODE_TRUE, 0);
+    default:
+        /* Back references, \Q…\E, \N{…}, \c, octal, \g, \k: not read. */
+        r->unknown = 1;
+        return make(NODE_TRUE, 0);
+    }
+}
+
+/* ( … ): a group, or a lookaround (never required: what it looks at need
+ * not be in the text the match covers). */
+static node *group(reader *r)
+{
+    int look = 0;
+    r->p++; /* ( */
+    if (*r->p == '*') {
+        r->unknown = 1; /* (*VERB) */
+        return make(NODE_TRUE, 0);
+    }
+    if (*r->p == '?') {
+        const char *q = r->p + 1;
+        if (*q == ':' || *q == '>' || *q == '|') {
+            r->p = q + 1;
+        } else if (*q == '=' || *q == '!') {
+            look = 1;
+            r->p = q + 1;
+        } else if (q[0] == '<' && (q[1] == '=' || q[1] == '!')) {
+            look = 1;
+            r->p = q + 2;
+        } else if (*q == '<' || *q == '\'' || (q[0] == 'P' && q[1] == '<')) {
+            /* A named group. */
+            char close = *q == '\'' ? '\'' : '>';
+            const char *end = strchr(q + 1, close);
+            if (!end) {
+                r->unknown = 1;
+                return make(NODE_TRUE, 0);
+            }
+            r->p = end + 1;
+        } else if (*q == '#') {
+            const char *end = strchr(q, ')');
+            if (!end) {
+                r->unknown = 1;
+                return make(NODE_TRUE, 0);
+            }
+            r->p = end + 1;
+            return make(NODE_TRUE, 0);
+        } else {
+            r->unknown = 1; /* options, conditionals, recursion, callouts */
+            return make(NODE_TRUE, 0);
+        }
+    }
+    if (++r->depth > 200) {
+        r->unknown = 1;
+        return make(NODE_TRUE, 0);
+    }
+    node *inner = read_alternation(r);
+    r->depth--;
+    if (*r->p != ')') {
+        r->unknown = 1;
+        drop(inner);
+        return make(NODE_TRUE, 0);
+    }
+    r->p++;
+    if (look) {
+        drop(inner);
+        return make(NODE_TRUE, 0);
+    }
+    return inner;
+}
+
+static node *atom(reader *r)
+{
+    switch (*r->p) {
+    case '(':
+        return group(r);
+    case '[':
+        skip_class(r);
+        return make(NODE_TRUE, 0);
+    case '\\':
+        return escape(r);
+    case '.': case '^': case '$':
+        r->p++;
+        return make(NODE_TRUE, 0);
+    case '*': case '+': case '?': case '{':
+        r->unknown = 1; /* a quantifier with nothing before it, or a literal { */
+        r->p++;
+        return make(NODE_TRUE, 0);
+    default:
+        return literal(r);
+    }
+}
+
+/* A quantifier after an atom: 1 when it lets the atom be absent. *found is
+ * 0 when there is none. */
+static int quantifier(reader *r, int *found)
+{
+    int optional = 0;
+    *found = 1;
+    switch (*r->p) {
+    case '*': case '?':
+        optional = 1;
+        r->p++;
+        break;
+    case '+':
+        r->p++;
+        break;
+    case '{': {
+        const char *q = r->p + 1;
+        long min = 0;
+        if (!is_digit(*q)) {
+            r->unknown = 1; /* {,n} or a literal { */
+            return 1;
+        }
+        for (; is_digit(*q); q++)
+            if (min < 100000)
+                min = min * 10 + (*q - '0');
+        if (*q == ',') {
+            q++;
+            while (is_digit(*q))
+                q++;
+        }
+        if (*q != '}') {
+            r->unknown = 1;
+            return 1;
+        }
+        r->p = q + 1;
+        optional = min == 0;
+        break;
+    }
+    default:
+        *found = 0;
+        return 0;
+    }
+    if (*r->p == '?' || *r->p == '+')
+        r->p++; /* lazy or possessive */
+    return optional;
+}
+
+static node *read_sequence(reader *r)
+{
+    node *all = make(NODE_AND, 0);
+    while (*r->p && *r->p != '|' && *r->p != ')' && !r->unknown) {
+        node *a = atom(r);
+        int found;
+        if (quantifier(r, &found)) {
+            /* The atom may be absent: it requires nothing. */
+            drop(a);
+            a = make(NODE_TRUE, 0);
+        }
+        join(all, a);
+    }
+    return settle(all);
+}
+
+static node *read_alternation(reader *r)
+{
+    node *any = make(NODE_OR, 0);
+    join(any, read_sequence(r));
+    while (*r->p == '|' && !r->unknown) {
+        r->p++;
+        join(any, read_sequence(r));
+    }
+    return settle(any);
+}
+
+/* ======================================================================
+ * The flat formula.
+ * ==================================================================== */
+
+typedef struct op {
+    uint8_t kind;   /* NODE_CHAR, NODE_AND, NODE_OR */
+    uint16_t bit;   /* NODE_CHAR: its bit in a ck_charset */
+    uint32_t cp;    /* NODE_CHAR: the character */
+    uint32_t next;  /* index just past this op's subtree */
+} op;
+
+struct ck_prefilter {
+    op *ops;
+    size_t count;
+};
+
+static void lay_out(ck_prefilter *f, const node *n)
+{
+    size_t at = f->count++;
+    f->ops = ck_realloc(f->ops, f->count * sizeof *f->ops);
+    f->ops[at].kind = (uint8_t)n->kind;
+    f->ops[at].cp = n->cp;
+    f->ops[at].bit = (uint16_t)(n->kind == NODE_CHAR ? bit_of(n->cp) : 0);
+    for (size_t i = 0; i < n->count; i++)
+        lay_out(f, n->kids[i]);
+    f->ops[at].next = (uint32_t)f->count;
+}
+
+ck_prefilter *ck_prefilter_build(const char *pattern)
+{
+    reader r = { pattern, 0, 0 };
+    node *tree = read_alternation(&r);
+    ck_prefilter *f = NULL;
+
+    if (!r.unknown && *r.p == '\0' && tree->kind != NODE_TRUE) {
+        f = ck_calloc(1, sizeof *f);
+        lay_out(f, tree);
+    }
+    drop(tree);
+    return f;
+}
+
+static int holds(const op *ops, size_t i, const ck_charset *set)
+{
+    const op *o = &ops[i];
+    if (o->kind == NODE_CHAR)
+        return has(set, o->bit);
+    int want = o->kind == NODE_OR; /* the answer that decides early */
+    for (size_t k = i + 1; k < o->next; k = ops[k].next)
+        if (holds(ops, k, set) == want)
+            return want;
+    return !want;
+}
+
+int ck_prefilter_possible(const ck_prefilter *filter, const ck_charset *set)
+{
+    return !filter || holds(filter->ops, 0, set);
+}
+
+static void describe(const op *ops, size_t i, ck_buf *b)
+{
+    const op *o = &ops[i];
+    if (o->kind == NODE_CHAR) {
+        char u[5];
+        uint32_t c = o->cp;
+        size_t n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        if (n == 1)
+            u[0] = (char)c;
+        else {
+            for (size_t k = n - 1; k > 0; k--, c >>= 6)
+                u[k] = (char)(0x80 | (c & 0x3F));
+            u[0] = (char)((n == 2 ? 0xC0 : n == 3 ? 0xE0 : 0xF0) | c);
+        }
+        ck_buf_append(b, u, n);
+        return;
+    }
+    ck_buf_putc(b, '(');
+    for (size_t k = i + 1; k < o->next; k = ops[k].next) {
+        if (k > i + 1)
+            ck_buf_puts(b, o->kind == NODE_AND ? " & " : " | ");
+        describe(ops, k, b);
+    }
+    ck_buf_putc(b, ')');
+}
+
+char *ck_prefilter_describe(const ck_prefilter *filter)
+{
+    ck_buf b = { 0 };
+    if (!filter)
+        ck_buf_puts(&b, "TRUE");
+    else
+        describe(filter->ops, 0, &b);
+    return ck_buf_detach(&b);
+}
+
+void ck_prefilter_free(ck_prefilter *filter)
+{
+    if (!filter)
+        return;
+    free(filter->ops);
+    free(filter);
+}

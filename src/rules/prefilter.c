@@ -22,8 +22,12 @@ static unsigned bit_of(uint32_t cp)
 static uint32_t decode(const unsigned char *s, size_t n, size_t *used)
 {
     uint32_t c = s[0];
-    size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
-    if (c >= 0x80 && need == 0) {
+    if (c < 0x80) {
+        *used = 1;
+        return c;
+    }
+    size_t need = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+    if (need == 0) {
         *used = 1;
         return c;
     }
@@ -49,9 +53,7 @@ void ck_charset_fill(ck_charset *set, const char *text, size_t len)
     memset(set, 0, sizeof *set);
     for (size_t i = 0; i < len;) {
         size_t used;
-        uint32_t c = s[i] < 0x80 ? s[i] : decode(s + i, len - i, &used);
-        if (s[i] < 0x80)
-            used = 1;
+        uint32_t c = decode(s + i, len - i, &used);
         unsigned b = bit_of(c);
         set->bits[b >> 6] |= UINT64_C(1) << (b & 63);
         i += used;
@@ -83,6 +85,7 @@ typedef struct node {
     uint32_t cp;
     struct node **kids;
     size_t count;
+    size_t weight; /* nodes in the subtree, once counted */
 } node;
 
 static node *make(node_kind kind, uint32_t cp)
@@ -461,6 +464,27 @@ struct ck_prefilter {
     size_t count;
 };
 
+/* Cheap tests first: a single character decides an AND or an OR sooner
+ * than a long list of words. Stable, so that equal weights keep the
+ * pattern's order. */
+static void order_kids(node *n)
+{
+    n->weight = 1;
+    for (size_t i = 0; i < n->count; i++) {
+        order_kids(n->kids[i]);
+        n->weight += n->kids[i]->weight;
+    }
+    for (size_t i = 1; i < n->count; i++) {
+        node *x = n->kids[i];
+        size_t j = i;
+        while (j > 0 && n->kids[j - 1]->weight > x->weight) {
+            n->kids[j] = n->kids[j - 1];
+            j--;
+        }
+        n->kids[j] = x;
+    }
+}
+
 static void lay_out(ck_prefilter *f, const node *n)
 {
     size_t at = f->count++;
@@ -481,6 +505,7 @@ ck_prefilter *ck_prefilter_build(const char *pattern)
 
     if (!r.unknown && *r.p == '\0' && tree->kind != NODE_TRUE) {
         f = ck_calloc(1, sizeof *f);
+        order_kids(tree);
         lay_out(f, tree);
     }
     drop(tree);

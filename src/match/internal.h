@@ -136,6 +136,12 @@ mask_kind ck_match_masked(const block_info *bi, size_t s, size_t e);
 /* The pack file a definition or pattern list belongs to, for messages. */
 const char *ck_match_file_of_word(const matcher *m, const ck_rule_definition *def);
 
+/* ---- amount.c ------------------------------------------------------------- */
+
+/* ck_match_contract_amount on the prepared document: the matcher's
+ * normalised text where it is the same, PCRE2 failures reported (m->failed). */
+long long ck_match_amount_in(matcher *m, size_t *block, size_t *start, size_t *end);
+
 /* ---- clause.c -------------------------------------------------------------- */
 
 /* Reads every sentence of block bi once: party words, modal words,

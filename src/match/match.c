@@ -62,7 +62,11 @@ int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_
     r = ck_calloc(1, sizeof *r);
     {
         size_t block = 0, s = 0, e = 0;
-        r->contract_amount = ck_match_contract_amount(doc, set, &block, &s, &e);
+        r->contract_amount = ck_match_amount_in(&m, &block, &s, &e);
+        if (m.failed) {
+            rc = err->code ? err->code : CK_EDATA;
+            goto done;
+        }
         if (r->contract_amount >= 0) {
             r->amount_evidence.block = block;
             r->amount_evidence.location = doc->blocks[block].location;

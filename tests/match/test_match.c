@@ -804,6 +804,70 @@ static void test_match_limit_reported(void **state)
     ck_rule_set_free(set);
 }
 
+/* The contract amount is read from the text the matcher prepared where
+ * that is the same, and keeps a blank to be filled where it is not: the
+ * same amount and place as ck_match_contract_amount gives on its own. */
+static void test_contract_amount_reuses_prepared_text(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "本契約總價為新臺幣玖佰萬元整。");
+    const char *blank = "契約總價新臺幣1____億元。";
+    ck_block *b = add(doc, CK_BLOCK_PARAGRAPH, blank);
+    const char *at = strstr(blank, "____");
+    ck_block_add_span(b, (uint32_t)(at - blank), (uint32_t)(at - blank + 4), CK_SPAN_BLANK);
+    size_t block = 99, s = 0, e = 0;
+    long long alone = ck_match_contract_amount(doc, test_set(), &block, &s, &e);
+    ck_match_result *r = run_with(doc, NULL, 0);
+    printf("alone %lld block %zu %zu-%zu run %lld\n", alone, block, s, e, r->contract_amount);
+    assert_int_equal(r->contract_amount, alone);
+    assert_int_equal(r->amount_evidence.block, block);
+    assert_int_equal(r->amount_evidence.matches[0].start, s);
+    assert_int_equal(r->amount_evidence.matches[0].end, e);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+}
+
+/* A contract_price word list that PCRE2 gives up on is an error, never
+ * "no amount stated". */
+static void test_contract_price_limit_reported(void **state)
+{
+    (void)state;
+    const char *yaml = "pack: {id: price, version: '1', title: {zh: 價, en: price}, source: tests}\n"
+                       "definitions:\n"
+                       "  contract_price: ['(a|aa)*(b|c)']\n"
+                       "rules:\n"
+                       "  - id: PRICE-1\n"
+                       "    title: {zh: 價, en: price}\n"
+                       "    source: tests\n"
+                       "    severity: required\n"
+                       "    scope: article\n"
+                       "    elements:\n"
+                       "      - name: {zh: 稽核, en: audit}\n"
+                       "        patterns: ['稽核']\n"
+                       "    advice: {zh: 無, en: none}\n"
+                       "    audit: {zh: 無, en: none}\n";
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+    ck_error_clear(&err);
+    const char *path = ck_test_file("price.yaml", yaml, strlen(yaml));
+    assert_int_equal(ck_rule_set_add(set, path, &err), 0);
+    char text[4096];
+    memset(text, 'a', sizeof text - 1);
+    text[sizeof text - 1] = '\0';
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = NULL;
+    assert_int_equal(ck_match_run(doc, set, NULL, &r, &err), CK_EDATA);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "contract_price"));
+    assert_non_null(strstr(err.message, "(a|aa)*(b|c)"));
+    assert_non_null(strstr(err.file, "price.yaml"));
+    assert_int_equal(err.line, 3);
+    ck_document_free(doc);
+    ck_rule_set_free(set);
+}
+
 /* The analyser's words come from the packs: a pack's own definition wins
  * over the vocabulary pack. */
 static void test_vocabulary_in_packs(void **state)
@@ -861,6 +925,8 @@ int main(void)
         cmocka_unit_test(test_clause_on_unticked_option), cmocka_unit_test(test_counts_and_names),
         cmocka_unit_test(test_exemption_is_no_duty), cmocka_unit_test(test_trace),
         cmocka_unit_test(test_match_limit_reported), cmocka_unit_test(test_vocabulary_in_packs),
+        cmocka_unit_test(test_contract_amount_reuses_prepared_text),
+        cmocka_unit_test(test_contract_price_limit_reported),
         cmocka_unit_test(test_long_paragraph),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);

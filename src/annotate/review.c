@@ -229,6 +229,7 @@ static int element_matches(const ck_rule_element *el, const ck_normalised *n, si
 {
     for (size_t p = 0; p < el->patterns.count; p++) {
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(el->patterns.items[p].code, NULL);
+        ck_rule_pattern_jit(&el->patterns.items[p]);
         int rc = pcre2_match(el->patterns.items[p].code, (PCRE2_SPTR)n->text, n->len, 0, 0, md, NULL);
         if (rc > 0) {
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -33,6 +33,7 @@ int ck_match_find(matcher *m, const ck_rule_pattern *pattern, const char *text, 
     /* A pattern needing a character the block lacks cannot match in it. */
     if (text == m->filter_text && !ck_prefilter_possible(pattern->filter, m->filter_chars))
         return 0;
+    ck_rule_pattern_jit(pattern);
     /* Normalised text is valid UTF-8 by construction: no check per call. */
     rc = pcre2_match(pattern->code, (PCRE2_SPTR)text, len, from, PCRE2_NO_UTF_CHECK, m->md, m->mc);
     if (rc == PCRE2_ERROR_NOMATCH)

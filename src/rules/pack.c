@@ -564,7 +564,6 @@ static int compile_pattern(loader *l, const yaml_node_t *node, ck_rule_pattern *
                    (const char *)message, chars);
         goto done;
     }
-    pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE); /* an optimisation: failure is fine */
     out->filter = ck_prefilter_build(out->expanded);
     {
         /* A pattern that matches empty text is found everywhere. */
@@ -1204,6 +1203,7 @@ static char *read_file(const char *path, size_t *len, ck_error *err)
 static void try_pattern(const char *file, const ck_rule_pattern *pattern, const char *where, const ck_buf *texts,
                         size_t text_count, pcre2_match_data *md, pcre2_match_context *mc, ck_rule_lint_report *report)
 {
+    ck_rule_pattern_jit(pattern); /* the limits count as they do in `clausekit check` */
     for (size_t t = 0; t < text_count; t++) {
         int rc = pcre2_match(pattern->code, (PCRE2_SPTR)texts[t].data, texts[t].len, 0, 0, md, mc);
         if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
@@ -1357,6 +1357,15 @@ const ck_rule_condition *ck_rule_pack_condition(const ck_rule_pack *pack, const 
     return pack ? find_condition(pack, name) : NULL;
 }
 
+void ck_rule_pattern_jit(const ck_rule_pattern *pattern)
+{
+    ck_rule_pattern *p = (ck_rule_pattern *)pattern;
+    if (p->jit_tried || !p->code)
+        return;
+    p->jit_tried = 1;
+    pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE); /* an optimisation: failure is fine */
+}
+
 int ck_rule_pattern_find(const ck_rule_pattern *pattern, const char *text, size_t len, size_t start,
                          pcre2_match_data *match_data, size_t *match_start, size_t *match_end)
 {
@@ -1365,6 +1374,7 @@ int ck_rule_pattern_find(const ck_rule_pattern *pattern, const char *text, size_
 
     if (!md)
         return CK_ENOMEM;
+    ck_rule_pattern_jit(pattern);
     rc = pcre2_match(pattern->code, (PCRE2_SPTR)text, len, start, 0, md, NULL);
     if (rc >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -67,7 +67,9 @@ typedef struct ck_rule_place {
 typedef struct ck_rule_pattern {
     char *source;      /* as written in the pack, {{name}} references kept */
     char *expanded;    /* after references were replaced: what PCRE2 compiled */
-    pcre2_code *code;  /* compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, JIT when available */
+    pcre2_code *code;  /* compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS; JIT-compiled on
+                          first use (ck_rule_pattern_jit), when available */
+    int jit_tried;     /* ck_rule_pattern_jit has run */
     ck_prefilter *filter; /* the characters every match needs (prefilter.h); NULL: none known */
     ck_rule_place place;
 } ck_rule_pattern;
@@ -212,6 +214,14 @@ int ck_rule_pack_lint_string(const char *name, const char *text, size_t len,
 void ck_rule_lint_report_free(ck_rule_lint_report *report);
 
 /* ---- matching helper ----------------------------------------------------- */
+
+/* JIT-compiles the pattern the first time it is called; later calls do
+ * nothing, and a pattern PCRE2 cannot JIT-compile is matched as compiled.
+ * Call it before matching: most patterns of a pack never run on a given
+ * contract, and compiling each at load cost half of a check's start-up.
+ * It changes the pattern (through a const pointer: the JIT code is a cache
+ * of it), so a pack is matched by one thread at a time. */
+void ck_rule_pattern_jit(const ck_rule_pattern *pattern);
 
 /* Searches text[start..len) for the pattern. Returns 1 and sets *match_start /
  * *match_end (byte offsets, end exclusive) when found, 0 when not, negative

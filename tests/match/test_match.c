@@ -828,6 +828,41 @@ static void test_contract_amount_reuses_prepared_text(void **state)
     ck_document_free(doc);
 }
 
+/* A pattern needing a character no block has is never handed to PCRE2
+ * (and so never JIT-compiled); one whose characters are there runs. */
+static void test_patterns_skip_blocks_without_their_characters(void **state)
+{
+    (void)state;
+    const char *yaml = "pack: {id: skip, version: '1', title: {zh: 略, en: skip}, source: tests}\n"
+                       "rules:\n"
+                       "  - id: SKIP-1\n"
+                       "    title: {zh: 略, en: skip}\n"
+                       "    source: tests\n"
+                       "    severity: required\n"
+                       "    scope: article\n"
+                       "    elements:\n"
+                       "      - name: {zh: 稽核, en: audit}\n"
+                       "        patterns: ['稽核', '(?:查核|檢查)']\n"
+                       "    advice: {zh: 無, en: none}\n"
+                       "    audit: {zh: 無, en: none}\n";
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+    ck_error_clear(&err);
+    const char *path = ck_test_file("skip.yaml", yaml, strlen(yaml));
+    assert_int_equal(ck_rule_set_add(set, path, &err), 0);
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, "乙方應定期查核系統。");
+    ck_match_result *r = NULL;
+    assert_int_equal(ck_match_run(doc, set, NULL, &r, &err), 0);
+    const ck_rule *rule = ck_rule_set_find(set, "SKIP-1");
+    assert_false(rule->elements[0].patterns.items[0].jit_tried);
+    assert_true(rule->elements[0].patterns.items[1].jit_tried);
+    assert_int_equal(r->findings[0].status, CK_STATUS_PRESENT);
+    ck_match_result_free(r);
+    ck_document_free(doc);
+    ck_rule_set_free(set);
+}
+
 /* A contract_price word list that PCRE2 gives up on is an error, never
  * "no amount stated". */
 static void test_contract_price_limit_reported(void **state)
@@ -927,6 +962,7 @@ int main(void)
         cmocka_unit_test(test_match_limit_reported), cmocka_unit_test(test_vocabulary_in_packs),
         cmocka_unit_test(test_contract_amount_reuses_prepared_text),
         cmocka_unit_test(test_contract_price_limit_reported),
+        cmocka_unit_test(test_patterns_skip_blocks_without_their_characters),
         cmocka_unit_test(test_long_paragraph),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);

@@ -155,6 +155,10 @@ static void valid_pack_loads_with_its_fields(void **state)
     assert_string_equal(r->elements[1].patterns.items[0].source, "{{agency}}得{{audit}}");
     assert_string_equal(r->elements[1].patterns.items[0].expanded, "(?:甲方|機關)得(?:稽核|查核)");
     assert_non_null(r->elements[1].patterns.items[0].code);
+    /* The characters every match needs, for skipping blocks without them. */
+    char *needs = ck_prefilter_describe(r->elements[1].patterns.items[0].filter);
+    assert_string_equal(needs, "(得 & ((甲 & 方) | (機 & 關)) & ((稽 & 核) | (查 & 核)))");
+    free(needs);
     assert_int_equal(r->elements[1].patterns.items[0].place.line, 28);
     assert_int_equal(r->elements[1].patterns.items[0].place.column, 20);
     assert_true(r->elements[2].optional);
@@ -662,6 +666,38 @@ static void conditions_detect_their_topic(void **state)
 
 /* ==== sets ================================================================== */
 
+/* A pattern is JIT-compiled when it is first matched, not at load: most
+ * patterns never run on a given contract. The result is the same. */
+static void patterns_are_jit_compiled_on_first_use(void **state)
+{
+    (void)state;
+    ck_rule_pack *pack;
+    ck_error err;
+    assert_int_equal(load(valid_pack, &pack, &err), 0);
+    const ck_rule_pattern *p = &ck_rule_pack_find(pack, "R.1")->elements[1].patterns.items[0];
+    size_t jit_size = 1;
+    assert_false(p->jit_tried);
+    assert_int_equal(pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jit_size), 0);
+    assert_int_equal(jit_size, 0);
+    const char *text = "乙方同意甲方得稽核。";
+    size_t s = 0, e = 0;
+    assert_int_equal(ck_rule_pattern_find(p, text, strlen(text), 0, NULL, &s, &e), 1);
+    assert_true(p->jit_tried);
+    assert_int_equal(s, strlen("乙方同意"));
+    assert_int_equal(e, strlen("乙方同意甲方得稽核"));
+    uint32_t jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &jit);
+    assert_int_equal(pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jit_size), 0);
+    if (jit)
+        assert_true(jit_size > 0);
+    /* Once is enough. */
+    size_t before = jit_size;
+    ck_rule_pattern_jit(p);
+    assert_int_equal(pcre2_pattern_info(p->code, PCRE2_INFO_JITSIZE, &jit_size), 0);
+    assert_int_equal(jit_size, before);
+    ck_rule_pack_free(pack);
+}
+
 static void set_loads_defaults_and_files(void **state)
 {
     (void)state;
@@ -755,6 +791,7 @@ int main(void)
         cmocka_unit_test(shipped_wording_traps),
         cmocka_unit_test(requirement_synonyms_are_found),
         cmocka_unit_test(conditions_detect_their_topic),
+        cmocka_unit_test(patterns_are_jit_compiled_on_first_use),
         cmocka_unit_test(set_loads_defaults_and_files),
         cmocka_unit_test(unknown_pack_name_lists_the_available_ones),
     };

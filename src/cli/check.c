@@ -18,6 +18,7 @@
 #include "rules/pack.h"
 #include "util/buf.h"
 #include "util/file.h"
+#include "util/fs.h"
 #include "util/lang.h"
 
 static void print_help(FILE *out)
@@ -192,12 +193,6 @@ static int looks_like_file_name(const char *path)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     return base[0] != '.' && strchr(base, '.') != NULL;
-}
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* "dir/contract.docx" -> "contract"; full name when strip is 0. */
@@ -439,7 +434,7 @@ int ck_cmd_check(int argc, char **argv)
         status = CK_EXIT_ERROR;
         goto done;
     }
-    if (output && file_count > 1 && !is_dir(output) && output[strlen(output) - 1] != '/' &&
+    if (output && file_count > 1 && !ck_fs_is_dir(output) && output[strlen(output) - 1] != '/' &&
         (access(output, F_OK) == 0 || looks_like_file_name(output))) {
         /* -o 報告.html with several contracts: a file was meant, not a folder
          * named like one. */
@@ -449,9 +444,9 @@ int ck_cmd_check(int argc, char **argv)
                                     output);
         goto done;
     }
-    if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
+    if (output && (file_count > 1 || ck_fs_is_dir(output) || output[strlen(output) - 1] == '/')) {
         to_dir = 1;
-        made_dir = !is_dir(output);
+        made_dir = !ck_fs_is_dir(output);
         if (made_dir && mkdir(output, 0777) != 0) {
             made_dir = 0;
             fprintf(stderr, "clausekit: %s: %s%s%s\n", output,

@@ -242,9 +242,9 @@ static int unplaced(ck_error *err, const char *part, size_t index, size_t count)
 
 /* The body's last paragraph when nothing but white space separates it
  * from the body's tail (w:sectPr or the end of w:body), else NULL. */
-static const ck_para_pos *last_body_paragraph(const ck_para_map *map, const char *doc)
+static const ck_annotate_paragraph *last_body_paragraph(const ck_annotate_paragraphs *map, const char *doc)
 {
-    const ck_para_pos *best = NULL;
+    const ck_annotate_paragraph *best = NULL;
     for (size_t i = 0; i < map->count; i++)
         if (map->paras[i].top_level && !map->paras[i].empty && map->paras[i].end <= map->tail_start)
             best = &map->paras[i];
@@ -259,7 +259,7 @@ static const ck_para_pos *last_body_paragraph(const ck_para_map *map, const char
 /* Marks paragraph p's mark as a tracked insertion: w:ins first in the
  * mark's run properties (w:pPr/w:rPr), made where there are none. */
 static void mark_paragraph_inserted(docx_edit *e, ck_splice_list *edits, const char *doc, const char *prefix,
-                                    const ck_para_pos *p)
+                                    const ck_annotate_paragraph *p)
 {
     ck_xml_scanner s;
     ck_xml_tag tag, start;
@@ -324,7 +324,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
     char *doc = NULL, *rels = NULL, *types = NULL, *old_comments = NULL, *comments_name = NULL;
     char *rels_name = rels_path_of(set->part);
     size_t doc_len = 0, rels_len = 0, types_len = 0, old_len = 0;
-    ck_para_map map;
+    ck_annotate_paragraphs map;
     ck_splice_list edits = { 0 };
     ck_buf out = CK_BUF_INIT, new_comments = CK_BUF_INIT, new_rels = CK_BUF_INIT, new_types = CK_BUF_INIT;
     ck_zip_writer *w = NULL;
@@ -361,7 +361,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
         ck_buf_printf(&decl, " xmlns:w=\"%s\"", e.ns);
     e.w_decl = decl.data ? decl.data : "";
 
-    if (ck_para_scan(doc, doc_len, CK_PARAGRAPHS_DOCX, &map) != 0) {
+    if (ck_annotate_paragraphs_scan(doc, doc_len, CK_PARAGRAPHS_DOCX, &map) != 0) {
         rc = damaged(err, set->part);
         goto done;
     }
@@ -385,10 +385,10 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
 
     /* The mark of the body's last paragraph joins an appended section's
      * insertion; spliced first, as w:pPr must lead its paragraph. */
-    const ck_para_pos *prev = NULL;
+    const ck_annotate_paragraph *prev = NULL;
     /* The appended section goes after the last article, before the
      * signature block and annexes, when the review says where that is. */
-    const ck_para_pos *appendix_at =
+    const ck_annotate_paragraph *appendix_at =
         set->appendix_after >= 0 && (size_t)set->appendix_after < map.count && map.paras[set->appendix_after].top_end
             ? &map.paras[set->appendix_after]
             : NULL;
@@ -402,7 +402,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
         mark_paragraph_inserted(&e, &edits, doc, prefix, prev);
 
     /* Comments on existing paragraphs, placed so LibreOffice keeps them
-     * too (ck_para_span). */
+     * too (ck_annotate_paragraphs_span). */
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
         if (ck_annotation_keys_has(&e.old, a->key))
@@ -412,7 +412,7 @@ int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *s
             goto done;
         }
         size_t first, last;
-        ck_para_span(&map, a->first, a->last, &first, &last);
+        ck_annotate_paragraphs_span(&map, a->first, a->last, &first, &last);
         if (map.paras[first].empty || map.paras[last].empty)
             continue;
         long id = e.next_id++;
@@ -611,7 +611,7 @@ done:
     ck_buf_free(&decl);
     ck_zip_writer_abort(w);
     ck_splice_list_free(&edits);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
     ck_annotation_keys_free(&e.old);
     ck_buf_free(&e.comments);
     ck_buf_free(&out);

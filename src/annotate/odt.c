@@ -129,9 +129,9 @@ static void inserted_run(odt_edit *e, ck_buf *b, ck_buf *regions, const odt_item
 
 /* The paragraph whose end comes right before offset at (only end tags and
  * white space between), or NULL. */
-static const ck_para_pos *paragraph_before(const ck_para_map *map, const char *xml, size_t at)
+static const ck_annotate_paragraph *paragraph_before(const ck_annotate_paragraphs *map, const char *xml, size_t at)
 {
-    const ck_para_pos *best = NULL;
+    const ck_annotate_paragraph *best = NULL;
     for (size_t i = 0; i < map->count; i++)
         if (!map->paras[i].empty && map->paras[i].end <= at && (!best || map->paras[i].end > best->end))
             best = &map->paras[i];
@@ -154,10 +154,10 @@ static const ck_para_pos *paragraph_before(const ck_para_map *map, const char *x
 
 /* Splices a run of items at offset at, with the tracked range starting in
  * the paragraph before when there is one. */
-static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_para_map *map,
+static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_annotate_paragraphs *map,
                        size_t at, const odt_item *items, size_t n)
 {
-    const ck_para_pos *prev = paragraph_before(map, xml, at);
+    const ck_annotate_paragraph *prev = paragraph_before(map, xml, at);
     ck_buf b = CK_BUF_INIT;
     int first_id;
     inserted_run(e, &b, regions, items, n, prev != NULL, &first_id);
@@ -219,7 +219,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
     char *xml = NULL;
     size_t len = 0;
     char text_prefix[64], office_prefix[64];
-    ck_para_map map;
+    ck_annotate_paragraphs map;
     ck_splice_list edits = { 0 };
     ck_buf out = CK_BUF_INIT, regions = CK_BUF_INIT, decl = CK_BUF_INIT;
     ck_zip_writer *w = NULL;
@@ -251,7 +251,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
         ck_buf_printf(&decl, " xmlns:dc=\"%s\"", NS_DC);
     e.decl = decl.data ? decl.data : "";
 
-    if (ck_para_scan(xml, len, CK_PARAGRAPHS_ODT, &map) != 0) {
+    if (ck_annotate_paragraphs_scan(xml, len, CK_PARAGRAPHS_ODT, &map) != 0) {
         rc = ck_error_set(err, CK_EINPUT, "%s",
                           ck_tr("無法在文件中定位段落；請用 LibreOffice 重新儲存後再試",
                                 "cannot find the paragraphs in the document; save it again in LibreOffice"));
@@ -273,7 +273,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
             goto done;
         }
         size_t first, last;
-        ck_para_span(&map, a->first, a->last, &first, &last);
+        ck_annotate_paragraphs_span(&map, a->first, a->last, &first, &last);
         if (map.paras[first].empty || map.paras[last].empty)
             continue;
         char name[32];
@@ -297,7 +297,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
             continue;
         odt_item item = { ins->text, ins->key, ins->comment, 0 };
         if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
-            const ck_para_pos *p = &map.paras[ins->after];
+            const ck_annotate_paragraph *p = &map.paras[ins->after];
             insert_run(&e, &edits, &regions, xml, &map, p->item_close ? p->item_close : p->top_end, &item, 1);
         } else {
             if (appended_count == 0)
@@ -309,7 +309,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
      * the review says where that is; else at the end of the body. */
     if (appended_count) {
         size_t at = map.container_close;
-        const ck_para_pos *before = set->appendix_before >= 0 && (size_t)set->appendix_before < map.count
+        const ck_annotate_paragraph *before = set->appendix_before >= 0 && (size_t)set->appendix_before < map.count
                                         ? &map.paras[set->appendix_before]
                                         : NULL;
         if (before && (before->top_level || before->item_close))
@@ -381,7 +381,7 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
 done:
     ck_zip_writer_abort(w);
     ck_splice_list_free(&edits);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
     ck_annotation_keys_free(&e.old);
     ck_buf_free(&out);
     ck_buf_free(&regions);

@@ -524,18 +524,9 @@ int ck_cmd_check(int argc, char **argv)
     }
     if (pack_count == 0 && ck_rule_set_add_defaults(set, &err) != 0)
         goto fail;
-    for (size_t i = 0; i < assume_count; i++) {
-        const char *name = strncmp(assume[i], "no-", 3) == 0 ? assume[i] + 3 : assume[i];
-        if (!ck_rule_set_condition_find(set, name)) {
-            ck_buf known = CK_BUF_INIT;
-            for (size_t k = 0; k < set->condition_count; k++)
-                ck_buf_printf(&known, "%s%s", k ? ck_tr("、", ", ") : "", set->conditions[k].name);
-            status = ck_cli_usage_error("check", ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
-                                                       "--assume %s: no condition named '%s' (known: %s)"),
-                                        assume[i], name, known.data ? known.data : "-");
-            ck_buf_free(&known);
-            goto done;
-        }
+    if (ck_match_check_assumptions(set, &(ck_match_options){ assume, assume_count }, &err) != 0) {
+        status = ck_cli_usage_error("check", "%s", err.message);
+        goto done;
     }
 
     if (explain && !ck_rule_set_find(set, explain)) {

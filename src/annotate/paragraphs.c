@@ -277,3 +277,11 @@ size_t ck_annotate_paragraphs_outermost(const ck_annotate_paragraphs *map, size_
         i = (size_t)map->paras[i].parent;
     return i;
 }
+
+size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map)
+{
+    size_t first = 0;
+    while (first < map->count && (!map->paras[first].top_level || map->paras[first].empty))
+        first++;
+    return first;
+}

@@ -50,6 +50,10 @@ void ck_annotate_paragraphs_free(ck_annotate_paragraphs *map);
  * holds it): for a text box's paragraph, the paragraph anchoring the box. */
 size_t ck_annotate_paragraphs_outermost(const ck_annotate_paragraphs *map, size_t i);
 
+/* The first paragraph of the body that is not empty (where a summary
+ * comment goes), or map->count when there is none. */
+size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map);
+
 /* Where a comment on paragraphs first..last can go so that Word and
  * LibreOffice both keep it: text boxes give way to their anchoring
  * paragraph, a paragraph of a block-level content control to the nearest

@@ -77,6 +77,28 @@ static void comment_spans_stay_where_kept(void **state)
     ck_annotate_paragraphs_free(&map);
 }
 
+/* A summary goes on the first body paragraph that has content: not an
+ * empty one, not one in a table. */
+static void the_first_body_paragraph_skips_empty_and_nested_ones(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+        "<w:p/>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:p><w:r><w:t>first</w:t></w:r></w:p>"
+        "</w:body></w:document>";
+    static const char empty[] = "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p/></w:body></w:document>";
+    ck_annotate_paragraphs map;
+    assert_int_equal(ck_annotate_paragraphs_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
+    assert_int_equal(map.count, 3);
+    assert_int_equal(ck_annotate_paragraphs_first_body(&map), 2);
+    ck_annotate_paragraphs_free(&map);
+    assert_int_equal(ck_annotate_paragraphs_scan(empty, sizeof empty - 1, CK_PARAGRAPHS_DOCX, &map), 0);
+    assert_int_equal(ck_annotate_paragraphs_first_body(&map), map.count);
+    ck_annotate_paragraphs_free(&map);
+}
+
 static void broken_text_has_no_map(void **state)
 {
     (void)state;
@@ -92,6 +114,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paragraphs_are_found_by_namespace),
         cmocka_unit_test(comment_spans_stay_where_kept),
+        cmocka_unit_test(the_first_body_paragraph_skips_empty_and_nested_ones),
         cmocka_unit_test(broken_text_has_no_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

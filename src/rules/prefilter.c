@@ -453,11 +453,13 @@ static node *read_alternation(reader *r)
  * ==================================================================== */
 
 typedef struct op {
-    uint8_t kind;   /* NODE_CHAR, NODE_AND, NODE_OR */
+    uint8_t kind;   /* NODE_CHAR, NODE_AND, NODE_OR, or OP_WORD: an AND of characters only */
     uint16_t bit;   /* NODE_CHAR: its bit in a ck_charset */
     uint32_t cp;    /* NODE_CHAR: the character */
     uint32_t next;  /* index just past this op's subtree */
 } op;
+
+enum { OP_WORD = NODE_OR + 1 };
 
 struct ck_prefilter {
     op *ops;
@@ -492,8 +494,13 @@ static void lay_out(ck_prefilter *f, const node *n)
     f->ops[at].kind = (uint8_t)n->kind;
     f->ops[at].cp = n->cp;
     f->ops[at].bit = (uint16_t)(n->kind == NODE_CHAR ? bit_of(n->cp) : 0);
-    for (size_t i = 0; i < n->count; i++)
+    int word = n->kind == NODE_AND;
+    for (size_t i = 0; i < n->count; i++) {
+        word &= n->kids[i]->kind == NODE_CHAR;
         lay_out(f, n->kids[i]);
+    }
+    if (word)
+        f->ops[at].kind = OP_WORD;
     f->ops[at].next = (uint32_t)f->count;
 }
 
@@ -512,21 +519,40 @@ ck_prefilter *ck_prefilter_build(const char *pattern)
     return f;
 }
 
+/* Does the AND or OR at ops[i] hold? Characters are tested in the loop,
+ * not by a call each: most of the ops are characters. */
 static int holds(const op *ops, size_t i, const ck_charset *set)
 {
     const op *o = &ops[i];
-    if (o->kind == NODE_CHAR)
-        return has(set, o->bit);
     int want = o->kind == NODE_OR; /* the answer that decides early */
-    for (size_t k = i + 1; k < o->next; k = ops[k].next)
-        if (holds(ops, k, set) == want)
+    for (size_t k = i + 1; k < o->next;) {
+        const op *kid = &ops[k];
+        int answer;
+        if (kid->kind == NODE_CHAR) {
+            answer = has(set, kid->bit);
+            k++;
+        } else if (kid->kind == OP_WORD) {
+            answer = 1;
+            for (size_t c = k + 1; c < kid->next && answer; c++)
+                answer = has(set, ops[c].bit);
+            k = kid->next;
+        } else {
+            answer = holds(ops, k, set);
+            k = kid->next;
+        }
+        if (answer == want)
             return want;
+    }
     return !want;
 }
 
 int ck_prefilter_possible(const ck_prefilter *filter, const ck_charset *set)
 {
-    return !filter || holds(filter->ops, 0, set);
+    if (!filter)
+        return 1;
+    if (filter->ops[0].kind == NODE_CHAR)
+        return has(set, filter->ops[0].bit);
+    return holds(filter->ops, 0, set); /* an OP_WORD holds as the AND it is */
 }
 
 static void describe(const op *ops, size_t i, ck_buf *b)
@@ -549,7 +575,7 @@ static void describe(const op *ops, size_t i, ck_buf *b)
     ck_buf_putc(b, '(');
     for (size_t k = i + 1; k < o->next; k = ops[k].next) {
         if (k > i + 1)
-            ck_buf_puts(b, o->kind == NODE_AND ? " & " : " | ");
+            ck_buf_puts(b, o->kind == NODE_OR ? " | " : " & ");
         describe(ops, k, b);
     }
     ck_buf_putc(b, ')');

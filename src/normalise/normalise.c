@@ -49,6 +49,11 @@ int ck_normalise_is_cjk(int32_t cp)
         || (cp >= 0x20000 && cp <= 0x3FFFF); /* extensions B.. */
 }
 
+int ck_normalise_is_ideograph(int32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
 static int is_space(int32_t cp)
 {
     if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85 || cp == 0x2028 ||
@@ -170,6 +175,13 @@ int ck_normalise(const char *text, size_t len, const ck_span *spans, size_t span
             } else if (cp != 0) {
                 emit(&o, cp, (uint32_t)unit_start, (uint32_t)unit_end);
             }
+            continue;
+        }
+
+        if (unit_end - unit_start == 3 && ck_normalise_is_ideograph(cp)) {
+            /* NFKC keeps a unified ideograph without marks as it is: the
+             * common case, without a mapping allocated for it. */
+            emit(&o, ck_normalise_variant(cp), (uint32_t)unit_start, (uint32_t)unit_end);
             continue;
         }
 

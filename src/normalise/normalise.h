@@ -67,4 +67,9 @@ int32_t ck_normalise_variant(int32_t cp);
  * bopomofo: the characters next to which whitespace is dropped. */
 int ck_normalise_is_cjk(int32_t cp);
 
+/* True for a CJK unified ideograph (U+3400–U+4DBF, U+4E00–U+9FFF): one NFKC
+ * leaves as it is when no mark follows it (no decomposition, never the
+ * start of a composition). */
+int ck_normalise_is_ideograph(int32_t cp);
+
 #endif

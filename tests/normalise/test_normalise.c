@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <utf8proc.h>
+
 #include "normalise/normalise.h"
 
 static char *norm(const char *s)
@@ -80,6 +82,42 @@ static void test_combining(void **state)
     ck_normalised_to_original(&n, 3, 5, &os, &oe);
     assert_int_equal(os, 3);
     assert_int_equal(oe, 6);
+    ck_normalised_free(&n);
+}
+
+/* The ideographs the normaliser passes through without asking utf8proc
+ * are exactly those NFKC leaves alone, alone or before other text; one
+ * with a combining mark still goes through NFKC. */
+static void test_ideographs_pass_through(void **state)
+{
+    (void)state;
+    size_t checked = 0;
+    for (int32_t cp = 0x3000; cp <= 0xA000; cp++) {
+        utf8proc_uint8_t one[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, one);
+        utf8proc_uint8_t *mapped = NULL;
+        utf8proc_ssize_t m = utf8proc_map(one, n, &mapped, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        int unchanged = m == n && memcmp(mapped, one, (size_t)n) == 0;
+        free(mapped);
+        if (ck_normalise_is_ideograph(cp)) {
+            if (!unchanged)
+                fail_msg("U+%04X is changed by NFKC", (unsigned)cp);
+            checked++;
+        }
+    }
+    assert_int_equal(checked, (0x4DBF - 0x3400 + 1) + (0x9FFF - 0x4E00 + 1));
+    assert_false(ck_normalise_is_ideograph(0xF900)); /* compatibility ideographs change */
+    assert_false(ck_normalise_is_ideograph(0x3038)); /* 〸 is 十 */
+    ASSERT_NORM("甲方台北", "甲方臺北");
+    /* 乙 with a combining acute is one unit for NFKC, kept with its mark. */
+    ck_normalised n;
+    const char *s = "乙\xCC\x81方";
+    ck_normalise(s, strlen(s), NULL, 0, 0, &n);
+    assert_string_equal(n.text, s);
+    size_t os, oe;
+    ck_normalised_to_original(&n, 0, 5, &os, &oe);
+    assert_int_equal(os, 0);
+    assert_int_equal(oe, 5);
     ck_normalised_free(&n);
 }
 
@@ -180,7 +218,7 @@ int main(void)
         cmocka_unit_test(test_invisible),       cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_combining),       cmocka_unit_test(test_offset_round_trip),
         cmocka_unit_test(test_space_maps_to_run), cmocka_unit_test(test_skip_hidden),
-        cmocka_unit_test(test_free_null),
+        cmocka_unit_test(test_free_null),       cmocka_unit_test(test_ideographs_pass_through),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

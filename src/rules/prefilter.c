@@ -84,89 +84,110 @@ typedef struct node {
     node_kind kind;
     uint32_t cp;
     struct node **kids;
-    size_t count;
+    size_t count, room;
     size_t weight; /* nodes in the subtree, once counted */
 } node;
 
-static node *make(node_kind kind, uint32_t cp)
+/* The nodes of one pattern's tree come from chunks freed together when the
+ * formula is laid out: a tree is built and thrown away for every pattern
+ * of every pack loaded, and a malloc per node was most of the load's time
+ * in the filter. */
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    max_align_t data[];
+} chunk;
+
+typedef struct arena {
+    chunk *chunks;
+} arena;
+
+static void *take(arena *a, size_t n)
 {
-    node *n = ck_calloc(1, sizeof *n);
+    n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    chunk *c = a->chunks;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > 16384 ? n : 16384;
+        c = ck_malloc(sizeof *c + size);
+        c->next = a->chunks;
+        c->used = 0;
+        c->size = size;
+        a->chunks = c;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+static void arena_free(arena *a)
+{
+    while (a->chunks) {
+        chunk *next = a->chunks->next;
+        free(a->chunks);
+        a->chunks = next;
+    }
+}
+
+/* TRUE has no parts: one node serves every tree, and is never changed. */
+static node true_node = { NODE_TRUE, 0, NULL, 0, 0, 1 };
+
+static node *make(arena *a, node_kind kind, uint32_t cp)
+{
+    if (kind == NODE_TRUE)
+        return &true_node;
+    node *n = take(a, sizeof *n);
+    memset(n, 0, sizeof *n);
     n->kind = kind;
     n->cp = cp;
     return n;
 }
 
-static void drop(node *n)
+static void adopt(arena *a, node *parent, node *kid)
 {
-    if (!n)
-        return;
-    for (size_t i = 0; i < n->count; i++)
-        drop(n->kids[i]);
-    free(n->kids);
-    free(n);
-}
-
-static void adopt(node *parent, node *kid)
-{
-    parent->kids = ck_realloc(parent->kids, (parent->count + 1) * sizeof *parent->kids);
+    if (parent->count == parent->room) {
+        size_t room = parent->room ? parent->room * 2 : 4;
+        node **kids = take(a, room * sizeof *kids);
+        if (parent->count)
+            memcpy(kids, parent->kids, parent->count * sizeof *kids);
+        parent->kids = kids;
+        parent->room = room;
+    }
     parent->kids[parent->count++] = kid;
 }
 
-static int same(const node *a, const node *b)
-{
-    if (a->kind != b->kind || a->cp != b->cp || a->count != b->count)
-        return 0;
-    for (size_t i = 0; i < a->count; i++)
-        if (!same(a->kids[i], b->kids[i]))
-            return 0;
-    return 1;
-}
-
 /* Adds kid to an AND or OR: a TRUE kid of an AND is nothing; a TRUE kid
- * makes an OR true (the caller checks); a kid of the same kind is merged; a
- * repeated kid is left out. */
-static void join(node *parent, node *kid)
+ * makes an OR true (the caller checks); a kid of the same kind is merged. */
+static void join(arena *a, node *parent, node *kid)
 {
-    if (kid->kind == NODE_TRUE && parent->kind == NODE_AND) {
-        drop(kid);
+    if (kid->kind == NODE_TRUE && parent->kind == NODE_AND)
         return;
-    }
     if (kid->kind == parent->kind) {
         for (size_t i = 0; i < kid->count; i++)
-            join(parent, kid->kids[i]);
-        kid->count = 0;
-        drop(kid);
+            join(a, parent, kid->kids[i]);
         return;
     }
-    for (size_t i = 0; i < parent->count; i++)
-        if (same(parent->kids[i], kid)) {
-            drop(kid);
-            return;
-        }
-    adopt(parent, kid);
+    /* A character already there is left out (不得不 needs 不 once); larger
+     * repeats cost a test more, not a wrong answer, and comparing them
+     * cost more at load than they save. */
+    if (kid->kind == NODE_CHAR)
+        for (size_t i = 0; i < parent->count; i++)
+            if (parent->kids[i]->kind == NODE_CHAR && parent->kids[i]->cp == kid->cp)
+                return;
+    adopt(a, parent, kid);
 }
 
 /* An AND or OR with one kid is that kid; an empty AND is TRUE; an OR with
  * a TRUE kid is TRUE. */
-static node *settle(node *n)
+static node *settle(arena *a, node *n)
 {
     if (n->kind == NODE_OR)
         for (size_t i = 0; i < n->count; i++)
-            if (n->kids[i]->kind == NODE_TRUE) {
-                drop(n);
-                return make(NODE_TRUE, 0);
-            }
-    if (n->count == 0 && (n->kind == NODE_AND || n->kind == NODE_OR)) {
-        /* An empty OR cannot come from a pattern (every branch gives a node). */
-        drop(n);
-        return make(NODE_TRUE, 0);
-    }
-    if (n->count == 1 && (n->kind == NODE_AND || n->kind == NODE_OR)) {
-        node *only = n->kids[0];
-        n->count = 0;
-        drop(n);
-        return only;
-    }
+            if (n->kids[i]->kind == NODE_TRUE)
+                return make(a, NODE_TRUE, 0);
+    if (n->count == 0 && (n->kind == NODE_AND || n->kind == NODE_OR))
+        return make(a, NODE_TRUE, 0); /* an empty OR cannot come from a pattern */
+    if (n->count == 1 && (n->kind == NODE_AND || n->kind == NODE_OR))
+        return n->kids[0];
     return n;
 }
 
@@ -175,6 +196,7 @@ static node *settle(node *n)
  * ==================================================================== */
 
 typedef struct reader {
+    arena nodes;
     const char *p;
     int unknown; /* something the reader does not know: no filter */
     int depth;
@@ -248,7 +270,7 @@ static node *literal(reader *r)
     size_t used;
     uint32_t c = decode((const unsigned char *)r->p, 4, &used); /* stops at the NUL */
     r->p += used;
-    return caseless_safe(c) ? make(NODE_CHAR, c) : make(NODE_TRUE, 0);
+    return caseless_safe(c) ? make(&r->nodes, NODE_CHAR, c) : make(&r->nodes, NODE_TRUE, 0);
 }
 
 /* \x: a class, an assertion, a literal punctuation character. */
@@ -258,7 +280,7 @@ static node *escape(reader *r)
     char e = *r->p;
     if (!e) {
         r->unknown = 1;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     }
     if (!is_alnum(e) && (unsigned char)e < 0x80)
         return literal(r);
@@ -269,13 +291,13 @@ static node *escape(reader *r)
     case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
     case 'R': case 'X': case 'C': case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
     case 'n': case 't': case 'r': case 'f': case 'e': case 'a':
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     case 'p': case 'P':
         if (*r->p == '{')
             skip_braces(r);
         else if (*r->p)
             r->p++;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     case 'x':
         if (*r->p == '{')
             skip_braces(r);
@@ -284,11 +306,11 @@ static node *escape(reader *r)
                                       (*r->p >= 'A' && *r->p <= 'F'));
                  i++)
                 r->p++;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     default:
         /* Back references, \Q…\E, \N{…}, \c, octal, \g, \k: not read. */
         r->unknown = 1;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     }
 }
 
@@ -300,7 +322,7 @@ static node *group(reader *r)
     r->p++; /* ( */
     if (*r->p == '*') {
         r->unknown = 1; /* (*VERB) */
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     }
     if (*r->p == '?') {
         const char *q = r->p + 1;
@@ -318,37 +340,35 @@ static node *group(reader *r)
             const char *end = strchr(q + 1, close);
             if (!end) {
                 r->unknown = 1;
-                return make(NODE_TRUE, 0);
+                return make(&r->nodes, NODE_TRUE, 0);
             }
             r->p = end + 1;
         } else if (*q == '#') {
             const char *end = strchr(q, ')');
             if (!end) {
                 r->unknown = 1;
-                return make(NODE_TRUE, 0);
+                return make(&r->nodes, NODE_TRUE, 0);
             }
             r->p = end + 1;
-            return make(NODE_TRUE, 0);
+            return make(&r->nodes, NODE_TRUE, 0);
         } else {
             r->unknown = 1; /* options, conditionals, recursion, callouts */
-            return make(NODE_TRUE, 0);
+            return make(&r->nodes, NODE_TRUE, 0);
         }
     }
     if (++r->depth > 200) {
         r->unknown = 1;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     }
     node *inner = read_alternation(r);
     r->depth--;
     if (*r->p != ')') {
         r->unknown = 1;
-        drop(inner);
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     }
     r->p++;
     if (look) {
-        drop(inner);
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     }
     return inner;
 }
@@ -360,16 +380,16 @@ static node *atom(reader *r)
         return group(r);
     case '[':
         skip_class(r);
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     case '\\':
         return escape(r);
     case '.': case '^': case '$':
         r->p++;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     case '*': case '+': case '?': case '{':
         r->unknown = 1; /* a quantifier with nothing before it, or a literal { */
         r->p++;
-        return make(NODE_TRUE, 0);
+        return make(&r->nodes, NODE_TRUE, 0);
     default:
         return literal(r);
     }
@@ -423,29 +443,28 @@ static int quantifier(reader *r, int *found)
 
 static node *read_sequence(reader *r)
 {
-    node *all = make(NODE_AND, 0);
+    node *all = make(&r->nodes, NODE_AND, 0);
     while (*r->p && *r->p != '|' && *r->p != ')' && !r->unknown) {
         node *a = atom(r);
         int found;
         if (quantifier(r, &found)) {
             /* The atom may be absent: it requires nothing. */
-            drop(a);
-            a = make(NODE_TRUE, 0);
+            a = make(&r->nodes, NODE_TRUE, 0);
         }
-        join(all, a);
+        join(&r->nodes, all, a);
     }
-    return settle(all);
+    return settle(&r->nodes, all);
 }
 
 static node *read_alternation(reader *r)
 {
-    node *any = make(NODE_OR, 0);
-    join(any, read_sequence(r));
+    node *any = make(&r->nodes, NODE_OR, 0);
+    join(&r->nodes, any, read_sequence(r));
     while (*r->p == '|' && !r->unknown) {
         r->p++;
-        join(any, read_sequence(r));
+        join(&r->nodes, any, read_sequence(r));
     }
-    return settle(any);
+    return settle(&r->nodes, any);
 }
 
 /* ======================================================================
@@ -471,6 +490,8 @@ struct ck_prefilter {
  * pattern's order. */
 static void order_kids(node *n)
 {
+    if (n->kind == NODE_TRUE)
+        return; /* the shared node, never in a tree that is laid out */
     n->weight = 1;
     for (size_t i = 0; i < n->count; i++) {
         order_kids(n->kids[i]);
@@ -487,10 +508,10 @@ static void order_kids(node *n)
     }
 }
 
+/* Lays n out after the ops already in f (room for its weight is there). */
 static void lay_out(ck_prefilter *f, const node *n)
 {
     size_t at = f->count++;
-    f->ops = ck_realloc(f->ops, f->count * sizeof *f->ops);
     f->ops[at].kind = (uint8_t)n->kind;
     f->ops[at].cp = n->cp;
     f->ops[at].bit = (uint16_t)(n->kind == NODE_CHAR ? bit_of(n->cp) : 0);
@@ -506,16 +527,17 @@ static void lay_out(ck_prefilter *f, const node *n)
 
 ck_prefilter *ck_prefilter_build(const char *pattern)
 {
-    reader r = { pattern, 0, 0 };
+    reader r = { { NULL }, pattern, 0, 0 };
     node *tree = read_alternation(&r);
     ck_prefilter *f = NULL;
 
     if (!r.unknown && *r.p == '\0' && tree->kind != NODE_TRUE) {
         f = ck_calloc(1, sizeof *f);
         order_kids(tree);
+        f->ops = ck_malloc(tree->weight * sizeof *f->ops);
         lay_out(f, tree);
     }
-    drop(tree);
+    arena_free(&r.nodes);
     return f;
 }
 

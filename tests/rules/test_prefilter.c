@@ -234,6 +234,10 @@ static void shipped_patterns_are_never_wrongly_filtered(void **state)
 
 int main(void)
 {
+    /* The shipped packs come from this checkout. */
+    char cwd[1024];
+    if (getcwd(cwd, sizeof cwd))
+        setenv("CLAUSEKIT_DATA", cwd, 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(literals_are_required),
         cmocka_unit_test(alternatives_need_one_branch),

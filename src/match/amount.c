@@ -42,7 +42,7 @@ static void amounts_of_block(matcher *m, const ck_rule_definition *words, const 
     /* Sentence by sentence: an amount counts where its sentence names the price. */
     while (first < n->len) {
         size_t e = first;
-        while (e < n->len && strncmp(n->text + e, "。", 3) != 0 && n->text[e] != ';')
+        while (e < n->len && !ck_normalised_sentence_end(n->text, n->len, e))
             e++;
         if (names_price(m, words, n->text, first, e, md)) {
             for (size_t i = first; i < e; i++) {
@@ -65,7 +65,7 @@ static void amounts_of_block(matcher *m, const ck_rule_definition *words, const 
                 }
             }
         }
-        first = e < n->len ? e + (n->text[e] == ';' ? 1 : 3) : e;
+        first = e < n->len ? e + ck_normalised_sentence_end(n->text, n->len, e) : e;
     }
 }
 

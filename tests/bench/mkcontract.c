@@ -59,7 +59,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: mkcontract OUT.docx MEGABYTES\n");
         return 2;
     }
-    size_t target = (size_t)atof(argv[2]) * 1024 * 1024;
+    size_t target = (size_t)(atof(argv[2]) * 1024 * 1024); /* 2.7 MB: about 100 pages */
     ck_buf doc = CK_BUF_INIT;
     ck_error err;
     ck_zip_writer *w = NULL;

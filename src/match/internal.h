@@ -106,6 +106,8 @@ typedef struct matcher {
     ck_charset *chars;
     const char *filter_text;
     const ck_charset *filter_chars;
+    size_t *text_slots;          /* open addressing: block index + 1 by text address, 0 empty */
+    size_t text_slot_count;      /* a power of two */
     /* Where a PCRE2 failure is reported: the rule or word list being matched. */
     const char *where_file;
     const char *where_what;
@@ -126,7 +128,9 @@ size_t ck_match_all(matcher *m, const ck_rule_definition *def, const char *text,
 int ck_match_word_in(matcher *m, const ck_rule_definition *def, const char *text, size_t s, size_t e);
 void ck_match_prepare(matcher *m);
 /* Patterns matched on the text of block b (its normalised text) skip PCRE2
- * where the block lacks a character they need; (size_t)-1: no block. */
+ * where the block lacks a character they need; (size_t)-1: no block.
+ * ck_match_find finds the block of a text by itself; this only saves it
+ * the look-up. */
 void ck_match_filter_block(matcher *m, size_t b);
 void ck_match_release(matcher *m);
 /* The index of the sentence holding pos (binary search). */

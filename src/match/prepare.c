@@ -3,6 +3,7 @@
  * options, text that is not agreed), annexes. */
 #include "match/internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,41 @@ const char *ck_match_file_of_word(const matcher *m, const ck_rule_definition *de
     return set->language ? set->language->path : NULL;
 }
 
+static size_t text_slot(const matcher *m, const char *text)
+{
+    uint64_t h = (uint64_t)(uintptr_t)text * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 32) & (m->text_slot_count - 1);
+}
+
+/* The block whose normalised text starts at text, or (size_t)-1. */
+static size_t block_of_text(const matcher *m, const char *text)
+{
+    if (!m->text_slot_count)
+        return (size_t)-1;
+    for (size_t i = text_slot(m, text);; i = (i + 1) & (m->text_slot_count - 1)) {
+        size_t b = m->text_slots[i];
+        if (!b)
+            return (size_t)-1;
+        if (m->blocks[b - 1].norm.text == text)
+            return b - 1;
+    }
+}
+
+static void index_texts(matcher *m)
+{
+    size_t n = 16;
+    while (n < 2 * m->doc->count)
+        n *= 2;
+    m->text_slot_count = n;
+    m->text_slots = ck_calloc(n, sizeof *m->text_slots);
+    for (size_t b = 0; b < m->doc->count; b++) {
+        size_t i = text_slot(m, m->blocks[b].norm.text);
+        while (m->text_slots[i])
+            i = (i + 1) & (n - 1);
+        m->text_slots[i] = b + 1;
+    }
+}
+
 int ck_match_find(matcher *m, const ck_rule_pattern *pattern, const char *text, size_t len, size_t from, size_t *s,
                   size_t *e)
 {
@@ -31,6 +67,11 @@ int ck_match_find(matcher *m, const ck_rule_pattern *pattern, const char *text, 
     if (from > len || m->failed)
         return m->failed ? -1 : 0;
     /* A pattern needing a character the block lacks cannot match in it. */
+    if (pattern->filter && text != m->filter_text) {
+        size_t b = block_of_text(m, text);
+        if (b != (size_t)-1)
+            ck_match_filter_block(m, b);
+    }
     if (text == m->filter_text && !ck_prefilter_possible(pattern->filter, m->filter_chars))
         return 0;
     ck_rule_pattern_jit(pattern);
@@ -349,6 +390,7 @@ void ck_match_prepare(matcher *m)
         ck_clause_analyse(m, bi);
     }
     ck_match_filter_block(m, (size_t)-1);
+    index_texts(m);
     find_annexes(m);
     mask_unticked_conditions(m);
     /* An article whose body is gone (（刪除）, empty) leaves a bare heading: not a clause. */
@@ -390,6 +432,9 @@ void ck_match_release(matcher *m)
     m->blocks = NULL;
     free(m->chars);
     m->chars = NULL;
+    free(m->text_slots);
+    m->text_slots = NULL;
+    m->text_slot_count = 0;
     ck_match_filter_block(m, (size_t)-1);
 }
 

@@ -1189,7 +1189,7 @@ int ck_docx_read(ck_zip *zip, ck_document *doc, ck_error *err)
     int rc;
 
     r->doc = doc;
-    r->pending = ck_document_new("", CK_FORMAT_DOCX);
+    r->pending = ck_document_new_borrowing(doc);
 
     if (ck_zip_find_nocase(zip, "_rels/.rels") < 0) {
         rc = ck_error_set(err, CK_EINPUT, "%s",

@@ -163,19 +163,31 @@ ck_block *ck_document_add(ck_document *doc, ck_block_kind kind, const char *text
     return b;
 }
 
-void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t flags)
+void ck_span_append(ck_span **spans, size_t *count, size_t *cap, uint32_t start, uint32_t end, uint32_t flags)
 {
-    if (end <= start)
+    if (end <= start || !flags)
         return;
-    if (block->span_count) {
-        ck_span *last = &block->spans[block->span_count - 1];
+    if (*count) {
+        ck_span *last = &(*spans)[*count - 1];
         if (last->flags == flags && last->end == start) {
             last->end = end;
             return;
         }
     }
-    block->spans = ck_realloc(block->spans, (block->span_count + 1) * sizeof *block->spans);
-    block->spans[block->span_count++] = (ck_span){ start, end, flags };
+    if (!cap) {
+        *spans = ck_realloc(*spans, (*count + 1) * sizeof **spans);
+    } else if (*count == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        *spans = ck_realloc(*spans, *cap * sizeof **spans);
+    }
+    (*spans)[(*count)++] = (ck_span){ start, end, flags };
+}
+
+void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t flags)
+{
+    size_t count = block->span_count;
+    ck_span_append(&block->spans, &count, NULL, start, end, flags);
+    block->span_count = (uint32_t)count;
 }
 
 const char *ck_document_part(ck_document *doc, const char *name)

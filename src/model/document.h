@@ -128,7 +128,14 @@ ck_block *ck_document_add(ck_document *doc, ck_block_kind kind, const char *text
  * storage: it lives as long as doc and is never freed on its own. */
 char *ck_document_string(ck_document *doc, const char *s, size_t len);
 
-/* Adds a span to the last-added block; adjacent spans with equal flags merge. */
+/* Appends the range [start, end) with flags to a list of spans in text
+ * order, the one way the readers and the model merge spans: the last span
+ * grows when it ends at start with the same flags. Empty ranges and ranges
+ * without flags add nothing. *cap is the list's allocated length, doubled
+ * as needed; with cap NULL the list is kept exactly *count long. */
+void ck_span_append(ck_span **spans, size_t *count, size_t *cap, uint32_t start, uint32_t end, uint32_t flags);
+
+/* Adds a span to the last-added block (ck_span_append). */
 void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t flags);
 
 /* Interns a part name; the pointer lives as long as doc. */

@@ -337,15 +337,7 @@ static paragraph *current(docx_reader *r)
 
 static void add_span(paragraph *p, uint32_t start, uint32_t end, uint32_t flags)
 {
-    if (p->span_count && p->spans[p->span_count - 1].end == start && p->spans[p->span_count - 1].flags == flags) {
-        p->spans[p->span_count - 1].end = end;
-        return;
-    }
-    if (p->span_count == p->span_cap) {
-        p->span_cap = p->span_cap ? p->span_cap * 2 : 8;
-        p->spans = ck_realloc(p->spans, p->span_cap * sizeof *p->spans);
-    }
-    p->spans[p->span_count++] = (ck_span){ start, end, flags };
+    ck_span_append(&p->spans, &p->span_count, &p->span_cap, start, end, flags);
 }
 
 static int run_hidden(const paragraph *p)

@@ -214,17 +214,7 @@ static int attr_is(int nb_attr, const xmlChar **attrs, const char *ns, const cha
 
 static void add_span(paragraph *p, uint32_t start, uint32_t end, uint32_t flags)
 {
-    if (!flags || end <= start)
-        return;
-    if (p->span_count) {
-        ck_span *last = &p->spans[p->span_count - 1];
-        if (last->flags == flags && last->end == start) {
-            last->end = end;
-            return;
-        }
-    }
-    p->spans = grow(p->spans, p->span_count, &p->span_capacity, sizeof *p->spans);
-    p->spans[p->span_count++] = (ck_span){ start, end, flags };
+    ck_span_append(&p->spans, &p->span_count, &p->span_capacity, start, end, flags);
 }
 
 static void put_literal(paragraph *p, const char *s, size_t len, uint32_t flags)

@@ -194,34 +194,27 @@ static int too_many_attributes(ck_error *err)
     return CK_ELIMIT;
 }
 
-/* Counts the attributes of each start tag in the bytes about to be fed
- * (an '=' outside quotes inside a tag), carrying the state from chunk to
- * chunk. Comments, processing instructions and CDATA are skipped to their
- * '>'; text holds no '<'. Returns -1 when a tag has too many. */
-static int scan_attributes(parse_session *s, const char *buf, size_t n)
-{
-    enum { TEXT, TAG_OPEN, TAG, QUOTE2, QUOTE1, OTHER };
-    const char *p = buf, *end = buf + n, *hit;
+/* The states of scan_attributes. */
+enum { TEXT, TAG_OPEN, TAG, QUOTE2, QUOTE1, OTHER };
 
-    /* Text, quoted values and comments are skipped with memchr: the scan
-     * costs a small part of what libxml2 spends on the same bytes. */
-    while (p < end) {
+/* Counts the '=' outside quotes of the markup that starts at p (a start
+ * tag; comments, processing instructions and CDATA are skipped to their
+ * '>') until it ends or the bytes do. Returns where it stopped, or NULL
+ * when a tag has too many attributes. */
+static const char *count_attributes(parse_session *s, const char *p, const char *end)
+{
+    const char *hit;
+    while (p < end && s->tag_state != TEXT) {
         switch (s->tag_state) {
-        case TEXT:
         case QUOTE2:
         case QUOTE1:
         case OTHER: {
-            static const char closes[] = { '<', 0, 0, '"', '\'', '>' };
+            static const char closes[] = { 0, 0, 0, '"', '\'', '>' };
             hit = memchr(p, closes[s->tag_state], (size_t)(end - p));
             if (!hit)
-                return 0;
+                return end;
             p = hit + 1;
-            if (s->tag_state == TEXT) {
-                s->tag_state = TAG_OPEN;
-                s->attributes = 0;
-            } else {
-                s->tag_state = s->tag_state == OTHER ? TEXT : TAG;
-            }
+            s->tag_state = s->tag_state == OTHER ? TEXT : TAG;
             break;
         }
         case TAG_OPEN:
@@ -237,10 +230,40 @@ static int scan_attributes(parse_session *s, const char *buf, size_t n)
                     break;
                 }
                 if (c == '=' && ++s->attributes > MAX_ATTRIBUTES)
-                    return -1;
+                    return NULL;
             }
             break;
         }
+    }
+    return p;
+}
+
+/* Counts the attributes of each start tag in the bytes about to be fed,
+ * carrying the state from chunk to chunk. A '<' cannot occur inside a tag,
+ * so markup that ends less than MAX_ATTRIBUTES bytes after its '<' (the
+ * next '<' is that close) cannot hold too many and is skipped whole; only
+ * longer markup, or markup running on into the next chunk, is read byte by
+ * byte. Returns -1 when a tag has too many attributes. */
+static int scan_attributes(parse_session *s, const char *buf, size_t n)
+{
+    const char *p = buf, *end = buf + n;
+    while (p < end) {
+        if (s->tag_state != TEXT) {
+            if (!(p = count_attributes(s, p, end)))
+                return -1;
+            continue;
+        }
+        const char *lt = memchr(p, '<', (size_t)(end - p)), *next;
+        if (!lt)
+            return 0;
+        for (;; lt = next) {
+            size_t room = (size_t)(end - lt - 1);
+            if (!(next = memchr(lt + 1, '<', room < MAX_ATTRIBUTES ? room : MAX_ATTRIBUTES)))
+                break;
+        }
+        s->tag_state = TAG_OPEN;
+        s->attributes = 0;
+        p = lt + 1;
     }
     return 0;
 }

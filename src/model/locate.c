@@ -234,6 +234,9 @@ typedef struct structure {
     size_t label_count, label_cap;
     article_info *articles;
     size_t article_count, article_cap, article_inited;
+    int has_articles;        /* the contract has 第N條 articles: then a heading without
+                                a label (the title, 簽署) starts no section of its own */
+    size_t last_article;     /* the block of the last 第N條, or the block count */
 } structure;
 
 /* A new heading at block (headings are found in document order). */
@@ -392,30 +395,33 @@ typedef struct structure_reader {
     int item, point, depth, in_form, preamble;
     level stack[MAX_LEVELS];
     const ck_block *prev;    /* the paragraph before, for sentences carried on */
-    int has_articles;        /* the contract has 第N條 articles: then a heading without
-                                a label (the title, 簽署) starts no section of its own */
-    size_t last_article;     /* the block of the last 第N條, or doc->count */
+    int has_articles;        /* structure.has_articles */
+    size_t last_article;     /* structure.last_article */
 } structure_reader;
 
-static void find_articles(structure_reader *r)
+/* Whether the contract has 第N條 articles, and where the last one is: the
+ * same in every pass, since it depends on the text alone. */
+static void find_articles(const ck_document *doc, structure *st)
 {
-    r->has_articles = 0;
-    r->last_article = r->doc->count;
-    for (size_t i = 0; i < r->doc->count; i++) {
-        const ck_block *b = &r->doc->blocks[i];
+    ck_buf text = CK_BUF_INIT;
+    st->has_articles = 0;
+    st->last_article = doc->count;
+    for (size_t i = 0; i < doc->count; i++) {
+        const ck_block *b = &doc->blocks[i];
         size_t end;
         long number;
         int opener = 0;
         if (!body_kind(b))
             continue;
-        ck_block_leading_text(b, &r->text);
-        if (read_article(r->text.data, r->text.len, &number, &end) == 0x689D) {
-            r->has_articles = 1;
-            rest_is_body(r->text.data, r->text.len, end, &opener);
+        ck_block_leading_text(b, &text);
+        if (read_article(text.data, text.len, &number, &end) == 0x689D) {
+            st->has_articles = 1;
+            rest_is_body(text.data, text.len, end, &opener);
             if (opener || b->kind == CK_BLOCK_HEADING)
-                r->last_article = i;
+                st->last_article = i;
         }
     }
+    ck_buf_free(&text);
 }
 
 /* A heading that the block after it cannot carry on. */
@@ -637,8 +643,9 @@ static void read_structure(ck_document *doc, structure *st, convention conv)
     r.st = st;
     r.conv = conv;
     r.article = r.annex = -1;
+    r.has_articles = st->has_articles;
+    r.last_article = st->last_article;
     st->label_count = st->article_count = 0;
-    find_articles(&r);
 
     for (size_t i = 0; i < doc->count; i++) {
         ck_block *b = &doc->blocks[i];
@@ -786,6 +793,7 @@ void ck_document_locate(ck_document *doc)
     /* articles and annexes first, for what is agreed; then again, now that
      * what is not agreed, notes and field lines take no number; then the
      * way the document numbers its items, if not the PCC models' */
+    find_articles(doc, &st);
     read_structure(doc, &st, CONVENTION_PCC);
     ck_document_mark_agreed(doc);
     read_structure(doc, &st, CONVENTION_PCC);

@@ -35,7 +35,10 @@
 #include "util/buf.h"
 
 
-enum { MAX_LEVELS = 8 };
+enum {
+    MAX_LEVELS = 8,
+    PLACES_GIVEN_BACK = 8192 /* blocks cited between two shrinkings of the table of places */
+};
 
 /* "第N條" (or 章/節/編) at the start of s: returns the unit character
  * (條 章 節 編) and sets *number and *end (bytes through the unit). */
@@ -223,7 +226,7 @@ typedef struct article_info {
     int is_label;        /* name is the heading's label ("一、"): items follow it directly */
     int items;           /* 項 counted */
     int number;          /* N of 第N條, or 0 */
-    ck_buf name;         /* "第十二條", "第二章", heading text */
+    uint32_t name_at;    /* its name in structure.names: "第十二條", "第二章", heading text */
 } article_info;
 
 /* What the first pass finds: a place per block, and the few labelled
@@ -233,32 +236,36 @@ typedef struct structure {
     labelled *labels;
     size_t label_count, label_cap;
     article_info *articles;
-    size_t article_count, article_cap, article_inited;
+    size_t article_count, article_cap;
+    ck_buf names;        /* the headings' names, each ending with a NUL */
     int has_articles;        /* the contract has 第N條 articles: then a heading without
                                 a label (the title, 簽署) starts no section of its own */
     size_t last_article;     /* the block of the last 第N條, or the block count */
 } structure;
 
-/* A new heading at block (headings are found in document order). */
+/* A new heading at block (headings are found in document order); its name
+ * is what is appended to st->names until name_done(). */
 static article_info *article_add(structure *st, size_t block)
 {
     if (st->article_count == st->article_cap) {
         st->article_cap = st->article_cap ? st->article_cap * 2 : 64;
         st->articles = ck_realloc(st->articles, st->article_cap * sizeof *st->articles);
     }
-    article_info *a = &st->articles[st->article_count];
-    ck_buf name = CK_BUF_INIT;
-    if (st->article_count < st->article_inited) {
-        name = a->name; /* a buffer of an earlier pass is reused */
-        ck_buf_clear(&name);
-    } else {
-        st->article_inited++;
-    }
+    article_info *a = &st->articles[st->article_count++];
     memset(a, 0, sizeof *a);
-    a->name = name;
     a->block = (int32_t)block;
-    st->article_count++;
+    a->name_at = (uint32_t)st->names.len;
     return a;
+}
+
+static void name_done(structure *st)
+{
+    ck_buf_putc(&st->names, '\0');
+}
+
+static const char *article_name(const structure *st, const article_info *a)
+{
+    return st->names.data + a->name_at;
 }
 
 /* The heading at block, which must be one. */
@@ -454,7 +461,8 @@ static int open_numbered_heading(structure_reader *r, size_t i, place *pl)
     article_info *a = article_add(r->st, i);
     a->is_article = is_article;
     a->number = is_article ? (int)number : 0;
-    put_chinese_ordinal(&a->name, is_article ? "條" : unit == 0x7AE0 ? "章" : unit == 0x7BC0 ? "節" : "編", number);
+    put_chinese_ordinal(&r->st->names, is_article ? "條" : unit == 0x7AE0 ? "章" : unit == 0x7BC0 ? "節" : "編", number);
+    name_done(r->st);
     open_heading(r, i, pl);
     r->item = is_article && body && r->conv == CONVENTION_LAW ? 1 : 0;
     a->items = r->item;
@@ -483,11 +491,12 @@ static int open_annex(structure_reader *r, size_t i, place *pl)
     b->flags |= CK_BLOCK_IN_ANNEX;
     pl->article = -1;
     pl->annex = (int32_t)r->annex;
-    article_info *a = article_add(r->st, i);
+    article_add(r->st, i);
     if (numbered)
-        trimmed(&a->name, r->text.data, end, 40);
+        trimmed(&r->st->names, r->text.data, end, 40);
     else
-        annex_name(&a->name, b->text, b->text_len);
+        annex_name(&r->st->names, b->text, b->text_len);
+    name_done(r->st);
     /* a form's first paragraph that lists what follows is its preamble */
     r->in_form = !numbered && (strstr(b->text, "書") || strstr(b->text, "表"));
     r->preamble = r->in_form;
@@ -508,9 +517,10 @@ static int open_section(structure_reader *r, size_t i, place *pl)
     article_info *a = article_add(r->st, i);
     a->is_label = is_label;
     if (is_label)
-        put_label_text(&a->name, b, &hl);
+        put_label_text(&r->st->names, b, &hl);
     else
-        trimmed(&a->name, r->text.data, r->text.len, 30);
+        trimmed(&r->st->names, r->text.data, r->text.len, 30);
+    name_done(r->st);
     open_heading(r, i, pl);
     return 1;
 }
@@ -646,6 +656,7 @@ static void read_structure(ck_document *doc, structure *st, convention conv)
     r.has_articles = st->has_articles;
     r.last_article = st->last_article;
     st->label_count = st->article_count = 0;
+    ck_buf_clear(&st->names);
 
     for (size_t i = 0; i < doc->count; i++) {
         ck_block *b = &doc->blocks[i];
@@ -724,7 +735,7 @@ static void cite(const ck_document *doc, size_t i, const structure *st, conventi
     }
     int in_annex = pl->annex >= 0;
     if (in_annex)
-        ck_buf_puts(out, article_at(st, pl->annex)->name.data ? article_at(st, pl->annex)->name.data : "附件");
+        ck_buf_puts(out, article_name(st, article_at(st, pl->annex)));
     int in_article = pl->article >= 0;
     const article_info *a = in_article ? article_at(st, pl->article) : NULL;
     if (in_article) {
@@ -733,7 +744,7 @@ static void cite(const ck_document *doc, size_t i, const structure *st, conventi
                 ck_buf_putc(out, ' ');
             ck_buf_printf(out, "第%d條", a->number);
         } else {
-            put_word(out, a->name.data ? a->name.data : "");
+            put_word(out, article_name(st, a));
         }
     }
     if (b->kind == CK_BLOCK_FOOTNOTE || b->kind == CK_BLOCK_ENDNOTE) {
@@ -801,15 +812,28 @@ void ck_document_locate(ck_document *doc)
     if (conv != CONVENTION_PCC)
         read_structure(doc, &st, conv);
 
-    for (size_t i = 0; i < doc->count; i++) {
+    /* Cited from the last block back, with the table of places given back
+     * behind: the citations grow into the memory the table leaves, and a
+     * large contract never holds both whole. */
+    for (size_t i = doc->count; i-- > 0;) {
+        ck_block *b = &doc->blocks[i];
+        const ck_block *next = i + 1 < doc->count ? &doc->blocks[i + 1] : NULL;
+        /* a block cited like the one after it shares its strings */
         cite(doc, i, &st, conv, 0, &loc);
-        ck_block_set_location(doc, &doc->blocks[i], loc.data);
+        if (next && strcmp(next->location, loc.data) == 0)
+            b->location = next->location;
+        else
+            ck_block_set_location(doc, b, loc.data);
         cite(doc, i, &st, conv, 1, &loc);
-        ck_block_set_place(doc, &doc->blocks[i], loc.data);
+        if (next && strcmp(next->place, loc.data) == 0)
+            b->place = next->place;
+        else
+            ck_block_set_place(doc, b, loc.data);
+        if (i && i % PLACES_GIVEN_BACK == 0)
+            st.places = ck_realloc(st.places, i * sizeof *st.places);
     }
 
-    for (size_t i = 0; i < st.article_inited; i++)
-        ck_buf_free(&st.articles[i].name);
+    ck_buf_free(&st.names);
     free(st.articles);
     free(st.labels);
     free(st.places);

@@ -624,12 +624,41 @@ int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *dat
     return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
 }
 
+/* What fills a package: documents in memory (fill) or from a source
+ * (fill_stream), with the options resolved. */
+typedef struct package_content {
+    cmark_node *const *docs;
+    size_t n;
+    ck_writer_package_fill fill;
+    const ck_writer_source *src;
+    ck_writer_package_fill_stream fill_stream;
+    const ck_writer_options *opt;
+} package_content;
+
+/* Opens the package at path, fills it and commits it: whole or not at all.
+ * An error names path. */
+static int write_package(const char *path, const package_content *p, ck_error *err)
+{
+    ck_zip_writer *w = NULL;
+    int rc = ck_zip_writer_open(&w, path, err);
+
+    if (rc == 0)
+        rc = p->fill ? p->fill(w, p->docs, p->n, p->opt, err) : p->fill_stream(w, p->src, p->opt, err);
+    if (rc == 0) {
+        rc = ck_zip_writer_commit(w, err);
+        w = NULL;
+    }
+    ck_zip_writer_abort(w);
+    if (rc != 0)
+        ck_error_set_file(err, path);
+    return rc;
+}
+
 int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                             ck_writer_package_fill fill, ck_error *err)
 {
     ck_writer_options o;
     ck_buf title = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
     int rc;
 
     if (n == 0)
@@ -637,14 +666,7 @@ int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_o
     ck_writer_resolve_options(opt, &o);
     ck_writer_title(docs, n, &o, &title);
     o.title = title.data ? title.data : "";
-    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, docs, n, &o, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    if (rc != 0)
-        ck_error_set_file(err, path);
+    rc = write_package(path, &(package_content){ .docs = docs, .n = n, .fill = fill, .opt = &o }, err);
     ck_buf_free(&title);
     return rc;
 }
@@ -660,6 +682,33 @@ int ck_writer_source_get(const ck_writer_source *src, size_t i, cmark_node **doc
         return 0;
     }
     return src->next(src->ctx, i, doc, err);
+}
+
+size_t ck_writer_literal_length(const char *text)
+{
+    size_t len = text ? strlen(text) : 0;
+    while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
+    return len;
+}
+
+int ck_writer_source_each(const ck_writer_source *src, ck_writer_each_fn each, void *ctx, ck_buf *out, FILE *spill,
+                          ck_error *err)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < src->count && rc == 0; i++) {
+        cmark_node *doc;
+        int owned;
+        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
+            break;
+        rc = each(ctx, doc, i, err);
+        if (owned)
+            cmark_node_free(doc);
+        if (rc == 0)
+            rc = ck_writer_spill(out, spill, err);
+    }
+    return rc;
 }
 
 int ck_writer_spill(ck_buf *out, FILE *spill, ck_error *err)
@@ -679,23 +728,13 @@ int ck_writer_package_write_stream(const ck_writer_source *src, const ck_writer_
                                    ck_writer_package_fill_stream fill, ck_error *err)
 {
     ck_writer_options o;
-    ck_zip_writer *w = NULL;
-    int rc;
 
     if (src->count == 0)
         return ck_writer_no_documents(path, err);
     ck_writer_resolve_options(opt, &o);
     if (!o.title)
         o.title = "";
-    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, src, &o, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    if (rc != 0)
-        ck_error_set_file(err, path);
-    return rc;
+    return write_package(path, &(package_content){ .src = src, .fill_stream = fill, .opt = &o }, err);
 }
 
 int ck_writer_plain_write_stream(ck_writer_render_source_fn render, const ck_writer_source *src,

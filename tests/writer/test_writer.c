@@ -893,6 +893,41 @@ static void streamed_merge_equals_merge(void **state)
         cmark_node_free(docs[i]);
 }
 
+static int count_document(void *ctx, cmark_node *doc, size_t i, ck_error *err)
+{
+    ck_buf *out = ctx;
+    (void)err;
+    ck_buf_printf(out, "[%zu:%s]", i, cmark_node_get_type_string(cmark_node_first_child(doc)));
+    return i == 2 ? CK_EDATA : 0;
+}
+
+/* Every renderer over a source walks it the same way: each document in
+ * turn, spilled after each, stopping at the first error. */
+static void sources_are_walked_document_by_document(void **state)
+{
+    (void)state;
+    cmark_node *docs[4];
+    for (int i = 0; i < 4; i++)
+        docs[i] = cmark_parse_document("# t\n", 4, CMARK_OPT_DEFAULT);
+    ck_writer_source src = { 4, docs, NULL, NULL };
+    ck_buf out = CK_BUF_INIT;
+    ck_error err;
+    FILE *spill = tmpfile();
+    char text[128] = "";
+    ck_error_clear(&err);
+    assert_int_equal(ck_writer_source_each(&src, count_document, &out, &out, spill, &err), CK_EDATA);
+    assert_int_equal(out.len, strlen("[2:heading]")); /* the failed one is not spilled */
+    rewind(spill);
+    assert_non_null(fgets(text, sizeof text, spill));
+    assert_string_equal(text, "[0:heading][1:heading]");
+    fclose(spill);
+    ck_buf_free(&out);
+    for (int i = 0; i < 4; i++)
+        cmark_node_free(docs[i]);
+    assert_int_equal(ck_writer_literal_length("<!-- x -->\r\n\n"), strlen("<!-- x -->"));
+    assert_int_equal(ck_writer_literal_length(NULL), 0);
+}
+
 static void sample_files_for_rendering(void **state)
 {
     (void)state;
@@ -940,6 +975,7 @@ static void sample_files_for_rendering(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sources_are_walked_document_by_document),
         cmocka_unit_test(docx_package_is_complete_and_well_formed),
         cmocka_unit_test(check_mark_columns_fit_their_headings),
         cmocka_unit_test(docx_headings_and_list_numbering),

@@ -1,56 +1,8 @@
+#include "cli/cli_support.h"
 #include "reader/docx_support.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-
-#include "cli/commands.h"
-#include "util/lang.h"
-
-static char out_text[8192], err_text[8192];
-
-/* Runs `clausekit check ARGS...` in this process with stdout and stderr
- * captured into out_text and err_text; returns its exit status. */
-static int check(const char *first, ...)
-{
-    char *argv[32];
-    int argc = 0, status, saved_out, saved_err;
-    va_list ap;
-    argv[argc++] = (char *)"check";
-    va_start(ap, first);
-    for (const char *a = first; a && argc < 31; a = va_arg(ap, const char *))
-        argv[argc++] = (char *)a;
-    va_end(ap);
-    argv[argc] = NULL;
-
-    char out_path[512], err_path[512];
-    snprintf(out_path, sizeof out_path, "%s", ck_test_path("stdout.txt"));
-    snprintf(err_path, sizeof err_path, "%s", ck_test_path("stderr.txt"));
-    fflush(stdout);
-    fflush(stderr);
-    saved_out = dup(STDOUT_FILENO);
-    saved_err = dup(STDERR_FILENO);
-    int fo = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600), fe = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fo >= 0 && fe >= 0);
-    dup2(fo, STDOUT_FILENO);
-    dup2(fe, STDERR_FILENO);
-    close(fo);
-    close(fe);
-    status = ck_cmd_check(argc, argv);
-    fflush(stdout);
-    fflush(stderr);
-    dup2(saved_out, STDOUT_FILENO);
-    dup2(saved_err, STDERR_FILENO);
-    close(saved_out);
-    close(saved_err);
-    FILE *f = fopen(out_path, "r");
-    out_text[fread(out_text, 1, sizeof out_text - 1, f)] = '\0';
-    fclose(f);
-    f = fopen(err_path, "r");
-    err_text[fread(err_text, 1, sizeof err_text - 1, f)] = '\0';
-    fclose(f);
-    ck_lang_set_name("en");
-    return status;
-}
+/* `clausekit check ARGS...` in this process. */
+#define check(...) ck_cli_run(ck_cmd_check, "check", __VA_ARGS__)
 
 static const char *contract(const char *name)
 {

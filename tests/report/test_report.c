@@ -135,11 +135,24 @@ static void test_excerpt(void **state)
     assert_string_equal(ck_report_extension(CK_REPORT_HTML), "html");
 }
 
+/* The HTML and Markdown reports head their gaps alike. */
+static void gap_headings_are_said_once(void **state)
+{
+    (void)state;
+    assert_string_equal(ck_report_gap_heading(CK_SEVERITY_REQUIRED), "必須修改：必要項目");
+    assert_string_equal(ck_report_no_gaps(CK_SEVERITY_RECOMMENDED), "建議項目均已符合。");
+    ck_lang_set_name("en");
+    assert_string_equal(ck_report_gap_heading(CK_SEVERITY_RECOMMENDED), "Should change: recommended");
+    assert_string_equal(ck_report_no_gaps(CK_SEVERITY_REQUIRED), "Every required clause is there.");
+    ck_lang_set_name("zh-TW");
+}
+
 int main(void)
 {
     ck_lang_set_name("zh-TW");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_input_stat),
+        cmocka_unit_test(gap_headings_are_said_once),
         cmocka_unit_test(numbers_grouped_by_thousands),
         cmocka_unit_test(local_time_in_minguo_years),
         cmocka_unit_test(test_save_atomic),

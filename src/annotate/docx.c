@@ -386,21 +386,12 @@ static void remove_old_summary(const docx_edit *e, ck_splice_list *edits, const 
         ck_splice_remove(edits, (size_t)(pz - doc), strlen(z));
 }
 
-/* True when insertion ins goes right after a paragraph of the part. */
-static int placed_after_paragraph(const ck_insertion *ins, const ck_annotate_paragraphs *map)
-{
-    return ins->after >= 0 && (size_t)ins->after < map->count && map->paras[ins->after].top_end;
-}
-
 /* The appended section goes after the last article, before the signature
  * block and annexes, when the review says where that is; else NULL (the
  * end of the body). */
 static const ck_annotate_paragraph *appendix_anchor(const ck_annotation_set *set, const ck_annotate_paragraphs *map)
 {
-    if (set->appendix_after >= 0 && (size_t)set->appendix_after < map->count &&
-        map->paras[set->appendix_after].top_end)
-        return &map->paras[set->appendix_after];
-    return NULL;
+    return ck_annotate_paragraphs_insertable(map, set->appendix_after);
 }
 
 /* When something is appended at the end of the body: the body's last
@@ -411,7 +402,7 @@ static const ck_annotate_paragraph *mark_taken_in(const docx_edit *e, const ck_a
     const ck_annotate_paragraph *prev = NULL;
     for (size_t i = 0; i < e->set->insertion_count && !appendix_at; i++) {
         const ck_insertion *ins = &e->set->insertions[i];
-        if (!ck_annotation_keys_has(&e->old, ins->key) && !placed_after_paragraph(ins, map))
+        if (!ck_annotation_keys_has(&e->old, ins->key) && !ck_annotate_paragraphs_insertable(map, ins->after))
             prev = last_body_paragraph(map, doc);
     }
     return prev;
@@ -469,10 +460,11 @@ static void insert_clauses(docx_edit *e, ck_splice_list *edits, const ck_annotat
         if (ck_annotation_keys_has(&e->old, ins->key))
             continue;
         long comment_id = ins->comment ? e->next_id++ : -1;
-        if (placed_after_paragraph(ins, map)) {
+        const ck_annotate_paragraph *after = ck_annotate_paragraphs_insertable(map, ins->after);
+        if (after) {
             ck_buf b = CK_BUF_INIT;
             inserted_paragraphs(e, &b, ins->text, comment_id, 0, 0);
-            ck_splice_insert(edits, map->paras[ins->after].top_end, b.data);
+            ck_splice_insert(edits, after->top_end, b.data);
             ck_buf_free(&b);
         } else {
             appended_comment[appended_count] = comment_id;

@@ -285,3 +285,10 @@ size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map)
         first++;
     return first;
 }
+
+const ck_annotate_paragraph *ck_annotate_paragraphs_insertable(const ck_annotate_paragraphs *map, long i)
+{
+    if (i < 0 || (size_t)i >= map->count || !map->paras[i].top_end)
+        return NULL;
+    return &map->paras[i];
+}

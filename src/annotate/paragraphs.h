@@ -50,6 +50,11 @@ void ck_annotate_paragraphs_free(ck_annotate_paragraphs *map);
  * holds it): for a text box's paragraph, the paragraph anchoring the box. */
 size_t ck_annotate_paragraphs_outermost(const ck_annotate_paragraphs *map, size_t i);
 
+/* Paragraph i when the map has it and it ends a child of the container or
+ * sits in one (top_end: where something can be inserted after it), else
+ * NULL. i may be negative (none). */
+const ck_annotate_paragraph *ck_annotate_paragraphs_insertable(const ck_annotate_paragraphs *map, long i);
+
 /* The first paragraph of the body that is not empty (where a summary
  * comment goes), or map->count when there is none. */
 size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map);

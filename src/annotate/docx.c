@@ -321,16 +321,12 @@ typedef struct docx_parts {
 
 static void docx_parts_free(docx_parts *p)
 {
-    ck_buf_free(&p->out);
-    ck_buf_free(&p->new_comments);
-    ck_buf_free(&p->new_rels);
-    ck_buf_free(&p->new_types);
-    free(p->doc);
-    free(p->rels);
-    free(p->types);
-    free(p->old_comments);
-    free(p->comments_name);
-    free(p->rels_name);
+    char *read[] = { p->doc, p->rels, p->types, p->old_comments, p->comments_name, p->rels_name };
+    ck_buf *written[] = { &p->out, &p->new_comments, &p->new_rels, &p->new_types };
+    for (size_t i = 0; i < CK_ARRAY_LEN(read); i++)
+        free(read[i]);
+    for (size_t i = 0; i < CK_ARRAY_LEN(written); i++)
+        ck_buf_free(written[i]);
 }
 
 /* The main part, its relationships, the content types and any comments part. */

@@ -18,6 +18,7 @@
 #include "util/array.h"
 #include "util/file.h"
 #include "util/lang.h"
+#include "util/text.h"
 
 void ck_writer_options_default(ck_writer_options *opt)
 {
@@ -159,21 +160,12 @@ int ck_writer_node_kind(cmark_node *node)
 
 /* ---- text ------------------------------------------------------------------ */
 
-/* The code point starting at s (len bytes available), or 0. */
+/* The code point starting at s (len bytes available), or 0 when there is
+ * none or it is not valid UTF-8. */
 static uint32_t first_code_point(const unsigned char *s, size_t len)
 {
-    if (!len)
-        return 0;
-    if (s[0] < 0x80)
-        return s[0];
-    if ((s[0] & 0xE0) == 0xC0 && len >= 2)
-        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    if ((s[0] & 0xF0) == 0xE0 && len >= 3)
-        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    if ((s[0] & 0xF8) == 0xF0 && len >= 4)
-        return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    return 0;
+    int32_t c;
+    return ck_text_utf8_next((const char *)s, len, &c) ? (uint32_t)c : 0;
 }
 
 static uint32_t last_code_point(const unsigned char *s, size_t len)
@@ -547,45 +539,14 @@ void ck_writer_put_inline(ck_writer_marks *m, cmark_node *node, int enter, ck_bu
 
 #define STORE_BELOW 2048
 
-/* Length of the UTF-8 sequence at s (at most len bytes), 0 when it is not
- * one; *allowed tells whether XML allows the code point. */
-static size_t utf8_sequence(const unsigned char *s, size_t len, int *allowed)
-{
-    uint32_t c;
-    size_t n;
-
-    *allowed = 1;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (len < n)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    c = first_code_point(s, n);
-    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *allowed = c != 0xFFFE && c != 0xFFFF;
-    return n;
-}
-
 void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html)
 {
-    const unsigned char *s = (const unsigned char *)text;
     size_t start = 0, i = 0;
 
     while (i < len) {
-        int allowed;
-        size_t n = utf8_sequence(s + i, len - i, &allowed);
-        if (n && allowed) {
+        int32_t c;
+        size_t n = ck_text_utf8_next(text + i, len - i, &c);
+        if (n && c != 0xFFFE && c != 0xFFFF) { /* the two XML does not allow */
             i += n;
             continue;
         }

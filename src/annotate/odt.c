@@ -154,8 +154,8 @@ static const ck_annotate_paragraph *paragraph_before(const ck_annotate_paragraph
 
 /* Splices a run of items at offset at, with the tracked range starting in
  * the paragraph before when there is one. */
-static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_annotate_paragraphs *map,
-                       size_t at, const odt_item *items, size_t n)
+static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml,
+                       const ck_annotate_paragraphs *map, size_t at, const odt_item *items, size_t n)
 {
     const ck_annotate_paragraph *prev = paragraph_before(map, xml, at);
     ck_buf b = CK_BUF_INIT;

@@ -61,4 +61,13 @@ static __attribute__((unused)) int ck_cli_run(int (*run)(int, char **), const ch
     return status;
 }
 
+/* The commands find the rule packs and templates of the checkout the
+ * suites run from, however deep the test binary is. */
+static __attribute__((unused)) void ck_cli_use_checkout_data(void)
+{
+    char top[1024];
+    if (getcwd(top, sizeof top))
+        setenv("CLAUSEKIT_DATA", top, 1);
+}
+
 #endif

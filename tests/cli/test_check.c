@@ -117,10 +117,7 @@ static void an_unreadable_contract_fails_the_run_and_leaves_nothing(void **state
 
 int main(void)
 {
-    char top[1024];
-    /* the rule packs of the checkout the suites run from */
-    if (getcwd(top, sizeof top))
-        setenv("CLAUSEKIT_DATA", top, 1);
+    ck_cli_use_checkout_data();
     ck_lang_set_name("en");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(help_goes_to_stdout),

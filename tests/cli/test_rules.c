@@ -46,10 +46,7 @@ static void bad_use_is_one_line_and_status_2(void **state)
 
 int main(void)
 {
-    char top[1024];
-    /* the rule packs of the checkout the suites run from */
-    if (getcwd(top, sizeof top))
-        setenv("CLAUSEKIT_DATA", top, 1);
+    ck_cli_use_checkout_data();
     ck_lang_set_name("en");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(list_names_every_rule_of_the_default_packs),

@@ -263,7 +263,11 @@ static void skip_class(reader *r)
                 r->unknown = 1;
             continue;
         }
-        if (r->p[0] == '[' && (r->p[1] == ':' || r->p[1] == '.' || r->p[1] == '=')) {
+        if (r->p[0] == '[' && (r->p[1] == '.' || r->p[1] == '=')) {
+            r->unknown = 1; /* collating elements: not read */
+            return;
+        }
+        if (r->p[0] == '[' && r->p[1] == ':') {
             const char *end = strstr(r->p + 2, ":]");
             if (!end) {
                 r->unknown = 1;

@@ -188,6 +188,7 @@ static void unknown_syntax_filters_nothing(void **state)
     /* Cut short: not a pattern PCRE2 would compile, and no filter. */
     assert_formula("(稽核", "TRUE");
     assert_formula("[稽核", "TRUE");
+    assert_formula("[[.a.]]稽", "TRUE");
 }
 
 /* ==== the test on a text =================================================== */

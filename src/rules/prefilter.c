@@ -65,9 +65,8 @@ static int has(const ck_charset *set, unsigned b)
     return (set->bits[b >> 6] >> (b & 63)) & 1;
 }
 
-/* A character the filter may require as it is: one that only itself
- * matches under PCRE2_CASELESS | PCRE2_UCP (Latin letters are required as
- * any of their case forms, see literal()). */
+/* A character the filter may require: one that only itself matches under
+ * PCRE2_CASELESS | PCRE2_UCP. */
 static int caseless_safe(uint32_t c)
 {
     if (c >= 0x21 && c <= 0x7E)
@@ -156,22 +155,6 @@ static void adopt(arena *a, node *parent, node *kid)
     parent->kids[parent->count++] = kid;
 }
 
-/* The same character, or the same OR of characters (a letter's case
- * forms): what a word repeats. */
-static int same_letters(const node *x, const node *y)
-{
-    if (x->kind != y->kind || x->count != y->count)
-        return 0;
-    if (x->kind == NODE_CHAR)
-        return x->cp == y->cp;
-    if (x->kind != NODE_OR)
-        return 0;
-    for (size_t i = 0; i < x->count; i++)
-        if (x->kids[i]->kind != NODE_CHAR || y->kids[i]->kind != NODE_CHAR || x->kids[i]->cp != y->kids[i]->cp)
-            return 0;
-    return 1;
-}
-
 /* Adds kid to an AND or OR: a TRUE kid of an AND is nothing; a TRUE kid
  * makes an OR true (the caller checks); a kid of the same kind is merged. */
 static void join(arena *a, node *parent, node *kid)
@@ -183,12 +166,13 @@ static void join(arena *a, node *parent, node *kid)
             join(a, parent, kid->kids[i]);
         return;
     }
-    /* A character or letter already there is left out (不得不 needs 不
-     * once, ISMS s once); larger repeats cost a test more, not a wrong
-     * answer, and comparing them cost more at load than they save. */
-    for (size_t i = 0; i < parent->count; i++)
-        if (same_letters(parent->kids[i], kid))
-            return;
+    /* A character already there is left out (不得不 needs 不 once); larger
+     * repeats cost a test more, not a wrong answer, and comparing them
+     * cost more at load than they save. */
+    if (kid->kind == NODE_CHAR)
+        for (size_t i = 0; i < parent->count; i++)
+            if (parent->kids[i]->kind == NODE_CHAR && parent->kids[i]->cp == kid->cp)
+                return;
     adopt(a, parent, kid);
 }
 
@@ -290,22 +274,7 @@ static node *literal(reader *r)
     size_t used;
     uint32_t c = decode((const unsigned char *)r->p, 4, &used); /* stops at the NUL */
     r->p += used;
-    if (caseless_safe(c))
-        return make(&r->nodes, NODE_CHAR, c);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-        /* A Latin letter is any of its case forms: s also ſ (U+017F), k
-         * also the Kelvin sign (U+212A); the tests ask PCRE2 for each. */
-        uint32_t lower = c | 0x20;
-        node *any = make(&r->nodes, NODE_OR, 0);
-        adopt(&r->nodes, any, make(&r->nodes, NODE_CHAR, lower));
-        adopt(&r->nodes, any, make(&r->nodes, NODE_CHAR, lower - 0x20));
-        if (lower == 's')
-            adopt(&r->nodes, any, make(&r->nodes, NODE_CHAR, 0x017F));
-        if (lower == 'k')
-            adopt(&r->nodes, any, make(&r->nodes, NODE_CHAR, 0x212A));
-        return any;
-    }
-    return make(&r->nodes, NODE_TRUE, 0);
+    return caseless_safe(c) ? make(&r->nodes, NODE_CHAR, c) : make(&r->nodes, NODE_TRUE, 0);
 }
 
 /* \x: a class, an assertion, a literal punctuation character. */

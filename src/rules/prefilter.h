@@ -8,10 +8,9 @@
  * characters are kept as a bit set; a pattern whose formula the set does not
  * satisfy cannot match anywhere in the block, and PCRE2 is not asked.
  *
- * Patterns are compiled CASELESS: a Latin letter is required as any of its
- * case forms (s, S or ſ; k, K or the Kelvin sign); other characters only
- * when no case folding reaches them (CJK ideographs, kana, CJK punctuation,
- * ASCII digits and punctuation). Whatever the reader does
+ * Only characters no case folding can reach are used (CJK ideographs, kana,
+ * CJK punctuation, ASCII digits and punctuation): patterns are compiled
+ * CASELESS, and a Latin letter may match another. Whatever the reader does
  * not know (conditionals, back references, \Q…\E, inline options) makes the
  * whole pattern unfiltered, never wrongly filtered: the filter only ever
  * says "cannot match" when no match is possible.

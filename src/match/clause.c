@@ -335,6 +335,17 @@ int ck_clause_negated(matcher *m, const block_info *bi, size_t s, size_t e)
     }
     if (lo > 0 && chars_between(t, len, bi->negations[lo - 1].end, s, 12) != (size_t)-1)
         return 1;
+    /* A listed exclusion earlier in the sentence (「下列事項不在本案範圍:…、
+     * 客製化功能開發」): everything after its colon is denied. */
+    const ck_rule_definition *list = m->words.negation_list;
+    if (list && bi->sentence_count) {
+        const sentence *sen = &bi->sentences[ck_match_sentence_of(bi, s)];
+        for (size_t p = 0; p < list->patterns.count; p++) {
+            size_t a, b;
+            if (ck_match_find(m, &list->patterns.items[p], t, s, sen->start, &a, &b) == 1 && b <= s)
+                return 1;
+        }
+    }
     /* After it, in the same clause: 「軟體開發不在本案範圍」. */
     const ck_rule_definition *after = m->words.negation_after;
     size_t limit = e + 120 < len ? e + 120 : len;

@@ -51,6 +51,7 @@ ck_block *ck_document_add(ck_document *doc, ck_block_kind kind, const char *text
     b->label = label && *label ? ck_strdup(label) : NULL;
     b->style = style && *style ? ck_strdup(style) : NULL;
     b->article = -1;
+    b->section = -1;
     return b;
 }
 

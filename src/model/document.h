@@ -79,6 +79,10 @@ typedef struct ck_block {
     /* Structure, filled in by ck_document_locate(). */
     long article;       /* index of the heading block of its article (第N條), or -1 */
     int article_number; /* N of 第N條, or 0 */
+    long section;       /* index of the block opening the section it is in, for what is checked
+                           together: its article (第N條), else a heading without 第N條
+                           (六、交付項目, 6. 資訊安全), else in a contract with neither its top-level
+                           item (三、 of 三、(一)); -1 outside any and in annexes */
     int table;          /* 1-based table number for table cells, else 0 */
     int row, column;    /* 1-based for table cells, else 0 */
     int note;           /* footnotes and endnotes: the number shown (1-based, in the

@@ -344,6 +344,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
         b->flags &= ~(uint32_t)CK_BLOCK_IN_ANNEX;
         b->article = -1;
         b->article_number = 0;
+        b->section = -1;
         if (b->kind == CK_BLOCK_HEADER || b->kind == CK_BLOCK_FOOTER || b->kind == CK_BLOCK_COMMENT) {
             pl->article = pl->annex = -1;
             continue;
@@ -372,6 +373,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 pl->item = item;
                 articles[i].items = item;
                 b->article = unit == 0x689D ? article : -1;
+                b->section = article;
                 if (annex >= 0)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
@@ -417,6 +419,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 prev = NULL; /* a heading ends no sentence a paragraph could carry on */
                 pl->article = article;
                 pl->annex = annex;
+                b->section = article;
                 if (annex >= 0)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
@@ -510,6 +513,10 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
             b->article = article;
             b->article_number = doc->blocks[article].article_number;
         }
+        if (article >= 0)
+            b->section = article;
+        else if (annex < 0 && depth > 0 && stack[0].block >= 0 && body_kind(b))
+            b->section = stack[0].block;
     }
     ck_buf_free(&text);
 }

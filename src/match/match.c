@@ -54,6 +54,7 @@ static void load_vocabulary(matcher *m)
     w->negation_before = ck_rule_set_word(set, "negation_before");
     w->negation_after = ck_rule_set_word(set, "negation_after");
     w->negation_list = ck_rule_set_word(set, "negation_list");
+    w->passive_agent = ck_rule_set_word(set, "passive_agent");
     w->term_definition = ck_rule_set_word(set, "term_definition");
     w->reserved_article = ck_rule_set_word(set, "reserved_article");
     w->box_unticked = ck_rule_set_word(set, "box_unticked");

@@ -474,6 +474,59 @@ static void test_party(void **state)
     assert_int_equal(one("甲方應提供場地；並應落實資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
     assert_int_equal(one("乙方得使用場地；並應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
     assert_int_equal(one("乙方應使用場地；並得自行規劃資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+    /* A sentence that names no party carries the subject of the one before. */
+    assert_int_equal(one("乙方應提供人力。並應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方應提供場地。並應落實資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+}
+
+/* The status of the one rule of a pack whose element names its own party
+ * words: a match that opens at its sentence's start. */
+static ck_status isms(const char *text)
+{
+    static const char *const yaml =
+        "pack: {id: isms, version: '1', title: {zh: 制度, en: ISMS}, source: tests}\n"
+        "definitions:\n"
+        "  agency: [甲方]\n"
+        "  vendor: [乙方]\n"
+        "rules:\n"
+        "  - id: ISMS-1\n"
+        "    title: {zh: 遵守資通安全管理制度, en: ISMS}\n"
+        "    source: tests\n"
+        "    severity: required\n"
+        "    scope: sentence\n"
+        "    elements:\n"
+        "      - name: {zh: 由乙方遵守, en: the vendor complies}\n"
+        "        party: vendor\n"
+        "        patterns: ['(?:^|(?<=。))(?:一、)?(?:並應)?遵守[^。]{0,10}資通安全']\n"
+        "    advice: {zh: 乙方應遵守甲方資通安全管理制度。, en: Comply with the ISMS.}\n"
+        "    audit: {zh: 是否遵守？, en: Complies?}\n";
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+    ck_error_clear(&err);
+    assert_int_equal(ck_rule_set_set_language(set, "rules/language.yaml", &err), 0);
+    assert_int_equal(ck_rule_set_add(set, ck_test_file("isms.yaml", yaml, strlen(yaml)), &err), 0);
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = NULL;
+    assert_int_equal(ck_match_run(doc, set, NULL, &r, &err), 0);
+    ck_status s = r->findings[0].status;
+    ck_match_result_free(r);
+    ck_document_free(doc);
+    ck_rule_set_free(set);
+    return s;
+}
+
+/* A sentence that names no party carries the subject of the one before;
+ * an item that opens with what it asks (under 「乙方應辦理下列事項：」)
+ * names the agency as its object only. */
+static void test_carried_subject(void **state)
+{
+    (void)state;
+    assert_int_equal(isms("乙方應提供人力。並應遵守甲方資通安全規定。"), CK_STATUS_PRESENT);
+    assert_int_equal(isms("甲方應提供場地。並應遵守甲方資通安全規定。"), CK_STATUS_MISSING);
+    assert_int_equal(isms("一、遵守甲方資通安全規定。"), CK_STATUS_PRESENT);
+    assert_int_equal(isms("一、甲方遵守資通安全規定。"), CK_STATUS_MISSING);
+    assert_int_equal(isms("甲方應提供場地。一、遵守甲方資通安全規定。"), CK_STATUS_MISSING);
 }
 
 /* The elements of one rule must be in one article. */
@@ -925,7 +978,7 @@ int main(void)
         cmocka_unit_test(test_exemption_is_no_duty), cmocka_unit_test(test_trace),
         cmocka_unit_test(test_match_limit_reported), cmocka_unit_test(test_vocabulary_in_packs),
         cmocka_unit_test(test_long_paragraph), cmocka_unit_test(test_listed_exclusion),
-        cmocka_unit_test(test_party_words_merge),
+        cmocka_unit_test(test_party_words_merge), cmocka_unit_test(test_carried_subject),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }

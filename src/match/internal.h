@@ -85,7 +85,7 @@ typedef struct vocabulary {
     const ck_rule_definition *agency, *vendor;
     const ck_rule_definition *duty, *prohibition, *permission, *recommendation, *exemption;
     const ck_rule_definition *cooperation, *negation_before, *negation_after, *negation_list, *passive_agent;
-    const ck_rule_definition *term_definition, *reserved_article;
+    const ck_rule_definition *term_definition, *reserved_article, *deleted_text;
     const ck_rule_definition *box_unticked, *box_ticked, *option_reference, *annex_label;
     const ck_rule_definition *contract_price;
     /* agency and vendor merged: rules/language.yaml's words, then the words

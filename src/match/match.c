@@ -57,6 +57,7 @@ static void load_vocabulary(matcher *m)
     w->passive_agent = ck_rule_set_word(set, "passive_agent");
     w->term_definition = ck_rule_set_word(set, "term_definition");
     w->reserved_article = ck_rule_set_word(set, "reserved_article");
+    w->deleted_text = ck_rule_set_word(set, "deleted_text");
     w->box_unticked = ck_rule_set_word(set, "box_unticked");
     w->box_ticked = ck_rule_set_word(set, "box_ticked");
     w->option_reference = ck_rule_set_word(set, "option_reference");

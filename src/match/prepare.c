@@ -294,6 +294,17 @@ static void mask_unticked_conditions(matcher *m)
     }
 }
 
+/* Text an amendment quotes to delete it (原契約第十四條「…」全文刪除) is
+ * not agreed. */
+static void mask_deleted_text(matcher *m, block_info *bi)
+{
+    nrange *gone = NULL;
+    size_t n = ck_match_all(m, m->words.deleted_text, bi->norm.text, bi->norm.len, &gone);
+    for (size_t k = 0; k < n; k++)
+        add_mask(bi, gone[k].start, gone[k].end, MASK_CONDITIONAL);
+    free(gone);
+}
+
 void ck_match_prepare(matcher *m)
 {
     const ck_document *doc = m->doc;
@@ -332,6 +343,7 @@ void ck_match_prepare(matcher *m)
             if (ck_match_word_in(m, m->words.term_definition, bi->norm.text, bi->sentences[s].start,
                                  bi->sentences[s].end))
                 add_mask(bi, bi->sentences[s].start, bi->sentences[s].end, MASK_DEFINITION);
+        mask_deleted_text(m, bi);
         ck_clause_analyse(m, bi);
     }
     find_annexes(m);

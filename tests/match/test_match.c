@@ -905,6 +905,18 @@ static void test_listed_exclusion(void **state)
     }
 }
 
+/* What an amendment quotes to delete is no longer agreed; what it puts in
+ * its place is. */
+static void test_amendment_deletes(void **state)
+{
+    (void)state;
+    assert_int_equal(one("原契約第五條「乙方應遵守資通安全規定」全文刪除。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("原契約第五條「乙方應遵守資通安全規定」刪除。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("原契約第五條修正為「乙方應遵守資通安全規定」。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("原契約第五條「甲方得稽核」刪除，修正為「乙方應遵守資通安全規定」。", "3.4.1.2"),
+                     CK_STATUS_PRESENT);
+}
+
 /* The analyser's party words merge the vocabulary's and the pack's: a pack
  * that names the agency 甲方 or 機關 only still has 本處 read as the agency
  * (never as a clause without a party, which the vendor's duty would take). */
@@ -979,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_match_limit_reported), cmocka_unit_test(test_vocabulary_in_packs),
         cmocka_unit_test(test_long_paragraph), cmocka_unit_test(test_listed_exclusion),
         cmocka_unit_test(test_party_words_merge), cmocka_unit_test(test_carried_subject),
+        cmocka_unit_test(test_amendment_deletes),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -306,6 +306,11 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
 {
     ck_buf text = CK_BUF_INIT;
     long article = -1, annex = -1;
+    /* The document's title: a heading without a label before any text.
+     * It names the document, not a section whose items are checked
+     * together. */
+    long title = -1;
+    int seen_text = 0;
     int item = 0, point = 0, depth = 0, in_form = 0, preamble = 0;
     level stack[MAX_LEVELS];
     const ck_block *prev = NULL;
@@ -367,6 +372,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 articles[i].items = item;
                 b->article = unit == 0x689D ? article : -1;
                 b->section = article;
+                seen_text = 1;
                 if (annex >= 0)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
@@ -412,11 +418,15 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
                 prev = NULL; /* a heading ends no sentence a paragraph could carry on */
                 pl->article = article;
                 pl->annex = annex;
-                b->section = article;
+                if (!seen_text && !articles[i].is_label && annex < 0)
+                    title = article;
+                b->section = article == title ? -1 : article;
+                seen_text = 1;
                 if (annex >= 0)
                     b->flags |= CK_BLOCK_IN_ANNEX;
                 continue;
             }
+            seen_text = 1;
 
             ck_label own;
             int ticked = 0;
@@ -506,7 +516,7 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
             b->article = article;
             b->article_number = doc->blocks[article].article_number;
         }
-        if (article >= 0)
+        if (article >= 0 && article != title)
             b->section = article;
         else if (annex < 0 && depth > 0 && stack[0].block >= 0 && body_kind(b))
             b->section = stack[0].block;

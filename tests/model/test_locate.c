@@ -95,6 +95,23 @@ static void sections_hold_their_items(void **state)
     assert_int_equal(doc->blocks[4].section, 2);
     assert_int_equal(doc->blocks[5].section, 5);
     ck_document_free(doc);
+
+    /* The document's title is no section: its items are checked apart. */
+    doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "網站內容更新服務契約");           /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "一、工作內容：更新網站。");      /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "二、費用：每半年請領。");        /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)檢據請領。");                /* 3 */
+    add(doc, CK_BLOCK_HEADING, NULL, "資訊安全");                       /* 4 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "乙方應遵守資安規定。");          /* 5 */
+    ck_document_locate(doc);
+    assert_int_equal(doc->blocks[0].section, -1);
+    assert_int_equal(doc->blocks[1].section, 1);
+    assert_int_equal(doc->blocks[2].section, 2);
+    assert_int_equal(doc->blocks[3].section, 2);
+    assert_int_equal(doc->blocks[4].section, 4);
+    assert_int_equal(doc->blocks[5].section, 4);
+    ck_document_free(doc);
 }
 
 static void items_are_kuan_and_mu(void **state)

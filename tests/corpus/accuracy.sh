@@ -21,8 +21,8 @@ here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 top=$(CDPATH='' cd -- "$here/../.." && pwd)
 ck=${1:-$top/build/clausekit}
 # Measured: see docs/checking.md "Accuracy". One label of slack.
-min_dev=${2:-964}
-min_test=${3:-717}
+min_dev=${2:-966}
+min_test=${3:-718}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ck-accuracy-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export CLAUSEKIT_DATA=${CLAUSEKIT_DATA:-$top}

@@ -346,18 +346,17 @@ void ck_match_prepare(matcher *m)
     mask_unticked_conditions(m);
     /* An article whose body is gone (（刪除）, empty) leaves a bare heading: not a clause. */
     for (size_t i = 0; i < doc->count; i++) {
-        const ck_block *b = &doc->blocks[i];
-        if (b->section != (long)i || !m->blocks[i].heading)
+        if (ck_document_section(doc, i) != (int32_t)i || !m->blocks[i].heading)
             continue;
         int body = 0;
-        for (size_t j = i + 1; j < doc->count && !body && doc->blocks[j].section == (long)i; j++)
+        for (size_t j = i + 1; j < doc->count && !body && ck_document_section(doc, j) == (int32_t)i; j++)
             if (m->blocks[j].eligible && !m->blocks[j].heading)
                 body = 1;
         if (!body)
             m->blocks[i].eligible = 0;
         /* 「第十七條 資安事件通報」「（保留）」 then the signatures, which the
          * last article takes in: the heading heads no body of its own. */
-        for (size_t j = i + 1; j < doc->count && doc->blocks[j].section == (long)i; j++) {
+        for (size_t j = i + 1; j < doc->count && ck_document_section(doc, j) == (int32_t)i; j++) {
             if (m->blocks[j].heading)
                 continue;
             m->blocks[i].heads_body = body && m->blocks[j].eligible;

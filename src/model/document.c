@@ -7,6 +7,9 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
+/* The block array is most of a large contract's model (document.h). */
+_Static_assert(sizeof(void *) != 8 || sizeof(ck_block) == 96, "ck_block has grown: keep it at 96 bytes");
+
 /* ---- string storage ------------------------------------------------------------ */
 
 /* A document's strings (texts, labels, locations, places, styles) are laid
@@ -129,10 +132,28 @@ ck_document *ck_document_new_borrowing(ck_document *owner)
     return doc;
 }
 
+int32_t ck_document_section(const ck_document *doc, size_t i)
+{
+    return doc->sections && i < doc->section_count ? doc->sections[i] : -1;
+}
+
+void ck_document_set_section(ck_document *doc, size_t i, int32_t section)
+{
+    if (i >= doc->section_count) {
+        size_t n = doc->count > i ? doc->count : i + 1;
+        doc->sections = ck_realloc(doc->sections, n * sizeof *doc->sections);
+        for (size_t k = doc->section_count; k < n; k++)
+            doc->sections[k] = -1;
+        doc->section_count = n;
+    }
+    doc->sections[i] = section;
+}
+
 void ck_document_free(ck_document *doc)
 {
     if (!doc)
         return;
+    free(doc->sections);
     for (size_t i = 0; i < doc->count; i++)
         free(doc->blocks[i].spans);
     for (size_t i = 0; i < doc->part_count; i++)
@@ -160,7 +181,6 @@ ck_block *ck_document_add(ck_document *doc, ck_block_kind kind, const char *text
     b->label = label && *label ? ck_document_string(doc, label, strlen(label)) : NULL;
     b->style = style && *style ? intern_style(doc, style) : NULL;
     b->article = -1;
-    b->section = -1;
     return b;
 }
 

@@ -61,10 +61,12 @@ typedef struct ck_span {
     uint32_t flags;
 } ck_span;
 
-/* A block is 104 bytes: a large contract has tens of thousands of them, so
- * the small fields are sized to what they hold. Its strings live in the
- * document's string storage (see ck_document_string), not in malloc'd
- * pieces of their own. */
+/* A block is 96 bytes: a large contract has tens of thousands of them, so
+ * the small fields are sized to what they hold, the widest first so that
+ * nothing is padding. Its strings live in the document's string storage
+ * (see ck_document_string), not in malloc'd pieces of their own. */
+#define CK_BLOCK_MAX_NUMBER 65535 /* most tables, and text boxes, a document may have
+                                     (table and text_box are 16 bits): readers refuse more */
 typedef struct ck_block {
     char *label;        /* label shown by automatic numbering ("第十二條", "(二)"), or NULL */
     char *text;         /* the text as shown, without the label; never NULL */
@@ -83,16 +85,13 @@ typedef struct ck_block {
     /* Structure, filled in by ck_document_locate(). */
     int32_t article;    /* index of the heading block of its article (第N條), or -1 */
     int32_t article_number; /* N of 第N條, or 0 */
-    int32_t section;    /* index of the block opening the section it is in, for what is checked
-                           together: its article (第N條), else a heading without 第N條
-                           (六、交付項目, 6. 資訊安全), else in a contract with neither its top-level
-                           item (三、 of 三、(一)); -1 outside any, in annexes and under the title */
-    int32_t table;      /* 1-based table number for table cells, else 0 */
     int32_t row, column; /* 1-based for table cells, else 0 */
     int32_t note;       /* footnotes and endnotes: the number shown (1-based, in the
                            order of first reference, counted apart for each kind); else 0 */
-    int32_t text_box;   /* blocks in a text box: 1-based text box number in reading order; else 0 */
     uint32_t source_index; /* ordinal of its paragraph element within the part, from 0 */
+    uint16_t table;     /* 1-based table number for table cells, else 0 (CK_BLOCK_MAX_NUMBER) */
+    uint16_t text_box;  /* blocks in a text box: 1-based text box number in reading order; else 0
+                           (CK_BLOCK_MAX_NUMBER) */
     uint16_t flags;     /* CK_BLOCK_* */
     uint8_t kind;       /* a ck_block_kind */
     int8_t level;       /* heading level (1..9) or list level (0..8); 0 otherwise */
@@ -111,7 +110,18 @@ typedef struct ck_document {
     size_t part_count;
     struct ck_document_strings *strings; /* where the blocks' strings live */
     int borrows_strings; /* strings belong to another document (ck_document_new_borrowing) */
+    int32_t *sections;  /* per block, filled by ck_document_locate(): see ck_document_section; NULL before */
+    size_t section_count;
 } ck_document;
+
+/* The block opening the section block i is in, for what is checked together:
+ * its article (第N條), else a heading without 第N條 (六、交付項目, 6. 資訊安全),
+ * else in a contract with neither its top-level item (三、 of 三、(一)); -1
+ * outside any, in annexes, under the document's title, and before
+ * ck_document_locate() has run. */
+int32_t ck_document_section(const ck_document *doc, size_t i);
+/* Sets it (the locator; tests building a document by hand). */
+void ck_document_set_section(ck_document *doc, size_t i, int32_t section);
 
 /* Creates an empty document for path. Caller owns it; free with ck_document_free. */
 ck_document *ck_document_new(const char *path, ck_format format);

@@ -467,7 +467,7 @@ static int open_numbered_heading(structure_reader *r, size_t i, place *pl)
         b->article_number = (int32_t)number;
         b->article = (int32_t)i;
     }
-    b->section = (int32_t)i;
+    ck_document_set_section(r->doc, i, (int32_t)i);
     r->seen_text = 1;
     return 1;
 }
@@ -522,7 +522,7 @@ static int open_section(structure_reader *r, size_t i, place *pl)
     open_heading(r, i, pl);
     if (!r->seen_text && !is_label && r->annex < 0)
         r->title = (long)i;
-    r->doc->blocks[i].section = r->article == r->title ? -1 : (int32_t)i;
+    ck_document_set_section(r->doc, i, r->article == r->title ? -1 : (int32_t)i);
     r->seen_text = 1;
     return 1;
 }
@@ -646,9 +646,9 @@ static void record_place(structure_reader *r, size_t i, place *pl)
     /* What is checked together: the article or heading's section, else
      * the top-level item (三、 of 三、(一)). */
     if (r->article >= 0 && r->article != r->title)
-        b->section = (int32_t)r->article;
+        ck_document_set_section(r->doc, i, (int32_t)r->article);
     else if (r->annex < 0 && r->depth > 0 && r->stack[0].label >= 0 && body_kind(b))
-        b->section = r->st->labels[r->stack[0].label].block;
+        ck_document_set_section(r->doc, i, r->st->labels[r->stack[0].label].block);
 }
 
 /* First pass: articles, annexes, 項, points and label chains, read the
@@ -673,7 +673,7 @@ static void read_structure(ck_document *doc, structure *st, convention conv)
         b->flags &= (uint16_t)~CK_BLOCK_IN_ANNEX;
         b->article = -1;
         b->article_number = 0;
-        b->section = -1;
+        ck_document_set_section(doc, i, -1);
         if (b->kind == CK_BLOCK_HEADER || b->kind == CK_BLOCK_FOOTER || b->kind == CK_BLOCK_COMMENT)
             continue;
         if (body_kind(b)) {

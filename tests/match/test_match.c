@@ -240,12 +240,15 @@ static void test_not_evidence(void **state)
     b->flags |= CK_BLOCK_TOC;
     /* An article whose body is （保留）. */
     b = add(doc, CK_BLOCK_HEADING, "第五條 甲方之稽核權");
-    b->article = b->section = 1;
+    b->article = 1;
+    ck_document_set_section(doc, doc->count - 1, 1);
     b = add(doc, CK_BLOCK_PARAGRAPH, "（保留）");
-    b->article = b->section = 1;
+    b->article = 1;
+    ck_document_set_section(doc, doc->count - 1, 1);
     /* An article heading with no body at all. */
     b = add(doc, CK_BLOCK_HEADING, "第六條 甲方之稽核");
-    b->article = b->section = 3;
+    b->article = 3;
+    ck_document_set_section(doc, doc->count - 1, 3);
     add(doc, CK_BLOCK_PARAGRAPH, "本契約所稱稽核，指甲方對乙方作業之查核。");
     b = add(doc, CK_BLOCK_COMMENT, "乙方應接受甲方之稽核。");
     b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核。");
@@ -276,13 +279,15 @@ static void test_not_evidence(void **state)
 static void add_to(ck_document *doc, ck_block_kind kind, const char *text, long article)
 {
     ck_block *b = add(doc, kind, text);
-    b->article = b->section = article;
+    b->article = (int32_t)article;
+    ck_document_set_section(doc, doc->count - 1, (int32_t)article);
 }
 
 /* Adds a block of a section without 第N條 (六、保固 and its items). */
 static void add_in_section(ck_document *doc, ck_block_kind kind, const char *text, long section)
 {
-    add(doc, kind, text)->section = section;
+    add(doc, kind, text);
+    ck_document_set_section(doc, doc->count - 1, (int32_t)section);
 }
 
 /* The status of 3.4.1.5 for doc (which the caller still owns). */
@@ -536,13 +541,17 @@ static void test_scope(void **state)
     ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
     ck_block *b;
     b = add(doc, CK_BLOCK_HEADING, "第三條 保固");
-    b->article = b->section = 0;
+    b->article = 0;
+    ck_document_set_section(doc, doc->count - 1, 0);
     b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應提供保固服務，保固期間為二年。");
-    b->article = b->section = 0;
+    b->article = 0;
+    ck_document_set_section(doc, doc->count - 1, 0);
     b = add(doc, CK_BLOCK_HEADING, "第九條 付款");
-    b->article = b->section = 2;
+    b->article = 2;
+    ck_document_set_section(doc, doc->count - 1, 2);
     b = add(doc, CK_BLOCK_PARAGRAPH, "相關費用於驗收後給付。");
-    b->article = b->section = 2;
+    b->article = 2;
+    ck_document_set_section(doc, doc->count - 1, 2);
     ck_match_result *r = run_with(doc, NULL, 0);
     const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
     assert_int_equal(f->status, CK_STATUS_PARTIAL);
@@ -555,7 +564,8 @@ static void test_scope(void **state)
 
     /* The fee in a sub-item of the same article makes it present. */
     b = add(doc, CK_BLOCK_LIST_ITEM, "保固期間內之費用由乙方負擔。");
-    b->article = b->section = 0;
+    b->article = 0;
+    ck_document_set_section(doc, doc->count - 1, 0);
     r = run_with(doc, NULL, 0);
     assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_PRESENT);
     ck_match_result_free(r);
@@ -717,9 +727,11 @@ static void test_annex_by_reference(void **state)
     for (int refer = 0; refer < 2; refer++) {
         ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
         ck_block *b = add(doc, CK_BLOCK_HEADING, "第四條 保固");
-        b->article = b->section = 0;
+        b->article = 0;
+        ck_document_set_section(doc, doc->count - 1, 0);
         b = add(doc, CK_BLOCK_PARAGRAPH, refer ? "乙方之保固依附件一辦理。" : "乙方應負保固責任。");
-        b->article = b->section = 0;
+        b->article = 0;
+        ck_document_set_section(doc, doc->count - 1, 0);
         b = add(doc, CK_BLOCK_PARAGRAPH, "附件一 服務條件");
         b->flags |= CK_BLOCK_IN_ANNEX;
         b = add(doc, CK_BLOCK_TABLE_CELL, "期間：二年");

@@ -54,10 +54,10 @@ static void articles_and_paragraphs(void **state)
     ck_document_locate(doc);
     assert_string_equal(loc(doc, 5), "第十三條 第二項");
     /* an article is its own section */
-    assert_int_equal(doc->blocks[0].section, -1);
-    assert_int_equal(doc->blocks[1].section, 1);
-    assert_int_equal(doc->blocks[3].section, 1);
-    assert_int_equal(doc->blocks[8].section, 6);
+    assert_int_equal(ck_document_section(doc, 0), -1);
+    assert_int_equal(ck_document_section(doc, 1), 1);
+    assert_int_equal(ck_document_section(doc, 3), 1);
+    assert_int_equal(ck_document_section(doc, 8), 6);
     ck_document_free(doc);
 }
 
@@ -73,11 +73,11 @@ static void sections_hold_their_items(void **state)
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)需求規格書。");            /* 3 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "(二)系統文件。");              /* 4 */
     ck_document_locate(doc);
-    assert_int_equal(doc->blocks[0].section, 0);
-    assert_int_equal(doc->blocks[1].section, 0);
-    assert_int_equal(doc->blocks[2].section, 2);
-    assert_int_equal(doc->blocks[3].section, 2);
-    assert_int_equal(doc->blocks[4].section, 2);
+    assert_int_equal(ck_document_section(doc, 0), 0);
+    assert_int_equal(ck_document_section(doc, 1), 0);
+    assert_int_equal(ck_document_section(doc, 2), 2);
+    assert_int_equal(ck_document_section(doc, 3), 2);
+    assert_int_equal(ck_document_section(doc, 4), 2);
     assert_int_equal(doc->blocks[4].article, -1); /* no 第N條 */
     ck_document_free(doc);
 
@@ -89,11 +89,11 @@ static void sections_hold_their_items(void **state)
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "(二)系統文件。");              /* 4 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "三、驗收。");                  /* 5 */
     ck_document_locate(doc);
-    assert_int_equal(doc->blocks[0].section, -1);
-    assert_int_equal(doc->blocks[1].section, 1);
-    assert_int_equal(doc->blocks[3].section, 2);
-    assert_int_equal(doc->blocks[4].section, 2);
-    assert_int_equal(doc->blocks[5].section, 5);
+    assert_int_equal(ck_document_section(doc, 0), -1);
+    assert_int_equal(ck_document_section(doc, 1), 1);
+    assert_int_equal(ck_document_section(doc, 3), 2);
+    assert_int_equal(ck_document_section(doc, 4), 2);
+    assert_int_equal(ck_document_section(doc, 5), 5);
     ck_document_free(doc);
 
     /* The document's title is no section: its items are checked apart. */
@@ -105,12 +105,12 @@ static void sections_hold_their_items(void **state)
     add(doc, CK_BLOCK_HEADING, NULL, "資訊安全");                       /* 4 */
     add(doc, CK_BLOCK_PARAGRAPH, NULL, "乙方應遵守資安規定。");          /* 5 */
     ck_document_locate(doc);
-    assert_int_equal(doc->blocks[0].section, -1);
-    assert_int_equal(doc->blocks[1].section, 1);
-    assert_int_equal(doc->blocks[2].section, 2);
-    assert_int_equal(doc->blocks[3].section, 2);
-    assert_int_equal(doc->blocks[4].section, 4);
-    assert_int_equal(doc->blocks[5].section, 4);
+    assert_int_equal(ck_document_section(doc, 0), -1);
+    assert_int_equal(ck_document_section(doc, 1), 1);
+    assert_int_equal(ck_document_section(doc, 2), 2);
+    assert_int_equal(ck_document_section(doc, 3), 2);
+    assert_int_equal(ck_document_section(doc, 4), 4);
+    assert_int_equal(ck_document_section(doc, 5), 4);
     ck_document_free(doc);
 }
 

@@ -46,10 +46,9 @@ static volatile sig_atomic_t cleanup_stage_dir_active;
 static char cleanup_made_dirs[MAX_MADE_DIRS][4096]; /* folders above the output this run made */
 static volatile sig_atomic_t cleanup_made_dir_count;
 
-/* Told to the user when a signal stops the run, so that a clerk who pressed
- * Ctrl+C knows nothing was left behind; chosen before writing starts. */
-static const char *interrupted_message;
-static volatile sig_atomic_t progress_line_open; /* a progress bar waits for its newline */
+/* Called once the run's files are removed, so that the command line can
+ * tell a clerk who pressed Ctrl+C that nothing was left behind. */
+static void (*interrupted)(void);
 
 static void remove_run_outputs(void)
 {
@@ -74,29 +73,10 @@ static void on_signal(int sig)
     }
     ck_forms_pool_stop();
     remove_run_outputs();
-    if (interrupted_message) {
-        if (progress_line_open)
-            (void)!write(STDERR_FILENO, "\n", 1);
-        (void)!write(STDERR_FILENO, interrupted_message, strlen(interrupted_message));
-    }
+    if (interrupted)
+        interrupted();
     signal(sig, SIG_DFL);
     raise(sig);
-}
-
-/* Messages never quote a person's number in full, whatever column or
- * cell it was found in (data/ids.h): only the forms carry it. */
-static void put_masked(const char *text, FILE *out)
-{
-    char *masked = ck_id_masked_copy(text);
-    if (masked)
-        fputs(masked, out);
-    free(masked);
-}
-
-static void print_masked_error(ck_error *err)
-{
-    ck_id_mask_in_text(err->message, strlen(err->message));
-    ck_error_print(err, stderr);
 }
 
 static void copy_path(char *dst, size_t size, const char *src)
@@ -161,34 +141,33 @@ static char **installed_templates(size_t *count)
     return names;
 }
 
-int ck_forms_list(FILE *out)
+ck_forms_installed *ck_forms_list(size_t *count)
 {
-    size_t count;
-    char **paths = installed_templates(&count);
-    int status = 0;
+    char **paths = installed_templates(count);
+    ck_forms_installed *list = ck_calloc(*count ? *count : 1, sizeof *list);
 
-    if (count == 0) {
-        char *dir = ck_data_path("templates");
-        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何範本（*.md）\n", "clausekit: %s: no templates (*.md)\n"), dir);
-        free(dir);
-        status = 2;
-    }
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < *count; i++) {
         ck_template *t = NULL;
-        ck_error err;
-        ck_error_clear(&err);
-        if (ck_template_load(paths[i], &t, &err) != 0) {
-            ck_error_print(&err, stderr);
-            status = 2;
-        } else {
-            fprintf(out, ck_tr("%-8s %s（%s）\n", "%-8s %s  (%s)\n"), ck_template_form(t), ck_template_title(t),
-                    paths[i]);
+        list[i].path = paths[i];
+        ck_error_clear(&list[i].error);
+        if (ck_template_load(paths[i], &t, &list[i].error) == 0) {
+            list[i].form = ck_strdup(ck_template_form(t));
+            list[i].title = ck_strdup(ck_template_title(t));
             ck_template_free(t);
         }
-        free(paths[i]);
     }
     free(paths);
-    return status;
+    return list;
+}
+
+void ck_forms_installed_free(ck_forms_installed *list, size_t count)
+{
+    for (size_t i = 0; list && i < count; i++) {
+        free(list[i].path);
+        free(list[i].form);
+        free(list[i].title);
+    }
+    free(list);
 }
 
 static int load_template(const char *form, ck_template **out, ck_error *err)
@@ -400,23 +379,8 @@ static int make_directory(const char *path, ck_error *err)
 
 static void progress(const ck_forms_options *opt, size_t done, size_t total)
 {
-    enum { WIDTH = 30 };
-    char bar[WIDTH + 1];
-    size_t filled;
-
-    if (!opt->progress || total < 2)
-        return;
-    if (done != total && done % 25 != 0)
-        return;
-    filled = total ? done * WIDTH / total : WIDTH;
-    for (size_t i = 0; i < WIDTH; i++)
-        bar[i] = i < filled ? '#' : '.';
-    bar[WIDTH] = '\0';
-    fprintf(stderr, "\r%s [%s] %zu/%zu", ck_tr("產生表單", "writing forms"), bar, done, total);
-    if (done == total)
-        fputs("\n", stderr);
-    fflush(stderr);
-    progress_line_open = done != total;
+    if (opt->on_progress)
+        opt->on_progress(opt->progress_ctx, done, total);
 }
 
 /* A checklist is shared by every record: it is put into a record just for
@@ -443,8 +407,8 @@ static void borrow_take_back(ck_value *record, const char *key)
 typedef enum { OUT_FILES, OUT_ONE_FILE, OUT_MERGE, OUT_ZIP } out_mode;
 
 /* Everything one run holds, step to step. A step returns 0 to go on, or
- * non-zero with err set (or with reported set when it has already said
- * why on stderr). */
+ * non-zero with err set (or with res->outcome set when records are
+ * invalid). */
 typedef struct forms_run {
     const ck_forms_options *opt;
     const char *ext;           /* file extension of opt->format */
@@ -459,13 +423,14 @@ typedef struct forms_run {
     size_t target_count;
     char **staged;             /* where each form is written first, or NULL */
     char **names;              /* what a message calls each staged form */
+    size_t staged_count;
     char *stage_dir, *staged_one, *output_dir;
     int new_dir;
     ck_file_batch batch;
     ck_writer_options wo;
     struct sigaction old_int, old_term;
     int signals_set;
-    int reported;              /* the failure was said already */
+    ck_forms_result *res;      /* what is told of the run */
     ck_error err;
 } forms_run;
 
@@ -514,32 +479,25 @@ static int load_inputs(forms_run *r)
 
 /* ---- check records ----------------------------------------------------------- */
 
-/* Validates every record before anything is written; lists the problems. */
+/* Validates every record before anything is written; keeps the problems. */
 static int check_records(forms_run *r)
 {
-    ck_buf problems = CK_BUF_INIT;
-    int rc = 0;
+    ck_forms_result *res = r->res;
 
     if (r->data->note)
-        put_masked(r->data->note, stderr);
-    r->invalid = ck_forms_data_validate(r->t, r->data, &problems);
+        ck_id_mask_in_text(r->data->note, strlen(r->data->note));
+    r->invalid = ck_forms_data_validate(r->t, r->data, &res->problems);
     r->valid = r->data->count - r->invalid;
-    if (r->invalid)
-        put_masked(problems.data, stderr);
-    ck_buf_free(&problems);
+    res->invalid = r->invalid;
+    res->valid = r->valid;
     if (r->invalid && !r->opt->skip_invalid) {
-        fprintf(stderr, ck_tr("clausekit: %s: %zu 筆資料有誤，未產生任何表單（可用 --skip-invalid 略過有誤的列）\n",
-                              "clausekit: %s: %zu record(s) are invalid; nothing was written (--skip-invalid leaves them out)\n"),
-                r->data->path, r->invalid);
-        rc = r->reported = 1;
-    } else if (r->invalid && r->valid == 0) {
-        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
-                              "clausekit: %s: no record is valid; nothing was written\n"),
-                r->data->path);
-        rc = r->reported = 1;
+        res->outcome = CK_FORMS_INVALID;
+        return CK_EDATA;
     }
-    if (rc)
-        return rc;
+    if (r->invalid && r->valid == 0) {
+        res->outcome = CK_FORMS_NONE_VALID;
+        return CK_EDATA;
+    }
     r->rows = ck_calloc(r->valid, sizeof *r->rows);
     for (size_t i = 0, k = 0; i < r->data->count; i++)
         if (r->data->records[i].valid)
@@ -742,8 +700,7 @@ static void catch_signals(forms_run *r)
 {
     struct sigaction sa;
 
-    interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
-                                "clausekit: interrupted; every file this run wrote was removed\n");
+    interrupted = r->opt->on_interrupt;
     ck_file_announce_reset();
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -814,6 +771,7 @@ static int make_stage_dir(forms_run *r, ck_buf *b)
     r->stage_dir = ck_strdup(b->data);
     copy_path(cleanup_stage_dir, sizeof cleanup_stage_dir, r->stage_dir);
     cleanup_stage_dir_active = 1;
+    r->staged_count = r->target_count;
     r->staged = ck_calloc(r->target_count, sizeof *r->staged);
     r->names = ck_calloc(r->target_count, sizeof *r->names);
     for (size_t k = 0; k < r->target_count; k++) {
@@ -947,10 +905,7 @@ static int write_each(forms_run *r)
     if ((size_t)jobs > r->target_count / 50)
         jobs = (int)(r->target_count / 50); /* a small roster is not worth a fork */
     if (jobs > 1) {
-        rc = ck_forms_pool_run(r->target_count, jobs, pool_task, pool_done, r, &r->err);
-        if (rc == CK_FORMS_POOL_FAILED)
-            r->reported = 1;
-        return rc;
+        return ck_forms_pool_run(r->target_count, jobs, pool_task, pool_done, r, &r->err);
     }
     for (size_t k = 0; k < r->target_count; k++) {
         if ((rc = write_one(r, k, &r->err)) != 0)
@@ -1053,21 +1008,21 @@ static int commit_outputs(forms_run *r)
 
 /* ---- the whole run ------------------------------------------------------------ */
 
-static void report_written(const forms_run *r)
+/* What was written, for the command line to list. */
+static void report_written(forms_run *r)
 {
-    const ck_forms_options *opt = r->opt;
+    ck_forms_result *res = r->res;
 
-    if (opt->listing) {
-        if (r->mode == OUT_ZIP)
-            fprintf(opt->listing, "%s\n", opt->zip);
-        else
-            for (size_t k = 0; k < r->target_count; k++)
-                fprintf(opt->listing, "%s\n", r->targets[k]);
+    if (r->mode == OUT_ZIP) {
+        res->outputs = ck_calloc(1, sizeof *res->outputs);
+        res->outputs[0] = ck_strdup(r->opt->zip);
+        res->output_count = 1;
+    } else {
+        res->outputs = r->targets;
+        res->output_count = r->target_count;
+        r->targets = NULL;
+        r->target_count = 0;
     }
-    if (r->invalid)
-        fprintf(stderr, ck_tr("clausekit: %s: 已產生 %zu 份，略過 %zu 筆有誤的資料\n",
-                              "clausekit: %s: wrote %zu form(s), left out %zu invalid record(s)\n"),
-                r->data->path, r->valid, r->invalid);
 }
 
 static void run_free(forms_run *r)
@@ -1082,22 +1037,23 @@ static void run_free(forms_run *r)
     free(r->stage_dir);
     free(r->staged_one);
     free(r->output_dir);
-    ck_forms_names_free(r->staged, r->staged ? r->target_count : 0);
-    ck_forms_names_free(r->names, r->names ? r->target_count : 0);
+    ck_forms_names_free(r->staged, r->staged ? r->staged_count : 0);
+    ck_forms_names_free(r->names, r->names ? r->staged_count : 0);
     ck_forms_names_free(r->targets, r->target_count);
     free(r->rows);
     ck_value_free(r->checklist);
-    ck_forms_data_free(r->data);
     ck_template_free(r->t);
 }
 
-int ck_forms_run(const ck_forms_options *opt)
+int ck_forms_run(const ck_forms_options *opt, ck_forms_result *res)
 {
     forms_run r;
-    int rc, status;
+    int rc;
 
+    memset(res, 0, sizeof *res);
     memset(&r, 0, sizeof r);
     r.opt = opt;
+    r.res = res;
     r.ext = ck_writer_format_extension(opt->format);
     ck_error_clear(&r.err);
     ck_file_batch_init(&r.batch, CK_FILE_NEW);
@@ -1125,13 +1081,25 @@ int ck_forms_run(const ck_forms_options *opt)
         rc = commit_outputs(&r);
     if (rc == 0) {
         report_written(&r);
-        status = r.invalid ? 1 : 0;
+        res->outcome = CK_FORMS_WRITTEN;
     } else {
-        if (!r.reported)
-            print_masked_error(&r.err);
-        status = FORMS_EXIT_ERROR;
         remove_run_outputs();
+        if (res->outcome != CK_FORMS_INVALID && res->outcome != CK_FORMS_NONE_VALID) {
+            res->outcome = CK_FORMS_FAILED;
+            res->error = r.err;
+            /* messages never quote a person's number in full (data/ids.h) */
+            ck_id_mask_in_text(res->error.message, strlen(res->error.message));
+        }
     }
+    res->data = r.data;
     run_free(&r);
-    return status;
+    return rc < 0 ? rc : (rc == 0 ? 0 : CK_EIO);
+}
+
+void ck_forms_result_free(ck_forms_result *res)
+{
+    ck_forms_data_free(res->data);
+    ck_forms_problems_free(&res->problems);
+    ck_forms_names_free(res->outputs, res->output_count);
+    memset(res, 0, sizeof *res);
 }

@@ -31,61 +31,63 @@
  * Cleanup on failure and on SIGINT / SIGTERM
  * ========================================================================== */
 
-/* Everything the signal handler touches is set up before writing starts
- * and only read there; it calls nothing but async-signal-safe functions
- * (unlink, rmdir, kill, waitpid, read). Until the end of a run everything
- * it wrote is staged under names of its own (see "Staging" below), so
- * removing them never touches a file that was there before. */
-static char **cleanup_paths;                   /* staged files, in the staging folder */
-static size_t cleanup_count;
-static char cleanup_staged_file[4096];         /* one staged file beside its target */
-static volatile sig_atomic_t cleanup_staged_file_active;
-static char cleanup_stage_dir[4096];           /* the staging folder */
-static volatile sig_atomic_t cleanup_stage_dir_active;
-#define MAX_MADE_DIRS 8
-static char cleanup_made_dirs[MAX_MADE_DIRS][4096]; /* folders above the output this run made */
-static volatile sig_atomic_t cleanup_made_dir_count;
+/* Until the end of a run everything it writes is staged under names of its
+ * own (see "stage" below) and listed in util/file's registry of
+ * temporaries, so removing them never touches a file that was there
+ * before. The handler calls only async-signal-safe functions (unlink,
+ * rmdir, kill, waitpid, read, and what on_interrupt writes). */
 
 /* Called once the run's files are removed, so that the command line can
  * tell a clerk who pressed Ctrl+C that nothing was left behind. */
 static void (*interrupted)(void);
-
-static void remove_run_outputs(void)
-{
-    ck_zip_writer_remove_temporaries();
-    if (cleanup_staged_file_active)
-        unlink(cleanup_staged_file);
-    for (size_t i = 0; cleanup_paths && i < cleanup_count; i++)
-        unlink(cleanup_paths[i]);
-    if (cleanup_stage_dir_active)
-        rmdir(cleanup_stage_dir);
-    for (sig_atomic_t i = cleanup_made_dir_count; i-- > 0;)
-        rmdir(cleanup_made_dirs[i]); /* only when empty: rmdir never removes more */
-}
 
 static void on_signal(int sig)
 {
     if (ck_forms_pool_in_worker()) {
         /* A worker removes only its own temporaries: the files it finished
          * are the parent's to remove. */
-        ck_zip_writer_remove_temporaries();
+        ck_file_remove_temporaries();
         _exit(2);
     }
     ck_forms_pool_stop();
-    remove_run_outputs();
+    ck_file_remove_temporaries();
     if (interrupted)
         interrupted();
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-static void copy_path(char *dst, size_t size, const char *src)
+/* Folders above a new output folder that the run made, in the registry
+ * (removed again, when empty, if the run fails). */
+typedef struct made_dirs {
+    ck_file_temp **temps;
+    size_t count;
+} made_dirs;
+
+static void made_dirs_add(made_dirs *m, const char *path)
 {
-    size_t n = strlen(src);
-    if (n >= size)
-        n = size - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
+    size_t len = strlen(path);
+    ck_file_temp *t = ck_calloc(1, sizeof *t + len + 1);
+    char *copy = (char *)(t + 1);
+
+    memcpy(copy, path, len + 1);
+    t->path = copy;
+    t->is_dir = 1;
+    m->temps = ck_realloc(m->temps, (m->count + 1) * sizeof *m->temps);
+    m->temps[m->count++] = t;
+    ck_file_temp_list(t);
+}
+
+/* The folders stay: they are no temporaries any more (placed), or gone. */
+static void made_dirs_forget(made_dirs *m)
+{
+    for (size_t i = 0; i < m->count; i++) {
+        ck_file_temp_unlist(m->temps[i]);
+        free(m->temps[i]);
+    }
+    free(m->temps);
+    m->temps = NULL;
+    m->count = 0;
 }
 
 /* ============================================================================
@@ -347,8 +349,8 @@ static int is_directory(const char *path)
 }
 
 /* mkdir -p: the folder a new output folder goes in may not exist yet.
- * The folders made are remembered, so a failed run removes them again. */
-static int make_directory(const char *path, ck_error *err)
+ * The folders made are listed, so a failed run removes them again. */
+static int make_directory(const char *path, made_dirs *made, ck_error *err)
 {
     char *copy = ck_strdup(path);
     int rc = 0;
@@ -357,19 +359,17 @@ static int make_directory(const char *path, ck_error *err)
         if (*p == '/' || *p == '\0') {
             char saved = *p;
             *p = '\0';
+            ck_forms_hold_signals(1); /* made and listed in one step */
             if (mkdir(copy, 0777) == 0) {
-                if (cleanup_made_dir_count < MAX_MADE_DIRS) {
-                    copy_path(cleanup_made_dirs[cleanup_made_dir_count], sizeof cleanup_made_dirs[0], copy);
-                    cleanup_made_dir_count++;
-                }
+                made_dirs_add(made, copy);
             } else if (errno != EEXIST) {
                 rc = ck_error_set(err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
                                   ck_strerror(errno));
                 ck_error_set_file(err, copy);
-                break;
             }
+            ck_forms_hold_signals(0);
             *p = saved;
-            if (!saved)
+            if (!saved || rc != 0)
                 break;
         }
     }
@@ -426,6 +426,9 @@ typedef struct forms_run {
     size_t staged_count;
     char *stage_dir, *staged_one, *output_dir;
     int new_dir;
+    made_dirs made;            /* folders made above output_dir */
+    ck_file_temp stage_temp;   /* stage_dir in the registry */
+    ck_file_temp staged_temp;  /* the staged forms in it */
     ck_file_batch batch;
     ck_writer_options wo;
     struct sigaction old_int, old_term;
@@ -736,7 +739,7 @@ static int stage_dir_prefix(forms_run *r, ck_buf *b)
             if (slash && slash != r->output_dir) {
                 int rc;
                 *slash = '\0';
-                rc = make_directory(r->output_dir, &r->err);
+                rc = make_directory(r->output_dir, &r->made, &r->err);
                 *slash = '/';
                 if (rc != 0)
                     return rc;
@@ -762,15 +765,19 @@ static int make_stage_dir(forms_run *r, ck_buf *b)
     const ck_forms_options *opt = r->opt;
 
     ck_buf_puts(b, "XXXXXX");
+    ck_forms_hold_signals(1); /* made and listed in one step */
     if (!mkdtemp(b->data)) {
         int rc = ck_error_set(&r->err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
                               ck_strerror(errno));
+        ck_forms_hold_signals(0);
         ck_error_set_file(&r->err, r->mode == OUT_ZIP ? opt->zip : opt->output);
         return rc;
     }
     r->stage_dir = ck_strdup(b->data);
-    copy_path(cleanup_stage_dir, sizeof cleanup_stage_dir, r->stage_dir);
-    cleanup_stage_dir_active = 1;
+    r->stage_temp.path = r->stage_dir;
+    r->stage_temp.is_dir = 1;
+    ck_file_temp_list(&r->stage_temp);
+    ck_forms_hold_signals(0);
     r->staged_count = r->target_count;
     r->staged = ck_calloc(r->target_count, sizeof *r->staged);
     r->names = ck_calloc(r->target_count, sizeof *r->names);
@@ -786,8 +793,9 @@ static int make_stage_dir(forms_run *r, ck_buf *b)
             ck_buf_puts(b, r->targets[k]);
         r->names[k] = ck_strdup(b->data);
     }
-    cleanup_paths = r->staged;
-    cleanup_count = r->target_count;
+    r->staged_temp.paths = r->staged;
+    r->staged_temp.count = r->staged_count;
+    ck_file_temp_list(&r->staged_temp);
     return 0;
 }
 
@@ -810,9 +818,7 @@ static int stage_outputs(forms_run *r)
         const char *one = ck_file_batch_stage(&r->batch, r->mode == OUT_ZIP ? opt->zip : opt->output, &r->err);
         if (!one)
             return r->err.code ? r->err.code : CK_EIO;
-        r->staged_one = ck_strdup(one);
-        copy_path(cleanup_staged_file, sizeof cleanup_staged_file, r->staged_one);
-        cleanup_staged_file_active = 1;
+        r->staged_one = ck_strdup(one); /* the batch lists it */
     }
     return rc;
 }
@@ -960,8 +966,11 @@ static int commit_new_dir(forms_run *r)
     chmod(r->stage_dir, 0777 & ~mask);
     code = ck_file_move(r->stage_dir, r->output_dir, CK_FILE_NEW);
     if (code == 0) {
-        cleanup_stage_dir_active = 0;
-        cleanup_count = 0;
+        /* in place: the folder and the forms in it are no temporaries */
+        ck_file_temp_unlist(&r->staged_temp);
+        ck_file_temp_unlist(&r->stage_temp);
+        free(r->stage_dir);
+        r->stage_dir = NULL;
     } else if (code == EEXIST || code == ENOTEMPTY) {
         r->new_dir = 0; /* another run made the folder meanwhile: move the forms in one by one */
     } else {
@@ -989,18 +998,16 @@ static int commit_outputs(forms_run *r)
         ck_forms_hold_signals(0);
         return rc;
     }
-    /* In place: nothing of it is the handler's to remove any more. */
-    cleanup_paths = NULL;
-    cleanup_count = 0;
-    cleanup_staged_file_active = 0;
-    cleanup_made_dir_count = 0;
-    if (r->stage_dir && cleanup_stage_dir_active) {
+    /* In place: the folders made stay; what is left of the staging goes. */
+    made_dirs_forget(&r->made);
+    if (r->stage_dir) {
         if (r->mode == OUT_ZIP)
-            for (size_t k = 0; k < r->target_count; k++)
+            for (size_t k = 0; k < r->staged_count; k++)
                 unlink(r->staged[k]);
         rmdir(r->stage_dir);
+        ck_file_temp_unlist(&r->staged_temp);
+        ck_file_temp_unlist(&r->stage_temp);
     }
-    cleanup_stage_dir_active = 0;
     restore_signals(r);
     ck_forms_hold_signals(0);
     return 0;
@@ -1028,11 +1035,9 @@ static void report_written(forms_run *r)
 static void run_free(forms_run *r)
 {
     restore_signals(r);
-    cleanup_paths = NULL;
-    cleanup_count = 0;
-    cleanup_staged_file_active = 0;
-    cleanup_stage_dir_active = 0;
-    cleanup_made_dir_count = 0;
+    ck_file_temp_unlist(&r->staged_temp);
+    ck_file_temp_unlist(&r->stage_temp);
+    made_dirs_forget(&r->made);
     ck_file_batch_free(&r->batch);
     free(r->stage_dir);
     free(r->staged_one);
@@ -1057,8 +1062,6 @@ int ck_forms_run(const ck_forms_options *opt, ck_forms_result *res)
     r.ext = ck_writer_format_extension(opt->format);
     ck_error_clear(&r.err);
     ck_file_batch_init(&r.batch, CK_FILE_NEW);
-    cleanup_paths = NULL;
-    cleanup_count = 0;
     /* plan */
     rc = load_inputs(&r);
     if (rc == 0)
@@ -1083,7 +1086,7 @@ int ck_forms_run(const ck_forms_options *opt, ck_forms_result *res)
         report_written(&r);
         res->outcome = CK_FORMS_WRITTEN;
     } else {
-        remove_run_outputs();
+        ck_file_remove_temporaries();
         if (res->outcome != CK_FORMS_INVALID && res->outcome != CK_FORMS_NONE_VALID) {
             res->outcome = CK_FORMS_FAILED;
             res->error = r.err;

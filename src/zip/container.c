@@ -489,11 +489,6 @@ struct ck_zip_writer {
     char *path;
 };
 
-void ck_zip_writer_remove_temporaries(void)
-{
-    ck_file_remove_temporaries();
-}
-
 static int write_failed(ck_error *err, const char *path, const char *why)
 {
     ck_error_set(err, CK_EIO, ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",

@@ -102,8 +102,5 @@ int ck_zip_writer_copy_raw(ck_zip_writer *w, ck_zip *src, const char *name, ck_e
 int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err);
 /* Discards everything; nothing appears at the path. Frees w. NULL is a no-op. */
 void ck_zip_writer_abort(ck_zip_writer *w);
-/* Removes the temporary files of writers not yet committed. Only calls
- * unlink(), so a signal handler may call it. */
-void ck_zip_writer_remove_temporaries(void);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@
 #include "util/file.h"
 #include "util/lang.h"
 #include "util/paths.h"
-#include "zip/container.h"
+#include "zip/build.h"
 
 /* The exit status of a failed run (commands.h: usage or input error). */
 #define FORMS_EXIT_ERROR 2
@@ -422,8 +423,9 @@ typedef struct forms_run {
     char **targets;            /* where each form goes (inside the zip for --zip) */
     size_t target_count;
     char **staged;             /* where each form is written first, or NULL */
-    char **names;              /* what a message calls each staged form */
-    size_t staged_count;
+    char **names;              /* what a message calls each form */
+    size_t staged_count, name_count;
+    ck_writer_docx_kit *kit;   /* DOCX: the parts every form shares, compressed once */
     char *stage_dir, *staged_one, *output_dir;
     int new_dir;
     made_dirs made;            /* folders made above output_dir */
@@ -452,7 +454,7 @@ static int render_record(const forms_run *r, size_t k, cmark_node **doc, ck_erro
 /* An error about a staged file is about the form the user will look for. */
 static void name_form(ck_error *err, const forms_run *r, size_t k)
 {
-    if (strcmp(err->file, r->staged[k]) == 0)
+    if (r->staged && strcmp(err->file, r->staged[k]) == 0)
         err->file[0] = '\0';
     ck_error_set_file(err, r->names[k]);
 }
@@ -780,23 +782,34 @@ static int make_stage_dir(forms_run *r, ck_buf *b)
     ck_forms_hold_signals(0);
     r->staged_count = r->target_count;
     r->staged = ck_calloc(r->target_count, sizeof *r->staged);
-    r->names = ck_calloc(r->target_count, sizeof *r->names);
     for (size_t k = 0; k < r->target_count; k++) {
         const char *slash = strrchr(r->targets[k], '/');
         ck_buf_clear(b);
         ck_buf_printf(b, "%s/%s", r->stage_dir, slash ? slash + 1 : r->targets[k]);
         r->staged[k] = ck_strdup(b->data);
-        ck_buf_clear(b);
-        if (r->mode == OUT_ZIP)
-            ck_buf_printf(b, "%s:%s", opt->zip, r->targets[k]);
-        else
-            ck_buf_puts(b, r->targets[k]);
-        r->names[k] = ck_strdup(b->data);
     }
     r->staged_temp.paths = r->staged;
     r->staged_temp.count = r->staged_count;
     ck_file_temp_list(&r->staged_temp);
     return 0;
+}
+
+/* What a message calls each form: its file, or the zip and its entry. */
+static void name_forms(forms_run *r)
+{
+    ck_buf b = CK_BUF_INIT;
+
+    r->names = ck_calloc(r->target_count ? r->target_count : 1, sizeof *r->names);
+    r->name_count = r->target_count;
+    for (size_t k = 0; k < r->target_count; k++) {
+        ck_buf_clear(&b);
+        if (r->mode == OUT_ZIP)
+            ck_buf_printf(&b, "%s:%s", r->opt->zip, r->targets[k]);
+        else
+            ck_buf_puts(&b, r->targets[k]);
+        r->names[k] = ck_strdup(b.data);
+    }
+    ck_buf_free(&b);
 }
 
 static int stage_outputs(forms_run *r)
@@ -807,11 +820,15 @@ static int stage_outputs(forms_run *r)
 
     ck_writer_options_default(&r->wo);
     r->wo.title = ck_template_title(r->t);
+    if (opt->format == CK_WRITER_DOCX)
+        r->kit = ck_writer_docx_kit_new(&r->wo);
+    name_forms(r);
     ck_file_batch_free(&r->batch);
     ck_file_batch_init(&r->batch, opt->force ? CK_FILE_REPLACE : CK_FILE_NEW);
     catch_signals(r);
     rc = stage_dir_prefix(r, &b);
-    if (rc == 0 && (r->mode == OUT_FILES || r->mode == OUT_ZIP))
+    /* --zip of one form each: the forms go from memory into the archive */
+    if (rc == 0 && (r->mode == OUT_FILES || (r->mode == OUT_ZIP && opt->merge)))
         rc = make_stage_dir(r, &b);
     ck_buf_free(&b);
     if (rc == 0 && r->mode != OUT_FILES) {
@@ -850,9 +867,7 @@ static int write_merged(forms_run *r)
     merge_source ms = { r, r->valid, 0 };
     int rc;
 
-    ck_forms_hold_signals(1);
     rc = ck_writer_write_stream(r->opt->format, r->valid, next_form, &ms, &r->wo, path, &r->err);
-    ck_forms_hold_signals(0);
     if (rc != 0) {
         if (strcmp(r->err.file, path) == 0)
             r->err.file[0] = '\0';
@@ -863,24 +878,34 @@ static int write_merged(forms_run *r)
     return 0;
 }
 
-/* Renders record k and writes it to its staged name. Every writer writes
- * through a temporary file and a rename, so a file appears whole or not at
- * all; signals wait while it is written. */
-static int write_one(forms_run *r, size_t k, ck_error *err)
+/* Renders record k into the bytes of its file (DOCX through the kit). */
+static int form_bytes(forms_run *r, size_t k, ck_buf *out, ck_error *err)
 {
     cmark_node *doc = NULL;
     int rc;
 
     ck_error_clear(err); /* a success may leave a file name behind in err */
     rc = render_record(r, k, &doc, err);
-    if (rc != 0)
-        return rc;
-    ck_forms_hold_signals(1);
-    rc = ck_writer_write_many(r->opt->format, &doc, 1, &r->wo, r->staged[k], err);
+    if (rc == 0 && r->kit)
+        rc = ck_writer_docx_kit_write(r->kit, &doc, 1, out, err);
+    else if (rc == 0)
+        rc = ck_writer_write_bytes(r->opt->format, &doc, 1, &r->wo, out, err);
+    cmark_node_free(doc);
+    return rc;
+}
+
+/* Renders record k and writes it to its staged name, straight: the name is
+ * the run's own, in its staging folder, and listed for removal. */
+static int write_one(forms_run *r, size_t k, ck_error *err)
+{
+    ck_buf bytes = CK_BUF_INIT;
+    int rc = form_bytes(r, k, &bytes, err);
+
+    if (rc == 0)
+        rc = ck_file_write_new(r->staged[k], bytes.data ? bytes.data : "", bytes.len, err);
     if (rc != 0)
         name_form(err, r, k);
-    ck_forms_hold_signals(0);
-    cmark_node_free(doc);
+    ck_buf_free(&bytes);
     return rc;
 }
 
@@ -922,35 +947,123 @@ static int write_each(forms_run *r)
     return 0;
 }
 
-static int write_forms(forms_run *r)
+/* --zip: the archive is written to its staged name as the forms come,
+ * each from memory; memory holds one form and the central directory. */
+typedef struct zip_out {
+    int fd;
+    const char *path;
+} zip_out;
+
+static int write_failed(ck_error *err, const char *path, int code)
 {
-    if (r->mode == OUT_ONE_FILE || r->mode == OUT_MERGE || (r->mode == OUT_ZIP && r->opt->merge))
-        return write_merged(r);
-    return write_each(r);
+    int rc = ck_error_set(err, CK_EIO, ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
+                                             "cannot write the file (%s); check that the folder exists, is "
+                                             "writable and has space"),
+                          ck_strerror(code));
+    ck_error_set_file(err, path);
+    return rc;
 }
 
-/* --zip: the archive is written by libzip straight to its staged name,
- * reading each form from the staging folder as it goes: memory does not
- * grow with the roster. */
+static int zip_sink(void *ctx, const void *data, size_t len, ck_error *err)
+{
+    zip_out *z = ctx;
+    const char *p = data;
+
+    while (len > 0) {
+        ssize_t n = write(z->fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return write_failed(err, z->path, n < 0 ? errno : EIO);
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The merged file of --zip --merge, read back from its staged name (it is
+ * written as a stream, so that memory does not grow with the roster). */
+static int read_merged(const char *path, const char *zip, ck_buf *out, ck_error *err)
+{
+    char chunk[65536];
+    ssize_t n;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return write_failed(err, zip, errno);
+    while ((n = read(fd, chunk, sizeof chunk)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int code = errno;
+            close(fd);
+            return write_failed(err, zip, code);
+        }
+        ck_buf_append(out, chunk, (size_t)n);
+    }
+    close(fd);
+    return 0;
+}
+
+/* Adds the forms to zip: each rendered into memory, or, --merge, the one
+ * merged file read from its staged name. A packaged form is stored as it
+ * is (deflating it again gains nothing); HTML and Markdown are deflated. */
+static int add_forms_to_zip(forms_run *r, ck_zip_build *zip)
+{
+    int store = r->opt->format == CK_WRITER_DOCX || r->opt->format == CK_WRITER_ODT;
+    ck_buf bytes = CK_BUF_INIT;
+    int rc = 0;
+
+    for (size_t k = 0; rc == 0 && k < r->target_count; k++) {
+        ck_buf_clear(&bytes);
+        if (r->opt->merge)
+            rc = read_merged(r->staged[k], r->opt->zip, &bytes, &r->err);
+        else
+            rc = form_bytes(r, k, &bytes, &r->err);
+        if (rc == 0)
+            rc = ck_zip_build_add_data(zip, r->targets[k], bytes.data ? bytes.data : "", bytes.len, store, &r->err);
+        if (rc != 0) {
+            name_form(&r->err, r, k);
+            break;
+        }
+        if (!r->opt->merge) {
+            progress(r->opt, k + 1, r->target_count);
+            ck_file_announce_started();
+        }
+    }
+    ck_buf_free(&bytes);
+    return rc;
+}
+
 static int write_zip(forms_run *r)
 {
-    ck_zip_writer *zip = NULL;
-    int rc, deflate = r->opt->format == CK_WRITER_DOCX || r->opt->format == CK_WRITER_ODT;
+    zip_out out = { -1, r->opt->zip };
+    ck_zip_build zip;
+    int rc;
 
-    ck_forms_hold_signals(1);
-    rc = ck_zip_writer_open_file(&zip, r->staged_one, &r->err);
-    for (size_t k = 0; rc == 0 && k < r->target_count; k++)
-        rc = ck_zip_writer_add_file(zip, r->targets[k], r->staged[k], deflate, &r->err);
+    out.fd = open(r->staged_one, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (out.fd < 0)
+        return write_failed(&r->err, r->opt->zip, errno);
+    ck_zip_build_init(&zip, zip_sink, &out);
+    rc = add_forms_to_zip(r, &zip);
     if (rc == 0)
-        rc = ck_zip_writer_commit(zip, &r->err);
-    else
-        ck_zip_writer_abort(zip);
-    ck_forms_hold_signals(0);
-    if (rc != 0) {
-        if (strcmp(r->err.file, r->staged_one) == 0)
-            r->err.file[0] = '\0';
-        ck_error_set_file(&r->err, r->opt->zip);
-    }
+        rc = ck_zip_build_finish(&zip, &r->err);
+    ck_zip_build_free(&zip);
+    if (close(out.fd) != 0 && rc == 0)
+        rc = write_failed(&r->err, r->opt->zip, errno);
+    return rc;
+}
+
+static int write_forms(forms_run *r)
+{
+    int rc = 0;
+
+    if (r->mode == OUT_ONE_FILE || r->mode == OUT_MERGE || (r->mode == OUT_ZIP && r->opt->merge))
+        rc = write_merged(r);
+    else if (r->mode == OUT_FILES)
+        rc = write_each(r);
+    if (rc == 0 && r->mode == OUT_ZIP)
+        rc = write_zip(r);
     return rc;
 }
 
@@ -1043,7 +1156,8 @@ static void run_free(forms_run *r)
     free(r->staged_one);
     free(r->output_dir);
     ck_forms_names_free(r->staged, r->staged ? r->staged_count : 0);
-    ck_forms_names_free(r->names, r->names ? r->staged_count : 0);
+    ck_forms_names_free(r->names, r->name_count);
+    ck_writer_docx_kit_free(r->kit);
     ck_forms_names_free(r->targets, r->target_count);
     free(r->rows);
     ck_value_free(r->checklist);
@@ -1078,8 +1192,6 @@ int ck_forms_run(const ck_forms_options *opt, ck_forms_result *res)
         rc = stage_outputs(&r);
     if (rc == 0)
         rc = write_forms(&r);
-    if (rc == 0 && r.mode == OUT_ZIP)
-        rc = write_zip(&r);
     if (rc == 0)
         rc = commit_outputs(&r);
     if (rc == 0) {

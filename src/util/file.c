@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,24 @@ int ck_file_write(const char *path, const void *data, size_t len, ck_error *err)
         return rc;
     }
     return ck_file_out_commit(&out, err);
+}
+
+int ck_file_write_new(const char *path, const void *data, size_t len, ck_error *err)
+{
+    ck_file_out out;
+    int rc;
+
+    memset(&out, 0, sizeof out);
+    out.path = (char *)(uintptr_t)path; /* for the messages only */
+    out.fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (out.fd < 0)
+        return failed(err, path, errno);
+    rc = ck_file_out_write(&out, data, len, err);
+    if (close(out.fd) != 0 && rc == 0)
+        rc = failed(err, path, errno);
+    if (rc != 0)
+        unlink(path);
+    return rc;
 }
 
 /* ============================================================================

@@ -72,6 +72,12 @@ void ck_file_out_abort(ck_file_out *out);
 /* The whole of data to path, as above. */
 int ck_file_write(const char *path, const void *data, size_t len, ck_error *err);
 
+/* The whole of data straight into a new file at path, a name of the
+ * caller's own that nothing else uses (a staged output in a staging
+ * folder): no temporary and no rename. Fails when path exists; on failure
+ * the file is removed. */
+int ck_file_write_new(const char *path, const void *data, size_t len, ck_error *err);
+
 /* Removes every temporary this process has listed, newest first: files
  * with unlink(), folders with rmdir() (only when empty by then). Calls
  * nothing else, so a signal handler may call it; in a worker process it

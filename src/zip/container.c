@@ -536,6 +536,59 @@ int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err)
     return 0;
 }
 
+int ck_zip_writer_open_memory(ck_zip_writer **out, ck_error *err)
+{
+    ck_zip_writer *w = ck_calloc(1, sizeof *w);
+    zip_error_t ze;
+
+    *out = NULL;
+    w->out.fd = -1;
+    w->path = ck_strdup("");
+    zip_error_init(&ze);
+    w->memory = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (w->memory) {
+        zip_source_keep(w->memory);
+        w->archive = zip_open_from_source(w->memory, ZIP_TRUNCATE, &ze);
+    }
+    if (!w->archive) {
+        write_failed(err, "", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        writer_free(w);
+        return CK_EIO;
+    }
+    zip_error_fini(&ze);
+    *out = w;
+    return 0;
+}
+
+/* The in-memory archive appended to out. */
+static int copy_out(ck_zip_writer *w, ck_buf *out, ck_error *err)
+{
+    char buf[65536];
+    zip_int64_t n;
+
+    if (zip_source_open(w->memory) != 0)
+        return write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory)));
+    while ((n = zip_source_read(w->memory, buf, sizeof buf)) > 0)
+        ck_buf_append(out, buf, (size_t)n);
+    zip_source_close(w->memory);
+    return n < 0 ? write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory))) : 0;
+}
+
+int ck_zip_writer_commit_memory(ck_zip_writer *w, ck_buf *out, ck_error *err)
+{
+    int rc;
+
+    if (zip_close(w->archive) != 0) {
+        rc = write_failed(err, w->path, zip_strerror(w->archive));
+        zip_discard(w->archive);
+    } else {
+        rc = copy_out(w, out, err);
+    }
+    writer_free(w);
+    return rc;
+}
+
 static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int store, ck_error *err);
 
 int ck_zip_writer_open_file(ck_zip_writer **out, const char *path, ck_error *err)

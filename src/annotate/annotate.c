@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "util/buf.h"
+#include "util/file.h"
 #include "util/lang.h"
 #include "xml/splice.h"
 #include "zip/container.h"
@@ -96,36 +97,46 @@ void ck_annotate_date(long long date, int zulu, char *buf, size_t size)
     strftime(buf, size, zulu ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
-int ck_annotate_copy_rest(ck_zip *zip, ck_zip_writer *w, const char *const *skip, ck_error *err)
+int ck_annotate_write_package(ck_zip *zip, const char *output, const ck_annotate_part *parts, size_t count,
+                               ck_error *err)
 {
-    for (size_t i = 0; i < ck_zip_count(zip); i++) {
+    ck_zip_writer *w = NULL;
+    int rc;
+
+    if ((rc = ck_zip_writer_open(&w, output, err)) != 0)
+        return rc;
+    for (size_t i = 0; i < ck_zip_count(zip) && rc == 0; i++) {
         const char *name = ck_zip_name(zip, i);
-        int skipped = 0;
-        for (const char *const *s = skip; s && *s; s++)
-            if (strcmp(*s, name) == 0)
-                skipped = 1;
-        if (!skipped) {
-            int rc = ck_zip_writer_copy_raw(w, zip, name, err);
-            if (rc != 0)
-                return rc;
-        }
+        const ck_annotate_part *part = NULL;
+        for (size_t k = 0; k < count && !part; k++)
+            if (parts[k].len && strcmp(parts[k].name, name) == 0)
+                part = &parts[k];
+        rc = part ? ck_zip_writer_add(w, name, part->data, part->len, 0, err) : ck_zip_writer_copy_raw(w, zip, name, err);
     }
-    return 0;
+    for (size_t k = 0; k < count && rc == 0; k++)
+        if (parts[k].len && ck_zip_find(zip, parts[k].name) < 0)
+            rc = ck_zip_writer_add(w, parts[k].name, parts[k].data, parts[k].len, 0, err);
+    if (rc == 0)
+        return ck_zip_writer_commit(w, err);
+    ck_zip_writer_abort(w);
+    return rc;
 }
 
-static int same_file(const char *a, const char *b)
+int ck_annotate_unplaced(ck_error *err, const char *part, size_t index, size_t count)
 {
-    struct stat sa, sb;
-    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
-        return 0;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    ck_error_set(err, CK_EINPUT,
+                 ck_tr("找不到第 %zu 個段落元素（文件中只有 %zu 個）；無法加註，請回報此檔案",
+                       "paragraph element %zu is not in the part (it has %zu); cannot annotate: please report the file"),
+                 index + 1, count);
+    ck_error_set_part(err, part);
+    return CK_EINPUT;
 }
 
 int ck_annotate_check_output(const char *input, const char *output, ck_error *err)
 {
     const char *ei = strrchr(input, '.'), *eo = strrchr(output, '.');
 
-    if (same_file(input, output) || strcmp(input, output) == 0) {
+    if (ck_file_same(input, output) || strcmp(input, output) == 0) {
         ck_error_set(err, CK_EUSAGE, "%s",
                      ck_tr("加註的副本不能覆寫原檔；請為 --annotate 指定另一個檔名",
                            "the annotated copy cannot replace the original; give --annotate another file name"));

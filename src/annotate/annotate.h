@@ -96,9 +96,20 @@ void ck_annotation_keys_free(ck_annotation_keys *keys);
  * plus "Z" when zulu is set) into buf. */
 void ck_annotate_date(long long date, int zulu, char *buf, size_t size);
 
-/* Copies every entry of zip into w in order, except those named in skip
- * (NULL-terminated), raw. */
-struct ck_zip_writer;
-int ck_annotate_copy_rest(struct ck_zip *zip, struct ck_zip_writer *w, const char *const *skip, ck_error *err);
+/* A part an annotation writer changed or made. */
+typedef struct ck_annotate_part {
+    const char *name;
+    const char *data;
+    size_t len;           /* 0: not written (the package's own entry, if any, is copied) */
+} ck_annotate_part;
+
+/* Writes output from zip: each entry in order, raw, except those parts
+ * replace; parts the package lacks follow. Whole or not at all. */
+int ck_annotate_write_package(struct ck_zip *zip, const char *output, const ck_annotate_part *parts, size_t count,
+                              ck_error *err);
+
+/* Sets err for a paragraph the reader gave a block to that is not in the
+ * part (the two disagree about what a paragraph is); returns CK_EINPUT. */
+int ck_annotate_unplaced(ck_error *err, const char *part, size_t index, size_t count);
 
 #endif

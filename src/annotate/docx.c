@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "annotate/paragraphs.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/lang.h"
 #include "xml/splice.h"
@@ -228,23 +229,11 @@ static int damaged(ck_error *err, const char *part)
     return CK_EINPUT;
 }
 
-/* A paragraph the reader gave a block to is not in the part: the two
- * disagree about what a paragraph is. Says which and where. */
-static int unplaced(ck_error *err, const char *part, size_t index, size_t count)
-{
-    ck_error_set(err, CK_EINPUT,
-                 ck_tr("找不到第 %zu 個段落元素（文件中只有 %zu 個）；無法加註，請回報此檔案",
-                       "paragraph element %zu is not in the part (it has %zu); cannot annotate: please report the file"),
-                 index + 1, count);
-    ck_error_set_part(err, part);
-    return CK_EINPUT;
-}
-
 /* The body's last paragraph when nothing but white space separates it
  * from the body's tail (w:sectPr or the end of w:body), else NULL. */
-static const ck_para_pos *last_body_paragraph(const ck_para_map *map, const char *doc)
+static const ck_annotate_paragraph *last_body_paragraph(const ck_annotate_paragraphs *map, const char *doc)
 {
-    const ck_para_pos *best = NULL;
+    const ck_annotate_paragraph *best = NULL;
     for (size_t i = 0; i < map->count; i++)
         if (map->paras[i].top_level && !map->paras[i].empty && map->paras[i].end <= map->tail_start)
             best = &map->paras[i];
@@ -259,7 +248,7 @@ static const ck_para_pos *last_body_paragraph(const ck_para_map *map, const char
 /* Marks paragraph p's mark as a tracked insertion: w:ins first in the
  * mark's run properties (w:pPr/w:rPr), made where there are none. */
 static void mark_paragraph_inserted(docx_edit *e, ck_splice_list *edits, const char *doc, const char *prefix,
-                                    const ck_para_pos *p)
+                                    const ck_annotate_paragraph *p)
 {
     ck_xml_scanner s;
     ck_xml_tag tag, start;
@@ -318,311 +307,378 @@ done:
     ck_buf_free(&ins);
 }
 
-int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err)
+/* ---- the steps of annotating ------------------------------------------------------ */
+
+/* The parts annotating reads, and what it writes in their place. */
+typedef struct docx_parts {
+    char *doc, *rels, *types, *old_comments;
+    size_t doc_len, rels_len, types_len, old_len;
+    char *rels_name;       /* the main part's relationships */
+    char *comments_name;   /* the comments part, old or new; NULL when there is none */
+    const char *types_name; /* [Content_Types].xml as the package spells it */
+    ck_buf out, new_comments, new_rels, new_types;
+} docx_parts;
+
+static void docx_parts_free(docx_parts *p)
 {
-    docx_edit e;
-    char *doc = NULL, *rels = NULL, *types = NULL, *old_comments = NULL, *comments_name = NULL;
-    char *rels_name = rels_path_of(set->part);
-    size_t doc_len = 0, rels_len = 0, types_len = 0, old_len = 0;
-    ck_para_map map;
-    ck_splice_list edits = { 0 };
-    ck_buf out = CK_BUF_INIT, new_comments = CK_BUF_INIT, new_rels = CK_BUF_INIT, new_types = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
-    ck_buf decl = CK_BUF_INIT;
-    char prefix[64] = "";
+    ck_buf_free(&p->out);
+    ck_buf_free(&p->new_comments);
+    ck_buf_free(&p->new_rels);
+    ck_buf_free(&p->new_types);
+    free(p->doc);
+    free(p->rels);
+    free(p->types);
+    free(p->old_comments);
+    free(p->comments_name);
+    free(p->rels_name);
+}
+
+/* The main part, its relationships, the content types and any comments part. */
+static int read_parts(ck_zip *zip, const char *part, docx_parts *p, ck_error *err)
+{
     int rc;
 
-    memset(&e, 0, sizeof e);
-    memset(&map, 0, sizeof map);
-    e.set = set;
-    ck_annotate_date(set->date, 1, e.date, sizeof e.date);
+    p->rels_name = rels_path_of(part);
+    if ((rc = ck_zip_read(zip, part, 0, &p->doc, &p->doc_len, err)) != 0)
+        return rc;
+    if ((rc = read_optional(zip, p->rels_name, &p->rels, &p->rels_len, err)) != 0)
+        return rc;
+    p->types_name = ck_zip_name(zip, (size_t)ck_zip_find_nocase(zip, "[Content_Types].xml"));
+    if ((rc = ck_zip_read(zip, p->types_name, 0, &p->types, &p->types_len, err)) != 0)
+        return rc;
+    p->comments_name = p->rels ? comments_part(p->rels, p->rels_len, part) : NULL;
+    if (p->comments_name && (rc = read_optional(zip, p->comments_name, &p->old_comments, &p->old_len, err)) != 0)
+        return rc;
+    return 0;
+}
 
-    if ((rc = ck_zip_read(zip, set->part, 0, &doc, &doc_len, err)) != 0)
-        goto done;
-    if ((rc = read_optional(zip, rels_name, &rels, &rels_len, err)) != 0)
-        goto done;
-    const char *types_name = ck_zip_name(zip, (size_t)ck_zip_find_nocase(zip, "[Content_Types].xml"));
-    if ((rc = ck_zip_read(zip, types_name, 0, &types, &types_len, err)) != 0)
-        goto done;
-    comments_name = rels ? comments_part(rels, rels_len, set->part) : NULL;
-    if (comments_name && (rc = read_optional(zip, comments_name, &old_comments, &old_len, err)) != 0)
-        goto done;
-
-    e.ns = CK_NS_W;
-    if (!ck_xml_root_prefix(doc, doc_len, CK_NS_W, prefix, sizeof prefix)) {
-        if (ck_xml_root_prefix(doc, doc_len, CK_NS_W_STRICT, prefix, sizeof prefix))
-            e.ns = CK_NS_W_STRICT;
-        else {
-            rc = damaged(err, set->part);
-            goto done;
-        }
+/* The W namespace of the main part (transitional or strict) into e->ns,
+ * its prefix into prefix, and into decl the declaration our w: elements
+ * need when the part uses another prefix. */
+static int find_namespace(docx_edit *e, const docx_parts *p, char *prefix, size_t size, ck_buf *decl, ck_error *err)
+{
+    e->ns = CK_NS_W;
+    if (!ck_xml_root_prefix(p->doc, p->doc_len, CK_NS_W, prefix, size)) {
+        if (!ck_xml_root_prefix(p->doc, p->doc_len, CK_NS_W_STRICT, prefix, size))
+            return damaged(err, e->set->part);
+        e->ns = CK_NS_W_STRICT;
     }
     if (strcmp(prefix, "w") != 0)
-        ck_buf_printf(&decl, " xmlns:w=\"%s\"", e.ns);
-    e.w_decl = decl.data ? decl.data : "";
+        ck_buf_printf(decl, " xmlns:w=\"%s\"", e->ns);
+    e->w_decl = decl->data ? decl->data : "";
+    return 0;
+}
 
-    if (ck_para_scan(doc, doc_len, CK_PARAGRAPHS_DOCX, &map) != 0) {
-        rc = damaged(err, set->part);
-        goto done;
+/* The summary of an earlier run goes; a new one takes its place. */
+static void remove_old_summary(const docx_edit *e, ck_splice_list *edits, const char *doc, size_t doc_len)
+{
+    char a[160], z[320];
+
+    if (e->old_summary_id < 0)
+        return;
+    snprintf(a, sizeof a, "<w:commentRangeStart%s w:id=\"%ld\"/>", e->w_decl, e->old_summary_id);
+    snprintf(z, sizeof z, "<w:commentRangeEnd%s w:id=\"%ld\"/><w:r%s><w:commentReference w:id=\"%ld\"/></w:r>",
+             e->w_decl, e->old_summary_id, e->w_decl, e->old_summary_id);
+    const char *pa = ck_xml_find(doc, doc_len, a), *pz = ck_xml_find(doc, doc_len, z);
+    if (pa)
+        ck_splice_remove(edits, (size_t)(pa - doc), strlen(a));
+    if (pz)
+        ck_splice_remove(edits, (size_t)(pz - doc), strlen(z));
+}
+
+/* True when insertion ins goes right after a paragraph of the part. */
+static int placed_after_paragraph(const ck_insertion *ins, const ck_annotate_paragraphs *map)
+{
+    return ins->after >= 0 && (size_t)ins->after < map->count && map->paras[ins->after].top_end;
+}
+
+/* The appended section goes after the last article, before the signature
+ * block and annexes, when the review says where that is; else NULL (the
+ * end of the body). */
+static const ck_annotate_paragraph *appendix_anchor(const ck_annotation_set *set, const ck_annotate_paragraphs *map)
+{
+    if (set->appendix_after >= 0 && (size_t)set->appendix_after < map->count &&
+        map->paras[set->appendix_after].top_end)
+        return &map->paras[set->appendix_after];
+    return NULL;
+}
+
+/* When something is appended at the end of the body: the body's last
+ * paragraph, whose mark joins the insertion; else NULL. */
+static const ck_annotate_paragraph *mark_taken_in(const docx_edit *e, const ck_annotate_paragraphs *map,
+                                                  const char *doc, const ck_annotate_paragraph *appendix_at)
+{
+    const ck_annotate_paragraph *prev = NULL;
+    for (size_t i = 0; i < e->set->insertion_count && !appendix_at; i++) {
+        const ck_insertion *ins = &e->set->insertions[i];
+        if (!ck_annotation_keys_has(&e->old, ins->key) && !placed_after_paragraph(ins, map))
+            prev = last_body_paragraph(map, doc);
     }
-    e.next_id = (max_id(doc, doc_len) > max_id(old_comments ? old_comments : "", old_len)
-                     ? max_id(doc, doc_len)
-                     : max_id(old_comments ? old_comments : "", old_len)) + 1;
-    remember_old_comments(&e, old_comments ? old_comments : "", old_len);
+    return prev;
+}
 
-    /* The summary of an earlier run goes; a new one takes its place. */
-    if (e.old_summary_id >= 0) {
-        char a[160], z[320];
-        snprintf(a, sizeof a, "<w:commentRangeStart%s w:id=\"%ld\"/>", e.w_decl, e.old_summary_id);
-        snprintf(z, sizeof z, "<w:commentRangeEnd%s w:id=\"%ld\"/><w:r%s><w:commentReference w:id=\"%ld\"/></w:r>",
-                 e.w_decl, e.old_summary_id, e.w_decl, e.old_summary_id);
-        const char *pa = ck_xml_find(doc, doc_len, a), *pz = ck_xml_find(doc, doc_len, z);
-        if (pa)
-            ck_splice_remove(&edits, (size_t)(pa - doc), strlen(a));
-        if (pz)
-            ck_splice_remove(&edits, (size_t)(pz - doc), strlen(z));
-    }
+/* A comment range from the start of paragraph first to the end of last. */
+static void comment_range(docx_edit *e, ck_splice_list *edits, const ck_annotate_paragraph *first,
+                          const ck_annotate_paragraph *last, const char *initials, const char *key, const char *text)
+{
+    long id = e->next_id++;
+    ck_buf b = CK_BUF_INIT;
+    anchor_start(&b, e, id);
+    ck_splice_insert(edits, first->content_start, b.data);
+    ck_buf_clear(&b);
+    anchor_end(&b, e, id);
+    ck_splice_insert(edits, last->close_start, b.data);
+    ck_buf_free(&b);
+    add_comment(e, id, initials, key, text);
+}
 
-    /* The mark of the body's last paragraph joins an appended section's
-     * insertion; spliced first, as w:pPr must lead its paragraph. */
-    const ck_para_pos *prev = NULL;
-    /* The appended section goes after the last article, before the
-     * signature block and annexes, when the review says where that is. */
-    const ck_para_pos *appendix_at =
-        set->appendix_after >= 0 && (size_t)set->appendix_after < map.count && map.paras[set->appendix_after].top_end
-            ? &map.paras[set->appendix_after]
-            : NULL;
-    for (size_t i = 0; i < set->insertion_count && !appendix_at; i++) {
-        const ck_insertion *ins = &set->insertions[i];
-        if (!ck_annotation_keys_has(&e.old, ins->key) &&
-            !(ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end))
-            prev = last_body_paragraph(&map, doc);
-    }
-    if (prev)
-        mark_paragraph_inserted(&e, &edits, doc, prefix, prev);
-
-    /* Comments on existing paragraphs, placed so LibreOffice keeps them
-     * too (ck_para_span). */
+/* Comments on existing paragraphs, placed so LibreOffice keeps them too
+ * (ck_annotate_paragraphs_span); those of an earlier run are not repeated. */
+static int comment_paragraphs(docx_edit *e, ck_splice_list *edits, const ck_annotate_paragraphs *map, ck_error *err)
+{
+    const ck_annotation_set *set = e->set;
     for (size_t i = 0; i < set->comment_count; i++) {
         const ck_annotation *a = &set->comments[i];
-        if (ck_annotation_keys_has(&e.old, a->key))
-            continue;
-        if (a->last >= map.count) {
-            rc = unplaced(err, set->part, a->last, map.count);
-            goto done;
-        }
         size_t first, last;
-        ck_para_span(&map, a->first, a->last, &first, &last);
-        if (map.paras[first].empty || map.paras[last].empty)
+        if (ck_annotation_keys_has(&e->old, a->key))
             continue;
-        long id = e.next_id++;
-        ck_buf b = CK_BUF_INIT;
-        anchor_start(&b, &e, id);
-        ck_splice_insert(&edits, map.paras[first].content_start, b.data);
-        ck_buf_clear(&b);
-        anchor_end(&b, &e, id);
-        ck_splice_insert(&edits, map.paras[last].close_start, b.data);
-        ck_buf_free(&b);
-        add_comment(&e, id, "CK", a->key, a->text);
+        if (a->last >= map->count)
+            return ck_annotate_unplaced(err, set->part, a->last, map->count);
+        ck_annotate_paragraphs_span(map, a->first, a->last, &first, &last);
+        if (map->paras[first].empty || map->paras[last].empty)
+            continue;
+        comment_range(e, edits, &map->paras[first], &map->paras[last], "CK", a->key, a->text);
     }
+    return 0;
+}
 
-    /* Insertions after a paragraph, then the appended section. */
+/* Insertions after a paragraph, then the appended section with the rest
+ * (after appendix_at, else at the body's tail). prev is the paragraph
+ * whose mark the section takes in (mark_taken_in). */
+static void insert_clauses(docx_edit *e, ck_splice_list *edits, const ck_annotate_paragraphs *map,
+                           const ck_annotate_paragraph *appendix_at, const ck_annotate_paragraph *prev)
+{
+    const ck_annotation_set *set = e->set;
     ck_buf appendix = CK_BUF_INIT;
     size_t *appended = ck_calloc(set->insertion_count + 1, sizeof *appended);
     long *appended_comment = ck_calloc(set->insertion_count + 1, sizeof *appended_comment);
     size_t appended_count = 0;
+
     for (size_t i = 0; i < set->insertion_count; i++) {
         const ck_insertion *ins = &set->insertions[i];
-        if (ck_annotation_keys_has(&e.old, ins->key))
+        if (ck_annotation_keys_has(&e->old, ins->key))
             continue;
-        long comment_id = ins->comment ? e.next_id++ : -1;
-        if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
+        long comment_id = ins->comment ? e->next_id++ : -1;
+        if (placed_after_paragraph(ins, map)) {
             ck_buf b = CK_BUF_INIT;
-            inserted_paragraphs(&e, &b, ins->text, comment_id, 0, 0);
-            ck_splice_insert(&edits, map.paras[ins->after].top_end, b.data);
+            inserted_paragraphs(e, &b, ins->text, comment_id, 0, 0);
+            ck_splice_insert(edits, map->paras[ins->after].top_end, b.data);
             ck_buf_free(&b);
         } else {
             appended_comment[appended_count] = comment_id;
             appended[appended_count++] = i;
         }
         if (comment_id >= 0)
-            add_comment(&e, comment_id, "CK", ins->key, ins->comment);
+            add_comment(e, comment_id, "CK", ins->key, ins->comment);
     }
     if (appended_count) {
         /* At the end of the body the last paragraph mark is the document's
          * own: the insertion takes in the mark of the paragraph before it
          * instead, so rejecting it leaves no empty paragraph behind. */
-        inserted_paragraphs(&e, &appendix, set->appendix_title, -1, 1, 0);
+        inserted_paragraphs(e, &appendix, set->appendix_title, -1, 1, 0);
         for (size_t k = 0; k < appended_count; k++)
-            inserted_paragraphs(&e, &appendix, set->insertions[appended[k]].text, appended_comment[k], 0,
+            inserted_paragraphs(e, &appendix, set->insertions[appended[k]].text, appended_comment[k], 0,
                                 prev && k + 1 == appended_count);
-        ck_splice_insert(&edits, appendix_at ? appendix_at->top_end : map.tail_start, appendix.data);
+        ck_splice_insert(edits, appendix_at ? appendix_at->top_end : map->tail_start, appendix.data);
     }
     free(appended);
     free(appended_comment);
     ck_buf_free(&appendix);
+}
 
-    /* The summary, on the first paragraph of the body. */
-    if (set->summary) {
-        size_t first = 0;
-        while (first < map.count && (!map.paras[first].top_level || map.paras[first].empty))
-            first++;
-        if (first < map.count) {
-            long id = e.next_id++;
-            ck_buf b = CK_BUF_INIT;
-            anchor_start(&b, &e, id);
-            ck_splice_insert(&edits, map.paras[first].content_start, b.data);
-            ck_buf_clear(&b);
-            anchor_end(&b, &e, id);
-            ck_splice_insert(&edits, map.paras[first].close_start, b.data);
-            ck_buf_free(&b);
-            add_comment(&e, id, "CKS", NULL, set->summary);
+/* The summary, on the first paragraph of the body. */
+static void comment_summary(docx_edit *e, ck_splice_list *edits, const ck_annotate_paragraphs *map)
+{
+    size_t first = ck_annotate_paragraphs_first_body(map);
+    if (e->set->summary && first < map->count)
+        comment_range(e, edits, &map->paras[first], &map->paras[first], "CKS", NULL, e->set->summary);
+}
+
+/* The old comments part with the old summary removed and ours added. */
+static int merge_comments(const docx_edit *e, docx_parts *p, ck_error *err)
+{
+    const char *old = p->old_comments;
+    const char *ours = e->comments.data ? e->comments.data : "";
+    ck_splice_list cedits = { 0 };
+    char cprefix[64] = "w";
+    ck_xml_scanner s;
+    ck_xml_tag tag;
+    size_t summary_start = 0, root_close = 0;
+    int in_summary = 0;
+
+    ck_xml_root_prefix(old, p->old_len, e->ns, cprefix, sizeof cprefix);
+    ck_xml_scanner_init(&s, old, p->old_len);
+    while (ck_xml_scan_next(&s, &tag) == 1) {
+        if (tag.type == CK_TAG_START && ck_xml_tag_is(&tag, cprefix, "comment")) {
+            char q[80];
+            const char *v;
+            size_t vlen;
+            snprintf(q, sizeof q, "%s%sinitials", cprefix, *cprefix ? ":" : "");
+            if (ck_xml_tag_attr(old, &tag, q, &v, &vlen) && vlen == 3 && memcmp(v, "CKS", 3) == 0) {
+                in_summary = 1;
+                summary_start = tag.start;
+            }
+        } else if (tag.type == CK_TAG_END && ck_xml_tag_is(&tag, cprefix, "comment") && in_summary) {
+            ck_splice_remove(&cedits, summary_start, tag.end - summary_start);
+            in_summary = 0;
+        } else if (tag.type == CK_TAG_END && ck_xml_tag_is(&tag, cprefix, "comments")) {
+            root_close = tag.start;
+        } else if (tag.type == CK_TAG_EMPTY && ck_xml_tag_is(&tag, cprefix, "comments")) {
+            /* <w:comments/>, as pandoc writes it: opened and closed around ours. */
+            size_t slash = tag.end - 2;
+            while (slash > tag.start && old[slash] != '/')
+                slash--;
+            ck_buf open_close = CK_BUF_INIT;
+            ck_buf_append(&open_close, old + slash + 1, tag.end - slash - 1);
+            ck_buf_puts(&open_close, ours);
+            ck_buf_puts(&open_close, "</");
+            ck_buf_append(&open_close, tag.name, tag.name_len);
+            ck_buf_puts(&open_close, ">");
+            ck_splice_remove(&cedits, slash, tag.end - slash);
+            ck_splice_insert(&cedits, slash, open_close.data);
+            ck_buf_free(&open_close);
+            root_close = (size_t)-1;
         }
     }
-    ck_splice_apply(&edits, doc, doc_len, &out);
-
-    /* comments.xml: the old one with the old summary removed and ours added,
-     * or a new part with its relationship and content type. */
-    if (old_comments) {
-        ck_splice_list cedits = { 0 };
-        char cprefix[64] = "w";
-        ck_xml_root_prefix(old_comments, old_len, e.ns, cprefix, sizeof cprefix);
-        ck_xml_scanner s;
-        ck_xml_tag tag;
-        size_t summary_start = 0, root_close = 0;
-        int in_summary = 0;
-        ck_xml_scanner_init(&s, old_comments, old_len);
-        while (ck_xml_scan_next(&s, &tag) == 1) {
-            if (tag.type == CK_TAG_START && ck_xml_tag_is(&tag, cprefix, "comment")) {
-                char q[80];
-                const char *v;
-                size_t vlen;
-                snprintf(q, sizeof q, "%s%sinitials", cprefix, *cprefix ? ":" : "");
-                if (ck_xml_tag_attr(old_comments, &tag, q, &v, &vlen) && vlen == 3 && memcmp(v, "CKS", 3) == 0) {
-                    in_summary = 1;
-                    summary_start = tag.start;
-                }
-            } else if (tag.type == CK_TAG_END && ck_xml_tag_is(&tag, cprefix, "comment") && in_summary) {
-                ck_splice_remove(&cedits, summary_start, tag.end - summary_start);
-                in_summary = 0;
-            } else if (tag.type == CK_TAG_END && ck_xml_tag_is(&tag, cprefix, "comments")) {
-                root_close = tag.start;
-            } else if (tag.type == CK_TAG_EMPTY && ck_xml_tag_is(&tag, cprefix, "comments")) {
-                /* <w:comments/>, as pandoc writes it: opened and closed around ours. */
-                size_t slash = tag.end - 2;
-                while (slash > tag.start && old_comments[slash] != '/')
-                    slash--;
-                ck_buf open_close = CK_BUF_INIT;
-                ck_buf_append(&open_close, old_comments + slash + 1, tag.end - slash - 1);
-                ck_buf_puts(&open_close, e.comments.data ? e.comments.data : "");
-                ck_buf_puts(&open_close, "</");
-                ck_buf_append(&open_close, tag.name, tag.name_len);
-                ck_buf_puts(&open_close, ">");
-                ck_splice_remove(&cedits, slash, tag.end - slash);
-                ck_splice_insert(&cedits, slash, open_close.data);
-                ck_buf_free(&open_close);
-                root_close = (size_t)-1;
-            }
-        }
-        if (!root_close) {
-            ck_splice_list_free(&cedits);
-            rc = damaged(err, comments_name);
-            goto done;
-        }
-        if (root_close != (size_t)-1)
-            ck_splice_insert(&cedits, root_close, e.comments.data ? e.comments.data : "");
-        ck_splice_apply(&cedits, old_comments, old_len, &new_comments);
+    if (!root_close) {
         ck_splice_list_free(&cedits);
-    } else if (e.comments.len) {
-        ck_buf_printf(&new_comments,
+        return damaged(err, p->comments_name);
+    }
+    if (root_close != (size_t)-1)
+        ck_splice_insert(&cedits, root_close, ours);
+    ck_splice_apply(&cedits, old, p->old_len, &p->new_comments);
+    ck_splice_list_free(&cedits);
+    return 0;
+}
+
+/* Where the last end tag of xml starts (the root's), or NULL. */
+static const char *last_end_tag(const char *xml, size_t len)
+{
+    const char *close = NULL;
+    for (const char *q = xml; (q = ck_xml_find(q, len - (size_t)(q - xml), "</")) != NULL; q++)
+        close = q;
+    return close;
+}
+
+/* A new comments part beside the main part, with its relationship (an id
+ * no other relationship has) and its content type. */
+static int add_comments_part(const docx_edit *e, docx_parts *p, const char *part, ck_error *err)
+{
+    const char *rel_type = strcmp(e->ns, CK_NS_W_STRICT) == 0 ? REL_COMMENTS_STRICT : REL_COMMENTS;
+    const char *slash = strrchr(part, '/'), *close;
+    ck_buf name = CK_BUF_INIT;
+
+    ck_buf_printf(&p->new_comments,
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                  "<w:comments xmlns:w=\"%s\">%s</w:comments>",
+                  e->ns, e->comments.data);
+    if (slash)
+        ck_buf_append(&name, part, (size_t)(slash - part + 1));
+    ck_buf_puts(&name, "comments.xml");
+    free(p->comments_name);
+    p->comments_name = ck_buf_detach(&name);
+
+    if (p->rels) {
+        int n = 1;
+        char id[32];
+        if (!(close = last_end_tag(p->rels, p->rels_len)))
+            return damaged(err, p->rels_name);
+        do
+            snprintf(id, sizeof id, "\"rIdCk%d\"", n++);
+        while (ck_xml_find(p->rels, p->rels_len, id));
+        ck_buf_append(&p->new_rels, p->rels, (size_t)(close - p->rels));
+        ck_buf_printf(&p->new_rels, "<Relationship Id=%s Type=\"%s\" Target=\"comments.xml\"/>", id, rel_type);
+        ck_buf_puts(&p->new_rels, close);
+    } else {
+        ck_buf_printf(&p->new_rels,
                       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                      "<w:comments xmlns:w=\"%s\">%s</w:comments>",
-                      e.ns, e.comments.data);
-        free(comments_name);
-        const char *slash = strrchr(set->part, '/');
-        ck_buf name = CK_BUF_INIT;
-        if (slash)
-            ck_buf_append(&name, set->part, (size_t)(slash - set->part + 1));
-        ck_buf_puts(&name, "comments.xml");
-        comments_name = ck_buf_detach(&name);
-
-        /* Relationship, with an id no other relationship has. */
-        const char *rel_type = strcmp(e.ns, CK_NS_W_STRICT) == 0 ? REL_COMMENTS_STRICT : REL_COMMENTS;
-        if (rels) {
-            const char *close = NULL;
-            for (const char *p = rels; (p = ck_xml_find(p, rels_len - (size_t)(p - rels), "</")) != NULL; p++)
-                close = p;
-            if (!close) {
-                rc = damaged(err, rels_name);
-                goto done;
-            }
-            int n = 1;
-            char id[32];
-            do
-                snprintf(id, sizeof id, "\"rIdCk%d\"", n++);
-            while (ck_xml_find(rels, rels_len, id));
-            ck_buf_append(&new_rels, rels, (size_t)(close - rels));
-            ck_buf_printf(&new_rels, "<Relationship Id=%s Type=\"%s\" Target=\"comments.xml\"/>", id, rel_type);
-            ck_buf_puts(&new_rels, close);
-        } else {
-            ck_buf_printf(&new_rels,
-                          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                          "<Relationships xmlns=\"%s\"><Relationship Id=\"rIdCk1\" Type=\"%s\" "
-                          "Target=\"comments.xml\"/></Relationships>",
-                          CK_NS_PKG_REL, rel_type);
-        }
-        const char *close = NULL;
-        for (const char *p = types; (p = ck_xml_find(p, types_len - (size_t)(p - types), "</")) != NULL; p++)
-            close = p;
-        if (!close) {
-            rc = damaged(err, types_name);
-            goto done;
-        }
-        ck_buf_append(&new_types, types, (size_t)(close - types));
-        ck_buf_printf(&new_types, "<Override PartName=\"/%s\" ContentType=\"%s\"/>", comments_name, CT_COMMENTS);
-        ck_buf_puts(&new_types, close);
+                      "<Relationships xmlns=\"%s\"><Relationship Id=\"rIdCk1\" Type=\"%s\" "
+                      "Target=\"comments.xml\"/></Relationships>",
+                      CK_NS_PKG_REL, rel_type);
     }
+    if (!(close = last_end_tag(p->types, p->types_len)))
+        return damaged(err, p->types_name);
+    ck_buf_append(&p->new_types, p->types, (size_t)(close - p->types));
+    ck_buf_printf(&p->new_types, "<Override PartName=\"/%s\" ContentType=\"%s\"/>", p->comments_name, CT_COMMENTS);
+    ck_buf_puts(&p->new_types, close);
+    return 0;
+}
 
-    /* Write: edited parts in place, every other entry copied raw. */
-    if ((rc = ck_zip_writer_open(&w, output, err)) != 0)
+int ck_annotate_docx(ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err)
+{
+    docx_edit e;
+    docx_parts p;
+    ck_annotate_paragraphs map;
+    ck_splice_list edits = { 0 };
+    ck_buf decl = CK_BUF_INIT;
+    char prefix[64] = "";
+    int rc;
+
+    memset(&e, 0, sizeof e);
+    memset(&p, 0, sizeof p);
+    memset(&map, 0, sizeof map);
+    e.set = set;
+    ck_annotate_date(set->date, 1, e.date, sizeof e.date);
+
+    if ((rc = read_parts(zip, set->part, &p, err)) != 0 ||
+        (rc = find_namespace(&e, &p, prefix, sizeof prefix, &decl, err)) != 0)
         goto done;
-    for (size_t i = 0; i < ck_zip_count(zip) && rc == 0; i++) {
-        const char *name = ck_zip_name(zip, i);
-        if (strcmp(name, set->part) == 0)
-            rc = ck_zip_writer_add(w, name, out.data, out.len, 0, err);
-        else if (comments_name && new_comments.len && strcmp(name, comments_name) == 0)
-            rc = ck_zip_writer_add(w, name, new_comments.data, new_comments.len, 0, err);
-        else if (new_rels.len && strcmp(name, rels_name) == 0)
-            rc = ck_zip_writer_add(w, name, new_rels.data, new_rels.len, 0, err);
-        else if (new_types.len && strcmp(name, types_name) == 0)
-            rc = ck_zip_writer_add(w, name, new_types.data, new_types.len, 0, err);
-        else
-            rc = ck_zip_writer_copy_raw(w, zip, name, err);
+    if (ck_annotate_paragraphs_scan(p.doc, p.doc_len, CK_PARAGRAPHS_DOCX, &map) != 0) {
+        rc = damaged(err, set->part);
+        goto done;
     }
-    if (rc == 0 && !old_comments && new_comments.len)
-        rc = ck_zip_writer_add(w, comments_name, new_comments.data, new_comments.len, 0, err);
-    if (rc == 0 && !rels && new_rels.len)
-        rc = ck_zip_writer_add(w, rels_name, new_rels.data, new_rels.len, 0, err);
+    {
+        const char *old = p.old_comments ? p.old_comments : "";
+        long in_doc = max_id(p.doc, p.doc_len), in_comments = max_id(old, p.old_len);
+        e.next_id = (in_doc > in_comments ? in_doc : in_comments) + 1;
+        remember_old_comments(&e, old, p.old_len);
+    }
+    remove_old_summary(&e, &edits, p.doc, p.doc_len);
+
+    /* The mark of the body's last paragraph joins an appended section's
+     * insertion; spliced first, as w:pPr must lead its paragraph. */
+    const ck_annotate_paragraph *appendix_at = appendix_anchor(set, &map);
+    const ck_annotate_paragraph *prev = mark_taken_in(&e, &map, p.doc, appendix_at);
+    if (prev)
+        mark_paragraph_inserted(&e, &edits, p.doc, prefix, prev);
+    if ((rc = comment_paragraphs(&e, &edits, &map, err)) != 0)
+        goto done;
+    insert_clauses(&e, &edits, &map, appendix_at, prev);
+    comment_summary(&e, &edits, &map);
+    ck_splice_apply(&edits, p.doc, p.doc_len, &p.out);
+
+    /* comments.xml: the old one with ours added, or a new part with its
+     * relationship and content type. */
+    if (p.old_comments)
+        rc = merge_comments(&e, &p, err);
+    else if (e.comments.len)
+        rc = add_comments_part(&e, &p, set->part, err);
     if (rc == 0) {
-        rc = ck_zip_writer_commit(w, err);
-        w = NULL;
+        /* Edited parts in place, new ones after, every other entry copied raw. */
+        const ck_annotate_part parts[] = {
+            { set->part, p.out.data, p.out.len },
+            { p.comments_name, p.new_comments.data, p.new_comments.len },
+            { p.rels_name, p.new_rels.data, p.new_rels.len },
+            { p.types_name, p.new_types.data, p.new_types.len },
+        };
+        rc = ck_annotate_write_package(zip, output, parts, CK_ARRAY_LEN(parts), err);
     }
 done:
     ck_buf_free(&decl);
-    ck_zip_writer_abort(w);
     ck_splice_list_free(&edits);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
     ck_annotation_keys_free(&e.old);
     ck_buf_free(&e.comments);
-    ck_buf_free(&out);
-    ck_buf_free(&new_comments);
-    ck_buf_free(&new_rels);
-    ck_buf_free(&new_types);
-    free(doc);
-    free(rels);
-    free(types);
-    free(old_comments);
-    free(comments_name);
-    free(rels_name);
+    docx_parts_free(&p);
     return rc;
 }

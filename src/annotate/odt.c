@@ -129,9 +129,9 @@ static void inserted_run(odt_edit *e, ck_buf *b, ck_buf *regions, const odt_item
 
 /* The paragraph whose end comes right before offset at (only end tags and
  * white space between), or NULL. */
-static const ck_para_pos *paragraph_before(const ck_para_map *map, const char *xml, size_t at)
+static const ck_annotate_paragraph *paragraph_before(const ck_annotate_paragraphs *map, const char *xml, size_t at)
 {
-    const ck_para_pos *best = NULL;
+    const ck_annotate_paragraph *best = NULL;
     for (size_t i = 0; i < map->count; i++)
         if (!map->paras[i].empty && map->paras[i].end <= at && (!best || map->paras[i].end > best->end))
             best = &map->paras[i];
@@ -154,10 +154,10 @@ static const ck_para_pos *paragraph_before(const ck_para_map *map, const char *x
 
 /* Splices a run of items at offset at, with the tracked range starting in
  * the paragraph before when there is one. */
-static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_para_map *map,
+static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_annotate_paragraphs *map,
                        size_t at, const odt_item *items, size_t n)
 {
-    const ck_para_pos *prev = paragraph_before(map, xml, at);
+    const ck_annotate_paragraph *prev = paragraph_before(map, xml, at);
     ck_buf b = CK_BUF_INIT;
     int first_id;
     inserted_run(e, &b, regions, items, n, prev != NULL, &first_id);
@@ -213,16 +213,165 @@ static void scan_old(odt_edit *e, const char *xml, size_t len, const char *offic
     }
 }
 
+/* ---- the steps of annotating ------------------------------------------------------ */
+
+static int unusual_content(ck_error *err, const char *zh, const char *en)
+{
+    ck_error_set(err, CK_EINPUT, "%s", ck_tr(zh, en));
+    ck_error_set_part(err, "content.xml");
+    return CK_EINPUT;
+}
+
+/* The prefixes content.xml binds text and office to, and into decl the
+ * declarations what we write needs: it always uses office:, text: and dc:,
+ * declared locally where the document binds them otherwise. */
+static int find_prefixes(const char *xml, size_t len, char *text_prefix, char *office_prefix, size_t size, ck_buf *decl,
+                         ck_error *err)
+{
+    char dc_prefix[64] = "";
+
+    if (!ck_xml_root_prefix(xml, len, CK_NS_TEXT, text_prefix, size) ||
+        !ck_xml_root_prefix(xml, len, CK_NS_OFFICE, office_prefix, size))
+        return unusual_content(err, "content.xml 的結構異常；請用 LibreOffice 重新儲存後再試",
+                               "content.xml is unusual; save the file again in LibreOffice");
+    if (strcmp(office_prefix, "office") != 0)
+        ck_buf_printf(decl, " xmlns:office=\"%s\"", CK_NS_OFFICE);
+    if (strcmp(text_prefix, "text") != 0)
+        ck_buf_printf(decl, " xmlns:text=\"%s\"", CK_NS_TEXT);
+    if (!ck_xml_root_prefix(xml, len, NS_DC, dc_prefix, sizeof dc_prefix) || strcmp(dc_prefix, "dc") != 0)
+        ck_buf_printf(decl, " xmlns:dc=\"%s\"", NS_DC);
+    return 0;
+}
+
+/* An annotation named name from the start of paragraph first to the end of last. */
+static void annotate_range(odt_edit *e, ck_splice_list *edits, const ck_annotate_paragraph *first,
+                           const ck_annotate_paragraph *last, const char *name, const char *key, const char *text)
+{
+    ck_buf b = CK_BUF_INIT;
+    annotation(e, &b, name, key, text);
+    ck_splice_insert(edits, first->content_start, b.data);
+    ck_buf_clear(&b);
+    annotation_end(e, &b, name);
+    ck_splice_insert(edits, last->close_start, b.data);
+    ck_buf_free(&b);
+}
+
+/* Comments on existing paragraphs (ck_annotate_paragraphs_span); those of
+ * an earlier run are not repeated. */
+static int comment_paragraphs(odt_edit *e, ck_splice_list *edits, const ck_annotate_paragraphs *map, ck_error *err)
+{
+    const ck_annotation_set *set = e->set;
+    for (size_t i = 0; i < set->comment_count; i++) {
+        const ck_annotation *a = &set->comments[i];
+        size_t first, last;
+        char name[32];
+        if (ck_annotation_keys_has(&e->old, a->key))
+            continue;
+        if (a->last >= map->count)
+            return ck_annotate_unplaced(err, "content.xml", a->last, map->count);
+        ck_annotate_paragraphs_span(map, a->first, a->last, &first, &last);
+        if (map->paras[first].empty || map->paras[last].empty)
+            continue;
+        snprintf(name, sizeof name, "ck-note-%d", e->next++);
+        annotate_range(e, edits, &map->paras[first], &map->paras[last], name, a->key, a->text);
+    }
+    return 0;
+}
+
+/* Where the appended section goes: after the last article, before the
+ * signature block and annexes, when the review says where that is; else at
+ * the end of the body. */
+static size_t appendix_offset(const ck_annotation_set *set, const ck_annotate_paragraphs *map)
+{
+    const ck_annotate_paragraph *before =
+        set->appendix_before >= 0 && (size_t)set->appendix_before < map->count ? &map->paras[set->appendix_before]
+                                                                                : NULL;
+    if (before && (before->top_level || before->item_close))
+        return before->start; /* a body paragraph or one in an article's list item, not a table cell */
+    if (set->appendix_after >= 0 && (size_t)set->appendix_after < map->count && map->paras[set->appendix_after].top_end)
+        return map->paras[set->appendix_after].top_end;
+    return map->container_close;
+}
+
+/* Insertions after a paragraph: inside the article's list item when the
+ * article is one (LibreOffice numbers articles as a list), else after the
+ * body element holding the paragraph; then the appended section. */
+static void insert_clauses(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml,
+                           const ck_annotate_paragraphs *map)
+{
+    const ck_annotation_set *set = e->set;
+    odt_item *appended = ck_calloc(set->insertion_count + 1, sizeof *appended);
+    size_t appended_count = 0;
+
+    for (size_t i = 0; i < set->insertion_count; i++) {
+        const ck_insertion *ins = &set->insertions[i];
+        if (ck_annotation_keys_has(&e->old, ins->key))
+            continue;
+        odt_item item = { ins->text, ins->key, ins->comment, 0 };
+        if (ins->after >= 0 && (size_t)ins->after < map->count && map->paras[ins->after].top_end) {
+            const ck_annotate_paragraph *p = &map->paras[ins->after];
+            insert_run(e, edits, regions, xml, map, p->item_close ? p->item_close : p->top_end, &item, 1);
+        } else {
+            if (appended_count == 0)
+                appended[appended_count++] = (odt_item){ set->appendix_title, NULL, NULL, 1 };
+            appended[appended_count++] = item;
+        }
+    }
+    if (appended_count)
+        insert_run(e, edits, regions, xml, map, appendix_offset(set, map), appended, appended_count);
+    free(appended);
+}
+
+/* The summary, on the first paragraph of the body. */
+static void comment_summary(odt_edit *e, ck_splice_list *edits, const ck_annotate_paragraphs *map)
+{
+    size_t first = ck_annotate_paragraphs_first_body(map);
+    if (e->set->summary && first < map->count)
+        annotate_range(e, edits, &map->paras[first], &map->paras[first], "ck-summary", NULL, e->set->summary);
+}
+
+/* The changed regions go into text:tracked-changes, the first child of
+ * office:text: into the one there is, else a new one. */
+static void place_regions(const odt_edit *e, ck_splice_list *edits, const ck_buf *regions, const char *xml, size_t len,
+                          const ck_annotate_paragraphs *map, const char *text_prefix)
+{
+    ck_xml_scanner s;
+    ck_xml_tag tag;
+    ck_buf b = CK_BUF_INIT;
+
+    if (!regions->len)
+        return;
+    ck_xml_scanner_init(&s, xml, len);
+    s.pos = map->container_open_end;
+    while (ck_xml_scan_next(&s, &tag) == 1 && tag.start < map->container_close) {
+        if (!ck_xml_tag_is(&tag, text_prefix, "tracked-changes"))
+            continue;
+        if (tag.type == CK_TAG_EMPTY) {
+            ck_buf_printf(&b, "<text:tracked-changes%s>%s</text:tracked-changes>", e->decl, regions->data);
+            ck_splice_remove(edits, tag.start, tag.end - tag.start);
+            ck_splice_insert(edits, tag.start, b.data);
+            ck_buf_free(&b);
+            return;
+        }
+        if (tag.type == CK_TAG_END) {
+            ck_splice_insert(edits, tag.start, regions->data);
+            return;
+        }
+    }
+    ck_buf_printf(&b, "<text:tracked-changes%s>%s</text:tracked-changes>", e->decl, regions->data);
+    ck_splice_insert(edits, map->container_open_end, b.data);
+    ck_buf_free(&b);
+}
+
 int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *set, ck_error *err)
 {
     odt_edit e;
     char *xml = NULL;
     size_t len = 0;
     char text_prefix[64], office_prefix[64];
-    ck_para_map map;
+    ck_annotate_paragraphs map;
     ck_splice_list edits = { 0 };
     ck_buf out = CK_BUF_INIT, regions = CK_BUF_INIT, decl = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
     int rc;
 
     memset(&e, 0, sizeof e);
@@ -230,158 +379,29 @@ int ck_annotate_odt(ck_zip *zip, const char *output, const ck_annotation_set *se
     e.set = set;
     e.next = 1;
     ck_annotate_date(set->date, 0, e.date, sizeof e.date);
-    if ((rc = ck_zip_read(zip, "content.xml", 0, &xml, &len, err)) != 0)
+    if ((rc = ck_zip_read(zip, "content.xml", 0, &xml, &len, err)) != 0 ||
+        (rc = find_prefixes(xml, len, text_prefix, office_prefix, sizeof text_prefix, &decl, err)) != 0)
         goto done;
-    if (!ck_xml_root_prefix(xml, len, CK_NS_TEXT, text_prefix, sizeof text_prefix) ||
-        !ck_xml_root_prefix(xml, len, CK_NS_OFFICE, office_prefix, sizeof office_prefix)) {
-        rc = ck_error_set(err, CK_EINPUT, "%s",
-                          ck_tr("content.xml 的結構異常；請用 LibreOffice 重新儲存後再試",
-                                "content.xml is unusual; save the file again in LibreOffice"));
-        ck_error_set_part(err, "content.xml");
-        goto done;
-    }
-    /* What we write always uses office:, text: and dc:, declared locally
-     * where the document binds them otherwise. */
-    char dc_prefix[64] = "";
-    if (strcmp(office_prefix, "office") != 0)
-        ck_buf_printf(&decl, " xmlns:office=\"%s\"", CK_NS_OFFICE);
-    if (strcmp(text_prefix, "text") != 0)
-        ck_buf_printf(&decl, " xmlns:text=\"%s\"", CK_NS_TEXT);
-    if (!ck_xml_root_prefix(xml, len, NS_DC, dc_prefix, sizeof dc_prefix) || strcmp(dc_prefix, "dc") != 0)
-        ck_buf_printf(&decl, " xmlns:dc=\"%s\"", NS_DC);
     e.decl = decl.data ? decl.data : "";
-
-    if (ck_para_scan(xml, len, CK_PARAGRAPHS_ODT, &map) != 0) {
-        rc = ck_error_set(err, CK_EINPUT, "%s",
-                          ck_tr("無法在文件中定位段落；請用 LibreOffice 重新儲存後再試",
-                                "cannot find the paragraphs in the document; save it again in LibreOffice"));
-        ck_error_set_part(err, "content.xml");
+    if (ck_annotate_paragraphs_scan(xml, len, CK_PARAGRAPHS_ODT, &map) != 0) {
+        rc = unusual_content(err, "無法在文件中定位段落；請用 LibreOffice 重新儲存後再試",
+                             "cannot find the paragraphs in the document; save it again in LibreOffice");
         goto done;
     }
     scan_old(&e, xml, len, office_prefix, &edits);
-
-    for (size_t i = 0; i < set->comment_count; i++) {
-        const ck_annotation *a = &set->comments[i];
-        if (ck_annotation_keys_has(&e.old, a->key))
-            continue;
-        if (a->last >= map.count) {
-            rc = ck_error_set(err, CK_EINPUT,
-                              ck_tr("找不到第 %zu 個段落元素（文件中只有 %zu 個）；無法加註，請回報此檔案",
-                                    "paragraph element %zu is not in the part (it has %zu); cannot annotate: please report the file"),
-                              (size_t)a->last + 1, map.count);
-            ck_error_set_part(err, "content.xml");
-            goto done;
-        }
-        size_t first, last;
-        ck_para_span(&map, a->first, a->last, &first, &last);
-        if (map.paras[first].empty || map.paras[last].empty)
-            continue;
-        char name[32];
-        snprintf(name, sizeof name, "ck-note-%d", e.next++);
-        ck_buf b = CK_BUF_INIT;
-        annotation(&e, &b, name, a->key, a->text);
-        ck_splice_insert(&edits, map.paras[first].content_start, b.data);
-        ck_buf_clear(&b);
-        annotation_end(&e, &b, name);
-        ck_splice_insert(&edits, map.paras[last].close_start, b.data);
-        ck_buf_free(&b);
-    }
-    /* Insertions after a paragraph: inside the article's list item when the
-     * article is one (LibreOffice numbers articles as a list), else after
-     * the body element holding the paragraph; then the appended section. */
-    odt_item *appended = ck_calloc(set->insertion_count + 1, sizeof *appended);
-    size_t appended_count = 0;
-    for (size_t i = 0; i < set->insertion_count; i++) {
-        const ck_insertion *ins = &set->insertions[i];
-        if (ck_annotation_keys_has(&e.old, ins->key))
-            continue;
-        odt_item item = { ins->text, ins->key, ins->comment, 0 };
-        if (ins->after >= 0 && (size_t)ins->after < map.count && map.paras[ins->after].top_end) {
-            const ck_para_pos *p = &map.paras[ins->after];
-            insert_run(&e, &edits, &regions, xml, &map, p->item_close ? p->item_close : p->top_end, &item, 1);
-        } else {
-            if (appended_count == 0)
-                appended[appended_count++] = (odt_item){ set->appendix_title, NULL, NULL, 1 };
-            appended[appended_count++] = item;
-        }
-    }
-    /* After the last article, before the signature block and annexes, when
-     * the review says where that is; else at the end of the body. */
-    if (appended_count) {
-        size_t at = map.container_close;
-        const ck_para_pos *before = set->appendix_before >= 0 && (size_t)set->appendix_before < map.count
-                                        ? &map.paras[set->appendix_before]
-                                        : NULL;
-        if (before && (before->top_level || before->item_close))
-            at = before->start; /* a body paragraph or one in an article's list item, not a table cell */
-        else if (set->appendix_after >= 0 && (size_t)set->appendix_after < map.count &&
-                 map.paras[set->appendix_after].top_end)
-            at = map.paras[set->appendix_after].top_end;
-        insert_run(&e, &edits, &regions, xml, &map, at, appended, appended_count);
-    }
-    free(appended);
-    if (set->summary) {
-        size_t first = 0;
-        while (first < map.count && (!map.paras[first].top_level || map.paras[first].empty))
-            first++;
-        if (first < map.count) {
-            ck_buf b = CK_BUF_INIT;
-            annotation(&e, &b, "ck-summary", NULL, set->summary);
-            ck_splice_insert(&edits, map.paras[first].content_start, b.data);
-            ck_buf_clear(&b);
-            annotation_end(&e, &b, "ck-summary");
-            ck_splice_insert(&edits, map.paras[first].close_start, b.data);
-            ck_buf_free(&b);
-        }
-    }
-    /* The changed regions go into text:tracked-changes, the first child of office:text. */
-    if (regions.len) {
-        ck_xml_scanner s;
-        ck_xml_tag tag;
-        int placed = 0;
-        ck_xml_scanner_init(&s, xml, len);
-        s.pos = map.container_open_end;
-        while (!placed && ck_xml_scan_next(&s, &tag) == 1 && tag.start < map.container_close) {
-            if (!ck_xml_tag_is(&tag, text_prefix, "tracked-changes"))
-                continue;
-            if (tag.type == CK_TAG_EMPTY) {
-                ck_buf b = CK_BUF_INIT;
-                ck_buf_printf(&b, "<text:tracked-changes%s>%s</text:tracked-changes>", e.decl, regions.data);
-                ck_splice_remove(&edits, tag.start, tag.end - tag.start);
-                ck_splice_insert(&edits, tag.start, b.data);
-                ck_buf_free(&b);
-                placed = 1;
-            } else if (tag.type == CK_TAG_END) {
-                ck_splice_insert(&edits, tag.start, regions.data);
-                placed = 1;
-            }
-        }
-        if (!placed) {
-            ck_buf b = CK_BUF_INIT;
-            ck_buf_printf(&b, "<text:tracked-changes%s>%s</text:tracked-changes>", e.decl, regions.data);
-            ck_splice_insert(&edits, map.container_open_end, b.data);
-            ck_buf_free(&b);
-        }
-    }
-    ck_splice_apply(&edits, xml, len, &out);
-
-    if ((rc = ck_zip_writer_open(&w, output, err)) != 0)
+    if ((rc = comment_paragraphs(&e, &edits, &map, err)) != 0)
         goto done;
-    for (size_t i = 0; i < ck_zip_count(zip) && rc == 0; i++) {
-        const char *name = ck_zip_name(zip, i);
-        if (strcmp(name, "content.xml") == 0)
-            rc = ck_zip_writer_add(w, name, out.data, out.len, 0, err);
-        else
-            rc = ck_zip_writer_copy_raw(w, zip, name, err);
-    }
-    if (rc == 0) {
-        rc = ck_zip_writer_commit(w, err);
-        w = NULL;
+    insert_clauses(&e, &edits, &regions, xml, &map);
+    comment_summary(&e, &edits, &map);
+    place_regions(&e, &edits, &regions, xml, len, &map, text_prefix);
+    ck_splice_apply(&edits, xml, len, &out);
+    {
+        const ck_annotate_part content = { "content.xml", out.data, out.len };
+        rc = ck_annotate_write_package(zip, output, &content, 1, err);
     }
 done:
-    ck_zip_writer_abort(w);
     ck_splice_list_free(&edits);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
     ck_annotation_keys_free(&e.old);
     ck_buf_free(&out);
     ck_buf_free(&regions);

@@ -96,7 +96,7 @@ static void resolve(const ns_scope *ns, const ck_xml_tag *tag, char *uri, size_t
 
 /* ---- the scan ------------------------------------------------------------------------ */
 
-int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_para_map *map)
+int ck_annotate_paragraphs_scan(const char *text, size_t len, ck_paragraph_format format, ck_annotate_paragraphs *map)
 {
     const int docx = format == CK_PARAGRAPHS_DOCX;
     ck_xml_scanner s;
@@ -158,7 +158,7 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
             }
             /* Properties right after a paragraph's start tag. */
             if (w && open_count && strcmp(local, "pPr") == 0) {
-                ck_para_pos *p = &map->paras[open[open_count - 1]];
+                ck_annotate_paragraph *p = &map->paras[open[open_count - 1]];
                 if (p->content_start == tag.start ||
                     strspn(text + p->content_start, " \t\r\n") >= tag.start - p->content_start) {
                     if (tag.type == CK_TAG_EMPTY)
@@ -172,7 +172,7 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
                     capacity = capacity ? capacity * 2 : 256;
                     map->paras = ck_realloc(map->paras, capacity * sizeof *map->paras);
                 }
-                ck_para_pos *p = &map->paras[map->count];
+                ck_annotate_paragraph *p = &map->paras[map->count];
                 memset(p, 0, sizeof *p);
                 p->start = tag.start;
                 p->content_start = tag.end;
@@ -208,7 +208,7 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
                 props_depth = -1;
             }
             if (para && open_count) {
-                ck_para_pos *p = &map->paras[open[--open_count]];
+                ck_annotate_paragraph *p = &map->paras[open[--open_count]];
                 p->close_start = tag.start;
                 p->end = tag.end;
             }
@@ -239,41 +239,49 @@ int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_pa
     free(cell_depths);
     free(ns.items);
     if (rc < 0 || !found_container) {
-        ck_para_map_free(map);
+        ck_annotate_paragraphs_free(map);
         return -1;
     }
     return 0;
 }
 
-void ck_para_map_free(ck_para_map *map)
+void ck_annotate_paragraphs_free(ck_annotate_paragraphs *map)
 {
     free(map->paras);
     memset(map, 0, sizeof *map);
 }
 
 /* Past a block-level content control: the nearest paragraph before i in none. */
-static size_t out_of_control(const ck_para_map *map, size_t i)
+static size_t out_of_control(const ck_annotate_paragraphs *map, size_t i)
 {
     size_t k = i;
     while (k < map->count && map->paras[k].in_control) {
         if (k == 0)
             return i;
-        k = ck_para_outermost(map, k - 1);
+        k = ck_annotate_paragraphs_outermost(map, k - 1);
     }
     return k < map->count ? k : i;
 }
 
-void ck_para_span(const ck_para_map *map, size_t first, size_t last, size_t *from, size_t *to)
+void ck_annotate_paragraphs_span(const ck_annotate_paragraphs *map, size_t first, size_t last, size_t *from, size_t *to)
 {
-    *from = out_of_control(map, ck_para_outermost(map, first));
-    *to = out_of_control(map, ck_para_outermost(map, last));
+    *from = out_of_control(map, ck_annotate_paragraphs_outermost(map, first));
+    *to = out_of_control(map, ck_annotate_paragraphs_outermost(map, last));
     if (*to < *from || (*from != *to && map->paras[*from].holder != map->paras[*to].holder))
         *to = *from;
 }
 
-size_t ck_para_outermost(const ck_para_map *map, size_t i)
+size_t ck_annotate_paragraphs_outermost(const ck_annotate_paragraphs *map, size_t i)
 {
     while (i < map->count && map->paras[i].parent >= 0)
         i = (size_t)map->paras[i].parent;
     return i;
+}
+
+size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map)
+{
+    size_t first = 0;
+    while (first < map->count && (!map->paras[first].top_level || map->paras[first].empty))
+        first++;
+    return first;
 }

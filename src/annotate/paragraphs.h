@@ -7,7 +7,7 @@
 
 #include "xml/paragraph.h"
 
-typedef struct ck_para_pos {
+typedef struct ck_annotate_paragraph {
     size_t start;         /* '<' of the start tag */
     size_t content_start; /* past the start tag and its properties element, if first */
     size_t close_start;   /* '<' of the end tag (for an empty element: its '<') */
@@ -25,15 +25,15 @@ typedef struct ck_para_pos {
                              which LibreOffice turns into a form field that loses comments */
     int empty;            /* written as an empty element <p/> */
     int top_level;        /* a direct child of the container */
-} ck_para_pos;
+} ck_annotate_paragraph;
 
-typedef struct ck_para_map {
-    ck_para_pos *paras;   /* in document order: source_index is the index here */
+typedef struct ck_annotate_paragraphs {
+    ck_annotate_paragraph *paras;   /* in document order: source_index is the index here */
     size_t count;
     size_t container_open_end; /* past the container's start tag (w:body, office:text) */
     size_t container_close;    /* '<' of the container's end tag */
     size_t tail_start;         /* '<' of the container's last child named tail (w:sectPr), or container_close */
-} ck_para_map;
+} ck_annotate_paragraphs;
 
 /* Scans text for the paragraph elements of format, as ck_xml_is_paragraph
  * defines them (xml/paragraph.h): names are resolved to namespace URIs
@@ -42,13 +42,17 @@ typedef struct ck_para_map {
  * for DOCX, content_start skips a leading w:pPr and tail_start is the
  * body's w:sectPr; for ODT, item_close records the end of the top-level
  * text:list-item holding a paragraph. Returns 0, or -1 when the text is
- * not well-formed or has no container. Free the map with ck_para_map_free. */
-int ck_para_scan(const char *text, size_t len, ck_paragraph_format format, ck_para_map *map);
-void ck_para_map_free(ck_para_map *map);
+ * not well-formed or has no container. Free the map with ck_annotate_paragraphs_free. */
+int ck_annotate_paragraphs_scan(const char *text, size_t len, ck_paragraph_format format, ck_annotate_paragraphs *map);
+void ck_annotate_paragraphs_free(ck_annotate_paragraphs *map);
 
 /* The outermost paragraph holding paragraph i (i itself when no paragraph
  * holds it): for a text box's paragraph, the paragraph anchoring the box. */
-size_t ck_para_outermost(const ck_para_map *map, size_t i);
+size_t ck_annotate_paragraphs_outermost(const ck_annotate_paragraphs *map, size_t i);
+
+/* The first paragraph of the body that is not empty (where a summary
+ * comment goes), or map->count when there is none. */
+size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map);
 
 /* Where a comment on paragraphs first..last can go so that Word and
  * LibreOffice both keep it: text boxes give way to their anchoring
@@ -56,6 +60,6 @@ size_t ck_para_outermost(const ck_para_map *map, size_t i);
  * paragraph before it that is in none, and a range may not leave what
  * holds its first paragraph (a table cell; see holder): it shrinks to its
  * first paragraph. */
-void ck_para_span(const ck_para_map *map, size_t first, size_t last, size_t *from, size_t *to);
+void ck_annotate_paragraphs_span(const ck_annotate_paragraphs *map, size_t first, size_t last, size_t *from, size_t *to);
 
 #endif

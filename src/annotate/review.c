@@ -43,9 +43,9 @@ static const char *element_name(const ck_rule_element *e)
 static void status_words(ck_buf *b, ck_status status)
 {
     if (ck_lang_current() == CK_LANG_EN)
-        ck_buf_puts(b, ck_status_name(status));
+        ck_buf_puts(b, ck_match_status_name(status));
     else
-        ck_buf_printf(b, "%s %s", ck_status_label_zh(status), ck_status_name(status));
+        ck_buf_printf(b, "%s %s", ck_match_status_label_zh(status), ck_match_status_name(status));
 }
 
 /* The comment on a partial or conflicting finding. */

@@ -18,6 +18,7 @@
 #include "rules/pack.h"
 #include "util/buf.h"
 #include "util/file.h"
+#include "util/fs.h"
 #include "util/lang.h"
 
 static void print_help(FILE *out)
@@ -194,12 +195,6 @@ static int looks_like_file_name(const char *path)
     return base[0] != '.' && strchr(base, '.') != NULL;
 }
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* "dir/contract.docx" -> "contract"; full name when strip is 0. */
 static char *base_name(const char *path, int strip)
 {
@@ -334,7 +329,37 @@ static void summary_line(FILE *out, const char *file, const ck_match_result *r)
     ck_buf_free(&line);
 }
 
-int ck_cmd_check(int argc, char **argv)
+/* ---- the command ------------------------------------------------------------- */
+
+/* What the command line asks for. */
+typedef struct check_options {
+    const char **packs, **assume;  /* pointers into argv */
+    size_t pack_count, assume_count;
+    ck_report_format format;
+    int format_given, annotate_all, force;
+    const char *output, *annotate, *explain;
+    char **files;
+    int file_count;
+} check_options;
+
+/* One run over the contracts: where its outputs go and what came of them. */
+typedef struct check_run {
+    const check_options *opt;
+    ck_rule_set *set;
+    ck_file_batch batch;           /* every output, placed together at the end */
+    ck_report_index index;         /* DIR/index.html and .csv for several contracts */
+    ck_buf json_all;               /* the JSON array of several reports on stdout */
+    ck_buf summaries;              /* one line a written report, shown once all are placed */
+    int to_dir, made_dir, json_array;
+    int errors, gaps, written, annotated;
+} check_run;
+
+/* parse_options and the checks before any work say this to go on. */
+#define GO_ON (-1)
+
+/* Fills o from the command line; GO_ON, or the exit status (--help, or a
+ * usage error already printed). */
+static int parse_options(int argc, char **argv, check_options *o)
 {
     static const struct option options[] = {
         { "pack", required_argument, NULL, 'p' },   { "assume", required_argument, NULL, 'a' },
@@ -344,369 +369,422 @@ int ck_cmd_check(int argc, char **argv)
         { "force", no_argument, NULL, 'F' },         { "explain", required_argument, NULL, 'E' },
         { NULL, 0, NULL, 0 },
     };
-    const char **packs = ck_calloc((size_t)argc + 1, sizeof *packs);
-    const char **assume = ck_calloc((size_t)argc + 1, sizeof *assume);
-    size_t pack_count = 0, assume_count = 0;
-    ck_report_format format = CK_REPORT_TEXT;
-    int format_given = 0;
-    const char *output = NULL, *annotate = NULL, *explain = NULL;
-    int annotate_all = 0, annotated = 0, force = 0;
-    ck_rule_set *set = NULL;
-    ck_buf json_all = CK_BUF_INIT, summaries = CK_BUF_INIT;
-    ck_file_batch batch;
-    ck_report_index index;
-    struct sigaction old_int, old_term;
-    int signals_set = 0, made_dir = 0;
-    int status = CK_EXIT_OK, c, file_count, to_dir = 0, json_array = 0, errors = 0, gaps = 0, written = 0;
-    char **files;
-    ck_error err;
+    int c;
 
-    ck_error_clear(&err);
-    memset(&index, 0, sizeof index);
-    ck_file_batch_init(&batch, CK_FILE_NEW);
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
         switch (c) {
-        case 'p': packs[pack_count++] = optarg; break;
-        case 'a': assume[assume_count++] = optarg; break;
+        case 'p': o->packs[o->pack_count++] = optarg; break;
+        case 'a': o->assume[o->assume_count++] = optarg; break;
         case 'f':
-            format_given = 1;
-            if (ck_report_format_parse(optarg, &format) != 0) {
-                status = ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html、json 或 docx",
-                                                           "unknown format '%s': use text, md, html, json or docx"),
-                                            optarg);
-                goto done;
-            }
+            o->format_given = 1;
+            if (ck_report_format_parse(optarg, &o->format) != 0)
+                return ck_cli_usage_error("check", ck_tr("不明的格式「%s」：請用 text、md、html、json 或 docx",
+                                                         "unknown format '%s': use text, md, html, json or docx"),
+                                          optarg);
             break;
-        case 'o': output = optarg; break;
-        case 'A': annotate = optarg; break;
-        case 'B': annotate_all = 1; break;
-        case 'F': force = 1; break;
-        case 'E': explain = optarg; break;
+        case 'o': o->output = optarg; break;
+        case 'A': o->annotate = optarg; break;
+        case 'B': o->annotate_all = 1; break;
+        case 'F': o->force = 1; break;
+        case 'E': o->explain = optarg; break;
         case 'l':
-            if (ck_lang_set_name(optarg) != 0) {
-                status = ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
-                                                           "unknown language '%s': use zh-TW or en"),
-                                            optarg);
-                goto done;
-            }
+            if (ck_lang_set_name(optarg) != 0)
+                return ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
+                                                         "unknown language '%s': use zh-TW or en"),
+                                          optarg);
             break;
-        case 'h': print_help(stdout); goto done;
+        case 'h': print_help(stdout); return CK_EXIT_OK;
         case ':':
-            status = ck_cli_usage_error("check", ck_tr("選項「%s」需要一個值", "option '%s' needs a value"),
-                                        argv[optind - 1]);
-            goto done;
+            return ck_cli_usage_error("check", ck_tr("選項「%s」需要一個值", "option '%s' needs a value"),
+                                      argv[optind - 1]);
         default:
-            status = ck_cli_usage_error("check", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
-            goto done;
+            return ck_cli_usage_error("check", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
         }
     }
-    files = argv + optind;
-    file_count = argc - optind;
-    if (file_count <= 0) {
-        status = ck_cli_usage_error("check", "%s", ck_tr("請指定要檢查的契約檔案", "name the contract files to check"));
-        goto done;
-    }
-    if (!format_given && output && file_count == 1)
-        format = format_from_name(output, format);
-    if (annotate_all && !annotate) {
-        status = ck_cli_usage_error("check", "%s", ck_tr("--annotate-all 需與 --annotate 副本檔名一起使用",
-                                                         "--annotate-all goes with --annotate COPY"));
-        goto done;
-    }
-    if (annotate && file_count > 1) {
-        status = ck_cli_usage_error("check", "%s", ck_tr("--annotate 一次只能用於一份契約",
-                                                         "--annotate takes one contract at a time"));
-        goto done;
-    }
-    if (annotate && ck_annotate_check_output(files[0], annotate, &err) != 0) {
+    o->files = argv + optind;
+    o->file_count = argc - optind;
+    if (o->file_count <= 0)
+        return ck_cli_usage_error("check", "%s", ck_tr("請指定要檢查的契約檔案", "name the contract files to check"));
+    if (!o->format_given && o->output && o->file_count == 1)
+        o->format = format_from_name(o->output, o->format);
+    return GO_ON;
+}
+
+/* --annotate COPY: one contract, a copy of the same kind that is neither
+ * the contract nor, without --force, a file that exists. GO_ON or 2. */
+static int check_annotate_option(const check_options *o)
+{
+    ck_error err;
+
+    ck_error_clear(&err);
+    if (o->annotate_all && !o->annotate)
+        return ck_cli_usage_error("check", "%s", ck_tr("--annotate-all 需與 --annotate 副本檔名一起使用",
+                                                       "--annotate-all goes with --annotate COPY"));
+    if (!o->annotate)
+        return GO_ON;
+    if (o->file_count > 1)
+        return ck_cli_usage_error("check", "%s", ck_tr("--annotate 一次只能用於一份契約",
+                                                       "--annotate takes one contract at a time"));
+    if (ck_annotate_check_output(o->files[0], o->annotate, &err) != 0) {
         ck_error_print(&err, stderr);
-        status = CK_EXIT_ERROR;
-        goto done;
+        return CK_EXIT_ERROR;
     }
-    if (annotate && ck_file_same(annotate, files[0])) {
-        status = ck_cli_usage_error("check", "%s", ck_tr("加註的副本不能覆寫原檔；請為 --annotate 指定另一個檔名",
-                                                         "the annotated copy cannot replace the original; give "
-                                                         "--annotate another file name"));
-        goto done;
-    }
-    if (annotate && !force && access(annotate, F_OK) == 0) {
+    if (ck_file_same(o->annotate, o->files[0]))
+        return ck_cli_usage_error("check", "%s", ck_tr("加註的副本不能覆寫原檔；請為 --annotate 指定另一個檔名",
+                                                       "the annotated copy cannot replace the original; give "
+                                                       "--annotate another file name"));
+    if (!o->force && access(o->annotate, F_OK) == 0) {
         /* The copy may be one a reviewer has already worked on. */
-        fprintf(stderr, "clausekit: %s: %s\n", annotate,
+        fprintf(stderr, "clausekit: %s: %s\n", o->annotate,
                 ck_tr("檔案已存在；若要覆寫請加上 --force，或改用其他檔名",
                       "the file exists; add --force to replace it, or give another name"));
-        status = CK_EXIT_ERROR;
-        goto done;
+        return CK_EXIT_ERROR;
     }
-    if (output && file_count > 1 && !is_dir(output) && output[strlen(output) - 1] != '/' &&
+    return GO_ON;
+}
+
+/* -o: a file for one report, or a folder (made here when missing) for
+ * several; no report may land on a contract, the copy, or without --force
+ * on a file that exists. GO_ON or 2. */
+static int prepare_output(check_run *run)
+{
+    const check_options *o = run->opt;
+    const char *output = o->output;
+    int status;
+
+    if (!output)
+        return GO_ON;
+    if (o->file_count > 1 && !ck_fs_is_dir(output) && output[strlen(output) - 1] != '/' &&
         (access(output, F_OK) == 0 || looks_like_file_name(output))) {
         /* -o 報告.html with several contracts: a file was meant, not a folder
          * named like one. */
-        status = ck_cli_usage_error("check", ck_tr("%s：有多份契約時 -o 須是資料夾（每份契約一個報告），例如 -o 報告/",
-                                                   "%s: with several contracts -o must be a folder (one report each), "
-                                                   "such as -o reports/"),
-                                    output);
-        goto done;
+        return ck_cli_usage_error("check", ck_tr("%s：有多份契約時 -o 須是資料夾（每份契約一個報告），例如 -o 報告/",
+                                                 "%s: with several contracts -o must be a folder (one report each), "
+                                                 "such as -o reports/"),
+                                  output);
     }
-    if (output && (file_count > 1 || is_dir(output) || output[strlen(output) - 1] == '/')) {
-        to_dir = 1;
-        made_dir = !is_dir(output);
-        if (made_dir && mkdir(output, 0777) != 0) {
-            made_dir = 0;
+    if (o->file_count > 1 || ck_fs_is_dir(output) || output[strlen(output) - 1] == '/') {
+        run->to_dir = 1;
+        run->made_dir = !ck_fs_is_dir(output);
+        if (run->made_dir && mkdir(output, 0777) != 0) {
+            run->made_dir = 0;
             fprintf(stderr, "clausekit: %s: %s%s%s\n", output,
                     ck_tr("無法建立報告資料夾（", "cannot create the report folder ("), ck_strerror(errno),
                     ck_tr("）；請確認上層資料夾存在且可寫入", "); check that the folder above exists and is writable"));
-            status = CK_EXIT_ERROR;
-            goto done;
+            return CK_EXIT_ERROR;
         }
     }
-    if (output && !to_dir) {
-        if ((status = refuse_output(output, files, file_count, annotate, force)) != 0)
-            goto done;
-        if (extension_contradicts(output, format)) {
+    if (!run->to_dir) {
+        if ((status = refuse_output(output, o->files, o->file_count, o->annotate, o->force)) != 0)
+            return status;
+        if (extension_contradicts(output, o->format)) {
             char ext[16];
             name_extension(output, ext, sizeof ext);
             fprintf(stderr, ck_tr("clausekit: %s: 報告的格式是 %s，檔名卻是 .%s；請改用 .%s 的檔名（或用 --format 指定格式）\n",
                                   "clausekit: %s: the report is %s but the name ends in .%s; name it .%s (or choose "
                                   "the format with --format)\n"),
-                    output, format_label(format), ext, ck_report_extension(format));
-            status = CK_EXIT_ERROR;
-            goto done;
+                    output, format_label(o->format), ext, ck_report_extension(o->format));
+            return CK_EXIT_ERROR;
         }
+        return GO_ON;
     }
-    if (to_dir) {
-        for (int i = 0; i < file_count; i++) {
-            char *path = report_path(output, files, file_count, i, format);
-            status = refuse_output(path, files, file_count, annotate, force);
-            free(path);
-            if (status != 0)
-                goto done;
-        }
-        for (int k = 0; k < 2 && file_count > 1; k++) {
-            char *path = index_path(output, k);
-            status = refuse_output(path, files, file_count, annotate, force);
-            free(path);
-            if (status != 0)
-                goto done;
-        }
+    for (int i = 0; i < o->file_count; i++) {
+        char *path = report_path(output, o->files, o->file_count, i, o->format);
+        status = refuse_output(path, o->files, o->file_count, o->annotate, o->force);
+        free(path);
+        if (status != 0)
+            return status;
     }
-    /* Leftovers of an earlier run that was killed. */
-    if (output)
-        to_dir ? ck_file_sweep(output) : ck_file_sweep_beside(output);
-    if (annotate)
-        ck_file_sweep_beside(annotate);
-    ck_file_batch_init(&batch, force ? CK_FILE_REPLACE : CK_FILE_NEW);
-    if (format == CK_REPORT_DOCX && !output) {
-        status = ck_cli_usage_error("check", "%s", ck_tr("--format docx 需要 -o 檔名.docx（Word 檔不能印在終端機上）",
-                                                         "--format docx needs -o NAME.docx (a Word file cannot go to "
-                                                         "the terminal)"));
-        goto done;
+    for (int k = 0; k < 2 && o->file_count > 1; k++) {
+        char *path = index_path(output, k);
+        status = refuse_output(path, o->files, o->file_count, o->annotate, o->force);
+        free(path);
+        if (status != 0)
+            return status;
     }
-    if (output || annotate) {
-        struct sigaction sa;
-        memset(&sa, 0, sizeof sa);
-        sa.sa_handler = on_signal;
-        sigemptyset(&sa.sa_mask);
-        sigaction(SIGINT, &sa, &old_int);
-        sigaction(SIGTERM, &sa, &old_term);
-        signal_batch = &batch;
-        signals_set = 1;
-    }
-    json_array = !output && format == CK_REPORT_JSON && file_count > 1;
+    return GO_ON;
+}
 
-    set = ck_rule_set_new();
-    for (size_t i = 0; i < pack_count; i++) {
-        if (ck_rule_set_add(set, packs[i], &err) != 0) {
+/* The packs (--pack, else the defaults), then --assume and --explain
+ * checked against them. GO_ON or 2, the error printed. */
+static int load_rules(check_run *run)
+{
+    const check_options *o = run->opt;
+    ck_error err;
+
+    ck_error_clear(&err);
+    run->set = ck_rule_set_new();
+    for (size_t i = 0; i < o->pack_count; i++) {
+        if (ck_rule_set_add(run->set, o->packs[i], &err) != 0) {
             /* A pack's first mistake is shown; lint lists them all at once. */
             if (err.code == CK_EDATA && err.line > 0) {
                 size_t used = strlen(err.message);
                 snprintf(err.message + used, sizeof err.message - used,
                          ck_tr("（clausekit rules lint 可一次列出所有問題）", " (clausekit rules lint lists every problem)"));
             }
-            goto fail;
-        }
-    }
-    if (pack_count == 0 && ck_rule_set_add_defaults(set, &err) != 0)
-        goto fail;
-    for (size_t i = 0; i < assume_count; i++) {
-        const char *name = strncmp(assume[i], "no-", 3) == 0 ? assume[i] + 3 : assume[i];
-        if (!ck_rule_set_condition_find(set, name)) {
-            ck_buf known = CK_BUF_INIT;
-            for (size_t k = 0; k < set->condition_count; k++)
-                ck_buf_printf(&known, "%s%s", k ? ck_tr("、", ", ") : "", set->conditions[k].name);
-            status = ck_cli_usage_error("check", ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
-                                                       "--assume %s: no condition named '%s' (known: %s)"),
-                                        assume[i], name, known.data ? known.data : "-");
-            ck_buf_free(&known);
-            goto done;
-        }
-    }
-
-    if (explain && !ck_rule_set_find(set, explain)) {
-        status = ck_cli_usage_error("check", ck_tr("--explain %s：規則套件中沒有這條規則（clausekit rules list 列出所有規則）",
-                                                   "--explain %s: no such rule in the packs (clausekit rules list shows them)"),
-                                    explain);
-        goto done;
-    }
-    if (json_array)
-        ck_buf_puts(&json_all, "[\n");
-    for (int i = 0; i < file_count; i++) {
-        ck_document *doc = NULL;
-        ck_match_result *result = NULL;
-        ck_report_input in;
-        ck_match_options mo = { assume, assume_count };
-        ck_buf report = CK_BUF_INIT;
-
-        ck_error_clear(&err);
-        memset(&in, 0, sizeof in);
-        if (ck_reader_read(files[i], NULL, &doc, &err) != 0 || ck_match_run(doc, set, &mo, &result, &err) != 0 ||
-            ck_report_input_stat(&in, files[i], &err) != 0) {
-            ck_error_set_file(&err, files[i]);
             ck_error_print(&err, stderr);
-            errors++;
-            ck_match_result_free(result);
-            ck_document_free(doc);
-            continue;
+            return CK_EXIT_ERROR;
         }
-        in.file = files[i];
-        in.doc = doc;
-        in.set = set;
-        in.result = result;
-        in.color = !output && format == CK_REPORT_TEXT && isatty(STDOUT_FILENO) &&
-                   !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
-        /* --explain: the trace of one rule instead of the report (the JSON
-         * report carries every finding's trace). */
-        if (explain && format != CK_REPORT_JSON)
-            ck_report_explain(&in, explain, &report);
-        else
-            ck_report_render(format, &in, &report);
-        if (result->required_gaps)
-            gaps++;
-        if (annotate) {
-            /* Written beside under a staged name; it appears, with the
-             * report, only when both are complete. */
-            ck_annotation_set notes;
-            const char *staged;
-            int rc;
-            hold_signals(1);
-            staged = ck_file_batch_stage(&batch, annotate, &err);
-            ck_review_annotations(doc, set, result, annotate_all, &notes);
-            rc = !staged || ck_annotate_write(files[i], staged, &notes, &err) != 0;
-            hold_signals(0);
-            if (!rc)
-                ck_file_announce_started();
-            if (rc) {
-                name_output(&err, staged, annotate);
-                ck_error_print(&err, stderr);
-                errors++;
-            } else {
-                annotated = 1;
-            }
-            ck_annotation_set_free(&notes);
-        }
-        if (output) {
-            char *path = to_dir ? report_path(output, files, file_count, i, format) : ck_strdup(output);
-            struct stat st;
-            if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-                /* /dev/null, /dev/stdout: written into, never staged */
-                if (save_report(format, &in, path, &report, &err) != 0) {
-                    ck_error_print(&err, stderr);
-                    errors++;
-                } else {
-                    summary_line(stdout, files[i], result);
-                    written++;
-                }
-            } else {
-                const char *staged;
-                int rc;
-                hold_signals(1);
-                staged = ck_file_batch_stage(&batch, path, &err);
-                rc = !staged || save_report(format, &in, staged, &report, &err) != 0;
-                hold_signals(0);
-                if (!rc)
-                    ck_file_announce_started();
-                if (rc) {
-                    name_output(&err, staged, path);
-                    ck_error_print(&err, stderr);
-                    errors++;
-                } else {
-                    summary_line_to(&summaries, files[i], result);
-                    written++;
-                    if (to_dir && file_count > 1) {
-                        index.generated_at = in.generated_at;
-                        ck_report_index_add(&index, files[i], strrchr(path, '/') + 1, result);
-                    }
-                }
-            }
-            free(path);
-        } else if (json_array) {
-            if (written++)
-                ck_buf_puts(&json_all, ",\n");
-            ck_buf_append(&json_all, report.data, report.len);
+    }
+    if (o->pack_count == 0 && ck_rule_set_add_defaults(run->set, &err) != 0) {
+        ck_error_print(&err, stderr);
+        return CK_EXIT_ERROR;
+    }
+    if (ck_match_check_assumptions(run->set, &(ck_match_options){ o->assume, o->assume_count }, &err) != 0)
+        return ck_cli_usage_error("check", "%s", err.message);
+    if (o->explain && !ck_rule_set_find(run->set, o->explain))
+        return ck_cli_usage_error("check", ck_tr("--explain %s：規則套件中沒有這條規則（clausekit rules list 列出所有規則）",
+                                                 "--explain %s: no such rule in the packs (clausekit rules list shows them)"),
+                                  o->explain);
+    return GO_ON;
+}
+
+/* The --annotate copy of contract i, staged to appear with the report
+ * only when both are complete. */
+static void write_annotated_copy(check_run *run, int i, const ck_document *doc, const ck_match_result *result)
+{
+    const check_options *o = run->opt;
+    ck_annotation_set notes;
+    const char *staged;
+    ck_error err;
+    int rc;
+
+    ck_error_clear(&err);
+    hold_signals(1);
+    staged = ck_file_batch_stage(&run->batch, o->annotate, &err);
+    ck_review_annotations(doc, run->set, result, o->annotate_all, &notes);
+    rc = !staged || ck_annotate_write(o->files[i], staged, &notes, &err) != 0;
+    hold_signals(0);
+    if (!rc)
+        ck_file_announce_started();
+    if (rc) {
+        name_output(&err, staged, o->annotate);
+        ck_error_print(&err, stderr);
+        run->errors++;
+    } else {
+        run->annotated = 1;
+    }
+    ck_annotation_set_free(&notes);
+}
+
+/* Contract i's report into its file: a device is written into, anything
+ * else staged in the batch and listed in the index. */
+static void save_report_file(check_run *run, int i, const ck_report_input *in, const ck_buf *report)
+{
+    const check_options *o = run->opt;
+    char *path = run->to_dir ? report_path(o->output, o->files, o->file_count, i, o->format) : ck_strdup(o->output);
+    struct stat st;
+    const char *staged;
+    ck_error err;
+    int rc;
+
+    ck_error_clear(&err);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* /dev/null, /dev/stdout: written into, never staged */
+        if (save_report(o->format, in, path, report, &err) != 0) {
+            ck_error_print(&err, stderr);
+            run->errors++;
         } else {
-            if (i > 0 && format == CK_REPORT_TEXT)
-                fputs("\n", stdout);
-            fwrite(report.data, 1, report.len, stdout);
-            if (file_count > 1 && format != CK_REPORT_JSON)
-                summary_line(stderr, files[i], result);
+            summary_line(stdout, o->files[i], in->result);
+            run->written++;
         }
-        ck_buf_free(&report);
+        free(path);
+        return;
+    }
+    hold_signals(1);
+    staged = ck_file_batch_stage(&run->batch, path, &err);
+    rc = !staged || save_report(o->format, in, staged, report, &err) != 0;
+    hold_signals(0);
+    if (!rc)
+        ck_file_announce_started();
+    if (rc) {
+        name_output(&err, staged, path);
+        ck_error_print(&err, stderr);
+        run->errors++;
+    } else {
+        summary_line_to(&run->summaries, o->files[i], in->result);
+        run->written++;
+        if (run->to_dir && o->file_count > 1) {
+            run->index.generated_at = in->generated_at;
+            ck_report_index_add(&run->index, o->files[i], strrchr(path, '/') + 1, in->result);
+        }
+    }
+    free(path);
+}
+
+/* Contract i's report on stdout, or into the JSON array of several. */
+static void print_report(check_run *run, int i, const ck_match_result *result, const ck_buf *report)
+{
+    const check_options *o = run->opt;
+
+    if (run->json_array) {
+        if (run->written++)
+            ck_buf_puts(&run->json_all, ",\n");
+        ck_buf_append(&run->json_all, report->data, report->len);
+        return;
+    }
+    if (i > 0 && o->format == CK_REPORT_TEXT)
+        fputs("\n", stdout);
+    fwrite(report->data, 1, report->len, stdout);
+    if (o->file_count > 1 && o->format != CK_REPORT_JSON)
+        summary_line(stderr, o->files[i], result);
+}
+
+/* Reads, matches and reports contract i; a contract that cannot be read
+ * is counted in errors and the others go on. */
+static void check_contract(check_run *run, int i)
+{
+    const check_options *o = run->opt;
+    ck_document *doc = NULL;
+    ck_match_result *result = NULL;
+    ck_report_input in;
+    ck_match_options mo = { o->assume, o->assume_count };
+    ck_buf report = CK_BUF_INIT;
+    ck_error err;
+
+    ck_error_clear(&err);
+    memset(&in, 0, sizeof in);
+    if (ck_reader_read(o->files[i], NULL, &doc, &err) != 0 || ck_match_run(doc, run->set, &mo, &result, &err) != 0 ||
+        ck_report_input_stat(&in, o->files[i], &err) != 0) {
+        ck_error_set_file(&err, o->files[i]);
+        ck_error_print(&err, stderr);
+        run->errors++;
         ck_match_result_free(result);
         ck_document_free(doc);
+        return;
     }
-    if (errors == 0 && index.count && write_index(output, &index, &batch, &err) != 0) {
+    in.file = o->files[i];
+    in.doc = doc;
+    in.set = run->set;
+    in.result = result;
+    in.color = !o->output && o->format == CK_REPORT_TEXT && isatty(STDOUT_FILENO) &&
+               !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+    /* --explain: the trace of one rule instead of the report (the JSON
+     * report carries every finding's trace). */
+    if (o->explain && o->format != CK_REPORT_JSON)
+        ck_report_explain(&in, o->explain, &report);
+    else
+        ck_report_render(o->format, &in, &report);
+    if (result->required_gaps)
+        run->gaps++;
+    if (o->annotate)
+        write_annotated_copy(run, i, doc, result);
+    if (o->output)
+        save_report_file(run, i, &in, &report);
+    else
+        print_report(run, i, result, &report);
+    ck_buf_free(&report);
+    ck_match_result_free(result);
+    ck_document_free(doc);
+}
+
+/* After the last contract: the index, the JSON array's end, every staged
+ * output placed together (or none), the summaries. Returns the exit status. */
+static int finish_run(check_run *run)
+{
+    const check_options *o = run->opt;
+    ck_error err;
+
+    ck_error_clear(&err);
+    if (run->errors == 0 && run->index.count && write_index(o->output, &run->index, &run->batch, &err) != 0) {
         ck_error_print(&err, stderr);
-        errors++;
+        run->errors++;
     }
-    if (json_array) {
-        ck_buf_puts(&json_all, "]\n");
-        fwrite(json_all.data, 1, json_all.len, stdout);
+    if (run->json_array) {
+        ck_buf_puts(&run->json_all, "]\n");
+        fwrite(run->json_all.data, 1, run->json_all.len, stdout);
     }
     /* A run's files appear together or not at all. */
     hold_signals(1);
-    if (errors == 0 && ck_file_batch_commit(&batch, &err) != 0) {
+    if (run->errors == 0 && ck_file_batch_commit(&run->batch, &err) != 0) {
         ck_error_print(&err, stderr);
-        errors++;
+        run->errors++;
     }
-    ck_file_batch_free(&batch);
+    ck_file_batch_free(&run->batch);
     signal_batch = NULL;
     hold_signals(0);
-    if (errors == 0 && summaries.len)
-        fwrite(summaries.data, 1, summaries.len, stdout);
-    if (errors)
-        annotated = 0;
-    if (errors && made_dir)
-        rmdir(output); /* the folder this run made, when it stayed empty */
-    if (annotated && isatty(STDERR_FILENO)) {
+    if (run->errors == 0 && run->summaries.len)
+        fwrite(run->summaries.data, 1, run->summaries.len, stdout);
+    if (run->errors)
+        run->annotated = 0;
+    if (run->errors && run->made_dir)
+        rmdir(o->output); /* the folder this run made, when it stayed empty */
+    if (run->annotated && isatty(STDERR_FILENO)) {
         /* After the report, where someone at a terminal looks for the result;
          * never in a pipe or a log, where stderr is for problems. */
         fflush(stdout);
-        fprintf(stderr, ck_tr("已寫入加註的副本：%s\n", "annotated copy written: %s\n"), annotate);
+        fprintf(stderr, ck_tr("已寫入加註的副本：%s\n", "annotated copy written: %s\n"), o->annotate);
     }
     if (fflush(stdout) != 0) {
         fprintf(stderr, "clausekit: %s\n", ck_tr("無法寫出報告", "cannot write the report"));
-        errors++;
+        run->errors++;
     }
-    status = errors ? CK_EXIT_ERROR : gaps ? CK_EXIT_GAPS : CK_EXIT_OK;
-    goto done;
-fail:
-    ck_error_print(&err, stderr);
-    status = CK_EXIT_ERROR;
+    return run->errors ? CK_EXIT_ERROR : run->gaps ? CK_EXIT_GAPS : CK_EXIT_OK;
+}
+
+int ck_cmd_check(int argc, char **argv)
+{
+    check_options opt;
+    check_run run;
+    struct sigaction old_int, old_term;
+    int signals_set = 0, status;
+
+    memset(&opt, 0, sizeof opt);
+    memset(&run, 0, sizeof run);
+    opt.packs = ck_calloc((size_t)argc + 1, sizeof *opt.packs);
+    opt.assume = ck_calloc((size_t)argc + 1, sizeof *opt.assume);
+    opt.format = CK_REPORT_TEXT;
+    run.opt = &opt;
+    ck_file_batch_init(&run.batch, CK_FILE_NEW);
+    if ((status = parse_options(argc, argv, &opt)) != GO_ON || (status = check_annotate_option(&opt)) != GO_ON ||
+        (status = prepare_output(&run)) != GO_ON)
+        goto done;
+    /* Leftovers of an earlier run that was killed. */
+    if (opt.output)
+        run.to_dir ? ck_file_sweep(opt.output) : ck_file_sweep_beside(opt.output);
+    if (opt.annotate)
+        ck_file_sweep_beside(opt.annotate);
+    ck_file_batch_init(&run.batch, opt.force ? CK_FILE_REPLACE : CK_FILE_NEW);
+    if (opt.format == CK_REPORT_DOCX && !opt.output) {
+        status = ck_cli_usage_error("check", "%s", ck_tr("--format docx 需要 -o 檔名.docx（Word 檔不能印在終端機上）",
+                                                         "--format docx needs -o NAME.docx (a Word file cannot go to "
+                                                         "the terminal)"));
+        goto done;
+    }
+    if (opt.output || opt.annotate) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &old_int);
+        sigaction(SIGTERM, &sa, &old_term);
+        signal_batch = &run.batch;
+        signals_set = 1;
+    }
+    run.json_array = !opt.output && opt.format == CK_REPORT_JSON && opt.file_count > 1;
+    if ((status = load_rules(&run)) != GO_ON)
+        goto done;
+    if (run.json_array)
+        ck_buf_puts(&run.json_all, "[\n");
+    for (int i = 0; i < opt.file_count; i++)
+        check_contract(&run, i);
+    status = finish_run(&run);
 done:
-    ck_report_index_free(&index);
+    ck_report_index_free(&run.index);
     hold_signals(1);
-    ck_file_batch_free(&batch);
+    ck_file_batch_free(&run.batch);
     signal_batch = NULL;
     if (signals_set) {
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);
     }
     hold_signals(0);
-    ck_buf_free(&summaries);
-    ck_buf_free(&json_all);
-    ck_rule_set_free(set);
-    free(packs);
-    free(assume);
+    ck_buf_free(&run.summaries);
+    ck_buf_free(&run.json_all);
+    ck_rule_set_free(run.set);
+    free(opt.packs);
+    free(opt.assume);
     return status;
 }

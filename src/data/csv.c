@@ -21,6 +21,7 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/lang.h"
 
 #define MAX_CSV_BYTES (64u * 1024 * 1024)
@@ -315,7 +316,7 @@ int ck_roster_read_csv(const char *path, const ck_data_options *opts, ck_roster 
     int rc;
 
     *out = NULL;
-    rc = ck_data_read_file(path, MAX_CSV_BYTES, &data, err);
+    rc = ck_fs_read_all(path, MAX_CSV_BYTES, ck_tr("檔案", "the file"), &data, err);
     if (rc)
         goto done;
     if (data.len >= 4 && memcmp(data.data, "PK\x03\x04", 4) == 0) {

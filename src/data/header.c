@@ -8,6 +8,7 @@
 
 #include "util/buf.h"
 #include "util/lang.h"
+#include "util/text.h"
 
 /* Drops a parenthesised note at the end of a header, as clerks write them
  * (姓名（必填）, 電話(公司)): the note is not part of the name. Full-width
@@ -47,53 +48,6 @@ static char *comparison_key(const char *name)
     return copy;
 }
 
-/* Decodes s into code points; returns how many (at most max). Invalid
- * bytes count as one code point each so distances stay defined. */
-static size_t code_points(const char *s, utf8proc_int32_t *out, size_t max)
-{
-    size_t n = 0;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
-    while (left > 0 && n < max) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t step = utf8proc_iterate(p, left, &cp);
-        if (step <= 0) {
-            cp = *p;
-            step = 1;
-        }
-        out[n++] = cp;
-        p += step;
-        left -= step;
-    }
-    return n;
-}
-
-#define MAX_NAME_POINTS 64
-
-/* Levenshtein distance over code points, two rows. Names longer than
- * MAX_NAME_POINTS are cut there: a header that long is no field's typo. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    utf8proc_int32_t ca[MAX_NAME_POINTS], cb[MAX_NAME_POINTS];
-    size_t prev[MAX_NAME_POINTS + 1], cur[MAX_NAME_POINTS + 1];
-    size_t na = code_points(a, ca, MAX_NAME_POINTS), nb = code_points(b, cb, MAX_NAME_POINTS);
-    for (size_t j = 0; j <= nb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t best = prev[j - 1] + (ca[i - 1] != cb[j - 1]);
-            if (prev[j] + 1 < best)
-                best = prev[j] + 1;
-            if (cur[j - 1] + 1 < best)
-                best = cur[j - 1] + 1;
-            cur[j] = best;
-        }
-        memcpy(prev, cur, (nb + 1) * sizeof *prev);
-    }
-    return prev[nb];
-}
-
 /* True when key (a comparison key) is the field's name or one of its aliases. */
 static int names_match(const ck_field_def *field, const char *key)
 {
@@ -110,9 +64,9 @@ static int names_match(const ck_field_def *field, const char *key)
 
 const char *ck_header_suggest(const char *name, const ck_field_def *fields, size_t field_count)
 {
-    utf8proc_int32_t points[MAX_NAME_POINTS];
+    int32_t points[CK_TEXT_MAX_POINTS];
     char *key = comparison_key(name);
-    size_t len = code_points(key, points, MAX_NAME_POINTS);
+    size_t len = ck_text_code_points(key, points, CK_TEXT_MAX_POINTS);
     /* A plausible typo changes about a third of a name: one character of
      * a 2-4 character Chinese header, two of 電子郵件地址. */
     size_t limit = len <= 4 ? 1 : (len + 2) / 3;
@@ -127,7 +81,7 @@ const char *ck_header_suggest(const char *name, const ck_field_def *fields, size
             if (!candidate)
                 break;
             ck = comparison_key(candidate);
-            d = edit_distance(key, ck);
+            d = ck_text_edit_distance(key, ck);
             free(ck);
             if (d < best) {
                 best = d;

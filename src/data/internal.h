@@ -52,10 +52,6 @@ int ck_roster_builder_fail(ck_roster_builder *b, int code, long line, const char
 #endif
     ;
 
-/* Reads a whole file (a CSV roster, a record) into out, refusing more than
- * max_bytes; err names the file. */
-int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err);
-
 /* Streams part of zip through the three SAX callbacks, state reaching
  * them as CK_XML_STATE(ctx); see ck_xml_parse_part. */
 int ck_data_parse_part(ck_zip *zip, const char *part, startElementNsSAX2Func start, endElementNsSAX2Func end,

@@ -15,6 +15,7 @@
 #include <yaml.h>
 
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/lang.h"
 
 #define MAX_RECORD_BYTES (16u * 1024 * 1024)
@@ -304,7 +305,7 @@ int ck_record_read(const char *path, const ck_data_options *opts, ck_value **out
     int rc;
 
     *out = NULL;
-    rc = ck_data_read_file(path, MAX_RECORD_BYTES, &data, err);
+    rc = ck_fs_read_all(path, MAX_RECORD_BYTES, ck_tr("檔案", "the file"), &data, err);
     if (!rc)
         rc = ck_record_read_memory(data.data ? data.data : "", data.len, path, opts, out, err);
     ck_buf_free(&data);

@@ -1,7 +1,6 @@
 /* roster.c — building rosters row by row, and choosing a reader. */
 #include "data/internal.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 #include <strings.h>
 
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/lang.h"
 
 #define DEFAULT_MAX_ROWS 100000
@@ -231,43 +231,7 @@ int ck_data_parse_part(ck_zip *zip, const char *part, startElementNsSAX2Func sta
     return ck_xml_parse_part(zip, part, &h, state, err);
 }
 
-int ck_data_read_file(const char *path, size_t max_bytes, ck_buf *out, ck_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-    int rc = 0;
-
-    ck_buf_clear(out);
-    if (!f) {
-        ck_error_set_file(err, path);
-        return ck_error_set(err, CK_EIO, ck_tr("無法開啟檔案：%s", "cannot open the file: %s"), ck_strerror(errno));
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (out->len + n > max_bytes) {
-            ck_error_set_file(err, path);
-            rc = ck_error_set(err, CK_ELIMIT,
-                              ck_tr("檔案超過 %zu MiB；請分成較小的檔案", "the file is larger than %zu MiB; split it"),
-                              max_bytes / (1024 * 1024));
-            break;
-        }
-        ck_buf_append(out, chunk, n);
-    }
-    if (!rc && ferror(f)) {
-        ck_error_set_file(err, path);
-        rc = ck_error_set(err, CK_EIO, ck_tr("無法讀取檔案：%s", "cannot read the file: %s"), ck_strerror(errno));
-    }
-    fclose(f);
-    return rc;
-}
-
 /* ---- choosing a reader ----------------------------------------------------- */
-
-static int has_extension(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    return n > e && strcasecmp(path + n - e, ext) == 0;
-}
 
 /* Sniffs a zip package: XLSX has xl/workbook.xml, ODS has content.xml. */
 static int package_kind(const char *path, const ck_data_options *opts, ck_error *err)
@@ -288,9 +252,9 @@ int ck_roster_read(const char *path, const ck_data_options *opts, ck_roster **ou
 {
     int kind;
     *out = NULL;
-    if (has_extension(path, ".csv") || has_extension(path, ".tsv") || has_extension(path, ".txt"))
+    if (ck_fs_has_extension(path, ".csv") || ck_fs_has_extension(path, ".tsv") || ck_fs_has_extension(path, ".txt"))
         return ck_roster_read_csv(path, opts, out, err);
-    if (has_extension(path, ".xlsx") || has_extension(path, ".xlsm") || has_extension(path, ".ods")) {
+    if (ck_fs_has_extension(path, ".xlsx") || ck_fs_has_extension(path, ".xlsm") || ck_fs_has_extension(path, ".ods")) {
         kind = package_kind(path, opts, err);
         if (kind < 0)
             return err->code ? err->code : CK_EINPUT;
@@ -305,7 +269,7 @@ int ck_roster_read(const char *path, const ck_data_options *opts, ck_roster **ou
                                         ".xlsx, .ods or CSV"));
     }
     ck_error_set_file(err, path);
-    if (has_extension(path, ".xls"))
+    if (ck_fs_has_extension(path, ".xls"))
         return ck_error_set(err, CK_EINPUT, "%s",
                             ck_tr("舊版 Excel 97-2003（.xls）名冊無法讀取；請在 Excel 另存為 .xlsx 或 CSV UTF-8",
                                   "old Excel 97-2003 (.xls) rosters cannot be read; save it from Excel as .xlsx "

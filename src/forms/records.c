@@ -9,6 +9,7 @@
 
 #include "data/dates.h"
 #include "data/ids.h"
+#include "util/fs.h"
 #include "util/lang.h"
 
 /* The template's fields as ck_header_match wants them. Checklist fields
@@ -51,12 +52,6 @@ static void field_table_free(field_table *ft)
     free(ft->aliases);
     free(ft->defs);
     free(ft->fields);
-}
-
-static int has_extension(const char *path, const char *ext)
-{
-    size_t pl = strlen(path), el = strlen(ext);
-    return pl > el && strcasecmp(path + pl - el, ext) == 0;
 }
 
 /* Puts the value of field f into record, names as a LIST. */
@@ -251,7 +246,7 @@ int ck_forms_data_read(const ck_template *t, const char *path, const char *encod
     }
     d->path = ck_strdup(path);
     field_table_init(&ft, t);
-    if (has_extension(path, ".yaml") || has_extension(path, ".yml") || has_extension(path, ".json"))
+    if (ck_fs_has_extension(path, ".yaml") || ck_fs_has_extension(path, ".yml") || ck_fs_has_extension(path, ".json"))
         rc = read_records(t, &ft, path, d, err);
     else
         rc = read_roster(t, &ft, path, encoding, d, err);

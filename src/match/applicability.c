@@ -48,7 +48,7 @@ int ck_match_check_assumptions(const ck_rule_set *set, const ck_match_options *o
         if (!ck_rule_set_condition_find(set, name)) {
             ck_buf known = CK_BUF_INIT;
             for (size_t c = 0; c < set->condition_count; c++)
-                ck_buf_printf(&known, "%s%s", c ? ", " : "", set->conditions[c].name);
+                ck_buf_printf(&known, "%s%s", c ? ck_tr("、", ", ") : "", set->conditions[c].name);
             ck_error_set(err, CK_EUSAGE,
                          ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
                                "--assume %s: no condition named '%s' (known: %s)"),

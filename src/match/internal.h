@@ -154,7 +154,6 @@ int ck_clause_negated(matcher *m, const block_info *bi, size_t s, size_t e);
 
 /* ---- applicability.c ------------------------------------------------------- */
 
-int ck_match_check_assumptions(const ck_rule_set *set, const ck_match_options *o, ck_error *err);
 int ck_match_decide_conditions(matcher *m, const ck_match_options *o, ck_match_result *r);
 /* Does `when` hold? *why gets the first decision that did not. */
 int ck_match_when_holds(const ck_match_result *r, const ck_rule_when *when, const ck_applicability **why);

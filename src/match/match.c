@@ -131,19 +131,19 @@ void ck_match_result_free(ck_match_result *r)
     free(r);
 }
 
-const char *ck_status_name(ck_status status)
+const char *ck_match_status_name(ck_status status)
 {
     static const char *const names[] = { "present", "partial", "conflict", "missing", "not_applicable" };
     return (unsigned)status < CK_STATUS_COUNT ? names[status] : "?";
 }
 
-const char *ck_status_label_zh(ck_status status)
+const char *ck_match_status_label_zh(ck_status status)
 {
     static const char *const labels[] = { "符合", "部分符合", "衝突", "缺漏", "不適用" };
     return (unsigned)status < CK_STATUS_COUNT ? labels[status] : "?";
 }
 
-const char *ck_trace_reason_name(ck_trace_reason reason)
+const char *ck_match_trace_reason_name(ck_trace_reason reason)
 {
     static const char *const names[] = { "matched",    "not_found",  "other_party", "not_duty",
                                          "exempted",   "negated",    "definition",  "not_agreed",
@@ -152,7 +152,7 @@ const char *ck_trace_reason_name(ck_trace_reason reason)
     return (unsigned)reason < sizeof names / sizeof names[0] ? names[reason] : "?";
 }
 
-const char *ck_trace_reason_text(ck_trace_reason reason)
+const char *ck_match_trace_reason_text(ck_trace_reason reason)
 {
     switch (reason) {
     case CK_TRACE_MATCHED:

@@ -182,18 +182,23 @@ typedef struct ck_match_options {
 int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_options *options,
                  ck_match_result **out, ck_error *err);
 
+/* Checks that every --assume of options names a condition of set (NAME or
+ * no-NAME). Returns 0, or CK_EUSAGE with the message naming the unknown
+ * one and listing the known names. options may be NULL. */
+int ck_match_check_assumptions(const ck_rule_set *set, const ck_match_options *options, ck_error *err);
+
 /* Frees the result; NULL is a no-op. */
 void ck_match_result_free(ck_match_result *result);
 
 /* "matched", "not_found", "other_party", ...: the JSON word of a trace reason. */
-const char *ck_trace_reason_name(ck_trace_reason reason);
+const char *ck_match_trace_reason_name(ck_trace_reason reason);
 /* 已找到, 找不到, 是另一方的 ...: the reason in the current language. */
-const char *ck_trace_reason_text(ck_trace_reason reason);
+const char *ck_match_trace_reason_text(ck_trace_reason reason);
 
 /* "present", "partial", "conflict", "missing", "not_applicable". */
-const char *ck_status_name(ck_status status);
+const char *ck_match_status_name(ck_status status);
 /* 符合, 部分符合, 衝突, 缺漏, 不適用. */
-const char *ck_status_label_zh(ck_status status);
+const char *ck_match_status_label_zh(ck_status status);
 
 /* Reads an amount of money at text[0..len): 新臺幣壹仟萬元, 一千萬元,
  * 1,000萬元, NT$10,000,000, 10,000,000元. Returns 1 and sets *value (NT$,

@@ -37,6 +37,7 @@
 #include "model/numerals.h"
 #include "util/array.h"
 #include "util/buf.h"
+#include "util/text.h"
 
 enum { MAX_DEPTH = 16 };
 
@@ -58,12 +59,6 @@ static int starts_with(const char *s, size_t len, const char *prefix)
 {
     size_t n = strlen(prefix);
     return len >= n && memcmp(s, prefix, n) == 0;
-}
-
-static int ends_with(const char *s, size_t len, const char *suffix)
-{
-    size_t n = strlen(suffix);
-    return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
 /* s without any white space, into out. */
@@ -101,8 +96,8 @@ int ck_annex_title(const char *s, size_t len)
         chars += ((unsigned char)c.data[i] & 0xC0) != 0x80;
     int title = 0;
     if (chars >= 3 && chars <= 40 && !has_sentence_mark(c.data, c.len) && !strstr(c.data, "：")) {
-        title = ends_with(c.data, c.len, "切結書") || ends_with(c.data, c.len, "同意書") ||
-                ends_with(c.data, c.len, "切結書範本") || ends_with(c.data, c.len, "同意書範本");
+        title = ck_text_ends_with(c.data, c.len, "切結書") || ck_text_ends_with(c.data, c.len, "同意書") ||
+                ck_text_ends_with(c.data, c.len, "切結書範本") || ck_text_ends_with(c.data, c.len, "同意書範本");
     }
     if (!title && chars <= 60 && !strstr(c.data, "。") && !strstr(c.data, "，") &&
         (starts_with(c.data, c.len, "附錄") || starts_with(c.data, c.len, "附件") || starts_with(c.data, c.len, "附表"))) {
@@ -446,7 +441,7 @@ static int form_line(const ck_block *b, int in_form)
     compact(b->text, b->text_len, &c);
     int yes = 0;
     if (starts_with(c.data, c.len, "中華民國") && strstr(c.data, "年") && strstr(c.data, "月") &&
-        ends_with(c.data, c.len, "日") && c.len <= 40) {
+        ck_text_ends_with(c.data, c.len, "日") && c.len <= 40) {
         yes = 1;
     } else if (in_form && !has_sentence_mark(c.data, c.len) && c.len <= 120) {
         int blank = 0;
@@ -455,7 +450,7 @@ static int form_line(const ck_block *b, int in_form)
         size_t chars = 0;
         for (size_t i = 0; i < c.len; i++)
             chars += ((unsigned char)c.data[i] & 0xC0) != 0x80;
-        yes = ((ends_with(c.data, c.len, "：") || ends_with(c.data, c.len, ":")) && chars <= 16) ||
+        yes = ((ck_text_ends_with(c.data, c.len, "：") || ck_text_ends_with(c.data, c.len, ":")) && chars <= 16) ||
               (chars <= 40 && (blank || strstr(c.data, "簽章") || strstr(c.data, "蓋章")));
     }
     ck_buf_free(&c);
@@ -486,7 +481,7 @@ int ck_block_ends_sentence(const ck_block *b)
         len--;
     static const char *const ends[] = { "。", "；", "！", "？", "：", ".", ";", ":", "_", "＿", "」", "）", ")", NULL };
     for (const char *const *e = ends; *e; e++)
-        if (ends_with(b->text, len, *e))
+        if (ck_text_ends_with(b->text, len, *e))
             return 1;
     return 0;
 }
@@ -506,7 +501,7 @@ int ck_block_carries_on(const ck_block *prev, const ck_block *b)
 
 int ck_block_opens_list(const ck_block *b)
 {
-    if (!ends_with(b->text, b->text_len, "：") && !ends_with(b->text, b->text_len, ":"))
+    if (!ck_text_ends_with(b->text, b->text_len, "：") && !ck_text_ends_with(b->text, b->text_len, ":"))
         return 0;
     size_t chars = 0;
     for (size_t i = 0; i < b->text_len; i++)

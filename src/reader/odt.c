@@ -32,6 +32,7 @@
 #include "reader/odt_internal.h"
 #include "util/buf.h"
 #include "util/lang.h"
+#include "util/text.h"
 #include "xml/paragraph.h"
 #include "xml/xml.h"
 
@@ -177,12 +178,6 @@ static void *grow(void *array, size_t count, size_t *capacity, size_t elem_size)
 static int is(const xmlChar *uri, const xmlChar *local, const char *ns, const char *name)
 {
     return uri && strcmp((const char *)uri, ns) == 0 && strcmp((const char *)local, name) == 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 /* A non-negative integer attribute, clamped to max; fallback when absent or not a number. */
@@ -828,7 +823,7 @@ static int skipped_text_element(const char *local)
         if (strcmp(local, names[i]) == 0)
             return 1;
     /* text:table-of-content-source and the other index sources: templates, not text. */
-    return ends_with(local, "-source");
+    return ck_text_ends_with(local, strlen(local), "-source");
 }
 
 static int index_element(const char *local)

@@ -30,7 +30,7 @@ static void put_range(ck_buf *out, const ck_document *doc, size_t block, size_t 
 static void put_element_name(ck_buf *out, const ck_rule *rule, const ck_trace_item *t)
 {
     if (t->element == CK_TRACE_NO_ELEMENT) {
-        ck_buf_puts(out, ck_trace_reason_text(t->reason));
+        ck_buf_puts(out, ck_match_trace_reason_text(t->reason));
         return;
     }
     const ck_rule_element *el = &rule->elements[t->element];
@@ -98,7 +98,7 @@ int ck_report_explain(const ck_report_input *in, const char *id, ck_buf *o)
         put_element_name(o, rule, t);
         ck_buf_puts(o, ck_tr("：", ": "));
         if (t->element != CK_TRACE_NO_ELEMENT)
-            ck_buf_puts(o, ck_trace_reason_text(t->reason));
+            ck_buf_puts(o, ck_match_trace_reason_text(t->reason));
         ck_buf_putc(o, '\n');
         if (!t->has_place)
             continue;
@@ -152,7 +152,7 @@ void ck_report_json_trace(const ck_report_input *in, const ck_finding *f, ck_buf
             ck_buf_put_json_str(o, el->name.en);
             ck_buf_printf(o, "}, \"optional\": %s", el->optional ? "true" : "false");
         }
-        ck_buf_printf(o, ", \"reason\": \"%s\", \"location\": ", ck_trace_reason_name(t->reason));
+        ck_buf_printf(o, ", \"reason\": \"%s\", \"location\": ", ck_match_trace_reason_name(t->reason));
         if (!t->has_place) {
             ck_buf_puts(o, "null, \"sentence\": null, \"words\": null, \"pattern\": null}");
             continue;

@@ -163,8 +163,8 @@ void ck_report_index_html(const ck_report_index *ix, ck_buf *o)
                 ck_buf_puts(o, " ");
                 h(o, row->gaps[k].title);
                 ck_buf_printf(o, " <span class=\"status st-%s\">", status_class[row->gaps[k].status]);
-                h(o, ck_lang_current() == CK_LANG_EN ? ck_status_name(row->gaps[k].status)
-                                                     : ck_status_label_zh(row->gaps[k].status));
+                h(o, ck_lang_current() == CK_LANG_EN ? ck_match_status_name(row->gaps[k].status)
+                                                     : ck_match_status_label_zh(row->gaps[k].status));
                 ck_buf_puts(o, "</span></span> ");
             }
         }

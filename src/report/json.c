@@ -135,7 +135,7 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
 
     ck_buf_printf(o, ",\n  \"summary\": {\"total\": %zu", r->count);
     for (int s = 0; s < CK_STATUS_COUNT; s++)
-        ck_buf_printf(o, ", \"%s\": %zu", ck_status_name((ck_status)s), r->status_counts[s]);
+        ck_buf_printf(o, ", \"%s\": %zu", ck_match_status_name((ck_status)s), r->status_counts[s]);
     ck_buf_printf(o, ", \"required_gaps\": %d}", r->required_gaps);
 
     ck_buf_puts(o, ",\n  \"findings\": [");
@@ -151,8 +151,8 @@ void ck_report_json(const ck_report_input *in, ck_buf *o)
         ck_buf_puts(o, ",\n      \"source\": ");
         ck_buf_put_json_str(o, rule->source);
         ck_buf_printf(o, ",\n      \"severity\": \"%s\",\n      \"status\": \"%s\",\n      \"status_zh\": ",
-                      ck_rule_severity_name(rule->severity), ck_status_name(f->status));
-        ck_buf_put_json_str(o, ck_status_label_zh(f->status));
+                      ck_rule_severity_name(rule->severity), ck_match_status_name(f->status));
+        ck_buf_put_json_str(o, ck_match_status_label_zh(f->status));
         ck_buf_puts(o, ",\n      \"evidence\": [");
         for (size_t e = 0; e < f->evidence_count; e++) {
             ck_buf_puts(o, e ? ", " : "");

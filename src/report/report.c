@@ -13,6 +13,7 @@
 
 #include "data/ids.h"
 #include "util/lang.h"
+#include "util/sha256.h"
 
 int ck_report_input_stat(ck_report_input *in, const char *path, ck_error *err)
 {
@@ -294,9 +295,9 @@ void ck_report_put_short_quote(ck_buf *out, const ck_evidence *ev, ck_report_esc
 const char *ck_report_status_label(ck_status status, char *buf, size_t size)
 {
     if (ck_lang_current() == CK_LANG_EN)
-        snprintf(buf, size, "%s", ck_status_name(status));
+        snprintf(buf, size, "%s", ck_match_status_name(status));
     else
-        snprintf(buf, size, "%s %s", ck_status_label_zh(status), ck_status_name(status));
+        snprintf(buf, size, "%s %s", ck_match_status_label_zh(status), ck_match_status_name(status));
     return buf;
 }
 

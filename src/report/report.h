@@ -187,23 +187,6 @@ void ck_report_put_number(ck_buf *out, long long n);
 /* Why a rule does not apply, one sentence in the current language. */
 void ck_report_not_applicable_reason(const ck_report_input *in, const ck_applicability *a, ck_buf *out);
 
-/* ---- SHA-256 (sha256.c) ---------------------------------------------------
- * A small SHA-256 of our own (FIPS 180-4): the libraries the project links
- * (libxml2, libzip, pcre2, utf8proc, libyaml) do not expose one, and a
- * report digest does not justify a new crypto library dependency. */
-typedef struct ck_sha256 {
-    uint32_t state[8];
-    uint64_t length;
-    uint8_t block[64];
-    size_t used;
-} ck_sha256;
-
-void ck_sha256_init(ck_sha256 *ctx);
-void ck_sha256_update(ck_sha256 *ctx, const void *data, size_t len);
-void ck_sha256_final(ck_sha256 *ctx, uint8_t digest[32]);
-/* Lowercase hex of the digest of data, into hex[65]. */
-void ck_sha256_hex(const void *data, size_t len, char hex[65]);
-
 /* `check --explain ID`: the trace of rule ID's finding, one item a line
  * (explain.c). Returns 0, or -1 when the result has no rule ID. */
 int ck_report_explain(const ck_report_input *in, const char *id, ck_buf *out);

@@ -22,7 +22,9 @@
 #include "normalise/normalise.h"
 #include "util/array.h"
 #include "util/buf.h"
+#include "util/fs.h"
 #include "util/lang.h"
+#include "util/text.h"
 
 /* A pack is a hand-written text file; anything bigger is a mistake. */
 #define PACK_MAX_BYTES (4u * 1024u * 1024u)
@@ -86,33 +88,6 @@ static int problems(const loader *l)
 
 /* ==== small helpers ======================================================== */
 
-/* Edit distance between two short ASCII words (keys and enum values). */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    size_t row[64];
-
-    if (la >= 63 || lb >= 63)
-        return (size_t)-1;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diagonal + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diagonal = up;
-        }
-    }
-    return row[lb];
-}
-
 /* The closest word to `word` among `known` (NULL-terminated) when it is close
  * enough to be a typing mistake, else NULL. */
 static const char *closest(const char *word, const char *const *known, size_t count)
@@ -124,7 +99,7 @@ static const char *closest(const char *word, const char *const *known, size_t co
     if (limit > 3)
         limit = 3;
     for (size_t i = 0; i < count && known[i]; i++) {
-        size_t d = edit_distance(word, known[i]);
+        size_t d = ck_text_edit_distance(word, known[i]);
         if (d < best_distance) {
             best_distance = d;
             best = known[i];
@@ -1161,36 +1136,12 @@ done:
 /* Reads a whole pack file into memory (bounded). */
 static char *read_file(const char *path, size_t *len, ck_error *err)
 {
-    FILE *f = fopen(path, "rb");
     ck_buf b = CK_BUF_INIT;
-    char chunk[8192];
-    size_t n;
 
-    if (!f) {
-        ck_error_set(err, CK_EIO, ck_tr("無法開啟規則套件：%s", "cannot open the rule pack: %s"), ck_strerror(errno));
-        ck_error_set_file(err, path);
-        return NULL;
-    }
-    ck_buf_puts(&b, "");
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > PACK_MAX_BYTES) {
-            fclose(f);
-            ck_buf_free(&b);
-            ck_error_set(err, CK_ELIMIT, ck_tr("規則套件超過 %u MB", "the rule pack is larger than %u MB"),
-                         PACK_MAX_BYTES / (1024u * 1024u));
-            ck_error_set_file(err, path);
-            return NULL;
-        }
-        ck_buf_append(&b, chunk, n);
-    }
-    if (ferror(f)) {
-        fclose(f);
+    if (ck_fs_read_all(path, PACK_MAX_BYTES, ck_tr("規則套件", "the rule pack"), &b, err) != 0) {
         ck_buf_free(&b);
-        ck_error_set(err, CK_EIO, ck_tr("無法讀取規則套件：%s", "cannot read the rule pack: %s"), ck_strerror(errno));
-        ck_error_set_file(err, path);
         return NULL;
     }
-    fclose(f);
     *len = b.len;
     return ck_buf_detach(&b);
 }

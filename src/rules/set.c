@@ -9,6 +9,7 @@
 #include "util/buf.h"
 #include "util/lang.h"
 #include "util/paths.h"
+#include "util/text.h"
 
 const char *const ck_rule_default_packs[] = { "wratb-outsourcing", "cybersecurity-act", "personal-data", NULL };
 
@@ -32,12 +33,6 @@ void ck_rule_set_free(ck_rule_set *set)
     free(set);
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t ls = strlen(s), lx = strlen(suffix);
-    return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
-}
-
 /* "wratb-outsourcing, cybersecurity-act, ..." from the data folder;
  * returns how many. */
 static int list_available(ck_buf *b, const char *dir)
@@ -49,7 +44,8 @@ static int list_available(ck_buf *b, const char *dir)
     if (!d)
         return 0;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".yaml") || strcmp(e->d_name, "language.yaml") == 0)
+        if (e->d_name[0] == '.' || !ck_text_ends_with(e->d_name, strlen(e->d_name), ".yaml") ||
+            strcmp(e->d_name, "language.yaml") == 0)
             continue;
         ck_buf_printf(b, "%s%.*s", first ? "" : ck_tr("、", ", "), (int)(strlen(e->d_name) - 5), e->d_name);
         first = 0;
@@ -121,7 +117,7 @@ int ck_rule_set_add(ck_rule_set *set, const char *spec, ck_error *err)
     char *dir = NULL;
     ck_rule_pack *pack = NULL;
     int rc = 0;
-    int is_file = strchr(spec, '/') || ends_with(spec, ".yaml") || ends_with(spec, ".yml");
+    int is_file = strchr(spec, '/') || ck_text_ends_with(spec, strlen(spec), ".yaml") || ck_text_ends_with(spec, strlen(spec), ".yml");
 
     if (!set->language && set->pack_count == 0 && (rc = load_language(set, err)) != 0)
         return rc;

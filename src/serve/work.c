@@ -38,24 +38,14 @@ static void print_error(const ck_serve_work *w, ck_error *err)
     free(shown);
 }
 
-/* The conditions --assume may name, as check.c says when one is unknown. */
+/* The conditions --assume may name: one line when one is unknown. */
 static int check_assumptions(const ck_serve_work *w, const ck_rule_set *set)
 {
-    for (size_t i = 0; i < w->assume_count; i++) {
-        const char *a = w->assume[i];
-        const char *name = strncmp(a, "no-", 3) == 0 ? a + 3 : a;
-        if (!ck_rule_set_condition_find(set, name)) {
-            ck_buf known = CK_BUF_INIT;
-            for (size_t k = 0; k < set->condition_count; k++)
-                ck_buf_printf(&known, "%s%s", k ? ck_tr("、", ", ") : "", set->conditions[k].name);
-            fprintf(stderr, "clausekit: ");
-            fprintf(stderr, ck_tr("--assume %s：沒有名為「%s」的適用條件（可用：%s）",
-                                  "--assume %s: no condition named '%s' (known: %s)"),
-                    a, name, known.data ? known.data : "-");
-            fputc('\n', stderr);
-            ck_buf_free(&known);
-            return -1;
-        }
+    ck_error err;
+    ck_error_clear(&err);
+    if (ck_match_check_assumptions(set, &(ck_match_options){ w->assume, w->assume_count }, &err) != 0) {
+        fprintf(stderr, "clausekit: %s\n", err.message);
+        return -1;
     }
     return 0;
 }

@@ -20,11 +20,11 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/fs.h"
 #include "util/lang.h"
 
 /* ============================================================================
@@ -110,31 +110,13 @@ done:
 
 int ck_template_load(const char *path, ck_template **out, ck_error *err)
 {
-    FILE *f = fopen(path, "rb");
     ck_buf b = CK_BUF_INIT;
-    char chunk[8192];
-    size_t n;
     int rc;
 
     *out = NULL;
-    if (!f) {
-        ck_error_set(err, errno == ENOENT ? CK_EINPUT : CK_EIO,
-                     ck_tr("無法開啟範本：%s", "cannot open the template: %s"), ck_strerror(errno));
-        ck_error_set_file(err, path);
-        return err->code;
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        ck_buf_append(&b, chunk, n);
-        if (b.len > MAX_TEMPLATE_BYTES) {
-            fclose(f);
-            ck_buf_free(&b);
-            ck_error_set(err, CK_ELIMIT, ck_tr("範本超過 1 MiB", "the template is larger than 1 MiB"));
-            ck_error_set_file(err, path);
-            return CK_ELIMIT;
-        }
-    }
-    fclose(f);
-    rc = ck_template_load_string(path, b.data ? b.data : "", b.len, out, err);
+    rc = ck_fs_read_all(path, MAX_TEMPLATE_BYTES, ck_tr("範本", "the template"), &b, err);
+    if (!rc)
+        rc = ck_template_load_string(path, b.data, b.len, out, err);
     ck_buf_free(&b);
     return rc;
 }

@@ -8,12 +8,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
+#include "util/fs.h"
 
 static int is_file(const char *path)
 {
@@ -27,10 +22,10 @@ static int has_data(const char *dir)
     int ok;
 
     ck_buf_printf(&b, "%s/rules", dir);
-    ok = is_dir(b.data);
+    ok = ck_fs_is_dir(b.data);
     ck_buf_clear(&b);
     ck_buf_printf(&b, "%s/templates", dir);
-    ok = ok && is_dir(b.data);
+    ok = ok && ck_fs_is_dir(b.data);
     ck_buf_free(&b);
     return ok;
 }

@@ -16,13 +16,13 @@ static void paragraphs_are_found_by_namespace(void **state)
         "<p xmlns=\"" W_NS "\"><r><t>two</t></r></p>"
         "<x:p><x:pPr><x:jc x:val=\"left\"/></x:pPr><x:r><x:t>three</x:t></x:r></x:p>"
         "<x:sectPr/></x:body></x:document>";
-    ck_para_map map;
-    assert_int_equal(ck_para_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
+    ck_annotate_paragraphs map;
+    assert_int_equal(ck_annotate_paragraphs_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
     assert_int_equal(map.count, 3);
     assert_memory_equal(doc + map.paras[1].start, "<p xmlns", 8);
     assert_memory_equal(doc + map.paras[2].content_start, "<x:r>", 5);
     assert_memory_equal(doc + map.tail_start, "<x:sectPr/>", 11);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
 
     /* ODT: text:p and text:h, under any prefix. */
     static const char odt[] =
@@ -30,11 +30,11 @@ static void paragraphs_are_found_by_namespace(void **state)
         "xmlns:t=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><o:body><o:text>"
         "<t:h>a</t:h><t:list><t:list-item><t:p>b</t:p></t:list-item></t:list><t:p/>"
         "</o:text></o:body></o:document-content>";
-    assert_int_equal(ck_para_scan(odt, sizeof odt - 1, CK_PARAGRAPHS_ODT, &map), 0);
+    assert_int_equal(ck_annotate_paragraphs_scan(odt, sizeof odt - 1, CK_PARAGRAPHS_ODT, &map), 0);
     assert_int_equal(map.count, 3);
     assert_memory_equal(odt + map.paras[1].item_close, "</t:list-item>", 14);
     assert_true(map.paras[2].empty);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
 }
 
 /* A comment range stays where Word and LibreOffice both keep it. */
@@ -53,28 +53,50 @@ static void comment_spans_stay_where_kept(void **state)
         "<w:sdt><w:sdtContent><w:p><w:r><w:t>6 control</w:t></w:r></w:p></w:sdtContent></w:sdt>" /* 6 */
         "<w:p><w:r><w:t>7 after</w:t></w:r></w:p>"                                       /* 7 */
         "</w:body></w:document>";
-    ck_para_map map;
+    ck_annotate_paragraphs map;
     size_t from, to;
-    assert_int_equal(ck_para_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
+    assert_int_equal(ck_annotate_paragraphs_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
     assert_int_equal(map.count, 8);
     assert_int_equal(map.paras[2].parent, 1);
-    ck_para_span(&map, 2, 2, &from, &to); /* text box: its anchor */
+    ck_annotate_paragraphs_span(&map, 2, 2, &from, &to); /* text box: its anchor */
     assert_int_equal(from, 1);
     assert_int_equal(to, 1);
-    ck_para_span(&map, 3, 4, &from, &to); /* within one cell */
+    ck_annotate_paragraphs_span(&map, 3, 4, &from, &to); /* within one cell */
     assert_int_equal(from, 3);
     assert_int_equal(to, 4);
-    ck_para_span(&map, 3, 5, &from, &to); /* across cells: the first alone */
+    ck_annotate_paragraphs_span(&map, 3, 5, &from, &to); /* across cells: the first alone */
     assert_int_equal(to, 3);
-    ck_para_span(&map, 4, 7, &from, &to); /* out of the table: the first alone */
+    ck_annotate_paragraphs_span(&map, 4, 7, &from, &to); /* out of the table: the first alone */
     assert_int_equal(from, 4);
     assert_int_equal(to, 4);
-    ck_para_span(&map, 6, 6, &from, &to); /* content control: the paragraph before it */
+    ck_annotate_paragraphs_span(&map, 6, 6, &from, &to); /* content control: the paragraph before it */
     assert_int_equal(from, 5);
-    ck_para_span(&map, 0, 1, &from, &to);
+    ck_annotate_paragraphs_span(&map, 0, 1, &from, &to);
     assert_int_equal(from, 0);
     assert_int_equal(to, 1);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
+}
+
+/* A summary goes on the first body paragraph that has content: not an
+ * empty one, not one in a table. */
+static void the_first_body_paragraph_skips_empty_and_nested_ones(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+        "<w:p/>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:p><w:r><w:t>first</w:t></w:r></w:p>"
+        "</w:body></w:document>";
+    static const char empty[] = "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p/></w:body></w:document>";
+    ck_annotate_paragraphs map;
+    assert_int_equal(ck_annotate_paragraphs_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
+    assert_int_equal(map.count, 3);
+    assert_int_equal(ck_annotate_paragraphs_first_body(&map), 2);
+    ck_annotate_paragraphs_free(&map);
+    assert_int_equal(ck_annotate_paragraphs_scan(empty, sizeof empty - 1, CK_PARAGRAPHS_DOCX, &map), 0);
+    assert_int_equal(ck_annotate_paragraphs_first_body(&map), map.count);
+    ck_annotate_paragraphs_free(&map);
 }
 
 static void broken_text_has_no_map(void **state)
@@ -82,9 +104,9 @@ static void broken_text_has_no_map(void **state)
     (void)state;
     static const char cut[] = "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p";
     static const char none[] = "<w:document xmlns:w=\"" W_NS "\"><w:p/></w:document>";
-    ck_para_map map;
-    assert_int_equal(ck_para_scan(cut, sizeof cut - 1, CK_PARAGRAPHS_DOCX, &map), -1);
-    assert_int_equal(ck_para_scan(none, sizeof none - 1, CK_PARAGRAPHS_DOCX, &map), -1);
+    ck_annotate_paragraphs map;
+    assert_int_equal(ck_annotate_paragraphs_scan(cut, sizeof cut - 1, CK_PARAGRAPHS_DOCX, &map), -1);
+    assert_int_equal(ck_annotate_paragraphs_scan(none, sizeof none - 1, CK_PARAGRAPHS_DOCX, &map), -1);
 }
 
 int main(void)
@@ -92,6 +114,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paragraphs_are_found_by_namespace),
         cmocka_unit_test(comment_spans_stay_where_kept),
+        cmocka_unit_test(the_first_body_paragraph_skips_empty_and_nested_ones),
         cmocka_unit_test(broken_text_has_no_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

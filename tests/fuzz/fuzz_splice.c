@@ -52,18 +52,18 @@ static void add_mark(ck_splice_list *list, size_t at, size_t len, size_t *insert
 
 static void map_and_splice(const char *text, size_t len, ck_paragraph_format format)
 {
-    ck_para_map map;
+    ck_annotate_paragraphs map;
     ck_splice_list list = { NULL, 0, 0 };
     ck_buf out = CK_BUF_INIT;
     size_t inserted = 0, removed = 0;
 
-    if (ck_para_scan(text, len, format, &map) != 0)
+    if (ck_annotate_paragraphs_scan(text, len, format, &map) != 0)
         return;
     add_mark(&list, map.container_open_end, len, &inserted);
     add_mark(&list, map.container_close, len, &inserted);
     add_mark(&list, map.tail_start, len, &inserted);
     for (size_t i = 0; i < map.count; i++) {
-        const ck_para_pos *p = &map.paras[i];
+        const ck_annotate_paragraph *p = &map.paras[i];
         add_mark(&list, p->start, len, &inserted);
         add_mark(&list, p->content_start, len, &inserted);
         add_mark(&list, p->top_end, len, &inserted);
@@ -80,7 +80,7 @@ static void map_and_splice(const char *text, size_t len, ck_paragraph_format for
     assert(out.len == len + inserted - removed);
     ck_buf_free(&out);
     ck_splice_list_free(&list);
-    ck_para_map_free(&map);
+    ck_annotate_paragraphs_free(&map);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

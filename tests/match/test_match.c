@@ -699,8 +699,8 @@ static void test_counts_and_names(void **state)
     assert_int_equal(r->required_gaps, 1);
     ck_match_result_free(r);
     ck_document_free(doc);
-    assert_string_equal(ck_status_name(CK_STATUS_NOT_APPLICABLE), "not_applicable");
-    assert_string_equal(ck_status_label_zh(CK_STATUS_PARTIAL), "部分符合");
+    assert_string_equal(ck_match_status_name(CK_STATUS_NOT_APPLICABLE), "not_applicable");
+    assert_string_equal(ck_match_status_label_zh(CK_STATUS_PARTIAL), "部分符合");
     ck_match_result_free(NULL);
 }
 
@@ -735,7 +735,7 @@ static void test_trace(void **state)
     f = &r->findings[rule_index("3.4.1.2")];
     assert_int_equal(f->trace[0].reason, CK_TRACE_EXEMPTED);
     assert_int_equal(f->trace[0].block, 1);
-    assert_string_equal(ck_trace_reason_name(CK_TRACE_EXEMPTED), "exempted");
+    assert_string_equal(ck_match_trace_reason_name(CK_TRACE_EXEMPTED), "exempted");
     ck_match_result_free(r);
     ck_document_free(doc);
 

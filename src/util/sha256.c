@@ -1,5 +1,5 @@
-/* sha256.c — SHA-256 as FIPS 180-4 describes it, for report digests. */
-#include "report/report.h"
+/* sha256.c — see sha256.h. */
+#include "util/sha256.h"
 
 #include <stdio.h>
 #include <string.h>

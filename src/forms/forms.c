@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "data/ids.h"
 #include "forms/pool.h"
 #include "util/file.h"
+#include "util/fs.h"
 #include "util/lang.h"
 #include "util/paths.h"
 #include "zip/build.h"
@@ -95,10 +97,11 @@ static void made_dirs_forget(made_dirs *m)
  * Templates
  * ========================================================================== */
 
-static int ends_with(const char *s, const char *suffix)
+/* True when path ends in '/': -o names a folder. */
+static int ends_in_slash(const char *path)
 {
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
+    size_t n = strlen(path);
+    return n > 0 && path[n - 1] == '/';
 }
 
 char *ck_forms_template_path(const char *form)
@@ -106,7 +109,7 @@ char *ck_forms_template_path(const char *form)
     ck_buf b = CK_BUF_INIT;
     char *dir;
 
-    if (strchr(form, '/') || ends_with(form, ".md"))
+    if (strchr(form, '/') || ck_fs_has_extension(form, ".md"))
         return ck_strdup(form);
     dir = ck_data_path("templates");
     ck_buf_printf(&b, "%s/%s.md", dir, form);
@@ -130,7 +133,7 @@ static char **installed_templates(size_t *count)
     *count = 0;
     while (d && (e = readdir(d)) != NULL) {
         ck_buf b = CK_BUF_INIT;
-        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".md"))
+        if (e->d_name[0] == '.' || !ck_fs_has_extension(e->d_name, ".md"))
             continue;
         ck_buf_printf(&b, "%s/%s", dir, e->d_name);
         names = ck_realloc(names, sizeof *names * (*count + 1));
@@ -179,7 +182,7 @@ static int load_template(const char *form, ck_template **out, ck_error *err)
     struct stat st;
     int rc;
 
-    if (stat(path, &st) != 0 && !strchr(form, '/') && !ends_with(form, ".md")) {
+    if (stat(path, &st) != 0 && !strchr(form, '/') && !ck_fs_has_extension(form, ".md")) {
         size_t count;
         char **paths = installed_templates(&count);
         ck_buf known = CK_BUF_INIT;
@@ -341,12 +344,6 @@ static int has_file_extension(const char *path)
     base = base ? base + 1 : path;
     dot = strrchr(base, '.');
     return dot && dot != base && dot[1];
-}
-
-static int is_directory(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* mkdir -p: the folder a new output folder goes in may not exist yet.
@@ -524,20 +521,20 @@ static int choose_output(forms_run *r)
                                                       "give -o FILE or -o DIR (or --zip FILE)"));
     else if (opt->merge) {
         r->mode = OUT_MERGE;
-        if (is_directory(opt->output) || ends_with(opt->output, "/"))
+        if (ck_fs_is_dir(opt->output) || ends_in_slash(opt->output))
             return ck_error_set(&r->err, CK_EUSAGE,
                                 ck_tr("--merge 產生一個檔案：-o 請給檔名（例如 %s%s全部.%s），不是資料夾",
                                       "--merge writes one file: give -o a file name (such as %s%sall.%s), "
                                       "not a folder"),
-                                opt->output, ends_with(opt->output, "/") ? "" : "/", r->ext);
-    } else if (r->valid == 1 && r->data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/") &&
+                                opt->output, ends_in_slash(opt->output) ? "" : "/", r->ext);
+    } else if (r->valid == 1 && r->data->count == 1 && !ck_fs_is_dir(opt->output) && !ends_in_slash(opt->output) &&
                (has_file_extension(opt->output) || path_exists(opt->output)))
         r->mode = OUT_ONE_FILE; /* a name without an extension is a folder, as for several rows */
     else
         r->mode = OUT_FILES;
-    if (r->mode == OUT_FILES && !is_directory(opt->output) &&
-        (path_exists(opt->output) || ends_with(opt->output, ".docx") || ends_with(opt->output, ".odt") ||
-         ends_with(opt->output, ".html") || ends_with(opt->output, ".md"))) {
+    if (r->mode == OUT_FILES && !ck_fs_is_dir(opt->output) &&
+        (path_exists(opt->output) || ck_fs_has_extension(opt->output, ".docx") || ck_fs_has_extension(opt->output, ".odt") ||
+         ck_fs_has_extension(opt->output, ".html") || ck_fs_has_extension(opt->output, ".md"))) {
         /* -o 名冊.docx for a roster of several rows is a folder by mistake */
         int rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("名冊有多筆資料，-o 須是資料夾（或用 --merge 合併成一個檔）",
                                                         "a roster gives several files: -o must be a folder (or use --merge)"));
@@ -593,7 +590,7 @@ static int plan_targets(forms_run *r)
         for (size_t k = 0; k < r->valid; k++) {
             ck_buf_clear(&b);
             if (r->mode == OUT_FILES)
-                ck_buf_printf(&b, "%s%s%s.%s", opt->output, ends_with(opt->output, "/") ? "" : "/", unique[k], r->ext);
+                ck_buf_printf(&b, "%s%s%s.%s", opt->output, ends_in_slash(opt->output) ? "" : "/", unique[k], r->ext);
             else
                 ck_buf_printf(&b, "%s.%s", unique[k], r->ext);
             r->targets[k] = ck_strdup(b.data);
@@ -681,7 +678,7 @@ static int check_targets(forms_run *r)
             return rc;
         }
     }
-    if (r->mode == OUT_ONE_FILE && is_directory(opt->output)) {
+    if (r->mode == OUT_ONE_FILE && ck_fs_is_dir(opt->output)) {
         rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("-o 是資料夾", "-o is a folder"));
         ck_error_set_file(&r->err, opt->output);
         return rc;
@@ -735,7 +732,7 @@ static int stage_dir_prefix(forms_run *r, ck_buf *b)
         r->output_dir = ck_strdup(opt->output);
         for (size_t n = strlen(r->output_dir); n > 1 && r->output_dir[n - 1] == '/'; n--)
             r->output_dir[n - 1] = '\0';
-        r->new_dir = !is_directory(r->output_dir);
+        r->new_dir = !ck_fs_is_dir(r->output_dir);
         if (r->new_dir) {
             char *slash = strrchr(r->output_dir, '/');
             if (slash && slash != r->output_dir) {
@@ -981,30 +978,6 @@ static int zip_sink(void *ctx, const void *data, size_t len, ck_error *err)
     return 0;
 }
 
-/* The merged file of --zip --merge, read back from its staged name (it is
- * written as a stream, so that memory does not grow with the roster). */
-static int read_merged(const char *path, const char *zip, ck_buf *out, ck_error *err)
-{
-    char chunk[65536];
-    ssize_t n;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-    if (fd < 0)
-        return write_failed(err, zip, errno);
-    while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int code = errno;
-            close(fd);
-            return write_failed(err, zip, code);
-        }
-        ck_buf_append(out, chunk, (size_t)n);
-    }
-    close(fd);
-    return 0;
-}
-
 /* Adds the forms to zip: each rendered into memory, or, --merge, the one
  * merged file read from its staged name. A packaged form is stored as it
  * is (deflating it again gains nothing); HTML and Markdown are deflated. */
@@ -1017,7 +990,8 @@ static int add_forms_to_zip(forms_run *r, ck_zip_build *zip)
     for (size_t k = 0; rc == 0 && k < r->target_count; k++) {
         ck_buf_clear(&bytes);
         if (r->opt->merge)
-            rc = read_merged(r->staged[k], r->opt->zip, &bytes, &r->err);
+            /* written as a stream, so that memory does not grow with the roster */
+            rc = ck_fs_read_all(r->staged[k], SIZE_MAX, ck_tr("合併的表單", "the merged form"), &bytes, &r->err);
         else
             rc = form_bytes(r, k, &bytes, &r->err);
         if (rc == 0)

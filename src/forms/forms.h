@@ -41,6 +41,17 @@ void ck_forms_safe_name(const char *name, const char *fallback, ck_buf *out);
 char **ck_forms_unique_names(const char *const *names, size_t count);
 void ck_forms_names_free(char **names, size_t count);
 
+/* Expands a --name pattern for the record at index (0-based) into raw,
+ * not yet safe, text appended to out: {{field}} with filters as in
+ * templates, {{表單編號}}, {{表單名稱}}, {{@index}}. Identity numbers are
+ * masked: a file name is shown in listings and logs. An unknown field is
+ * CK_EUSAGE, err naming the closest one. */
+int ck_forms_expand_name(const ck_template *t, const char *pattern, const ck_value *record, size_t index,
+                         ck_buf *out, ck_error *err);
+/* The pattern without --name: {{表單編號}}-{{姓名}}, or the company, or
+ * the index, by the fields the template has. */
+const char *ck_forms_default_pattern(const ck_template *t);
+
 /* ---- records --------------------------------------------------------------- */
 
 typedef struct ck_forms_record {
@@ -126,6 +137,9 @@ typedef struct ck_forms_options {
 /* Resolves FORM: a path (contains '/' or ends in .md) as it is, else
  * <ck_data_path("templates")>/FORM.md. Caller frees the result. */
 char *ck_forms_template_path(const char *form);
+/* Loads FORM's template (see ck_forms_template_path); for a form that is
+ * not installed err lists the installed ones. Caller owns *out. */
+int ck_forms_template_load(const char *form, ck_template **out, ck_error *err);
 
 /* How a run ended. */
 typedef enum ck_forms_outcome {

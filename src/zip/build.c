@@ -13,7 +13,7 @@
 #define DOS_TIME 0u
 #define FLAG_UTF8 0x0800u
 #define MADE_BY ((3u << 8) | 20u)              /* Unix, zip 2.0 */
-#define REGULAR_FILE_MODE (0100644u << 16)     /* -rw-r--r-- */
+#define REGULAR_FILE_MODE (0100666u << 16)     /* -rw-rw-rw-, as container.c gives an entry from memory */
 #define LOCAL_HEADER 30u
 #define CENTRAL_HEADER 46u
 

@@ -591,27 +591,6 @@ int ck_zip_writer_commit_memory(ck_zip_writer *w, ck_buf *out, ck_error *err)
 
 static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int store, ck_error *err);
 
-int ck_zip_writer_open_file(ck_zip_writer **out, const char *path, ck_error *err)
-{
-    ck_zip_writer *w = ck_calloc(1, sizeof *w);
-    int code = 0;
-
-    *out = NULL;
-    w->out.fd = -1;
-    w->path = ck_strdup(path);
-    w->archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
-    if (!w->archive) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, code);
-        write_failed(err, path, zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-        writer_free(w);
-        return CK_EIO;
-    }
-    *out = w;
-    return 0;
-}
-
 int ck_zip_writer_add_stream(ck_zip_writer *w, const char *name, FILE *file, int store, ck_error *err)
 {
     zip_source_t *src;
@@ -627,12 +606,6 @@ int ck_zip_writer_add_stream(ck_zip_writer *w, const char *name, FILE *file, int
     if (!src)
         fclose(file);
     return add_source(w, name, src, store, err);
-}
-
-int ck_zip_writer_add_file(ck_zip_writer *w, const char *name, const char *path, int store, ck_error *err)
-{
-    chmod(path, 0666); /* see ck_zip_writer_add_stream */
-    return add_source(w, name, zip_source_file(w->archive, path, 0, -1), store, err);
 }
 
 static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int store, ck_error *err)
@@ -721,8 +694,6 @@ int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err)
     if (zip_close(w->archive) != 0) {
         rc = write_failed(err, w->path, zip_strerror(w->archive));
         zip_discard(w->archive);
-    } else if (!w->memory) {
-        rc = 0; /* ck_zip_writer_open_file: libzip has written it */
     } else if ((rc = write_out(w, err)) == 0) {
         rc = ck_file_out_commit(&w->out, err);
     }

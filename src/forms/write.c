@@ -412,36 +412,9 @@ static int write_each(forms_run *r)
 
 /* --zip: the archive is written to its staged name as the forms come,
  * each from memory; memory holds one form and the central directory. */
-typedef struct zip_out {
-    int fd;
-    const char *path;
-} zip_out;
-
-static int write_failed(ck_error *err, const char *path, int code)
-{
-    int rc = ck_error_set(err, CK_EIO, ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
-                                             "cannot write the file (%s); check that the folder exists, is "
-                                             "writable and has space"),
-                          ck_strerror(code));
-    ck_error_set_file(err, path);
-    return rc;
-}
-
 static int zip_sink(void *ctx, const void *data, size_t len, ck_error *err)
 {
-    zip_out *z = ctx;
-    const char *p = data;
-
-    while (len > 0) {
-        ssize_t n = write(z->fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return write_failed(err, z->path, n < 0 ? errno : EIO);
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
+    return ck_file_out_write(ctx, data, len, err);
 }
 
 /* Adds the forms to zip: each rendered into memory, or, --merge, the one
@@ -477,20 +450,26 @@ static int add_forms_to_zip(forms_run *r, ck_zip_build *zip)
 
 static int write_zip(forms_run *r)
 {
-    zip_out out = { -1, r->opt->zip };
+    ck_file_out out;
     ck_zip_build zip;
-    int rc;
+    int rc = ck_file_out_open_staged(&out, r->staged_one, &r->err);
 
-    out.fd = open(r->staged_one, O_WRONLY | O_TRUNC | O_CLOEXEC);
-    if (out.fd < 0)
-        return write_failed(&r->err, r->opt->zip, errno);
+    if (rc != 0)
+        goto done;
     ck_zip_build_init(&zip, zip_sink, &out);
     rc = add_forms_to_zip(r, &zip);
     if (rc == 0)
         rc = ck_zip_build_finish(&zip, &r->err);
     ck_zip_build_free(&zip);
-    if (close(out.fd) != 0 && rc == 0)
-        rc = write_failed(&r->err, r->opt->zip, errno);
+    if (rc == 0)
+        rc = ck_file_out_commit(&out, &r->err);
+    else
+        ck_file_out_abort(&out);
+done:
+    if (rc != 0 && strcmp(r->err.file, r->staged_one) == 0) {
+        r->err.file[0] = '\0';
+        ck_error_set_file(&r->err, r->opt->zip);
+    }
     return rc;
 }
 

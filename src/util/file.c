@@ -218,21 +218,33 @@ int ck_file_write(const char *path, const void *data, size_t len, ck_error *err)
     return ck_file_out_commit(&out, err);
 }
 
+static int open_straight(ck_file_out *out, const char *path, int flags, ck_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0666);
+    if (out->fd < 0)
+        return failed(err, path, errno);
+    out->path = ck_strdup(path);
+    return 0;
+}
+
+int ck_file_out_open_staged(ck_file_out *out, const char *path, ck_error *err)
+{
+    return open_straight(out, path, O_TRUNC, err);
+}
+
 int ck_file_write_new(const char *path, const void *data, size_t len, ck_error *err)
 {
     ck_file_out out;
-    int rc;
+    int rc = open_straight(&out, path, O_EXCL, err);
 
-    memset(&out, 0, sizeof out);
-    out.path = (char *)(uintptr_t)path; /* for the messages only */
-    out.fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (out.fd < 0)
-        return failed(err, path, errno);
-    rc = ck_file_out_write(&out, data, len, err);
-    if (close(out.fd) != 0 && rc == 0)
-        rc = failed(err, path, errno);
     if (rc != 0)
-        unlink(path);
+        return rc;
+    rc = ck_file_out_write(&out, data, len, err);
+    if (rc == 0)
+        return ck_file_out_commit(&out, err);
+    ck_file_out_abort(&out);
+    unlink(path);
     return rc;
 }
 

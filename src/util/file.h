@@ -72,6 +72,12 @@ void ck_file_out_abort(ck_file_out *out);
 /* The whole of data to path, as above. */
 int ck_file_write(const char *path, const void *data, size_t len, ck_error *err);
 
+/* Opens path to write straight into: a staged name of the caller's own
+ * that nothing else uses (ck_file_batch_stage), so no temporary and no
+ * rename; commit closes it. The file is made when missing, emptied when
+ * not. */
+int ck_file_out_open_staged(ck_file_out *out, const char *path, ck_error *err);
+
 /* The whole of data straight into a new file at path, a name of the
  * caller's own that nothing else uses (a staged output in a staging
  * folder): no temporary and no rename. Fails when path exists; on failure

@@ -52,7 +52,7 @@ long long ck_match_contract_amount(const ck_document *doc, const ck_rule_set *se
         /* Sentence by sentence: an amount counts where its sentence names the price. */
         while (sentence < n.len) {
             size_t e = sentence;
-            while (e < n.len && strncmp(n.text + e, "。", 3) != 0 && n.text[e] != ';')
+            while (e < n.len && !ck_normalised_sentence_end(n.text, n.len, e))
                 e++;
             if (names_price(words, n.text, sentence, e, md)) {
                 for (size_t i = sentence; i < e; i++) {
@@ -75,7 +75,7 @@ long long ck_match_contract_amount(const ck_document *doc, const ck_rule_set *se
                     }
                 }
             }
-            sentence = e < n.len ? e + (n.text[e] == ';' ? 1 : 3) : e;
+            sentence = e < n.len ? e + ck_normalised_sentence_end(n.text, n.len, e) : e;
         }
         ck_normalised_free(&n);
     }

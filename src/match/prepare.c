@@ -113,11 +113,7 @@ static void split_sentences(block_info *bi)
     size_t len = bi->norm.len, start = 0, i = 0;
 
     while (i < len) {
-        size_t w = 0;
-        if (len - i >= 3 && memcmp(t + i, "。", 3) == 0)
-            w = 3;
-        else if (t[i] == ';' || t[i] == '!' || t[i] == '?')
-            w = 1;
+        size_t w = ck_normalised_sentence_end(t, len, i);
         if (w) {
             bi->sentences = ck_realloc(bi->sentences, (bi->sentence_count + 1) * sizeof *bi->sentences);
             bi->sentences[bi->sentence_count++] = (sentence){ .start = start, .end = i + w };

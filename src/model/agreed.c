@@ -99,17 +99,17 @@ int ck_annex_title(const char *s, size_t len)
         title = ck_text_ends_with(c.data, c.len, "切結書") || ck_text_ends_with(c.data, c.len, "同意書") ||
                 ck_text_ends_with(c.data, c.len, "切結書範本") || ck_text_ends_with(c.data, c.len, "同意書範本");
     }
-    if (!title && chars <= 60 && !strstr(c.data, "。") && !strstr(c.data, "，") &&
-        (starts_with(c.data, c.len, "附錄") || starts_with(c.data, c.len, "附件") || starts_with(c.data, c.len, "附表"))) {
+    size_t word = ck_label_annex_word(c.data, c.len);
+    if (!title && chars <= 60 && !strstr(c.data, "。") && !strstr(c.data, "，") && word) {
         /* 附錄、title / 附件：title / 附錄 alone — not 附件所列… in a sentence */
         size_t n;
-        utf8proc_int32_t next = ck_label_peek(c.data, c.len, 6, &n);
+        utf8proc_int32_t next = ck_label_peek(c.data, c.len, word, &n);
         title = next < 0 || next == 0x3001 || next == 0xFF1A || next == ':' || next == '-' || next == 0x2014 ||
                 next == 0xFF0D || next == 0x3000;
         if (!title) {
             /* 「附錄 機關…程序」: a space after the word in the original */
             size_t pos = ck_label_skip_spaces(s, len, 0);
-            title = len - pos > 6 && ck_label_is_space(ck_label_peek(s, len, pos + 6, &n));
+            title = len - pos > word && ck_label_is_space(ck_label_peek(s, len, pos + word, &n));
         }
     }
     ck_buf_free(&c);

@@ -1,7 +1,21 @@
 /* label.c — reading item labels; see label.h. */
 #include "model/label.h"
 
+#include <string.h>
+
 #include "model/numerals.h"
+
+const char *const ck_label_annex_words[] = { "附件", "附錄", "附表", NULL };
+
+size_t ck_label_annex_word(const char *s, size_t len)
+{
+    for (const char *const *w = ck_label_annex_words; *w; w++) {
+        size_t n = strlen(*w);
+        if (len >= n && memcmp(s, *w, n) == 0)
+            return n;
+    }
+    return 0;
+}
 
 
 utf8proc_int32_t ck_label_peek(const char *s, size_t len, size_t pos, size_t *n)

@@ -38,6 +38,15 @@ utf8proc_int32_t ck_label_peek(const char *s, size_t len, size_t pos, size_t *n)
 int ck_label_is_space(utf8proc_int32_t c);
 size_t ck_label_skip_spaces(const char *s, size_t len, size_t pos);
 
+/* The words that open an annex's label or title (附件, 附錄, 附表):
+ * the one list the model reads them from. The matcher's word list
+ * annex_label (rules/language.yaml) names the same words; a test holds the
+ * two together. NULL-terminated. */
+extern const char *const ck_label_annex_words[];
+
+/* The length in bytes of the annex word s[0..len) starts with, or 0. */
+size_t ck_label_annex_word(const char *s, size_t len);
+
 /* Reads an item label at the start of s. whole: s starts with a numbering
  * label of its own (from automatic numbering), so the punctuation after the
  * number may be missing. kind CK_LABEL_NONE when there is none. */

@@ -99,12 +99,9 @@ static int rest_is_body(const char *s, size_t len, size_t pos, int *opener)
 
 static int is_annex_start(const char *s, size_t len, size_t *end)
 {
-    static const char *const words[] = { "附件", "附錄", "附表" };
     size_t pos = ck_label_skip_spaces(s, len, 0), n, used;
-    for (size_t i = 0; i < 3; i++) {
-        size_t w = strlen(words[i]);
-        if (len - pos < w || memcmp(s + pos, words[i], w) != 0)
-            continue;
+    size_t w = ck_label_annex_word(s + pos, len - pos);
+    if (w) {
         size_t q = ck_label_skip_spaces(s, len, pos + w);
         if (ck_numeral_parse(s + q, len - q, &used) <= 0)
             return 0;
@@ -159,7 +156,6 @@ static void trimmed(ck_buf *out, const char *s, size_t len, size_t max_chars)
  * for a form titled 保 密 切 結 書, 「附錄 機關處置…程序」 for 附錄、機關處置…程序. */
 static void annex_name(ck_buf *out, const char *s, size_t len)
 {
-    static const char *const words[] = { "附件", "附錄", "附表" };
     ck_buf flat = CK_BUF_INIT;
     size_t n;
     for (size_t pos = 0; pos < len; pos += n) {
@@ -169,17 +165,14 @@ static void annex_name(ck_buf *out, const char *s, size_t len)
         if (!ck_label_is_space(c))
             ck_buf_append(&flat, s + pos, n);
     }
-    const char *word = "附件";
-    size_t from = 0;
-    for (size_t i = 0; i < 3; i++)
-        if (flat.len >= 6 && memcmp(flat.data, words[i], 6) == 0) {
-            word = words[i];
-            from = 6;
-        }
+    size_t from = flat.data ? ck_label_annex_word(flat.data, flat.len) : 0;
+    if (from)
+        ck_buf_append(out, flat.data, from);
+    else
+        ck_buf_puts(out, ck_label_annex_words[0]);
     utf8proc_int32_t c = ck_label_peek(flat.data, flat.len, from, &n);
     if (from && (c == 0x3001 || c == 0xFF1A || c == ':' || c == '-' || c == 0x2014 || c == 0xFF0D))
         from += n;
-    ck_buf_puts(out, word);
     if (from < flat.len) {
         ck_buf_putc(out, ' ');
         trimmed(out, flat.data + from, flat.len - from, 40);

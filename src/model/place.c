@@ -14,7 +14,6 @@ static int starts_with(const char *s, size_t len, const char *prefix)
 
 void ck_place_key(const char *s, size_t len, ck_buf *out)
 {
-    static const char *const numbered[] = { "第", "附件", "附錄", "附表", NULL };
     size_t n;
     for (size_t pos = 0; pos < len;) {
         utf8proc_int32_t c = ck_label_peek(s, len, pos, &n);
@@ -25,13 +24,13 @@ void ck_place_key(const char *s, size_t len, ck_buf *out)
             continue;
         }
         int done = 0;
-        for (const char *const *w = numbered; *w && !done; w++) {
-            if (!starts_with(s + pos, len - pos, *w))
-                continue;
-            size_t q = ck_label_skip_spaces(s, len, pos + strlen(*w)), used;
+        /* 第N or an annex word and N: the number in Arabic digits */
+        size_t word = starts_with(s + pos, len - pos, "第") ? strlen("第") : ck_label_annex_word(s + pos, len - pos);
+        if (word) {
+            size_t q = ck_label_skip_spaces(s, len, pos + word), used;
             long number = ck_numeral_parse(s + q, len - q, &used);
             if (number >= 0 && used) {
-                ck_buf_puts(out, *w);
+                ck_buf_append(out, s + pos, word);
                 ck_buf_printf(out, "%ld", number);
                 pos = q + used;
                 done = 1;

@@ -249,3 +249,12 @@ char *ck_normalise_string(const char *s)
     free(n.end);
     return n.text;
 }
+
+size_t ck_normalised_sentence_end(const char *text, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    if (len - i >= 3 && memcmp(text + i, "。", 3) == 0)
+        return 3;
+    return text[i] == ';' || text[i] == '!' || text[i] == '?';
+}

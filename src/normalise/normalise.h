@@ -59,6 +59,11 @@ void ck_normalised_to_original(const ck_normalised *n, size_t s, size_t e, size_
  * patterns, which must be compared in the same form). Caller frees. */
 char *ck_normalise_string(const char *s);
 
+/* The width in bytes of the sentence end at text[i] of normalised text (。
+ * 3; ; ! ? 1), or 0: the one definition of where a sentence stops, for
+ * the matcher's sentences and the contract amount's alike. */
+size_t ck_normalised_sentence_end(const char *text, size_t len, size_t i);
+
 /* The folded form of one code point (after NFKC): a variant character from
  * the table returns its chosen form, anything else itself. */
 int32_t ck_normalise_variant(int32_t cp);

@@ -559,8 +559,7 @@ done:
     return ok;
 }
 
-/* A pattern list: one text or a list of texts. `allow_empty` for lists that
- * may be written as []. */
+/* A pattern list: one text or a non-empty list of texts. */
 static void read_patterns(loader *l, const yaml_node_t *node, ck_rule_pattern_list *list, const char *what)
 {
     if (node->type == YAML_SCALAR_NODE) {

@@ -11,7 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/buf.h"
+#include "util/fs.h"
 #include "util/lang.h"
+
+/* A password file is a few lines; anything larger is not one. */
+#define AUTH_MAX_BYTES (1024 * 1024)
 
 typedef struct auth_user {
     char *name;
@@ -37,22 +42,29 @@ void ck_serve_auth_free(ck_serve_auth *auth)
 
 int ck_serve_auth_load(const char *path, ck_serve_auth **out, char *message, size_t size)
 {
-    FILE *f = fopen(path, "r");
+    ck_buf text = CK_BUF_INIT;
     ck_serve_auth *auth;
-    char line[1024];
+    ck_error err;
     long number = 0;
+    char *next;
 
     *out = NULL;
-    if (!f) {
-        snprintf(message, size, "%s: %s", path, ck_strerror(errno));
+    ck_error_clear(&err);
+    if (ck_fs_read_all(path, AUTH_MAX_BYTES, ck_tr("密碼檔", "the password file"), &text, &err) != 0) {
+        ck_error_format(&err, message, size);
+        ck_buf_free(&text);
         return -1;
     }
     auth = ck_calloc(1, sizeof *auth);
-    while (fgets(line, sizeof line, f)) {
-        size_t len = strlen(line);
+    for (char *line = text.data; line; line = next) {
+        size_t len;
         char *colon;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
         number++;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        len = strlen(line);
+        while (len && line[len - 1] == '\r')
             line[--len] = '\0';
         if (len == 0 || line[0] == '#')
             continue;
@@ -61,7 +73,7 @@ int ck_serve_auth_load(const char *path, ck_serve_auth **out, char *message, siz
             snprintf(message, size, ck_tr("%s:%ld: 每一行須是「使用者:雜湊」，雜湊由 clausekit serve --hash-password 產生",
                                           "%s:%ld: each line must be 'user:hash', the hash from clausekit serve --hash-password"),
                      path, number);
-            fclose(f);
+            ck_buf_free(&text);
             ck_serve_auth_free(auth);
             return -1;
         }
@@ -71,7 +83,7 @@ int ck_serve_auth_load(const char *path, ck_serve_auth **out, char *message, siz
         auth->users[auth->count].hash = ck_strdup(colon + 1);
         auth->count++;
     }
-    fclose(f);
+    ck_buf_free(&text);
     if (auth->count == 0) {
         snprintf(message, size, ck_tr("%s: 沒有任何使用者；請加入「使用者:雜湊」行", "%s: no users; add 'user:hash' lines"),
                  path);

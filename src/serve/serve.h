@@ -3,7 +3,7 @@
  *   browser ──HTTP──▶ server.c (libmicrohttpd: routes, headers, auth, CSRF,
  *                     upload limits, one log line per request)
  *                       │ multipart fields and files, via MHD_PostProcessor,
- *                       ▼ into a private 0700 folder (upload.c)
+ *                       ▼ into a private 0700 folder (server.c, post_field)
  *                     jobs.c (a bounded number of requests in flight, --jobs
  *                       │ of them at work; each job in a child process with a
  *                       ▼ time limit)

@@ -4,8 +4,8 @@
  *   first call   route, password, cross-site check, size from
  *                Content-Length (413), a place in flight (503), its private
  *                folder, a multipart reader (MHD_PostProcessor)
- *   body calls   fields and files into the folder (upload.c's work is
- *                done here, in post_field), bytes and time counted
+ *   body calls   fields and files into the folder (post_field), bytes
+ *                and time counted
  *   last call    the work in a child process (jobs.c, work.c); the answer
  *                is streamed from an unlinked file, so the folder is
  *                removed before the first byte is sent

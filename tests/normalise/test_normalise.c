@@ -172,6 +172,29 @@ static void test_free_null(void **state)
     assert_false(ck_normalise_is_cjk('a'));
 }
 
+/* Where a sentence stops, in normalised text: full-width ；！？ have become
+ * ASCII by then, the ideographic full stop stays. */
+static void test_sentence_ends(void **state)
+{
+    (void)state;
+    char *t = norm("甲方同意；乙方同意！是否？完畢。其餘，照舊");
+    size_t len = strlen(t), ends = 0, widths = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t w = ck_normalised_sentence_end(t, len, i);
+        if (w) {
+            ends++;
+            widths += w;
+        }
+    }
+    assert_int_equal(ends, 4);
+    assert_int_equal(widths, 1 + 1 + 1 + 3);
+    assert_int_equal(ck_normalised_sentence_end(t, len, len), 0);
+    /* a full stop cut off at the end of the text is none */
+    assert_int_equal(ck_normalised_sentence_end("。", 2, 0), 0);
+    assert_int_equal(ck_normalised_sentence_end("a.b", 3, 1), 0);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,7 +203,7 @@ int main(void)
         cmocka_unit_test(test_invisible),       cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_combining),       cmocka_unit_test(test_offset_round_trip),
         cmocka_unit_test(test_space_maps_to_run), cmocka_unit_test(test_skip_hidden),
-        cmocka_unit_test(test_free_null),
+        cmocka_unit_test(test_free_null),       cmocka_unit_test(test_sentence_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,11 +38,10 @@ int main(int argc, char **argv)
                 return ck_cli_usage_error(NULL, ck_tr("選項「--lang」需要一個值：zh-TW 或 en",
                                                       "option '--lang' needs a value: zh-TW or en"));
             const char *name = a[6] == '=' ? a + 7 : argv[++i];
-            if (ck_lang_set_name(name) != 0)
-                return ck_cli_usage_error(NULL, ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
-                                                      "unknown language '%s': use zh-TW or en"), name);
+            if (ck_cli_set_lang(NULL, name) != 0)
+                return CK_EXIT_ERROR;
         } else {
-            return ck_cli_usage_error(NULL, ck_tr("不明的選項「%s」", "unknown option '%s'"), a);
+            return ck_cli_option_error(NULL, '?', a);
         }
     }
     if (i >= argc)

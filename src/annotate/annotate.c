@@ -111,7 +111,8 @@ int ck_annotate_write_package(ck_zip *zip, const char *output, const ck_annotate
         for (size_t k = 0; k < count && !part; k++)
             if (parts[k].len && strcmp(parts[k].name, name) == 0)
                 part = &parts[k];
-        rc = part ? ck_zip_writer_add(w, name, part->data, part->len, 0, err) : ck_zip_writer_copy_raw(w, zip, name, err);
+        rc = part ? ck_zip_writer_add(w, name, part->data, part->len, 0, err)
+                  : ck_zip_writer_copy_raw(w, zip, name, err);
     }
     for (size_t k = 0; k < count && rc == 0; k++)
         if (parts[k].len && ck_zip_find(zip, parts[k].name) < 0)

@@ -321,16 +321,12 @@ typedef struct docx_parts {
 
 static void docx_parts_free(docx_parts *p)
 {
-    ck_buf_free(&p->out);
-    ck_buf_free(&p->new_comments);
-    ck_buf_free(&p->new_rels);
-    ck_buf_free(&p->new_types);
-    free(p->doc);
-    free(p->rels);
-    free(p->types);
-    free(p->old_comments);
-    free(p->comments_name);
-    free(p->rels_name);
+    char *read[] = { p->doc, p->rels, p->types, p->old_comments, p->comments_name, p->rels_name };
+    ck_buf *written[] = { &p->out, &p->new_comments, &p->new_rels, &p->new_types };
+    for (size_t i = 0; i < CK_ARRAY_LEN(read); i++)
+        free(read[i]);
+    for (size_t i = 0; i < CK_ARRAY_LEN(written); i++)
+        ck_buf_free(written[i]);
 }
 
 /* The main part, its relationships, the content types and any comments part. */
@@ -386,21 +382,12 @@ static void remove_old_summary(const docx_edit *e, ck_splice_list *edits, const 
         ck_splice_remove(edits, (size_t)(pz - doc), strlen(z));
 }
 
-/* True when insertion ins goes right after a paragraph of the part. */
-static int placed_after_paragraph(const ck_insertion *ins, const ck_annotate_paragraphs *map)
-{
-    return ins->after >= 0 && (size_t)ins->after < map->count && map->paras[ins->after].top_end;
-}
-
 /* The appended section goes after the last article, before the signature
  * block and annexes, when the review says where that is; else NULL (the
  * end of the body). */
 static const ck_annotate_paragraph *appendix_anchor(const ck_annotation_set *set, const ck_annotate_paragraphs *map)
 {
-    if (set->appendix_after >= 0 && (size_t)set->appendix_after < map->count &&
-        map->paras[set->appendix_after].top_end)
-        return &map->paras[set->appendix_after];
-    return NULL;
+    return ck_annotate_paragraphs_insertable(map, set->appendix_after);
 }
 
 /* When something is appended at the end of the body: the body's last
@@ -411,7 +398,7 @@ static const ck_annotate_paragraph *mark_taken_in(const docx_edit *e, const ck_a
     const ck_annotate_paragraph *prev = NULL;
     for (size_t i = 0; i < e->set->insertion_count && !appendix_at; i++) {
         const ck_insertion *ins = &e->set->insertions[i];
-        if (!ck_annotation_keys_has(&e->old, ins->key) && !placed_after_paragraph(ins, map))
+        if (!ck_annotation_keys_has(&e->old, ins->key) && !ck_annotate_paragraphs_insertable(map, ins->after))
             prev = last_body_paragraph(map, doc);
     }
     return prev;
@@ -469,10 +456,11 @@ static void insert_clauses(docx_edit *e, ck_splice_list *edits, const ck_annotat
         if (ck_annotation_keys_has(&e->old, ins->key))
             continue;
         long comment_id = ins->comment ? e->next_id++ : -1;
-        if (placed_after_paragraph(ins, map)) {
+        const ck_annotate_paragraph *after = ck_annotate_paragraphs_insertable(map, ins->after);
+        if (after) {
             ck_buf b = CK_BUF_INIT;
             inserted_paragraphs(e, &b, ins->text, comment_id, 0, 0);
-            ck_splice_insert(edits, map->paras[ins->after].top_end, b.data);
+            ck_splice_insert(edits, after->top_end, b.data);
             ck_buf_free(&b);
         } else {
             appended_comment[appended_count] = comment_id;

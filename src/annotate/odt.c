@@ -154,8 +154,8 @@ static const ck_annotate_paragraph *paragraph_before(const ck_annotate_paragraph
 
 /* Splices a run of items at offset at, with the tracked range starting in
  * the paragraph before when there is one. */
-static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml, const ck_annotate_paragraphs *map,
-                       size_t at, const odt_item *items, size_t n)
+static void insert_run(odt_edit *e, ck_splice_list *edits, ck_buf *regions, const char *xml,
+                       const ck_annotate_paragraphs *map, size_t at, const odt_item *items, size_t n)
 {
     const ck_annotate_paragraph *prev = paragraph_before(map, xml, at);
     ck_buf b = CK_BUF_INIT;
@@ -288,9 +288,8 @@ static size_t appendix_offset(const ck_annotation_set *set, const ck_annotate_pa
                                                                                 : NULL;
     if (before && (before->top_level || before->item_close))
         return before->start; /* a body paragraph or one in an article's list item, not a table cell */
-    if (set->appendix_after >= 0 && (size_t)set->appendix_after < map->count && map->paras[set->appendix_after].top_end)
-        return map->paras[set->appendix_after].top_end;
-    return map->container_close;
+    const ck_annotate_paragraph *after = ck_annotate_paragraphs_insertable(map, set->appendix_after);
+    return after ? after->top_end : map->container_close;
 }
 
 /* Insertions after a paragraph: inside the article's list item when the
@@ -308,8 +307,8 @@ static void insert_clauses(odt_edit *e, ck_splice_list *edits, ck_buf *regions, 
         if (ck_annotation_keys_has(&e->old, ins->key))
             continue;
         odt_item item = { ins->text, ins->key, ins->comment, 0 };
-        if (ins->after >= 0 && (size_t)ins->after < map->count && map->paras[ins->after].top_end) {
-            const ck_annotate_paragraph *p = &map->paras[ins->after];
+        const ck_annotate_paragraph *p = ck_annotate_paragraphs_insertable(map, ins->after);
+        if (p) {
             insert_run(e, edits, regions, xml, map, p->item_close ? p->item_close : p->top_end, &item, 1);
         } else {
             if (appended_count == 0)

@@ -96,7 +96,8 @@ static void resolve(const ns_scope *ns, const ck_xml_tag *tag, char *uri, size_t
 
 /* ---- the scan ------------------------------------------------------------------------ */
 
-int ck_annotate_paragraphs_scan(const char *text, size_t len, ck_paragraph_format format, ck_annotate_paragraphs *map)
+int ck_annotate_paragraphs_scan(const char *text, size_t len, ck_paragraph_format format,
+                                ck_annotate_paragraphs *map)
 {
     const int docx = format == CK_PARAGRAPHS_DOCX;
     ck_xml_scanner s;
@@ -263,7 +264,8 @@ static size_t out_of_control(const ck_annotate_paragraphs *map, size_t i)
     return k < map->count ? k : i;
 }
 
-void ck_annotate_paragraphs_span(const ck_annotate_paragraphs *map, size_t first, size_t last, size_t *from, size_t *to)
+void ck_annotate_paragraphs_span(const ck_annotate_paragraphs *map, size_t first, size_t last, size_t *from,
+                                 size_t *to)
 {
     *from = out_of_control(map, ck_annotate_paragraphs_outermost(map, first));
     *to = out_of_control(map, ck_annotate_paragraphs_outermost(map, last));
@@ -284,4 +286,11 @@ size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map)
     while (first < map->count && (!map->paras[first].top_level || map->paras[first].empty))
         first++;
     return first;
+}
+
+const ck_annotate_paragraph *ck_annotate_paragraphs_insertable(const ck_annotate_paragraphs *map, long i)
+{
+    if (i < 0 || (size_t)i >= map->count || !map->paras[i].top_end)
+        return NULL;
+    return &map->paras[i];
 }

@@ -43,12 +43,18 @@ typedef struct ck_annotate_paragraphs {
  * body's w:sectPr; for ODT, item_close records the end of the top-level
  * text:list-item holding a paragraph. Returns 0, or -1 when the text is
  * not well-formed or has no container. Free the map with ck_annotate_paragraphs_free. */
-int ck_annotate_paragraphs_scan(const char *text, size_t len, ck_paragraph_format format, ck_annotate_paragraphs *map);
+int ck_annotate_paragraphs_scan(const char *text, size_t len, ck_paragraph_format format,
+                                ck_annotate_paragraphs *map);
 void ck_annotate_paragraphs_free(ck_annotate_paragraphs *map);
 
 /* The outermost paragraph holding paragraph i (i itself when no paragraph
  * holds it): for a text box's paragraph, the paragraph anchoring the box. */
 size_t ck_annotate_paragraphs_outermost(const ck_annotate_paragraphs *map, size_t i);
+
+/* Paragraph i when the map has it and it ends a child of the container or
+ * sits in one (top_end: where something can be inserted after it), else
+ * NULL. i may be negative (none). */
+const ck_annotate_paragraph *ck_annotate_paragraphs_insertable(const ck_annotate_paragraphs *map, long i);
 
 /* The first paragraph of the body that is not empty (where a summary
  * comment goes), or map->count when there is none. */
@@ -60,6 +66,7 @@ size_t ck_annotate_paragraphs_first_body(const ck_annotate_paragraphs *map);
  * paragraph before it that is in none, and a range may not leave what
  * holds its first paragraph (a table cell; see holder): it shrinks to its
  * first paragraph. */
-void ck_annotate_paragraphs_span(const ck_annotate_paragraphs *map, size_t first, size_t last, size_t *from, size_t *to);
+void ck_annotate_paragraphs_span(const ck_annotate_paragraphs *map, size_t first, size_t last, size_t *from,
+                                 size_t *to);
 
 #endif

@@ -390,17 +390,11 @@ static int parse_options(int argc, char **argv, check_options *o)
         case 'F': o->force = 1; break;
         case 'E': o->explain = optarg; break;
         case 'l':
-            if (ck_lang_set_name(optarg) != 0)
-                return ck_cli_usage_error("check", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
-                                                         "unknown language '%s': use zh-TW or en"),
-                                          optarg);
+            if (ck_cli_set_lang("check", optarg) != 0)
+                return CK_EXIT_ERROR;
             break;
         case 'h': print_help(stdout); return CK_EXIT_OK;
-        case ':':
-            return ck_cli_usage_error("check", ck_tr("選項「%s」需要一個值", "option '%s' needs a value"),
-                                      argv[optind - 1]);
-        default:
-            return ck_cli_usage_error("check", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
+        default: return ck_cli_option_error("check", c, argv[optind - 1]);
         }
     }
     o->files = argv + optind;

@@ -29,3 +29,18 @@ int ck_cli_usage_error(const char *command, const char *fmt, ...)
         fputs(ck_tr("（請執行 clausekit --help）\n", " (see clausekit --help)\n"), stderr);
     return CK_EXIT_ERROR;
 }
+
+int ck_cli_set_lang(const char *command, const char *name)
+{
+    if (ck_lang_set_name(name) == 0)
+        return CK_EXIT_OK;
+    return ck_cli_usage_error(command, ck_tr("不明的語言「%s」：請用 zh-TW 或 en", "unknown language '%s': use zh-TW or en"),
+                              name);
+}
+
+int ck_cli_option_error(const char *command, int c, const char *option)
+{
+    if (c == ':')
+        return ck_cli_usage_error(command, ck_tr("選項「%s」需要一個值", "option '%s' needs a value"), option);
+    return ck_cli_usage_error(command, ck_tr("不明的選項「%s」", "unknown option '%s'"), option);
+}

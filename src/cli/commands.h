@@ -33,6 +33,15 @@ int ck_cli_usage_error(const char *command, const char *fmt, ...)
 #endif
     ;
 
+/* --lang NAME: sets the language, or prints the usage error naming the
+ * languages there are. Returns 0 or 2. command may be NULL (a global
+ * option). */
+int ck_cli_set_lang(const char *command, const char *name);
+
+/* getopt_long gave c for option: ':' a value is missing, anything else an
+ * unknown option. Prints the usage error; returns 2. */
+int ck_cli_option_error(const char *command, int c, const char *option);
+
 /* `clausekit forms`: prints what a run did (forms/forms.h) as the command
  * does — the data's problems and the outcome on stderr, the files written
  * to listing (may be NULL) — and returns the exit status. */

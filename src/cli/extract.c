@@ -308,17 +308,11 @@ int ck_cmd_extract(int argc, char **argv)
             at = optarg;
             break;
         case 'l':
-            if (ck_lang_set_name(optarg) != 0)
-                return ck_cli_usage_error("extract", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
-                                                           "unknown language '%s': use zh-TW or en"),
-                                          optarg);
+            if (ck_cli_set_lang("extract", optarg) != 0)
+                return CK_EXIT_ERROR;
             break;
-        case ':':
-            return ck_cli_usage_error("extract", ck_tr("選項 %s 需要一個值", "option %s needs a value"),
-                                      argv[optind - 1]);
         default:
-            return ck_cli_usage_error("extract", ck_tr("不明的選項「%s」", "unknown option '%s'"),
-                                      argv[optind - 1]);
+            return ck_cli_option_error("extract", c, argv[optind - 1]);
         }
     }
     if (optind >= argc)

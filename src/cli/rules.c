@@ -425,14 +425,12 @@ static int parse_options(int argc, char **argv, rules_options *o)
             o->json = strcmp(optarg, "json") == 0;
             break;
         case 'L':
-            if (ck_lang_set_name(optarg) != 0)
-                return ck_cli_usage_error("rules", ck_tr("不明的語言「%s」：請用 zh-TW 或 en",
-                                                         "unknown language '%s': use zh-TW or en"),
-                                          optarg);
+            if (ck_cli_set_lang("rules", optarg) != 0)
+                return CK_EXIT_ERROR;
             break;
         case 'h': print_help(stdout); return CK_EXIT_OK;
         default:
-            return ck_cli_usage_error("rules", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
+            return ck_cli_option_error("rules", opt, argv[optind - 1]);
         }
     }
     return -1;

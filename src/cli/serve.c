@@ -151,9 +151,8 @@ int ck_cmd_serve(int argc, char **argv)
                 return ck_cli_usage_error("serve", "%s", ck_tr("--timeout 須是 1 到 3600 的秒數", "--timeout must be 1 to 3600 seconds"));
             break;
         case OPT_LANG:
-            if (ck_lang_set_name(optarg) != 0)
-                return ck_cli_usage_error("serve", ck_tr("不明的語言「%s」：請用 zh-TW 或 en", "unknown language '%s': use zh-TW or en"),
-                                          optarg);
+            if (ck_cli_set_lang("serve", optarg) != 0)
+                return CK_EXIT_ERROR;
             opt.lang = optarg;
             break;
         case OPT_AUTH: opt.auth_file = optarg; break;
@@ -161,10 +160,7 @@ int ck_cmd_serve(int argc, char **argv)
         case OPT_HASH: hash = 1; break;
         case 'h':
         case OPT_HELP: print_help(stdout); return CK_EXIT_OK;
-        case ':':
-            return ck_cli_usage_error("serve", ck_tr("選項「%s」需要一個值", "option '%s' needs a value"), argv[optind - 1]);
-        default:
-            return ck_cli_usage_error("serve", ck_tr("不明的選項「%s」", "unknown option '%s'"), argv[optind - 1]);
+        default: return ck_cli_option_error("serve", c, argv[optind - 1]);
         }
     }
     if (optind < argc)

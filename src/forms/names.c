@@ -8,35 +8,7 @@
 
 #include "data/ids.h"
 #include "util/lang.h"
-
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t utf8_sequence(const unsigned char *s, size_t len, unsigned long *cp)
-{
-    size_t n;
-    unsigned long c;
-
-    if (s[0] < 0x80)
-        return *cp = s[0], 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2, c = s[0] & 0x1F;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3, c = s[0] & 0x0F;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4, c = s[0] & 0x07;
-    else
-        return 0;
-    if (n > len)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return n;
-}
+#include "util/text.h"
 
 static int is_trim_char(const char *s, size_t len, size_t *width)
 {
@@ -92,8 +64,8 @@ void ck_forms_safe_name(const char *name, const char *fallback, ck_buf *out)
 
     ck_buf_puts(&b, "");
     while (i < len) {
-        unsigned long cp;
-        size_t n = utf8_sequence(s + i, len - i, &cp);
+        int32_t cp;
+        size_t n = ck_text_utf8_next((const char *)s + i, len - i, &cp);
         if (n == 0) { /* invalid UTF-8: dropped */
             i++;
             continue;

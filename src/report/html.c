@@ -208,14 +208,9 @@ static void gap_section(ck_buf *o, const ck_report_input *in, ck_rule_severity s
 {
     size_t n = ck_report_gaps(in->result, severity, order);
 
-    if (severity == CK_SEVERITY_REQUIRED)
-        ck_buf_printf(o, "<h2>%s</h2>\n", ck_tr("必須修改：必要項目", "Must change: required"));
-    else
-        ck_buf_printf(o, "<h2>%s</h2>\n", ck_tr("建議修改：建議項目", "Should change: recommended"));
+    ck_buf_printf(o, "<h2>%s</h2>\n", ck_report_gap_heading(severity));
     if (!n)
-        ck_buf_printf(o, "<p class=\"none\">%s</p>\n",
-                      severity == CK_SEVERITY_REQUIRED ? ck_tr("必要項目均已符合。", "Every required clause is there.")
-                                                       : ck_tr("建議項目均已符合。", "Every recommended clause is there."));
+        ck_buf_printf(o, "<p class=\"none\">%s</p>\n", ck_report_no_gaps(severity));
     for (size_t k = 0; k < n; k++)
         gap_card(o, in, order[k]);
 }

@@ -70,6 +70,18 @@ void ck_report_local_time(const ck_report_input *in, ck_buf *out)
                       tm.tm_hour, tm.tm_min);
 }
 
+const char *ck_report_gap_heading(ck_rule_severity severity)
+{
+    return severity == CK_SEVERITY_REQUIRED ? ck_tr("必須修改：必要項目", "Must change: required")
+                                            : ck_tr("建議修改：建議項目", "Should change: recommended");
+}
+
+const char *ck_report_no_gaps(ck_rule_severity severity)
+{
+    return severity == CK_SEVERITY_REQUIRED ? ck_tr("必要項目均已符合。", "Every required clause is there.")
+                                            : ck_tr("建議項目均已符合。", "Every recommended clause is there.");
+}
+
 size_t ck_report_gaps(const ck_match_result *r, ck_rule_severity severity, size_t *order)
 {
     static const ck_status first_to_last[] = { CK_STATUS_CONFLICT, CK_STATUS_MISSING, CK_STATUS_PARTIAL };

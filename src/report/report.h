@@ -122,6 +122,11 @@ void ck_report_local_time(const ck_report_input *in, ck_buf *out);
  * them: conflicts, then missing, then partial, each in rule order. Their
  * indices go to order (room for r->count); returns how many. */
 size_t ck_report_gaps(const ck_match_result *r, ck_rule_severity severity, size_t *order);
+/* The heading over the gaps of a severity ("必須修改：必要項目"), and what
+ * stands under it when there are none; static strings in the current
+ * language. */
+const char *ck_report_gap_heading(ck_rule_severity severity);
+const char *ck_report_no_gaps(ck_rule_severity severity);
 
 /* Requirements that are met but could state more (optional elements not
  * found): indices into order (room for r->count); returns how many. */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 int ck_serve_parse_size(const char *text, uint64_t *bytes)
 {
     char *end;
@@ -76,29 +78,6 @@ int ck_serve_parse_listen(const char *text, char *host, size_t host_size, unsign
     return 0;
 }
 
-/* Length of the UTF-8 sequence starting at s (at most left bytes), or 0
- * when it is not a valid one. */
-static size_t utf8_length(const unsigned char *s, size_t left)
-{
-    size_t n;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xc2 && s[0] <= 0xdf)
-        n = 2;
-    else if (s[0] >= 0xe0 && s[0] <= 0xef)
-        n = 3;
-    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-        n = 4;
-    else
-        return 0;
-    if (n > left)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
 void ck_serve_display_name(const char *client_name, const char *fallback, ck_buf *out)
 {
     const char *base = client_name ? client_name : "";
@@ -108,7 +87,8 @@ void ck_serve_display_name(const char *client_name, const char *fallback, ck_buf
         if (*p == '/' || *p == '\\')
             base = p + 1;
     for (const unsigned char *p = (const unsigned char *)base; *p;) {
-        size_t n = utf8_length(p, strlen((const char *)p));
+        int32_t c;
+        size_t n = ck_text_utf8_next((const char *)p, strlen((const char *)p), &c);
         if (n == 0) {
             p++;
             continue;

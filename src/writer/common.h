@@ -157,8 +157,21 @@ typedef struct ck_writer_source {
 /* Document i of src into *doc; *owned is 1 when the caller must free it. */
 int ck_writer_source_get(const ck_writer_source *src, size_t i, cmark_node **doc, int *owned, ck_error *err);
 
+/* The length of a code or HTML block's literal without its closing line
+ * breaks (0 for NULL): what a literal paragraph shows. */
+size_t ck_writer_literal_length(const char *text);
+
 /* Appends out to spill and empties it (spill NULL: keeps it). */
 int ck_writer_spill(ck_buf *out, FILE *spill, ck_error *err);
+
+/* Renders document i of a source, doc, with the renderer's state ctx. */
+typedef int (*ck_writer_each_fn)(void *ctx, cmark_node *doc, size_t i, ck_error *err);
+
+/* Calls each for every document of src in turn, freeing those made for
+ * the call, and spills out into spill after each: what every renderer
+ * over a source does. Stops at the first error and returns it. */
+int ck_writer_source_each(const ck_writer_source *src, ck_writer_each_fn each, void *ctx, ck_buf *out, FILE *spill,
+                          ck_error *err);
 
 /* The renderers over a source. With spill, the main part goes to that file
  * as each document is done instead of piling up in out (ODT: the body,

@@ -151,9 +151,7 @@ static void flush_pending_item(docx_ctx *c)
 
 static void literal_paragraph(docx_ctx *c, const char *style, const char *text)
 {
-    size_t len = text ? strlen(text) : 0;
-    while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
-        len--;
+    size_t len = ck_writer_literal_length(text);
     open_paragraph(c, style, NULL, 0);
     ck_writer_docx_put_run(c->out, text, len, 0);
     close_paragraph(c);
@@ -404,6 +402,16 @@ int ck_writer_docx_render(cmark_node *const *docs, size_t n, const ck_writer_opt
     return ck_writer_docx_render_source(&src, opt, out, numbering, NULL, err);
 }
 
+/* One document of a source; each after the first starts on a new page. */
+static int render_document(void *ctx, cmark_node *doc, size_t i, ck_error *err)
+{
+    docx_ctx *c = ctx;
+    (void)i, (void)err;
+    c->page_break_pending = c->wrote_block;
+    ck_writer_walk(doc, render_node, c);
+    return 0;
+}
+
 int ck_writer_docx_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
                                  ck_buf *numbering, FILE *spill, ck_error *err)
 {
@@ -420,18 +428,7 @@ int ck_writer_docx_render_source(const ck_writer_source *src, const ck_writer_op
     c.next_num_id = BULLET_NUM_ID + 1;
     ck_buf_puts(out, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"http://schemas.openxmlformats.org/"
                      "officeDocument/2006/relationships\"><w:body>");
-    for (size_t i = 0; i < src->count && rc == 0; i++) {
-        cmark_node *doc;
-        int owned;
-        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
-            break;
-        c.page_break_pending = c.wrote_block;
-        ck_writer_walk(doc, render_node, &c);
-        if (owned)
-            cmark_node_free(doc);
-        rc = ck_writer_spill(out, spill, err);
-    }
-    if (rc != 0)
+    if ((rc = ck_writer_source_each(src, render_document, &c, out, spill, err)) != 0)
         goto done;
     if (c.last_was_table || !c.wrote_block)
         ck_buf_puts(out, "<w:p/>");

@@ -314,6 +314,18 @@ int ck_writer_html_render(cmark_node *const *docs, size_t n, const ck_writer_opt
     return ck_writer_html_render_source(&src, opt, out, NULL, err);
 }
 
+/* One document of a source, as a section of its own. */
+static int render_section(void *ctx, cmark_node *doc, size_t i, ck_error *err)
+{
+    html_ctx *c = ctx;
+    (void)i, (void)err;
+    ck_buf_puts(c->out, "<section class=\"document\">\n");
+    c->wrote_block = 0;
+    ck_writer_walk(doc, render_node, c);
+    ck_buf_puts(c->out, "</section>\n");
+    return 0;
+}
+
 int ck_writer_html_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
                                  FILE *spill, ck_error *err)
 {
@@ -331,19 +343,7 @@ int ck_writer_html_render_source(const ck_writer_source *src, const ck_writer_op
     put_head(out, &o);
     memset(&c, 0, sizeof c);
     c.out = out;
-    for (size_t i = 0; i < src->count && rc == 0; i++) {
-        cmark_node *doc;
-        int owned;
-        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
-            break;
-        ck_buf_puts(out, "<section class=\"document\">\n");
-        c.wrote_block = 0;
-        ck_writer_walk(doc, render_node, &c);
-        ck_buf_puts(out, "</section>\n");
-        if (owned)
-            cmark_node_free(doc);
-        rc = ck_writer_spill(out, spill, err);
-    }
+    rc = ck_writer_source_each(src, render_section, &c, out, spill, err);
     if (rc == 0) {
         ck_buf_puts(out, "</body>\n</html>\n");
         rc = ck_writer_spill(out, spill, err);

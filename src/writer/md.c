@@ -25,25 +25,26 @@ int ck_writer_md_render(cmark_node *const *docs, size_t n, const ck_writer_optio
 
 /* Each document made, rendered and spilled in turn, so memory does not
  * grow with the count. */
+typedef struct md_source {
+    const ck_writer_source *src;
+    const ck_writer_options *opt;
+    ck_buf *out;
+} md_source;
+
+static int render_document(void *ctx, cmark_node *doc, size_t i, ck_error *err)
+{
+    md_source *m = ctx;
+    int rc = ck_writer_md_render(&doc, 1, m->opt, m->out, err);
+    if (rc == 0 && i + 1 < m->src->count)
+        ck_buf_puts(m->out, MD_PAGE_BREAK);
+    return rc;
+}
+
 static int md_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out, FILE *spill,
                             ck_error *err)
 {
-    int rc = 0;
-
-    for (size_t i = 0; i < src->count && rc == 0; i++) {
-        cmark_node *doc;
-        int owned;
-        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
-            break;
-        rc = ck_writer_md_render(&doc, 1, opt, out, err);
-        if (owned)
-            cmark_node_free(doc);
-        if (rc == 0 && i + 1 < src->count)
-            ck_buf_puts(out, MD_PAGE_BREAK);
-        if (rc == 0)
-            rc = ck_writer_spill(out, spill, err);
-    }
-    return rc;
+    md_source m = { src, opt, out };
+    return ck_writer_source_each(src, render_document, &m, out, spill, err);
 }
 
 int ck_writer_md_write_stream(const ck_writer_source *src, const ck_writer_options *opt, const char *path,

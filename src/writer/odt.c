@@ -44,6 +44,7 @@ typedef struct odt_ctx {
     ck_writer_marks marks;
     int page_break_pending;
     int wrote_block;
+    int wrote_body;      /* some document put something into the body */
     int first_item; /* the next item is its list's first */
     int list_start;
     ck_writer_table table;
@@ -168,9 +169,7 @@ static void open_paragraph(odt_ctx *c, const char *style, cmark_node *node, int 
 
 static void literal_paragraph(odt_ctx *c, const char *style, const char *text)
 {
-    size_t len = text ? strlen(text) : 0;
-    while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
-        len--;
+    size_t len = ck_writer_literal_length(text);
     open_paragraph(c, style, NULL, 0);
     ck_writer_odt_put_span(c->body, text, len, 0);
     ck_buf_puts(c->body, "</text:p>");
@@ -429,6 +428,17 @@ static int copy_spilled(FILE *from, ck_buf *out, FILE *to, ck_error *err)
     return rc;
 }
 
+/* One document of a source; each after the first starts on a new page. */
+static int render_document(void *ctx, cmark_node *doc, size_t i, ck_error *err)
+{
+    odt_ctx *c = ctx;
+    (void)i, (void)err;
+    c->page_break_pending = c->wrote_block;
+    ck_writer_walk(doc, render_node, c);
+    c->wrote_body |= c->body->len > 0;
+    return 0;
+}
+
 int ck_writer_odt_render_source(const ck_writer_source *src, const ck_writer_options *opt, ck_buf *out,
                                 FILE *spill, ck_error *err)
 {
@@ -436,7 +446,7 @@ int ck_writer_odt_render_source(const ck_writer_source *src, const ck_writer_opt
     ck_buf body = CK_BUF_INIT, styles = CK_BUF_INIT;
     FILE *body_file = NULL;
     odt_ctx c;
-    int rc = 0, wrote_body = 0;
+    int rc = 0;
 
     if (src->count == 0)
         return ck_writer_no_documents("", err);
@@ -448,18 +458,8 @@ int ck_writer_odt_render_source(const ck_writer_source *src, const ck_writer_opt
     if (spill && !(body_file = tmpfile()))
         rc = ck_error_set(err, CK_EIO, ck_tr("無法建立暫存檔：%s", "cannot create a temporary file: %s"),
                           ck_strerror(errno));
-    for (size_t i = 0; i < src->count && rc == 0; i++) {
-        cmark_node *doc;
-        int owned;
-        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
-            break;
-        c.page_break_pending = c.wrote_block;
-        ck_writer_walk(doc, render_node, &c);
-        if (owned)
-            cmark_node_free(doc);
-        wrote_body |= body.len > 0;
-        rc = ck_writer_spill(&body, body_file, err);
-    }
+    if (rc == 0)
+        rc = ck_writer_source_each(src, render_document, &c, &body, body_file, err);
     if (rc != 0)
         goto done;
     ck_buf_puts(out, XML_DECL "<office:document-content" NAMESPACES " office:version=\"" ODF_VERSION "\">");
@@ -474,7 +474,7 @@ int ck_writer_odt_render_source(const ck_writer_source *src, const ck_writer_opt
             rc = copy_spilled(body_file, out, spill, err);
     } else if (body.len)
         ck_buf_append(out, body.data, body.len);
-    if (rc == 0 && !wrote_body)
+    if (rc == 0 && !c.wrote_body)
         ck_buf_puts(out, "<text:p text:style-name=\"Text_20_body\"/>");
     ck_buf_puts(out, "</office:text></office:body></office:document-content>");
     if (rc == 0)

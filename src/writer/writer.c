@@ -18,6 +18,7 @@
 #include "util/array.h"
 #include "util/file.h"
 #include "util/lang.h"
+#include "util/text.h"
 
 void ck_writer_options_default(ck_writer_options *opt)
 {
@@ -159,21 +160,12 @@ int ck_writer_node_kind(cmark_node *node)
 
 /* ---- text ------------------------------------------------------------------ */
 
-/* The code point starting at s (len bytes available), or 0. */
+/* The code point starting at s (len bytes available), or 0 when there is
+ * none or it is not valid UTF-8. */
 static uint32_t first_code_point(const unsigned char *s, size_t len)
 {
-    if (!len)
-        return 0;
-    if (s[0] < 0x80)
-        return s[0];
-    if ((s[0] & 0xE0) == 0xC0 && len >= 2)
-        return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-    if ((s[0] & 0xF0) == 0xE0 && len >= 3)
-        return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-    if ((s[0] & 0xF8) == 0xF0 && len >= 4)
-        return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    return 0;
+    int32_t c;
+    return ck_text_utf8_next((const char *)s, len, &c) ? (uint32_t)c : 0;
 }
 
 static uint32_t last_code_point(const unsigned char *s, size_t len)
@@ -547,45 +539,14 @@ void ck_writer_put_inline(ck_writer_marks *m, cmark_node *node, int enter, ck_bu
 
 #define STORE_BELOW CK_WRITER_STORE_BELOW
 
-/* Length of the UTF-8 sequence at s (at most len bytes), 0 when it is not
- * one; *allowed tells whether XML allows the code point. */
-static size_t utf8_sequence(const unsigned char *s, size_t len, int *allowed)
-{
-    uint32_t c;
-    size_t n;
-
-    *allowed = 1;
-    if (s[0] < 0x80)
-        return 1;
-    if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    else
-        return 0;
-    if (len < n)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    c = first_code_point(s, n);
-    if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *allowed = c != 0xFFFE && c != 0xFFFF;
-    return n;
-}
-
 void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html)
 {
-    const unsigned char *s = (const unsigned char *)text;
     size_t start = 0, i = 0;
 
     while (i < len) {
-        int allowed;
-        size_t n = utf8_sequence(s + i, len - i, &allowed);
-        if (n && allowed) {
+        int32_t c;
+        size_t n = ck_text_utf8_next(text + i, len - i, &c);
+        if (n && c != 0xFFFE && c != 0xFFFF) { /* the two XML does not allow */
             i += n;
             continue;
         }
@@ -624,12 +585,41 @@ int ck_writer_zip_add_static(ck_zip_writer *w, const char *name, const char *dat
     return ck_zip_writer_add(w, name, data, len, len < STORE_BELOW, err);
 }
 
+/* What fills a package: documents in memory (fill) or from a source
+ * (fill_stream), with the options resolved. */
+typedef struct package_content {
+    cmark_node *const *docs;
+    size_t n;
+    ck_writer_package_fill fill;
+    const ck_writer_source *src;
+    ck_writer_package_fill_stream fill_stream;
+    const ck_writer_options *opt;
+} package_content;
+
+/* Opens the package at path, fills it and commits it: whole or not at all.
+ * An error names path. */
+static int write_package(const char *path, const package_content *p, ck_error *err)
+{
+    ck_zip_writer *w = NULL;
+    int rc = ck_zip_writer_open(&w, path, err);
+
+    if (rc == 0)
+        rc = p->fill ? p->fill(w, p->docs, p->n, p->opt, err) : p->fill_stream(w, p->src, p->opt, err);
+    if (rc == 0) {
+        rc = ck_zip_writer_commit(w, err);
+        w = NULL;
+    }
+    ck_zip_writer_abort(w);
+    if (rc != 0)
+        ck_error_set_file(err, path);
+    return rc;
+}
+
 int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                             ck_writer_package_fill fill, ck_error *err)
 {
     ck_writer_options o;
     ck_buf title = CK_BUF_INIT;
-    ck_zip_writer *w = NULL;
     int rc;
 
     if (n == 0)
@@ -637,14 +627,7 @@ int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_o
     ck_writer_resolve_options(opt, &o);
     ck_writer_title(docs, n, &o, &title);
     o.title = title.data ? title.data : "";
-    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, docs, n, &o, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    if (rc != 0)
-        ck_error_set_file(err, path);
+    rc = write_package(path, &(package_content){ .docs = docs, .n = n, .fill = fill, .opt = &o }, err);
     ck_buf_free(&title);
     return rc;
 }
@@ -696,6 +679,33 @@ int ck_writer_source_get(const ck_writer_source *src, size_t i, cmark_node **doc
     return src->next(src->ctx, i, doc, err);
 }
 
+size_t ck_writer_literal_length(const char *text)
+{
+    size_t len = text ? strlen(text) : 0;
+    while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
+    return len;
+}
+
+int ck_writer_source_each(const ck_writer_source *src, ck_writer_each_fn each, void *ctx, ck_buf *out, FILE *spill,
+                          ck_error *err)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < src->count && rc == 0; i++) {
+        cmark_node *doc;
+        int owned;
+        if ((rc = ck_writer_source_get(src, i, &doc, &owned, err)) != 0)
+            break;
+        rc = each(ctx, doc, i, err);
+        if (owned)
+            cmark_node_free(doc);
+        if (rc == 0)
+            rc = ck_writer_spill(out, spill, err);
+    }
+    return rc;
+}
+
 int ck_writer_spill(ck_buf *out, FILE *spill, ck_error *err)
 {
     if (!spill || out->len == 0)
@@ -713,23 +723,13 @@ int ck_writer_package_write_stream(const ck_writer_source *src, const ck_writer_
                                    ck_writer_package_fill_stream fill, ck_error *err)
 {
     ck_writer_options o;
-    ck_zip_writer *w = NULL;
-    int rc;
 
     if (src->count == 0)
         return ck_writer_no_documents(path, err);
     ck_writer_resolve_options(opt, &o);
     if (!o.title)
         o.title = "";
-    if ((rc = ck_zip_writer_open(&w, path, err)) || (rc = fill(w, src, &o, err)))
-        goto done;
-    rc = ck_zip_writer_commit(w, err);
-    w = NULL;
-done:
-    ck_zip_writer_abort(w);
-    if (rc != 0)
-        ck_error_set_file(err, path);
-    return rc;
+    return write_package(path, &(package_content){ .src = src, .fill_stream = fill, .opt = &o }, err);
 }
 
 int ck_writer_plain_write_stream(ck_writer_render_source_fn render, const ck_writer_source *src,

@@ -93,6 +93,11 @@ static void the_first_body_paragraph_skips_empty_and_nested_ones(void **state)
     assert_int_equal(ck_annotate_paragraphs_scan(doc, sizeof doc - 1, CK_PARAGRAPHS_DOCX, &map), 0);
     assert_int_equal(map.count, 3);
     assert_int_equal(ck_annotate_paragraphs_first_body(&map), 2);
+    /* where something can go after a paragraph: not past the map, not none */
+    assert_ptr_equal(ck_annotate_paragraphs_insertable(&map, 2), &map.paras[2]);
+    assert_ptr_equal(ck_annotate_paragraphs_insertable(&map, 1), &map.paras[1]); /* after its table */
+    assert_null(ck_annotate_paragraphs_insertable(&map, -1));
+    assert_null(ck_annotate_paragraphs_insertable(&map, 3));
     ck_annotate_paragraphs_free(&map);
     assert_int_equal(ck_annotate_paragraphs_scan(empty, sizeof empty - 1, CK_PARAGRAPHS_DOCX, &map), 0);
     assert_int_equal(ck_annotate_paragraphs_first_body(&map), map.count);

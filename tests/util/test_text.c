@@ -16,6 +16,27 @@ static void ends_with_compares_the_last_bytes(void **state)
     assert_true(ck_text_ends_with("", 0, ""));
 }
 
+static void utf8_sequences_are_checked_strictly(void **state)
+{
+    (void)state;
+    int32_t c = -1;
+    assert_int_equal(ck_text_utf8_next("a", 1, &c), 1);
+    assert_int_equal(c, 'a');
+    assert_int_equal(ck_text_utf8_next("條款", 6, &c), 3);
+    assert_int_equal(c, 0x689D);
+    assert_int_equal(ck_text_utf8_next("\xF0\x9F\x98\x80", 4, &c), 4);
+    assert_int_equal(c, 0x1F600);
+    /* cut short, a stray continuation, overlong, a surrogate, past U+10FFFF */
+    assert_int_equal(ck_text_utf8_next("條", 2, &c), 0);
+    assert_int_equal(ck_text_utf8_next("\x80", 1, &c), 0);
+    assert_int_equal(ck_text_utf8_next("\xC0\xAF", 2, &c), 0);
+    assert_int_equal(ck_text_utf8_next("\xE0\x80\xAF", 3, &c), 0);
+    assert_int_equal(ck_text_utf8_next("\xED\xA0\x80", 3, &c), 0);
+    assert_int_equal(ck_text_utf8_next("\xF4\x90\x80\x80", 4, &c), 0);
+    assert_int_equal(ck_text_utf8_next("\xE6\x41\x9D", 3, &c), 0);
+    assert_int_equal(ck_text_utf8_next("", 0, &c), 0);
+}
+
 static void code_points_are_counted_and_cut(void **state)
 {
     (void)state;
@@ -66,6 +87,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ends_with_compares_the_last_bytes),
+        cmocka_unit_test(utf8_sequences_are_checked_strictly),
         cmocka_unit_test(code_points_are_counted_and_cut),
         cmocka_unit_test(edit_distance_counts_code_points),
         cmocka_unit_test(edit_distance_ignores_ascii_case_only),

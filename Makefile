@@ -25,7 +25,9 @@ CFLAGS     ?= -O2 -g
 # it), so the flags of the very first build are the right ones. Each is asked once.
 lazy_once   = $(eval $(1) := $$(shell $(2)))$($(1))
 PKG_CFLAGS  = $(call lazy_once,PKG_CFLAGS,pkg-config --cflags $(PKGS) cmocka 2>/dev/null)
-PKG_LIBS    = $(call lazy_once,PKG_LIBS,pkg-config --libs $(PKGS) 2>/dev/null)
+# libmicrohttpd is not linked: `clausekit serve` loads it when it starts (src/serve/mhd.h),
+# so no other command maps GnuTLS and the libraries under it.
+PKG_LIBS    = $(call lazy_once,PKG_LIBS,pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)) 2>/dev/null)
 TEST_LIBS   = $(call lazy_once,TEST_LIBS,pkg-config --libs cmocka 2>/dev/null)
 ALL_CFLAGS  = -Itests -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
               -Isrc $(PKG_CFLAGS) \

@@ -7,11 +7,125 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
+/* ---- string storage ------------------------------------------------------------ */
+
+/* A document's strings (texts, labels, locations, places, styles) are laid
+ * end to end in chunks: a malloc'd string costs 16 bytes or more beyond its
+ * text, and a large contract has a quarter of a million of them. */
+enum { CHUNK_BYTES = 256 * 1024 - 64, OWN_CHUNK_BYTES = CHUNK_BYTES / 8 };
+
+typedef struct string_chunk {
+    struct string_chunk *next;
+    size_t used, size;
+    char data[];
+} string_chunk;
+
+struct ck_document_strings {
+    string_chunk *chunks;  /* the one being filled first */
+    char **styles;         /* interned style names: open addressing, power-of-two size */
+    size_t style_count, style_slots;
+};
+
+static string_chunk *chunk_new(size_t size, string_chunk *next)
+{
+    string_chunk *c = ck_malloc(sizeof *c + size);
+    c->next = next;
+    c->used = 0;
+    c->size = size;
+    return c;
+}
+
+char *ck_document_string(ck_document *doc, const char *s, size_t len)
+{
+    struct ck_document_strings *st = doc->strings;
+    string_chunk *c = st->chunks;
+    if (len + 1 > OWN_CHUNK_BYTES) {
+        /* a long string gets a chunk of its own, behind the one being filled */
+        string_chunk *own = chunk_new(len + 1, NULL);
+        if (c) {
+            own->next = c->next;
+            c->next = own;
+        } else {
+            st->chunks = own;
+        }
+        c = own;
+    } else if (!c || c->size - c->used < len + 1) {
+        c = st->chunks = chunk_new(CHUNK_BYTES, c);
+    }
+    char *out = c->data + c->used;
+    if (len)
+        memcpy(out, s, len);
+    out[len] = '\0';
+    c->used += len + 1;
+    return out;
+}
+
+static size_t hash_string(const char *s)
+{
+    size_t h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+/* The one copy of a style name: most blocks of a contract share a handful. */
+static char *intern_style(ck_document *doc, const char *name)
+{
+    struct ck_document_strings *st = doc->strings;
+    if (st->style_count * 2 >= st->style_slots) {
+        size_t slots = st->style_slots ? st->style_slots * 2 : 64;
+        char **table = ck_calloc(slots, sizeof *table);
+        for (size_t i = 0; i < st->style_slots; i++) {
+            if (!st->styles[i])
+                continue;
+            size_t k = hash_string(st->styles[i]) & (slots - 1);
+            while (table[k])
+                k = (k + 1) & (slots - 1);
+            table[k] = st->styles[i];
+        }
+        free(st->styles);
+        st->styles = table;
+        st->style_slots = slots;
+    }
+    size_t k = hash_string(name) & (st->style_slots - 1);
+    for (; st->styles[k]; k = (k + 1) & (st->style_slots - 1))
+        if (strcmp(st->styles[k], name) == 0)
+            return st->styles[k];
+    st->styles[k] = ck_document_string(doc, name, strlen(name));
+    st->style_count++;
+    return st->styles[k];
+}
+
+static void strings_free(struct ck_document_strings *st)
+{
+    if (!st)
+        return;
+    for (string_chunk *c = st->chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    free(st->styles);
+    free(st);
+}
+
+/* ---- documents and blocks -------------------------------------------------------- */
+
 ck_document *ck_document_new(const char *path, ck_format format)
 {
     ck_document *doc = ck_calloc(1, sizeof *doc);
     doc->path = ck_strdup(path ? path : "");
     doc->format = format;
+    doc->strings = ck_calloc(1, sizeof *doc->strings);
+    return doc;
+}
+
+ck_document *ck_document_new_borrowing(ck_document *owner)
+{
+    ck_document *doc = ck_calloc(1, sizeof *doc);
+    doc->path = ck_strdup(owner->path);
+    doc->format = owner->format;
+    doc->strings = owner->strings;
+    doc->borrows_strings = 1;
     return doc;
 }
 
@@ -19,17 +133,12 @@ void ck_document_free(ck_document *doc)
 {
     if (!doc)
         return;
-    for (size_t i = 0; i < doc->count; i++) {
-        ck_block *b = &doc->blocks[i];
-        free(b->label);
-        free(b->text);
-        free(b->location);
-        free(b->place);
-        free(b->style);
-        free(b->spans);
-    }
+    for (size_t i = 0; i < doc->count; i++)
+        free(doc->blocks[i].spans);
     for (size_t i = 0; i < doc->part_count; i++)
         free(doc->parts[i]);
+    if (!doc->borrows_strings)
+        strings_free(doc->strings);
     free(doc->parts);
     free(doc->blocks);
     free(doc->path);
@@ -45,28 +154,40 @@ ck_block *ck_document_add(ck_document *doc, ck_block_kind kind, const char *text
     }
     ck_block *b = &doc->blocks[doc->count++];
     memset(b, 0, sizeof *b);
-    b->kind = kind;
-    b->text = ck_strndup(text ? text : "", text ? text_len : 0);
-    b->text_len = text ? text_len : 0;
-    b->label = label && *label ? ck_strdup(label) : NULL;
-    b->style = style && *style ? ck_strdup(style) : NULL;
+    b->kind = (uint8_t)kind;
+    b->text = ck_document_string(doc, text ? text : "", text ? text_len : 0);
+    b->text_len = text ? (uint32_t)text_len : 0;
+    b->label = label && *label ? ck_document_string(doc, label, strlen(label)) : NULL;
+    b->style = style && *style ? intern_style(doc, style) : NULL;
     b->article = -1;
     return b;
 }
 
-void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t flags)
+void ck_span_append(ck_span **spans, size_t *count, size_t *cap, uint32_t start, uint32_t end, uint32_t flags)
 {
-    if (end <= start)
+    if (end <= start || !flags)
         return;
-    if (block->span_count) {
-        ck_span *last = &block->spans[block->span_count - 1];
+    if (*count) {
+        ck_span *last = &(*spans)[*count - 1];
         if (last->flags == flags && last->end == start) {
             last->end = end;
             return;
         }
     }
-    block->spans = ck_realloc(block->spans, (block->span_count + 1) * sizeof *block->spans);
-    block->spans[block->span_count++] = (ck_span){ start, end, flags };
+    if (!cap) {
+        *spans = ck_realloc(*spans, (*count + 1) * sizeof **spans);
+    } else if (*count == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        *spans = ck_realloc(*spans, *cap * sizeof **spans);
+    }
+    (*spans)[(*count)++] = (ck_span){ start, end, flags };
+}
+
+void ck_block_add_span(ck_block *block, uint32_t start, uint32_t end, uint32_t flags)
+{
+    size_t count = block->span_count;
+    ck_span_append(&block->spans, &count, NULL, start, end, flags);
+    block->span_count = (uint32_t)count;
 }
 
 const char *ck_document_part(ck_document *doc, const char *name)
@@ -79,16 +200,20 @@ const char *ck_document_part(ck_document *doc, const char *name)
     return doc->parts[doc->part_count++];
 }
 
-void ck_block_set_location(ck_block *block, const char *location)
+void ck_block_set_text(ck_document *doc, ck_block *block, const char *text, size_t len)
 {
-    free(block->location);
-    block->location = location ? ck_strdup(location) : NULL;
+    block->text = ck_document_string(doc, text ? text : "", text ? len : 0);
+    block->text_len = text ? (uint32_t)len : 0;
 }
 
-void ck_block_set_place(ck_block *block, const char *place)
+void ck_block_set_location(ck_document *doc, ck_block *block, const char *location)
 {
-    free(block->place);
-    block->place = place ? ck_strdup(place) : NULL;
+    block->location = location ? ck_document_string(doc, location, strlen(location)) : NULL;
+}
+
+void ck_block_set_place(ck_document *doc, ck_block *block, const char *place)
+{
+    block->place = place ? ck_document_string(doc, place, strlen(place)) : NULL;
 }
 
 static const char *const kind_names[][2] = {

@@ -35,7 +35,10 @@
 #include "util/buf.h"
 
 
-enum { MAX_LEVELS = 8 };
+enum {
+    MAX_LEVELS = 8,
+    PLACES_GIVEN_BACK = 8192 /* blocks cited between two shrinkings of the table of places */
+};
 
 /* "第N條" (or 章/節/編) at the start of s: returns the unit character
  * (條 章 節 編) and sets *number and *end (bytes through the unit). */
@@ -189,31 +192,111 @@ typedef enum convention {
                        lines count for nothing */
 } convention;
 
-/* Per-block facts of the first pass. */
+/* Per-block facts of the first pass: 24 bytes a block, since a large
+ * contract has tens of thousands of blocks and the table lives until every
+ * block is cited. */
 typedef struct place {
-    long article;        /* block index of the article heading, -1 */
-    long annex;          /* block index of the annex heading, -1 */
-    int item;            /* 項 number (law convention), 0 */
-    int point;           /* 點 number in an annex, 0 */
-    int levels;          /* labelled levels below the article, point or section */
-    long last;           /* the labelled block of the innermost level, -1 */
-    long parent;         /* a labelled block's labelled block one level up, -1 */
-    ck_label own;        /* a labelled block's own label */
+    int32_t article;     /* block index of the article heading, -1 */
+    int32_t annex;       /* block index of the annex heading, -1 */
+    int32_t item;        /* 項 number (law convention), 0 */
+    int32_t point;       /* 點 number in an annex, 0 */
+    int32_t last;        /* the labelled block of the innermost level (an index into
+                            structure.labels), -1 */
+    uint8_t levels;      /* labelled levels below the article, point or section */
 } place;
 
+/* A labelled block (only these have a label to cite and a parent). */
+typedef struct labelled {
+    int32_t block;       /* its index in the document */
+    int32_t parent;      /* the labelled block one level up (index into labels), -1 */
+    ck_label own;        /* its own label */
+} labelled;
+
+/* An article, chapter, section or annex heading. */
 typedef struct article_info {
+    int32_t block;       /* its index in the document */
     int is_article;      /* 第N條 (else a chapter, section or heading) */
     int is_label;        /* name is the heading's label ("一、"): items follow it directly */
     int items;           /* 項 counted */
     int number;          /* N of 第N條, or 0 */
-    ck_buf name;         /* "第十二條", "第二章", heading text */
+    uint32_t name_at;    /* its name in structure.names: "第十二條", "第二章", heading text */
 } article_info;
+
+/* What the first pass finds: a place per block, and the few labelled
+ * blocks and headings apart, in document order. */
+typedef struct structure {
+    place *places;
+    labelled *labels;
+    size_t label_count, label_cap;
+    article_info *articles;
+    size_t article_count, article_cap;
+    ck_buf names;        /* the headings' names, each ending with a NUL */
+    int has_articles;        /* the contract has 第N條 articles: then a heading without
+                                a label (the title, 簽署) starts no section of its own */
+    size_t last_article;     /* the block of the last 第N條, or the block count */
+} structure;
+
+/* A new heading at block (headings are found in document order); its name
+ * is what is appended to st->names until name_done(). */
+static article_info *article_add(structure *st, size_t block)
+{
+    if (st->article_count == st->article_cap) {
+        st->article_cap = st->article_cap ? st->article_cap * 2 : 64;
+        st->articles = ck_realloc(st->articles, st->article_cap * sizeof *st->articles);
+    }
+    article_info *a = &st->articles[st->article_count++];
+    memset(a, 0, sizeof *a);
+    a->block = (int32_t)block;
+    a->name_at = (uint32_t)st->names.len;
+    return a;
+}
+
+static void name_done(structure *st)
+{
+    ck_buf_putc(&st->names, '\0');
+}
+
+static const char *article_name(const structure *st, const article_info *a)
+{
+    return st->names.data + a->name_at;
+}
+
+/* The heading at block, which must be one. */
+static article_info *article_at(const structure *st, long block)
+{
+    size_t lo = 0, hi = st->article_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->articles[mid].block < block)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return &st->articles[lo];
+}
+
+static int32_t label_add(structure *st, size_t block, ck_label own, int32_t parent)
+{
+    if (st->label_count == st->label_cap) {
+        st->label_cap = st->label_cap ? st->label_cap * 2 : 256;
+        st->labels = ck_realloc(st->labels, st->label_cap * sizeof *st->labels);
+    }
+    st->labels[st->label_count] = (labelled){ (int32_t)block, parent, own };
+    return (int32_t)st->label_count++;
+}
+
+/* Block i's own label, if the pass found it labelled. */
+static int own_label_kind(const structure *st, size_t i)
+{
+    int32_t last = st->places[i].last;
+    return last >= 0 && st->labels[last].block == (int32_t)i ? st->labels[last].own.kind : CK_LABEL_NONE;
+}
 
 /* A level of the list being read: a labelled item, or an option without
  * a label of its own (which takes no number but ends where its list does). */
 typedef struct level {
     int kind;            /* label kind; CK_LABEL_NONE for an unlabelled option */
-    long block;          /* the labelled block, -1 for an option */
+    int32_t label;       /* the labelled block (index into labels), -1 for an option */
 } level;
 
 static int body_kind(const ck_block *b)
@@ -271,8 +354,9 @@ static const char *unit_name(convention c, int annex, int depth)
 /* The convention of the document: the PCC models' where its own
  * cross-references use 子目, or where its articles' items start with (一)
  * and none with 一、 (then (一) cannot be a 目 under a 款); else the law's. */
-static convention find_convention(const ck_document *doc, const place *places, const article_info *articles)
+static convention find_convention(const ck_document *doc, const structure *st)
 {
+    const place *places = st->places;
     int paren = 0, cjk = 0, sub_items = 0;
     long article = -1;
     int first_kind = CK_LABEL_NONE;
@@ -290,30 +374,38 @@ static convention find_convention(const ck_document *doc, const place *places, c
             article = places[i].article;
             first_kind = CK_LABEL_NONE;
         }
-        if (article < 0 || !articles[article].is_article || (long)i == article || places[i].annex >= 0)
+        if (article < 0 || !article_at(st, article)->is_article || (long)i == article || places[i].annex >= 0)
             continue;
         if (b->flags & (CK_BLOCK_UNAGREED | CK_BLOCK_DRAFTING_NOTE))
             continue;
-        if (places[i].own.kind != CK_LABEL_NONE && first_kind == CK_LABEL_NONE)
-            first_kind = places[i].own.kind;
+        int own = own_label_kind(st, i);
+        if (own != CK_LABEL_NONE && first_kind == CK_LABEL_NONE)
+            first_kind = own;
     }
     return sub_items || (paren && !cjk) ? CONVENTION_PCC : CONVENTION_LAW;
 }
 
-/* First pass: articles, annexes, 項, points and label chains, read the
- * way conv says. Fills places[] and articles[]. */
-static void read_structure(ck_document *doc, place *places, article_info *articles, convention conv)
+/* The state of the first pass as it reads the blocks in order. */
+typedef struct structure_reader {
+    ck_document *doc;
+    structure *st;
+    convention conv;
+    ck_buf text;             /* the leading text of the block being read */
+    long article, annex;     /* the heading blocks the block is under, -1 */
+    int item, point, depth, in_form, preamble;
+    level stack[MAX_LEVELS];
+    const ck_block *prev;    /* the paragraph before, for sentences carried on */
+    int has_articles;        /* structure.has_articles */
+    size_t last_article;     /* structure.last_article */
+} structure_reader;
+
+/* Whether the contract has 第N條 articles, and where the last one is: the
+ * same in every pass, since it depends on the text alone. */
+static void find_articles(const ck_document *doc, structure *st)
 {
     ck_buf text = CK_BUF_INIT;
-    long article = -1, annex = -1;
-    int item = 0, point = 0, depth = 0, in_form = 0, preamble = 0;
-    level stack[MAX_LEVELS];
-    const ck_block *prev = NULL;
-
-    /* Whether the contract has 第N條 articles: then a heading without a
-     * label (the title, 簽署) does not start a section of its own. */
-    int has_articles = 0;
-    size_t last_article = doc->count;
+    st->has_articles = 0;
+    st->last_article = doc->count;
     for (size_t i = 0; i < doc->count; i++) {
         const ck_block *b = &doc->blocks[i];
         size_t end;
@@ -323,188 +415,266 @@ static void read_structure(ck_document *doc, place *places, article_info *articl
             continue;
         ck_block_leading_text(b, &text);
         if (read_article(text.data, text.len, &number, &end) == 0x689D) {
-            has_articles = 1;
+            st->has_articles = 1;
             rest_is_body(text.data, text.len, end, &opener);
             if (opener || b->kind == CK_BLOCK_HEADING)
-                last_article = i;
-        }
-    }
-
-    for (size_t i = 0; i < doc->count; i++) {
-        ck_block *b = &doc->blocks[i];
-        place *pl = &places[i];
-        memset(pl, 0, sizeof *pl);
-        b->flags &= ~(uint32_t)CK_BLOCK_IN_ANNEX;
-        b->article = -1;
-        b->article_number = 0;
-        if (b->kind == CK_BLOCK_HEADER || b->kind == CK_BLOCK_FOOTER || b->kind == CK_BLOCK_COMMENT) {
-            pl->article = pl->annex = -1;
-            continue;
-        }
-        if (body_kind(b)) {
-            ck_block_leading_text(b, &text);
-            size_t end = 0;
-            long number = 0;
-            utf8proc_int32_t unit = read_article(text.data, text.len, &number, &end);
-            int opener = 0, body = 0;
-            if (unit)
-                body = rest_is_body(text.data, text.len, end, &opener);
-            if (unit && (opener || b->kind == CK_BLOCK_HEADING) && !(annex >= 0 && unit == 0x689D && i > last_article)) {
-                article = (long)i;
-                articles[i].is_article = unit == 0x689D;
-                articles[i].number = unit == 0x689D ? (int)number : 0;
-                ck_buf_clear(&articles[i].name);
-                put_chinese_ordinal(&articles[i].name, unit == 0x689D ? "條" : unit == 0x7AE0 ? "章" : unit == 0x7BC0 ? "節" : "編", number);
-                item = unit == 0x689D && body && conv == CONVENTION_LAW ? 1 : 0;
-                depth = 0;
-                prev = NULL; /* a heading ends no sentence a paragraph could carry on */
-                if (unit == 0x689D)
-                    b->article_number = (int)number;
-                pl->article = article;
-                pl->annex = annex;
-                pl->item = item;
-                articles[i].items = item;
-                b->article = unit == 0x689D ? article : -1;
-                if (annex >= 0)
-                    b->flags |= CK_BLOCK_IN_ANNEX;
-                continue;
-            }
-            int numbered = is_annex_start(text.data, text.len, &end);
-            if (numbered || (last_article < doc->count && i > last_article && !b->label &&
-                             ck_annex_title(b->text, b->text_len))) {
-                annex = (long)i;
-                article = -1;
-                item = depth = point = 0;
-                prev = NULL; /* a heading ends no sentence a paragraph could carry on */
-                b->flags |= CK_BLOCK_IN_ANNEX;
-                pl->article = -1;
-                pl->annex = annex;
-                ck_buf_clear(&articles[i].name);
-                if (numbered)
-                    trimmed(&articles[i].name, text.data, end, 40);
-                else
-                    annex_name(&articles[i].name, b->text, b->text_len);
-                /* a form's first paragraph that lists what follows is its preamble */
-                in_form = !numbered && (strstr(b->text, "書") || strstr(b->text, "表"));
-                preamble = in_form;
-                continue;
-            }
-            if (b->kind == CK_BLOCK_HEADING && is_toc_title(text.data, text.len)) {
-                b->flags |= CK_BLOCK_TOC;
-                pl->article = pl->annex = -1;
-                continue;
-            }
-            ck_label hl = b->kind == CK_BLOCK_HEADING ? ck_label_read(text.data, text.len, b->label != NULL) : (ck_label){ 0, 0, 0 };
-            if (b->kind == CK_BLOCK_HEADING && (!has_articles || (hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET))) {
-                /* a heading without 第N條: an article cited by its label, or
-                 * by its words in a contract that has no 第N條 at all */
-                article = (long)i;
-                articles[i].is_article = 0;
-                ck_buf_clear(&articles[i].name);
-                articles[i].is_label = hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET;
-                if (articles[i].is_label)
-                    put_label_text(&articles[i].name, b, &hl);
-                else
-                    trimmed(&articles[i].name, text.data, text.len, 30);
-                item = depth = 0;
-                prev = NULL; /* a heading ends no sentence a paragraph could carry on */
-                pl->article = article;
-                pl->annex = annex;
-                if (annex >= 0)
-                    b->flags |= CK_BLOCK_IN_ANNEX;
-                continue;
-            }
-
-            ck_label own;
-            int ticked = 0;
-            int option = ck_option_read(text.data, text.len, b->label != NULL, &own, &ticked);
-            ck_label l = option ? own : ck_label_read(text.data, text.len, b->label != NULL);
-            int labelled = l.kind != CK_LABEL_NONE && l.kind != CK_LABEL_BULLET;
-            int law = conv == CONVENTION_LAW && article >= 0 && articles[article].is_article;
-            if (numberless(b) && !(labelled && !(b->flags & CK_BLOCK_DRAFTING_NOTE))) {
-                /* a note or a field line keeps the place it is in */
-            } else if (labelled) {
-                int k;
-                if (law && item == 0)
-                    articles[article].items = item = 1; /* items right under the title: 第一項's */
-                for (k = 0; k < depth && stack[k].kind != l.kind; k++)
-                    ;
-                if (k == depth && depth == MAX_LEVELS)
-                    k = MAX_LEVELS - 1;
-                stack[k] = (level){ l.kind, (long)i };
-                depth = k + 1;
-                pl->own = l;
-                pl->parent = -1;
-                for (int j = k - 1; j >= 0 && pl->parent < 0; j--)
-                    pl->parent = stack[j].block;
-                preamble = 0;
-            } else if (option) {
-                /* an option without a label: a sibling of the last such option */
-                int k = depth;
-                for (int j = depth - 1; j >= 0; j--)
-                    if (stack[j].block < 0) {
-                        k = j;
-                        break;
-                    }
-                if (k == depth && depth == MAX_LEVELS)
-                    k = MAX_LEVELS - 1;
-                stack[k] = (level){ CK_LABEL_NONE, -1 };
-                depth = k + 1;
-            } else if (l.kind != CK_LABEL_BULLET) {
-                int carries = ck_block_carries_on(prev, b);
-                if (law) {
-                    /* a paragraph of its own is a 項; one that carries on the
-                     * sentence before it, or is not agreed, is not */
-                    if (!carries && !(b->flags & CK_BLOCK_UNAGREED)) {
-                        depth = 0;
-                        articles[article].items = ++item;
-                    }
-                } else if (depth && stack[depth - 1].block < 0) {
-                    /* after an option: part of it when it carries on its
-                     * sentence or opens a list; else back to the item */
-                    if (!carries && !ck_block_opens_list(b))
-                        while (depth && stack[depth - 1].block < 0)
-                            depth--;
-                } else if (annex >= 0 && article < 0 && !carries && is_sentence(b) && !(b->flags & CK_BLOCK_UNAGREED)) {
-                    /* an annex's points: its paragraphs until items begin */
-                    int items = 0;
-                    for (int j = 0; j < depth; j++)
-                        items |= stack[j].block >= 0;
-                    if (preamble && (strstr(b->text, "下列") ||
-                                     (b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0))) {
-                        preamble = 0; /* cited as the form itself */
-                    } else if (!items) {
-                        preamble = 0;
-                        point++;
-                        depth = 0;
-                    }
-                }
-                preamble = 0;
-            }
-            prev = b;
-        }
-        pl->article = article;
-        pl->annex = annex;
-        pl->item = item;
-        pl->point = annex >= 0 && article < 0 ? point : 0;
-        pl->levels = 0;
-        pl->last = -1;
-        if (annex >= 0 && article < 0 && body_kind(b) && numberless(b) && !depth)
-            pl->point = 0; /* a form's field lines and notes are the form's */
-        else if (body_kind(b))
-            for (int k = 0; k < depth; k++)
-                if (stack[k].block >= 0) {
-                    pl->levels++;
-                    pl->last = stack[k].block;
-                }
-        if (annex >= 0)
-            b->flags |= CK_BLOCK_IN_ANNEX;
-        if (article >= 0 && articles[article].is_article) {
-            b->article = article;
-            b->article_number = doc->blocks[article].article_number;
+                st->last_article = i;
         }
     }
     ck_buf_free(&text);
+}
+
+/* A heading that the block after it cannot carry on. */
+static void open_heading(structure_reader *r, size_t i, place *pl)
+{
+    r->article = (long)i;
+    r->item = r->depth = 0;
+    r->prev = NULL;
+    pl->article = (int32_t)r->article;
+    pl->annex = (int32_t)r->annex;
+    if (r->annex >= 0)
+        r->doc->blocks[i].flags |= CK_BLOCK_IN_ANNEX;
+}
+
+/* 第N條 (or 第N章, 第N節, 第N編) at block i, read from the text: opens it
+ * and returns 1, unless it is a reference inside a sentence or a 第N條 of
+ * a form after the last article. */
+static int open_numbered_heading(structure_reader *r, size_t i, place *pl)
+{
+    ck_block *b = &r->doc->blocks[i];
+    size_t end = 0;
+    long number = 0;
+    utf8proc_int32_t unit = read_article(r->text.data, r->text.len, &number, &end);
+    int opener = 0, body = 0;
+    if (unit)
+        body = rest_is_body(r->text.data, r->text.len, end, &opener);
+    if (!unit || !(opener || b->kind == CK_BLOCK_HEADING) || (r->annex >= 0 && unit == 0x689D && i > r->last_article))
+        return 0;
+    int is_article = unit == 0x689D;
+    article_info *a = article_add(r->st, i);
+    a->is_article = is_article;
+    a->number = is_article ? (int)number : 0;
+    put_chinese_ordinal(&r->st->names, is_article ? "條" : unit == 0x7AE0 ? "章" : unit == 0x7BC0 ? "節" : "編", number);
+    name_done(r->st);
+    open_heading(r, i, pl);
+    r->item = is_article && body && r->conv == CONVENTION_LAW ? 1 : 0;
+    a->items = r->item;
+    pl->item = r->item;
+    if (is_article) {
+        b->article_number = (int32_t)number;
+        b->article = (int32_t)i;
+    }
+    return 1;
+}
+
+/* 附件N, or after the last article a form's or appendix's title, at block
+ * i: opens an annex and returns 1. */
+static int open_annex(structure_reader *r, size_t i, place *pl)
+{
+    ck_block *b = &r->doc->blocks[i];
+    size_t end = 0;
+    int numbered = is_annex_start(r->text.data, r->text.len, &end);
+    if (!numbered && !(r->last_article < r->doc->count && i > r->last_article && !b->label &&
+                       ck_annex_title(b->text, b->text_len)))
+        return 0;
+    r->annex = (long)i;
+    r->article = -1;
+    r->item = r->depth = r->point = 0;
+    r->prev = NULL; /* a heading ends no sentence a paragraph could carry on */
+    b->flags |= CK_BLOCK_IN_ANNEX;
+    pl->article = -1;
+    pl->annex = (int32_t)r->annex;
+    article_add(r->st, i);
+    if (numbered)
+        trimmed(&r->st->names, r->text.data, end, 40);
+    else
+        annex_name(&r->st->names, b->text, b->text_len);
+    name_done(r->st);
+    /* a form's first paragraph that lists what follows is its preamble */
+    r->in_form = !numbered && (strstr(b->text, "書") || strstr(b->text, "表"));
+    r->preamble = r->in_form;
+    return 1;
+}
+
+/* A heading without 第N條 at block i: an article cited by its label, or by
+ * its words in a contract that has no 第N條 at all. Returns 1 if opened. */
+static int open_section(structure_reader *r, size_t i, place *pl)
+{
+    const ck_block *b = &r->doc->blocks[i];
+    if (b->kind != CK_BLOCK_HEADING)
+        return 0;
+    ck_label hl = ck_label_read(r->text.data, r->text.len, b->label != NULL);
+    int is_label = hl.kind != CK_LABEL_NONE && hl.kind != CK_LABEL_BULLET;
+    if (r->has_articles && !is_label)
+        return 0;
+    article_info *a = article_add(r->st, i);
+    a->is_label = is_label;
+    if (is_label)
+        put_label_text(&r->st->names, b, &hl);
+    else
+        trimmed(&r->st->names, r->text.data, r->text.len, 30);
+    name_done(r->st);
+    open_heading(r, i, pl);
+    return 1;
+}
+
+/* A labelled item at block i: its level is the first open one of its
+ * kind, else a new one. */
+static void read_labelled(structure_reader *r, size_t i, ck_label l, int law)
+{
+    int k;
+    if (law && r->item == 0)
+        article_at(r->st, r->article)->items = r->item = 1; /* items right under the title: 第一項's */
+    for (k = 0; k < r->depth && r->stack[k].kind != l.kind; k++)
+        ;
+    if (k == r->depth && r->depth == MAX_LEVELS)
+        k = MAX_LEVELS - 1;
+    int32_t parent = -1;
+    for (int j = k - 1; j >= 0 && parent < 0; j--)
+        parent = r->stack[j].label;
+    r->stack[k] = (level){ l.kind, label_add(r->st, i, l, parent) };
+    r->depth = k + 1;
+    r->preamble = 0;
+}
+
+/* An option without a label: a sibling of the last such option. */
+static void read_unlabelled_option(structure_reader *r)
+{
+    int k = r->depth;
+    for (int j = r->depth - 1; j >= 0; j--)
+        if (r->stack[j].label < 0) {
+            k = j;
+            break;
+        }
+    if (k == r->depth && r->depth == MAX_LEVELS)
+        k = MAX_LEVELS - 1;
+    r->stack[k] = (level){ CK_LABEL_NONE, -1 };
+    r->depth = k + 1;
+}
+
+/* A paragraph without a label: a 項 of its own (law convention), part of
+ * the option before it, an annex's point, or part of the item it is in. */
+static void read_paragraph(structure_reader *r, const ck_block *b, int law)
+{
+    int carries = ck_block_carries_on(r->prev, b);
+    if (law) {
+        /* a paragraph of its own is a 項; one that carries on the
+         * sentence before it, or is not agreed, is not */
+        if (!carries && !(b->flags & CK_BLOCK_UNAGREED)) {
+            r->depth = 0;
+            article_at(r->st, r->article)->items = ++r->item;
+        }
+    } else if (r->depth && r->stack[r->depth - 1].label < 0) {
+        /* after an option: part of it when it carries on its
+         * sentence or opens a list; else back to the item */
+        if (!carries && !ck_block_opens_list(b))
+            while (r->depth && r->stack[r->depth - 1].label < 0)
+                r->depth--;
+    } else if (r->annex >= 0 && r->article < 0 && !carries && is_sentence(b) && !(b->flags & CK_BLOCK_UNAGREED)) {
+        /* an annex's points: its paragraphs until items begin */
+        int items = 0;
+        for (int j = 0; j < r->depth; j++)
+            items |= r->stack[j].label >= 0;
+        if (r->preamble && (strstr(b->text, "下列") ||
+                            (b->text_len >= 3 && memcmp(b->text + b->text_len - 3, "：", 3) == 0))) {
+            r->preamble = 0; /* cited as the form itself */
+        } else if (!items) {
+            r->preamble = 0;
+            r->point++;
+            r->depth = 0;
+        }
+    }
+    r->preamble = 0;
+}
+
+/* A body block that opens nothing: an item, an option, a note or a
+ * paragraph, read into the list being read. */
+static void read_body_block(structure_reader *r, size_t i)
+{
+    const ck_block *b = &r->doc->blocks[i];
+    ck_label own;
+    int ticked = 0;
+    int option = ck_option_read(r->text.data, r->text.len, b->label != NULL, &own, &ticked);
+    ck_label l = option ? own : ck_label_read(r->text.data, r->text.len, b->label != NULL);
+    int has_label = l.kind != CK_LABEL_NONE && l.kind != CK_LABEL_BULLET;
+    int law = r->conv == CONVENTION_LAW && r->article >= 0 && article_at(r->st, r->article)->is_article;
+    if (numberless(b) && !(has_label && !(b->flags & CK_BLOCK_DRAFTING_NOTE))) {
+        /* a note or a field line keeps the place it is in */
+    } else if (has_label) {
+        read_labelled(r, i, l, law);
+    } else if (option) {
+        read_unlabelled_option(r);
+    } else if (l.kind != CK_LABEL_BULLET) {
+        read_paragraph(r, b, law);
+    }
+    r->prev = b;
+}
+
+/* Where block i is once read: its article, annex, 項, point and levels. */
+static void record_place(structure_reader *r, size_t i, place *pl)
+{
+    ck_block *b = &r->doc->blocks[i];
+    pl->article = (int32_t)r->article;
+    pl->annex = (int32_t)r->annex;
+    pl->item = r->item;
+    pl->point = r->annex >= 0 && r->article < 0 ? r->point : 0;
+    pl->levels = 0;
+    pl->last = -1;
+    if (r->annex >= 0 && r->article < 0 && body_kind(b) && numberless(b) && !r->depth)
+        pl->point = 0; /* a form's field lines and notes are the form's */
+    else if (body_kind(b))
+        for (int k = 0; k < r->depth; k++)
+            if (r->stack[k].label >= 0) {
+                pl->levels++;
+                pl->last = r->stack[k].label;
+            }
+    if (r->annex >= 0)
+        b->flags |= CK_BLOCK_IN_ANNEX;
+    if (r->article >= 0 && article_at(r->st, r->article)->is_article) {
+        b->article = (int32_t)r->article;
+        b->article_number = r->doc->blocks[r->article].article_number;
+    }
+}
+
+/* First pass: articles, annexes, 項, points and label chains, read the
+ * way conv says. Fills st. */
+static void read_structure(ck_document *doc, structure *st, convention conv)
+{
+    structure_reader r;
+    memset(&r, 0, sizeof r);
+    r.doc = doc;
+    r.st = st;
+    r.conv = conv;
+    r.article = r.annex = -1;
+    r.has_articles = st->has_articles;
+    r.last_article = st->last_article;
+    st->label_count = st->article_count = 0;
+    ck_buf_clear(&st->names);
+
+    for (size_t i = 0; i < doc->count; i++) {
+        ck_block *b = &doc->blocks[i];
+        place *pl = &st->places[i];
+        *pl = (place){ -1, -1, 0, 0, -1, 0 };
+        b->flags &= (uint16_t)~CK_BLOCK_IN_ANNEX;
+        b->article = -1;
+        b->article_number = 0;
+        if (b->kind == CK_BLOCK_HEADER || b->kind == CK_BLOCK_FOOTER || b->kind == CK_BLOCK_COMMENT)
+            continue;
+        if (body_kind(b)) {
+            ck_block_leading_text(b, &r.text);
+            if (open_numbered_heading(&r, i, pl) || open_annex(&r, i, pl))
+                continue;
+            if (b->kind == CK_BLOCK_HEADING && is_toc_title(r.text.data, r.text.len)) {
+                b->flags |= CK_BLOCK_TOC;
+                continue;
+            }
+            if (open_section(&r, i, pl))
+                continue;
+            read_body_block(&r, i);
+        }
+        record_place(&r, i, pl);
+    }
+    ck_buf_free(&r.text);
 }
 
 /* Appends " 第十二條" (location) or "第12條" (place). */
@@ -528,16 +698,15 @@ static void put_word(ck_buf *out, const char *word)
 
 /* The citation of block i: as a reviewer writes it (location), or as the
  * contract cites itself (place: Arabic numbers, units run together). */
-static void cite(const ck_document *doc, size_t i, const place *places, const article_info *articles,
-                 convention conv, int as_place, ck_buf *out)
+static void cite(const ck_document *doc, size_t i, const structure *st, convention conv, int as_place, ck_buf *out)
 {
     const ck_block *b = &doc->blocks[i];
-    const place *pl = &places[i];
-    long chain[MAX_LEVELS]; /* the labelled blocks of its levels, outermost first */
-    long at = pl->last;
+    const place *pl = &st->places[i];
+    const labelled *chain[MAX_LEVELS]; /* the labelled blocks of its levels, outermost first */
+    int32_t at = pl->last;
     for (int k = pl->levels - 1; k >= 0; k--) {
-        chain[k] = at;
-        at = at >= 0 ? places[at].parent : -1;
+        chain[k] = &st->labels[at];
+        at = st->labels[at].parent;
     }
     ck_buf_clear(out);
     switch (b->kind) {
@@ -559,16 +728,16 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
     }
     int in_annex = pl->annex >= 0;
     if (in_annex)
-        ck_buf_puts(out, articles[pl->annex].name.data ? articles[pl->annex].name.data : "附件");
+        ck_buf_puts(out, article_name(st, article_at(st, pl->annex)));
     int in_article = pl->article >= 0;
-    const article_info *a = in_article ? &articles[pl->article] : NULL;
+    const article_info *a = in_article ? article_at(st, pl->article) : NULL;
     if (in_article) {
         if (as_place && a->is_article) {
             if (out->len)
                 ck_buf_putc(out, ' ');
             ck_buf_printf(out, "第%d條", a->number);
         } else {
-            put_word(out, a->name.data ? a->name.data : "");
+            put_word(out, article_name(st, a));
         }
     }
     if (b->kind == CK_BLOCK_FOOTNOTE || b->kind == CK_BLOCK_ENDNOTE) {
@@ -593,13 +762,13 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
             put_unit(out, as_place, "項", pl->item);
         }
         for (int k = 0; k < pl->levels; k++) {
-            const ck_label *l = &places[chain[k]].own;
+            const ck_label *l = &chain[k]->own;
             const char *unit = unit_name(conv, annex_units, k);
             if (l->kind >= CK_LABEL_MULTI || !unit) {
                 /* "2.1.3", and levels past the last unit, are cited as written */
                 if (!as_place)
                     ck_buf_putc(out, ' ');
-                put_label_text(out, &doc->blocks[chain[k]], l);
+                put_label_text(out, &doc->blocks[chain[k]->block], l);
             } else {
                 put_unit(out, as_place, unit, l->number);
             }
@@ -608,7 +777,7 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
         /* no 第N條 here: the chain of labels, "三、(二)" */
         ck_buf chain_text = CK_BUF_INIT;
         for (int k = 0; k < pl->levels; k++)
-            put_label_text(&chain_text, &doc->blocks[chain[k]], &places[chain[k]].own);
+            put_label_text(&chain_text, &doc->blocks[chain[k]->block], &chain[k]->own);
         if (out->len && !(a && a->is_label))
             ck_buf_putc(out, ' ');
         ck_buf_append(out, chain_text.data, chain_text.len);
@@ -620,31 +789,46 @@ static void cite(const ck_document *doc, size_t i, const place *places, const ar
 
 void ck_document_locate(ck_document *doc)
 {
-    size_t count = doc->count ? doc->count : 1;
-    place *places = ck_calloc(count, sizeof *places);
-    article_info *articles = ck_calloc(count, sizeof *articles);
+    structure st;
     ck_buf loc = CK_BUF_INIT;
+    memset(&st, 0, sizeof st);
+    st.places = ck_calloc(doc->count ? doc->count : 1, sizeof *st.places);
 
     /* articles and annexes first, for what is agreed; then again, now that
      * what is not agreed, notes and field lines take no number; then the
      * way the document numbers its items, if not the PCC models' */
-    read_structure(doc, places, articles, CONVENTION_PCC);
+    find_articles(doc, &st);
+    read_structure(doc, &st, CONVENTION_PCC);
     ck_document_mark_agreed(doc);
-    read_structure(doc, places, articles, CONVENTION_PCC);
-    convention conv = find_convention(doc, places, articles);
+    read_structure(doc, &st, CONVENTION_PCC);
+    convention conv = find_convention(doc, &st);
     if (conv != CONVENTION_PCC)
-        read_structure(doc, places, articles, conv);
+        read_structure(doc, &st, conv);
 
-    for (size_t i = 0; i < doc->count; i++) {
-        cite(doc, i, places, articles, conv, 0, &loc);
-        ck_block_set_location(&doc->blocks[i], loc.data);
-        cite(doc, i, places, articles, conv, 1, &loc);
-        ck_block_set_place(&doc->blocks[i], loc.data);
+    /* Cited from the last block back, with the table of places given back
+     * behind: the citations grow into the memory the table leaves, and a
+     * large contract never holds both whole. */
+    for (size_t i = doc->count; i-- > 0;) {
+        ck_block *b = &doc->blocks[i];
+        const ck_block *next = i + 1 < doc->count ? &doc->blocks[i + 1] : NULL;
+        /* a block cited like the one after it shares its strings */
+        cite(doc, i, &st, conv, 0, &loc);
+        if (next && strcmp(next->location, loc.data) == 0)
+            b->location = next->location;
+        else
+            ck_block_set_location(doc, b, loc.data);
+        cite(doc, i, &st, conv, 1, &loc);
+        if (next && strcmp(next->place, loc.data) == 0)
+            b->place = next->place;
+        else
+            ck_block_set_place(doc, b, loc.data);
+        if (i && i % PLACES_GIVEN_BACK == 0)
+            st.places = ck_realloc(st.places, i * sizeof *st.places);
     }
 
-    for (size_t i = 0; i < doc->count; i++)
-        ck_buf_free(&articles[i].name);
-    free(articles);
-    free(places);
+    ck_buf_free(&st.names);
+    free(st.articles);
+    free(st.labels);
+    free(st.places);
     ck_buf_free(&loc);
 }

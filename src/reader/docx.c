@@ -337,15 +337,7 @@ static paragraph *current(docx_reader *r)
 
 static void add_span(paragraph *p, uint32_t start, uint32_t end, uint32_t flags)
 {
-    if (p->span_count && p->spans[p->span_count - 1].end == start && p->spans[p->span_count - 1].flags == flags) {
-        p->spans[p->span_count - 1].end = end;
-        return;
-    }
-    if (p->span_count == p->span_cap) {
-        p->span_cap = p->span_cap ? p->span_cap * 2 : 8;
-        p->spans = ck_realloc(p->spans, p->span_cap * sizeof *p->spans);
-    }
-    p->spans[p->span_count++] = (ck_span){ start, end, flags };
+    ck_span_append(&p->spans, &p->span_count, &p->span_cap, start, end, flags);
 }
 
 static int run_hidden(const paragraph *p)
@@ -626,103 +618,212 @@ static int is_revision_record(const char *name)
     return n > 6 && name[n - 1] == 'e' && memcmp(name + n - 6, "Change", 6) == 0;
 }
 
-static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const xmlChar **attrs)
+/* w:headerReference, w:footerReference: a header or footer part to read
+ * after the body, each part once. */
+static void add_header_reference(docx_reader *r, const char *name, int nb, const xmlChar **attrs)
+{
+    char value[128];
+    const char *id = attr(nb, attrs, "id", value, sizeof value);
+    if (id && r->part_kind == CK_BLOCK_PARAGRAPH && r->header_ref_count < MAX_HEADER_PARTS) {
+        for (size_t i = 0; i < r->header_ref_count; i++)
+            if (strcmp(r->header_refs[i].id, id) == 0)
+                return;
+        r->header_refs = ck_realloc(r->header_refs, (r->header_ref_count + 1) * sizeof *r->header_refs);
+        r->header_refs[r->header_ref_count++] =
+            (header_ref){ ck_strdup(id), name[0] == 'h' ? CK_BLOCK_HEADER : CK_BLOCK_FOOTER };
+    }
+}
+
+/* w:p, w:pPr, w:pStyle: a paragraph and the properties it takes numbering
+ * and hidden text from. */
+static void start_paragraph_element(docx_reader *r, paragraph *p, const char *name, int nb, const xmlChar **attrs)
+{
+    if (ck_xml_is_paragraph(CK_PARAGRAPHS_DOCX, CK_NS_W, name)) { /* start_w sees W elements only */
+        if (r->open_paragraphs == MAX_PARAGRAPHS) {
+            r->paragraph_count++;
+            skip_subtree(r);
+            return;
+        }
+        paragraph_start(r);
+        return;
+    }
+    if (p && strcmp(name, "pPr") == 0 && !p->ppr_depth) {
+        p->ppr_depth = r->depth;
+        return;
+    }
+    if (p && p->ppr_depth && strcmp(name, "pStyle") == 0) {
+        if (attr(nb, attrs, "val", p->style, sizeof p->style)) {
+            docx_style_info info;
+            ck_docx_style_resolve(&r->styles, p->style, &info);
+            p->style_vanish = info.vanish;
+        }
+        return;
+    }
+    if (strcmp(name, "pPrChange") == 0)
+        skip_subtree(r);
+}
+
+/* w:r, w:rPr, w:rStyle; revision records and ruby text are skipped. */
+static void start_run_element(docx_reader *r, paragraph *p, const char *name, int nb, const xmlChar **attrs)
+{
+    char value[128];
+
+    if (is_revision_record(name)) {
+        skip_subtree(r); /* rPrChange, and ruby text (w:rt) over the base text */
+        return;
+    }
+    if (!p)
+        return;
+    if (strcmp(name, "r") == 0) {
+        p->run_depth = r->depth;
+        p->run_vanish = p->run_style_vanish = -1;
+        return;
+    }
+    if (strcmp(name, "rPr") == 0) {
+        if (p->run_depth && r->depth == p->run_depth + 1)
+            p->rpr_depth = r->depth;
+        else if (p->ppr_depth && r->depth == p->ppr_depth + 1)
+            p->ppr_rpr_depth = r->depth;
+        return;
+    }
+    if (strcmp(name, "rStyle") == 0 && p->rpr_depth) {
+        if (attr(nb, attrs, "val", value, sizeof value))
+            p->run_style_vanish = ck_docx_char_style_vanish(&r->styles, value);
+        return;
+    }
+}
+
+/* w:t, w:tab, and the tables (w:tbl, w:tr, w:tc) and text boxes that
+ * number the blocks inside them. */
+static void start_text_or_table(docx_reader *r, paragraph *p, const char *name)
+{
+    if (strcmp(name, "t") == 0) {
+        if (p)
+            p->text_depth = r->depth;
+        return;
+    }
+    if (strcmp(name, "tab") == 0) {
+        if (p && p->run_depth && r->depth == p->run_depth + 1)
+            put_text(r, "\t", 1);
+        return;
+    }
+    if (strcmp(name, "tbl") == 0) {
+        if (r->table_count == MAX_TABLES) {
+            skip_subtree(r);
+            return;
+        }
+        r->tables[r->table_count++] = (table_state){ ++r->table_number, 0, 1, 0, 1 };
+        return;
+    }
+    if (strcmp(name, "tr") == 0 && r->table_count) {
+        table_state *t = &r->tables[r->table_count - 1];
+        t->row++;
+        t->next_column = 1;
+        return;
+    }
+    if (strcmp(name, "tc") == 0 && r->table_count) {
+        table_state *t = &r->tables[r->table_count - 1];
+        t->column = t->next_column;
+        t->span = 1;
+        return;
+    }
+    if (strcmp(name, "txbxContent") == 0) {
+        if (r->text_box_count == MAX_TEXT_BOXES) {
+            skip_subtree(r);
+            return;
+        }
+        r->text_boxes[r->text_box_count++] = ++r->text_box_number;
+        return;
+    }
+    if (is_revision_record(name))
+        skip_subtree(r);
+}
+
+/* w:sym, w:softHyphen, and content controls (w:sdt) with their check boxes. */
+static void start_symbol_or_control(docx_reader *r, paragraph *p, const char *name, int nb, const xmlChar **attrs)
+{
+    char value[128];
+
+    if (strcmp(name, "sym") == 0) {
+        char font[64];
+        const char *code = attr(nb, attrs, "char", value, sizeof value);
+        if (p && code) {
+            ck_buf tmp = CK_BUF_INIT;
+            ck_docx_put_symbol(&tmp, attr(nb, attrs, "font", font, sizeof font), strtoul(code, NULL, 16));
+            put_text(r, tmp.data ? tmp.data : "", tmp.len);
+            ck_buf_free(&tmp);
+        }
+    } else if (strcmp(name, "sdt") == 0) {
+        if (r->sdt_count == MAX_SDTS) {
+            skip_subtree(r);
+            return;
+        }
+        r->sdts[r->sdt_count++] = (content_control){ r->depth, -1, 0, 0 };
+    } else if (strcmp(name, "sdtContent") == 0 && r->sdt_count) {
+        content_control *c = &r->sdts[r->sdt_count - 1];
+        if (c->checkbox >= 0 && p) {
+            put_checkbox(r, c->checkbox);
+            skip_subtree(r); /* the glyph Word put there, in its own font */
+        }
+    } else if (strcmp(name, "softHyphen") == 0) {
+        /* shown only at a line end */
+    } else if (is_revision_record(name)) {
+        skip_subtree(r);
+    }
+}
+
+/* Fields (w:fldChar, w:fldSimple), notes and references to them, and
+ * references to footers. */
+static void start_field_or_note(docx_reader *r, paragraph *p, const char *name, int nb, const xmlChar **attrs)
+{
+    char value[128];
+
+    if (strcmp(name, "fldChar") == 0) {
+        field_char(r, attr(nb, attrs, "fldCharType", value, sizeof value));
+    } else if (strcmp(name, "fldSimple") == 0) {
+        const char *instr = attr(nb, attrs, "instr", value, sizeof value);
+        while (instr && *instr == ' ')
+            instr++;
+        if (instr && p && strncmp(instr, "TOC", 3) == 0 && (instr[3] == ' ' || instr[3] == '\0'))
+            p->toc = 1;
+    } else if (strcmp(name, "footnoteReference") == 0 || strcmp(name, "endnoteReference") == 0) {
+        const char *id = attr(nb, attrs, "id", value, sizeof value);
+        if (id && r->part_kind == CK_BLOCK_PARAGRAPH) {
+            r->anchors = ck_realloc(r->anchors, (r->anchor_count + 1) * sizeof *r->anchors);
+            r->anchors[r->anchor_count++] =
+                (note_anchor){ name[0] == 'f' ? CK_BLOCK_FOOTNOTE : CK_BLOCK_ENDNOTE, atol(id), r->doc->count };
+            if (p)
+                r->anchors_unplaced++;
+        }
+    } else if (strcmp(name, "footerReference") == 0) {
+        add_header_reference(r, name, nb, attrs);
+    } else if ((strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) && r->depth == 2) {
+        const char *type = attr(nb, attrs, "type", value, sizeof value);
+        if (type && strcmp(type, "normal") != 0) {
+            skip_subtree(r); /* separators and continuation notices */
+            return;
+        }
+        r->note_id = atol(attr(nb, attrs, "id", value, sizeof value) ? value : "0");
+        r->note_first = r->doc->count;
+        r->note_open = 1;
+    }
+}
+
+/* An element of the WordprocessingML namespace starts. */
+static void start_w(docx_reader *r, const char *name, int nb, const xmlChar **attrs)
 {
     paragraph *p = current(r);
     char value[128];
 
     switch (name[0]) {
     case 'p':
-        if (ck_xml_is_paragraph(CK_PARAGRAPHS_DOCX, CK_NS_W, name)) { /* start_w sees W elements only */
-            if (r->open_paragraphs == MAX_PARAGRAPHS) {
-                r->paragraph_count++;
-                skip_subtree(r);
-                return;
-            }
-            paragraph_start(r);
-            return;
-        }
-        if (p && strcmp(name, "pPr") == 0 && !p->ppr_depth) {
-            p->ppr_depth = r->depth;
-            return;
-        }
-        if (p && p->ppr_depth && strcmp(name, "pStyle") == 0) {
-            if (attr(nb, attrs, "val", p->style, sizeof p->style)) {
-                docx_style_info info;
-                ck_docx_style_resolve(&r->styles, p->style, &info);
-                p->style_vanish = info.vanish;
-            }
-            return;
-        }
-        if (strcmp(name, "pPrChange") == 0)
-            skip_subtree(r);
+        start_paragraph_element(r, p, name, nb, attrs);
         return;
     case 'r':
-        if (is_revision_record(name)) {
-            skip_subtree(r); /* rPrChange, and ruby text (w:rt) over the base text */
-            return;
-        }
-        if (!p)
-            break;
-        if (strcmp(name, "r") == 0) {
-            p->run_depth = r->depth;
-            p->run_vanish = p->run_style_vanish = -1;
-            return;
-        }
-        if (strcmp(name, "rPr") == 0) {
-            if (p->run_depth && r->depth == p->run_depth + 1)
-                p->rpr_depth = r->depth;
-            else if (p->ppr_depth && r->depth == p->ppr_depth + 1)
-                p->ppr_rpr_depth = r->depth;
-            return;
-        }
-        if (strcmp(name, "rStyle") == 0 && p->rpr_depth) {
-            if (attr(nb, attrs, "val", value, sizeof value))
-                p->run_style_vanish = ck_docx_char_style_vanish(&r->styles, value);
-            return;
-        }
-        break;
+        start_run_element(r, p, name, nb, attrs);
+        return;
     case 't':
-        if (strcmp(name, "t") == 0) {
-            if (p)
-                p->text_depth = r->depth;
-            return;
-        }
-        if (strcmp(name, "tab") == 0) {
-            if (p && p->run_depth && r->depth == p->run_depth + 1)
-                put_text(r, "\t", 1);
-            return;
-        }
-        if (strcmp(name, "tbl") == 0) {
-            if (r->table_count == MAX_TABLES) {
-                skip_subtree(r);
-                return;
-            }
-            r->tables[r->table_count++] = (table_state){ ++r->table_number, 0, 1, 0, 1 };
-            return;
-        }
-        if (strcmp(name, "tr") == 0 && r->table_count) {
-            table_state *t = &r->tables[r->table_count - 1];
-            t->row++;
-            t->next_column = 1;
-            return;
-        }
-        if (strcmp(name, "tc") == 0 && r->table_count) {
-            table_state *t = &r->tables[r->table_count - 1];
-            t->column = t->next_column;
-            t->span = 1;
-            return;
-        }
-        if (strcmp(name, "txbxContent") == 0) {
-            if (r->text_box_count == MAX_TEXT_BOXES) {
-                skip_subtree(r);
-                return;
-            }
-            r->text_boxes[r->text_box_count++] = ++r->text_box_number;
-            return;
-        }
-        if (is_revision_record(name))
-            skip_subtree(r);
+        start_text_or_table(r, p, name);
         return;
     case 'g':
         if (strcmp(name, "gridSpan") == 0 && r->table_count && attr(nb, attrs, "val", value, sizeof value)) {
@@ -805,32 +906,7 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         }
         return;
     case 's':
-        if (strcmp(name, "sym") == 0) {
-            char font[64];
-            const char *code = attr(nb, attrs, "char", value, sizeof value);
-            if (p && code) {
-                ck_buf tmp = CK_BUF_INIT;
-                ck_docx_put_symbol(&tmp, attr(nb, attrs, "font", font, sizeof font), strtoul(code, NULL, 16));
-                put_text(r, tmp.data ? tmp.data : "", tmp.len);
-                ck_buf_free(&tmp);
-            }
-        } else if (strcmp(name, "sdt") == 0) {
-            if (r->sdt_count == MAX_SDTS) {
-                skip_subtree(r);
-                return;
-            }
-            r->sdts[r->sdt_count++] = (content_control){ r->depth, -1, 0, 0 };
-        } else if (strcmp(name, "sdtContent") == 0 && r->sdt_count) {
-            content_control *c = &r->sdts[r->sdt_count - 1];
-            if (c->checkbox >= 0 && p) {
-                put_checkbox(r, c->checkbox);
-                skip_subtree(r); /* the glyph Word put there, in its own font */
-            }
-        } else if (strcmp(name, "softHyphen") == 0) {
-            /* shown only at a line end */
-        } else if (is_revision_record(name)) {
-            skip_subtree(r);
-        }
+        start_symbol_or_control(r, p, name, nb, attrs);
         return;
     case 'o':
         if (strcmp(name, "outlineLvl") == 0 && p && p->ppr_depth && attr(nb, attrs, "val", value, sizeof value))
@@ -842,57 +918,15 @@ static void start_w(docx_reader *r, void *ctx, const char *name, int nb, const x
         return;
     case 'e': /* endnote, endnoteReference: read as their footnote twins */
     case 'f':
-        if (strcmp(name, "fldChar") == 0) {
-            field_char(r, attr(nb, attrs, "fldCharType", value, sizeof value));
-        } else if (strcmp(name, "fldSimple") == 0) {
-            const char *instr = attr(nb, attrs, "instr", value, sizeof value);
-            while (instr && *instr == ' ')
-                instr++;
-            if (instr && p && strncmp(instr, "TOC", 3) == 0 && (instr[3] == ' ' || instr[3] == '\0'))
-                p->toc = 1;
-        } else if (strcmp(name, "footnoteReference") == 0 || strcmp(name, "endnoteReference") == 0) {
-            const char *id = attr(nb, attrs, "id", value, sizeof value);
-            if (id && r->part_kind == CK_BLOCK_PARAGRAPH) {
-                r->anchors = ck_realloc(r->anchors, (r->anchor_count + 1) * sizeof *r->anchors);
-                r->anchors[r->anchor_count++] =
-                    (note_anchor){ name[0] == 'f' ? CK_BLOCK_FOOTNOTE : CK_BLOCK_ENDNOTE, atol(id), r->doc->count };
-                if (p)
-                    r->anchors_unplaced++;
-            }
-        } else if (strcmp(name, "footerReference") == 0) {
-            goto header_reference;
-        } else if ((strcmp(name, "footnote") == 0 || strcmp(name, "endnote") == 0) && r->depth == 2) {
-            const char *type = attr(nb, attrs, "type", value, sizeof value);
-            if (type && strcmp(type, "normal") != 0) {
-                skip_subtree(r); /* separators and continuation notices */
-                return;
-            }
-            r->note_id = atol(attr(nb, attrs, "id", value, sizeof value) ? value : "0");
-            r->note_first = r->doc->count;
-            r->note_open = 1;
-        }
+        start_field_or_note(r, p, name, nb, attrs);
         return;
     case 'h':
         if (strcmp(name, "headerReference") == 0)
-            goto header_reference;
+            add_header_reference(r, name, nb, attrs);
         return;
     default:
         break;
     }
-    (void)ctx;
-    return;
-
-header_reference: {
-    const char *id = attr(nb, attrs, "id", value, sizeof value);
-    if (id && r->part_kind == CK_BLOCK_PARAGRAPH && r->header_ref_count < MAX_HEADER_PARTS) {
-        for (size_t i = 0; i < r->header_ref_count; i++)
-            if (strcmp(r->header_refs[i].id, id) == 0)
-                return;
-        r->header_refs = ck_realloc(r->header_refs, (r->header_ref_count + 1) * sizeof *r->header_refs);
-        r->header_refs[r->header_ref_count++] =
-            (header_ref){ ck_strdup(id), name[0] == 'h' ? CK_BLOCK_HEADER : CK_BLOCK_FOOTER };
-    }
-}
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
@@ -921,7 +955,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     }
     switch (space) {
     case NS_W:
-        start_w(r, ctx, name, nb_attr, attrs);
+        start_w(r, name, nb_attr, attrs);
         break;
     case NS_MC:
         if (strcmp(name, "AlternateContent") == 0) {
@@ -1189,7 +1223,7 @@ int ck_docx_read(ck_zip *zip, ck_document *doc, ck_error *err)
     int rc;
 
     r->doc = doc;
-    r->pending = ck_document_new("", CK_FORMAT_DOCX);
+    r->pending = ck_document_new_borrowing(doc);
 
     if (ck_zip_find_nocase(zip, "_rels/.rels") < 0) {
         rc = ck_error_set(err, CK_EINPUT, "%s",

@@ -49,8 +49,9 @@ enum {
     MAX_STYLE_TEXT = 256       /* bytes of a style name or label part copied into every block */
 };
 
-/* Private block flag: an empty paragraph, removed before returning. */
-#define BLOCK_DROP (1u << 31)
+/* Private block flag (the last bit of ck_block.flags): an empty paragraph,
+ * removed before returning. */
+#define BLOCK_DROP (1u << 15)
 
 typedef enum element_type {
     EL_OTHER = 0,
@@ -208,17 +209,7 @@ static int attr_is(int nb_attr, const xmlChar **attrs, const char *ns, const cha
 
 static void add_span(paragraph *p, uint32_t start, uint32_t end, uint32_t flags)
 {
-    if (!flags || end <= start)
-        return;
-    if (p->span_count) {
-        ck_span *last = &p->spans[p->span_count - 1];
-        if (last->flags == flags && last->end == start) {
-            last->end = end;
-            return;
-        }
-    }
-    p->spans = grow(p->spans, p->span_count, &p->span_capacity, sizeof *p->spans);
-    p->spans[p->span_count++] = (ck_span){ start, end, flags };
+    ck_span_append(&p->spans, &p->span_count, &p->span_capacity, start, end, flags);
 }
 
 static void put_literal(paragraph *p, const char *s, size_t len, uint32_t flags)
@@ -592,9 +583,8 @@ static void end_paragraph(odt_reader *r)
         b->flags |= CK_BLOCK_HIDDEN;
     if (all_flagged(p, CK_SPAN_INSERTED))
         b->flags |= CK_BLOCK_INSERTED;
-    free(b->text);
-    b->text_len = p->text.len;
-    b->text = ck_buf_detach(&p->text);
+    ck_block_set_text(r->doc, b, p->text.data, p->text.len);
+    ck_buf_free(&p->text);
     for (size_t i = 0; i < p->span_count; i++)
         ck_block_add_span(b, p->spans[i].start, p->spans[i].end, p->spans[i].flags);
     /* Like the DOCX reader: a paragraph of white space is dropped unless a number shows on it. */
@@ -1220,10 +1210,6 @@ static void drop_empty(ck_document *doc)
     for (size_t i = 0; i < doc->count; i++) {
         ck_block *b = &doc->blocks[i];
         if (b->flags & BLOCK_DROP) {
-            free(b->label);
-            free(b->text);
-            free(b->location);
-            free(b->style);
             free(b->spans);
             continue;
         }

@@ -21,7 +21,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -35,6 +34,7 @@
 #include <unistd.h>
 
 #include "report/report.h"
+#include "serve/mhd.h"
 #include "util/lang.h"
 
 #define FIELD_MAX 128        /* bytes of a text field */
@@ -715,6 +715,10 @@ int ck_serve_run(const ck_serve_options *opt)
     int fd = -1, v6 = 0, loopback = 0, status = 2, sig;
     sigset_t stop;
 
+    if (ck_mhd_load(message, sizeof message) != 0) {
+        fprintf(stderr, "clausekit: %s\n", message);
+        return 2;
+    }
     memset(&srv, 0, sizeof srv);
     srv.opt = opt;
     srv.lang_en = opt->lang ? !strncmp(opt->lang, "en", 2) : ck_lang_current() == CK_LANG_EN;

@@ -10,9 +10,11 @@
 
 enum { CHUNK = 65536 };
 
-/* Per-parse bookkeeping, reached through ctxt->_private's owner. The
- * caller's pointer stays in ctxt->_private; this sits beside it. */
+/* Per-parse bookkeeping. It is libxml2's user data, so every SAX callback
+ * gets it as its first argument; the caller's state is in user. */
 typedef struct parse_session {
+    void *user;      /* the caller's state (CK_XML_STATE) */
+    xmlParserCtxtPtr ctxt;
     const char *name;
     ck_error *err;
     int aborted;     /* a callback or the prolog scan stopped the parse */
@@ -58,9 +60,10 @@ void ck_xml_init(void)
     xmlSetStructuredErrorFunc(NULL, silent_structured);
 }
 
-/* The session of the parse running now. SAX2 hands callbacks the context,
- * whose _private is the caller's; parses do not nest, so one pointer will do. */
-static parse_session *current_session;
+void *ck_xml_state(void *ctx)
+{
+    return ((parse_session *)ctx)->user;
+}
 
 static void describe_xml_error(ck_error *err, const xmlError *e)
 {
@@ -105,22 +108,20 @@ static void describe_xml_error(ck_error *err, const xmlError *e)
 
 static void session_error(void *ctx, xmlErrorPtr e)
 {
-    (void)ctx;
-    if (!current_session || !e || e->level < XML_ERR_ERROR)
+    parse_session *s = ctx;
+    if (!s || !e || e->level < XML_ERR_ERROR)
         return;
-    describe_xml_error(current_session->err, e);
+    describe_xml_error(s->err, e);
 }
 
 void ck_xml_abort(void *ctx, int code, const char *message)
 {
-    xmlParserCtxtPtr ctxt = ctx;
-    if (current_session) {
-        current_session->aborted = 1;
-        ck_error_set(current_session->err, code, "%s", message);
-        if (ctxt && ctxt->input)
-            ck_error_set_line(current_session->err, xmlSAX2GetLineNumber(ctxt), xmlSAX2GetColumnNumber(ctxt));
-    }
-    xmlStopParser(ctxt);
+    parse_session *s = ctx;
+    s->aborted = 1;
+    ck_error_set(s->err, code, "%s", message);
+    if (s->ctxt->input)
+        ck_error_set_line(s->err, xmlSAX2GetLineNumber(s->ctxt), xmlSAX2GetColumnNumber(s->ctxt));
+    xmlStopParser(s->ctxt);
 }
 
 static int doctype_refused(ck_error *err)
@@ -193,34 +194,27 @@ static int too_many_attributes(ck_error *err)
     return CK_ELIMIT;
 }
 
-/* Counts the attributes of each start tag in the bytes about to be fed
- * (an '=' outside quotes inside a tag), carrying the state from chunk to
- * chunk. Comments, processing instructions and CDATA are skipped to their
- * '>'; text holds no '<'. Returns -1 when a tag has too many. */
-static int scan_attributes(parse_session *s, const char *buf, size_t n)
-{
-    enum { TEXT, TAG_OPEN, TAG, QUOTE2, QUOTE1, OTHER };
-    const char *p = buf, *end = buf + n, *hit;
+/* The states of scan_attributes. */
+enum { TEXT, TAG_OPEN, TAG, QUOTE2, QUOTE1, OTHER };
 
-    /* Text, quoted values and comments are skipped with memchr: the scan
-     * costs a small part of what libxml2 spends on the same bytes. */
-    while (p < end) {
+/* Counts the '=' outside quotes of the markup that starts at p (a start
+ * tag; comments, processing instructions and CDATA are skipped to their
+ * '>') until it ends or the bytes do. Returns where it stopped, or NULL
+ * when a tag has too many attributes. */
+static const char *count_attributes(parse_session *s, const char *p, const char *end)
+{
+    const char *hit;
+    while (p < end && s->tag_state != TEXT) {
         switch (s->tag_state) {
-        case TEXT:
         case QUOTE2:
         case QUOTE1:
         case OTHER: {
-            static const char closes[] = { '<', 0, 0, '"', '\'', '>' };
+            static const char closes[] = { 0, 0, 0, '"', '\'', '>' };
             hit = memchr(p, closes[s->tag_state], (size_t)(end - p));
             if (!hit)
-                return 0;
+                return end;
             p = hit + 1;
-            if (s->tag_state == TEXT) {
-                s->tag_state = TAG_OPEN;
-                s->attributes = 0;
-            } else {
-                s->tag_state = s->tag_state == OTHER ? TEXT : TAG;
-            }
+            s->tag_state = s->tag_state == OTHER ? TEXT : TAG;
             break;
         }
         case TAG_OPEN:
@@ -236,10 +230,40 @@ static int scan_attributes(parse_session *s, const char *buf, size_t n)
                     break;
                 }
                 if (c == '=' && ++s->attributes > MAX_ATTRIBUTES)
-                    return -1;
+                    return NULL;
             }
             break;
         }
+    }
+    return p;
+}
+
+/* Counts the attributes of each start tag in the bytes about to be fed,
+ * carrying the state from chunk to chunk. A '<' cannot occur inside a tag,
+ * so markup that ends less than MAX_ATTRIBUTES bytes after its '<' (the
+ * next '<' is that close) cannot hold too many and is skipped whole; only
+ * longer markup, or markup running on into the next chunk, is read byte by
+ * byte. Returns -1 when a tag has too many attributes. */
+static int scan_attributes(parse_session *s, const char *buf, size_t n)
+{
+    const char *p = buf, *end = buf + n;
+    while (p < end) {
+        if (s->tag_state != TEXT) {
+            if (!(p = count_attributes(s, p, end)))
+                return -1;
+            continue;
+        }
+        const char *lt = memchr(p, '<', (size_t)(end - p)), *next;
+        if (!lt)
+            return 0;
+        for (;; lt = next) {
+            size_t room = (size_t)(end - lt - 1);
+            if (!(next = memchr(lt + 1, '<', room < MAX_ATTRIBUTES ? room : MAX_ATTRIBUTES)))
+                break;
+        }
+        s->tag_state = TAG_OPEN;
+        s->attributes = 0;
+        p = lt + 1;
     }
     return 0;
 }
@@ -247,7 +271,7 @@ static int scan_attributes(parse_session *s, const char *buf, size_t n)
 static void depth_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
                         int nb_ns, const xmlChar **ns, int nb_attr, int nb_def, const xmlChar **attrs)
 {
-    parse_session *s = current_session;
+    parse_session *s = ctx;
     if (nb_attr > MAX_ATTRIBUTES) {
         /* the byte scan has stopped this already; kept for a parse it missed */
         too_many_attributes(s->err);
@@ -266,7 +290,7 @@ static void depth_start(void *ctx, const xmlChar *local, const xmlChar *prefix, 
 
 static void depth_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
-    parse_session *s = current_session;
+    parse_session *s = ctx;
     s->depth--;
     if (s->user_handlers->endElementNs)
         s->user_handlers->endElementNs(ctx, local, prefix, uri);
@@ -275,23 +299,21 @@ static void depth_end(void *ctx, const xmlChar *local, const xmlChar *prefix, co
 static void refuse_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
                                const xmlChar *system_id, xmlChar *content)
 {
+    parse_session *s = ctx;
     (void)name, (void)type, (void)public_id, (void)system_id, (void)content;
-    if (current_session)
-        doctype_refused(current_session->err);
-    if (current_session)
-        current_session->aborted = 1;
-    xmlStopParser(ctx);
+    doctype_refused(s->err);
+    s->aborted = 1;
+    xmlStopParser(s->ctxt);
 }
 
 static void refuse_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
                                    const xmlChar *system_id)
 {
+    parse_session *s = ctx;
     (void)name, (void)external_id, (void)system_id;
-    if (current_session) {
-        doctype_refused(current_session->err);
-        current_session->aborted = 1;
-    }
-    xmlStopParser(ctx);
+    doctype_refused(s->err);
+    s->aborted = 1;
+    xmlStopParser(s->ctxt);
 }
 
 static xmlParserInputPtr refuse_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -337,9 +359,9 @@ static int run_parse(chunk_source next, void *src, const char *name, const xmlSA
 
     ck_xml_init();
     memset(&session, 0, sizeof session);
+    session.user = user;
     session.name = name;
     session.err = err;
-    current_session = &session;
 
     session.user_handlers = handlers;
     memcpy(&sax, handlers, sizeof sax);
@@ -375,13 +397,13 @@ static int run_parse(chunk_source next, void *src, const char *name, const xmlSA
         rc = too_many_attributes(err);
         goto done;
     }
-    ctxt = xmlCreatePushParserCtxt(&sax, NULL, buf, (int)n, name);
+    ctxt = xmlCreatePushParserCtxt(&sax, &session, buf, (int)n, name);
     if (!ctxt) {
         rc = ck_error_set(err, CK_ENOMEM, "cannot create an XML parser");
         goto done;
     }
+    session.ctxt = ctxt;
     xmlCtxtUseOptions(ctxt, parse_options);
-    ctxt->_private = user;
     ctxt->replaceEntities = 0;
 
     while (!session.aborted && ctxt->wellFormed && !ck_error_is_set(err)) {
@@ -418,7 +440,6 @@ done:
             xmlFreeDoc(ctxt->myDoc);
         xmlFreeParserCtxt(ctxt);
     }
-    current_session = NULL;
     free(buf);
     return rc;
 }

@@ -7,9 +7,9 @@
  * is off, nesting depth is bounded, and libxml2 prints nothing: its
  * messages are folded into the ck_error with the part, line and column.
  *
- * SAX callbacks receive the parser context as their first argument; the
- * caller's state is in ctxt->_private (see CK_XML_STATE). A callback stops
- * the parse with ck_xml_abort().
+ * SAX callbacks receive the parse's own state as their first argument
+ * (libxml2's user data), never the parser context; the caller's state is
+ * CK_XML_STATE(ctx). A callback stops the parse with ck_xml_abort().
  */
 #ifndef CK_XML_H
 #define CK_XML_H
@@ -23,10 +23,11 @@
 /* Switches libxml2's own error printing off. Idempotent; call once at start. */
 void ck_xml_init(void);
 
-/* The caller's state inside a SAX callback. */
-#define CK_XML_STATE(ctx) (((xmlParserCtxtPtr)(ctx))->_private)
+/* The caller's state (user of the parse) inside a SAX callback. */
+void *ck_xml_state(void *ctx);
+#define CK_XML_STATE(ctx) ck_xml_state(ctx)
 
-/* Parses part of zip with handlers; user becomes ctxt->_private.
+/* Parses part of zip with handlers; callbacks reach user as CK_XML_STATE(ctx).
  * Unset handler slots are ignored. On error err names file, part, line. */
 int ck_xml_parse_part(ck_zip *zip, const char *part, const xmlSAXHandler *handlers, void *user,
                       ck_error *err);

@@ -1,5 +1,6 @@
 /* The DOCX reader: package, text runs, tracked changes, fields, content
- * controls, tables, notes, text boxes, hidden text, headers and footers. */
+ * controls, tables, notes, text boxes, headers and footers (numbering and
+ * styles: test_numbering.c, test_docx_styles.c). */
 #include "reader/docx_support.h"
 
 static void main_part_found_through_rels(void **state)
@@ -46,143 +47,6 @@ static void strict_namespace_reads_alike(void **state)
     assert_string_equal(doc->blocks[0].text, "保密");
     assert_string_equal(doc->blocks[1].location, "第一條");
     assert_int_equal(doc->blocks[1].article_number, 1);
-    ck_document_free(doc);
-}
-
-static void article_numbering_in_chinese(void **state)
-{
-    (void)state;
-    ck_buf body = CK_BUF_INIT;
-    for (int i = 0; i < 21; i++)
-        ck_buf_puts(&body, PN("1", "0", "條文"));
-    docx_spec s = { .body = body.data,
-                    .numbering = "<w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-                                 "<w:numFmt w:val=\"taiwaneseCountingThousand\"/><w:lvlText w:val=\"第%1條\"/>"
-                                 "<w:suff w:val=\"space\"/></w:lvl></w:abstractNum>"
-                                 "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num>" };
-    ck_document *doc = docx_load(&s);
-    ck_buf_free(&body);
-    assert_int_equal(doc->count, 21);
-    const char *want[] = { "第一條", "第二條", "第九條", "第十條", "第十一條", "第十九條", "第二十條", "第二十一條" };
-    const int at[] = { 0, 1, 8, 9, 10, 18, 19, 20 };
-    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
-        assert_string_equal(doc->blocks[at[i]].label, want[i]);
-        assert_string_equal(doc->blocks[at[i]].text, "條文");
-        assert_int_equal(doc->blocks[at[i]].kind, CK_BLOCK_LIST_ITEM);
-        assert_int_equal(doc->blocks[at[i]].article_number, at[i] + 1);
-    }
-    assert_string_equal(doc->blocks[20].location, "第二十一條");
-    ck_document_free(doc);
-}
-
-#define LEVEL(ilvl, fmt, text, extra)                                                                         \
-    "<w:lvl w:ilvl=\"" ilvl "\"><w:start w:val=\"1\"/><w:numFmt w:val=\"" fmt "\"/><w:lvlText w:val=\"" text "\"/>" \
-    extra "</w:lvl>"
-
-static void number_formats(void **state)
-{
-    (void)state;
-    docx_spec s = {
-        .numbering = "<w:abstractNum w:abstractNumId=\"1\">" LEVEL("0", "ideographDigital", "%1、", "") "</w:abstractNum>"
-                     "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"9\"/>"
-                     "<w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
-                     "<w:abstractNum w:abstractNumId=\"3\">" LEVEL("0", "ideographTraditional", "%1.", "") "</w:abstractNum>"
-                     "<w:abstractNum w:abstractNumId=\"4\">" LEVEL("0", "decimalEnclosedCircle", "%1", "") "</w:abstractNum>"
-                     "<w:abstractNum w:abstractNumId=\"5\">" LEVEL("0", "bullet", "\xEF\x82\xB7", "") "</w:abstractNum>"
-                     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>"
-                     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"2\"/></w:num>"
-                     "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"3\"/></w:num>"
-                     "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"4\"/></w:num>"
-                     "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"5\"/></w:num>",
-        .body = PN("1", "0", "a") PN("1", "0", "b") PN("2", "0", "c") PN("2", "0", "d") PN("2", "0", "e")
-            PN("3", "0", "f") PN("3", "0", "g") PN("4", "0", "h") PN("5", "0", "i")
-                "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>j</w:t></w:r></w:p>"
-    };
-    ck_document *doc = docx_load(&s);
-    assert_int_equal(doc->count, 10);
-    assert_string_equal(doc->blocks[0].label, "一、");
-    assert_string_equal(doc->blocks[1].label, "二、");
-    assert_string_equal(doc->blocks[2].label, "(九)");
-    assert_string_equal(doc->blocks[3].label, "(十)");
-    assert_string_equal(doc->blocks[4].label, "(十一)");
-    assert_string_equal(doc->blocks[5].label, "甲.");
-    assert_string_equal(doc->blocks[6].label, "乙.");
-    assert_string_equal(doc->blocks[7].label, "①");
-    assert_string_equal(doc->blocks[8].label, "•");
-    assert_null(doc->blocks[9].label); /* numId 0: numbering removed */
-    assert_int_equal(doc->blocks[9].kind, CK_BLOCK_PARAGRAPH);
-    ck_document_free(doc);
-}
-
-static void multilevel_restarts_and_overrides(void **state)
-{
-    (void)state;
-    docx_spec s = {
-        .numbering = "<w:abstractNum w:abstractNumId=\"0\">" LEVEL("0", "taiwaneseCountingThousand", "%1、", "")
-                         LEVEL("1", "taiwaneseCountingThousand", "(%2)", "") LEVEL("2", "decimal", "%1.%2.%3", "<w:isLgl/>")
-                     "</w:abstractNum>"
-                     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
-                     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
-                     "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/>"
-                     "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride></w:num>",
-        .body = PN("1", "0", "a") PN("1", "1", "b") PN("1", "1", "c") PN("1", "2", "d") PN("1", "0", "e")
-            PN("1", "1", "f") PN("2", "0", "g") PN("3", "0", "h") PN("3", "0", "i") PN("3", "1", "j")
-    };
-    ck_document *doc = docx_load(&s);
-    const char *want[] = { "一、", "(一)", "(二)", "1.2.1", "二、", "(一)", "三、", "五、", "六、", "(一)" };
-    assert_int_equal(doc->count, 10);
-    for (int i = 0; i < 10; i++)
-        assert_string_equal(doc->blocks[i].label, want[i]);
-    assert_int_equal(doc->blocks[1].level, 1);
-    ck_document_free(doc);
-}
-
-static void level_restart_and_level_override(void **state)
-{
-    (void)state;
-    docx_spec s = {
-        .numbering = "<w:abstractNum w:abstractNumId=\"0\">" LEVEL("0", "upperRoman", "%1.", "")
-                         LEVEL("1", "upperLetter", "%2.", "") LEVEL("2", "decimal", "(%3)", "<w:lvlRestart w:val=\"1\"/>")
-                     "</w:abstractNum>"
-                     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
-                     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">"
-                     "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"taiwaneseCountingThousand\"/>"
-                     "<w:lvlText w:val=\"第%1章\"/></w:lvl></w:lvlOverride></w:num>",
-        /* level 2 restarts only after level 1 (ilvl 0), not after level 2 (ilvl 1) */
-        .body = PN("1", "0", "a") PN("1", "1", "b") PN("1", "2", "c") PN("1", "1", "d") PN("1", "2", "e")
-            PN("1", "0", "f") PN("1", "2", "g") PN("2", "0", "h")
-    };
-    ck_document *doc = docx_load(&s);
-    const char *want[] = { "I.", "A.", "(1)", "B.", "(2)", "II.", "(1)", "第三章" };
-    assert_int_equal(doc->count, 8);
-    for (int i = 0; i < 8; i++)
-        assert_string_equal(doc->blocks[i].label, want[i]);
-    ck_document_free(doc);
-}
-
-static void numbering_from_paragraph_style(void **state)
-{
-    (void)state;
-    docx_spec s = {
-        .styles = "<w:style w:type=\"paragraph\" w:styleId=\"Art\"><w:name w:val=\"條文\"/>"
-                  "<w:pPr><w:numPr><w:numId w:val=\"4\"/></w:numPr></w:pPr></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"Item\"><w:name w:val=\"款\"/>"
-                  "<w:pPr><w:numPr><w:numId w:val=\"4\"/></w:numPr></w:pPr></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"ArtChild\"><w:name w:val=\"條文二\"/><w:basedOn w:val=\"Art\"/></w:style>",
-        .numbering = "<w:abstractNum w:abstractNumId=\"0\">" LEVEL("0", "taiwaneseCountingThousand", "第%1條", "<w:pStyle w:val=\"Art\"/>")
-                         LEVEL("1", "taiwaneseCountingThousand", "%2、", "<w:pStyle w:val=\"Item\"/>") "</w:abstractNum>"
-                     "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"0\"/></w:num>",
-        .body = PS("Art", "標的") PS("Item", "甲") PS("Item", "乙") PS("ArtChild", "期限") PS("Item", "丙")
-    };
-    ck_document *doc = docx_load(&s);
-    assert_int_equal(doc->count, 5);
-    assert_string_equal(doc->blocks[0].label, "第一條");
-    assert_string_equal(doc->blocks[1].label, "一、");
-    assert_string_equal(doc->blocks[2].label, "二、");
-    assert_string_equal(doc->blocks[3].label, "第二條");
-    assert_string_equal(doc->blocks[4].label, "一、");
-    assert_string_equal(doc->blocks[0].style, "條文");
-    assert_string_equal(doc->blocks[4].location, "第二條 第一款");
     ck_document_free(doc);
 }
 
@@ -416,31 +280,6 @@ static void text_box_read_once(void **state)
     ck_document_free(doc);
 }
 
-static void hidden_text(void **state)
-{
-    (void)state;
-    docx_spec s = {
-        .styles = "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:name w:val=\"Secret\"/><w:rPr><w:vanish/></w:rPr></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Note\"/><w:rPr><w:vanish/></w:rPr></w:style>",
-        .body = "<w:p><w:r><w:t>看得到</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>藏起來</w:t></w:r></w:p>"
-                "<w:p><w:r><w:rPr><w:rStyle w:val=\"Secret\"/></w:rPr><w:t>整段隱藏</w:t></w:r></w:p>"
-                "<w:p><w:pPr><w:pStyle w:val=\"Note\"/></w:pPr><w:r><w:t>樣式隱藏</w:t></w:r>"
-                "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>但這裡顯示</w:t></w:r></w:p>"
-    };
-    ck_document *doc = docx_load(&s);
-    assert_string_equal(docx_texts(doc), "看得到藏起來|整段隱藏|樣式隱藏但這裡顯示");
-    const ck_block *b = &doc->blocks[0];
-    assert_int_equal(b->span_count, 1);
-    assert_int_equal(b->spans[0].start, strlen("看得到"));
-    assert_int_equal(b->spans[0].flags, CK_SPAN_HIDDEN);
-    assert_false(b->flags & CK_BLOCK_HIDDEN);
-    assert_true(doc->blocks[1].flags & CK_BLOCK_HIDDEN);
-    b = &doc->blocks[2];
-    assert_false(b->flags & CK_BLOCK_HIDDEN);
-    assert_int_equal(b->spans[0].end, strlen("樣式隱藏"));
-    ck_document_free(doc);
-}
-
 static void headers_and_footers_once(void **state)
 {
     (void)state;
@@ -458,39 +297,6 @@ static void headers_and_footers_once(void **state)
     assert_string_equal(doc->blocks[2].part, "word/header1.xml");
     assert_int_equal(doc->blocks[3].kind, CK_BLOCK_FOOTER);
     assert_string_equal(doc->blocks[3].location, "頁尾");
-    ck_document_free(doc);
-}
-
-static void headings_and_tables_of_contents(void **state)
-{
-    (void)state;
-    docx_spec s = {
-        .styles = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"ArticleTitle\"><w:name w:val=\"條標題\"/><w:basedOn w:val=\"2\"/></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"Outline\"><w:name w:val=\"大綱\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>"
-                  "<w:style w:type=\"paragraph\" w:styleId=\"Loop\"><w:name w:val=\"Loop\"/><w:basedOn w:val=\"Loop\"/></w:style>",
-        .body = PS("TOC1", "第一條　標的\t1")
-                "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" </w:instrText></w:r>"
-                "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>第一條　標的…1</w:t></w:r></w:p>"
-                "<w:p><w:r><w:t>第二條　期限…2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
-                PS("ArticleTitle", "第一條　標的") PS("Outline", "總則") PS("Loop", "迴圈樣式")
-                "<w:p><w:pPr><w:outlineLvl w:val=\"2\"/></w:pPr><w:r><w:t>直接大綱</w:t></w:r></w:p>"
-    };
-    ck_document *doc = docx_load(&s);
-    assert_string_equal(docx_texts(doc), "第一條　標的\t1|第一條　標的…1|第二條　期限…2|第一條　標的|總則|迴圈樣式|直接大綱");
-    for (int i = 0; i < 3; i++) {
-        assert_true(doc->blocks[i].flags & CK_BLOCK_TOC);
-        assert_string_equal(doc->blocks[i].location, "目錄");
-    }
-    assert_int_equal(doc->blocks[3].kind, CK_BLOCK_HEADING);
-    assert_int_equal(doc->blocks[3].level, 2);
-    assert_int_equal(doc->blocks[3].article_number, 1);
-    assert_int_equal(doc->blocks[4].kind, CK_BLOCK_HEADING);
-    assert_int_equal(doc->blocks[4].level, 1);
-    assert_int_equal(doc->blocks[5].kind, CK_BLOCK_PARAGRAPH);
-    assert_int_equal(doc->blocks[6].level, 3);
     ck_document_free(doc);
 }
 
@@ -573,11 +379,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(main_part_found_through_rels),
         cmocka_unit_test(strict_namespace_reads_alike),
-        cmocka_unit_test(article_numbering_in_chinese),
-        cmocka_unit_test(number_formats),
-        cmocka_unit_test(multilevel_restarts_and_overrides),
-        cmocka_unit_test(level_restart_and_level_override),
-        cmocka_unit_test(numbering_from_paragraph_style),
         cmocka_unit_test(tracked_changes),
         cmocka_unit_test(runs_split_and_special_characters),
         cmocka_unit_test(content_controls_and_check_boxes),
@@ -587,9 +388,7 @@ int main(void)
         cmocka_unit_test(footnotes_follow_their_reference),
         cmocka_unit_test(endnotes_and_table_of_contents_controls),
         cmocka_unit_test(text_box_read_once),
-        cmocka_unit_test(hidden_text),
         cmocka_unit_test(headers_and_footers_once),
-        cmocka_unit_test(headings_and_tables_of_contents),
         cmocka_unit_test(math_text_and_source_indexes),
         cmocka_unit_test(package_errors),
     };

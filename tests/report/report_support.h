@@ -109,7 +109,7 @@ static __attribute__((unused)) int setup(void **state)
     }
     fx->doc = ck_document_new("contract.docx", CK_FORMAT_DOCX);
     ck_block *b = ck_document_add(fx->doc, CK_BLOCK_PARAGRAPH, audit_text, strlen(audit_text), NULL, NULL);
-    ck_block_set_location(b, "第五條 第一項");
+    ck_block_set_location(fx->doc, b, "第五條 第一項");
     ck_document_add(fx->doc, CK_BLOCK_PARAGRAPH, "乙方應提供保固服務。", strlen("乙方應提供保固服務。"), NULL, NULL);
     ck_document_add(fx->doc, CK_BLOCK_PARAGRAPH, "甲方同意免除乙方之一切責任。",
                     strlen("甲方同意免除乙方之一切責任。"), NULL, NULL);

@@ -148,6 +148,31 @@ static void too_many_attributes_are_refused_before_libxml2(void **state)
     ck_buf_free(&b);
 }
 
+/* Short tags are passed over whole; a tag with too many attributes is
+ * still found after 100,000 of them, wherever the chunks split it, and
+ * written as tightly as XML allows. */
+static void too_many_attributes_after_many_short_tags(void **state)
+{
+    (void)state;
+    collect c;
+    ck_error err;
+    ck_buf b = CK_BUF_INIT;
+    for (int lead = 0; lead < 3; lead++) {
+        ck_buf_clear(&b);
+        ck_buf_puts(&b, "<?xml version=\"1.0\"?><r>");
+        for (int i = 0; i < 100000 + lead * 7; i++)
+            ck_buf_puts(&b, "<s a=\"1\" b='2'>t</s>");
+        ck_buf_puts(&b, "<e");
+        for (int i = 0; i < 1001; i++)
+            ck_buf_printf(&b, " %c%d=''", 'a' + i % 26, i / 26);
+        ck_buf_puts(&b, "/></r>");
+        assert_int_equal(parse(b.data, &c, &err), CK_ELIMIT);
+        assert_non_null(strstr(err.message, "more than 1000 attributes"));
+        free_collect(&c);
+    }
+    ck_buf_free(&b);
+}
+
 static void malformed_xml_names_line(void **state)
 {
     (void)state;
@@ -212,6 +237,7 @@ int main(void)
         cmocka_unit_test(invalid_utf8_is_named),
         cmocka_unit_test(deep_nesting_is_refused),
         cmocka_unit_test(too_many_attributes_are_refused_before_libxml2),
+        cmocka_unit_test(too_many_attributes_after_many_short_tags),
         cmocka_unit_test(malformed_xml_names_line),
         cmocka_unit_test(streams_a_part_from_a_package),
         cmocka_unit_test(dom_reader_is_protected_too),

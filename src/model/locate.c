@@ -811,10 +811,13 @@ void ck_document_locate(ck_document *doc)
     for (size_t i = doc->count; i-- > 0;) {
         ck_block *b = &doc->blocks[i];
         const ck_block *next = i + 1 < doc->count ? &doc->blocks[i + 1] : NULL;
-        /* a block cited like the one after it shares its strings */
+        /* a block cited like the one after it, or as its label reads,
+         * shares those strings */
         cite(doc, i, &st, conv, 0, &loc);
         if (next && strcmp(next->location, loc.data) == 0)
             b->location = next->location;
+        else if (b->label && strcmp(b->label, loc.data) == 0)
+            b->location = b->label; /* an article's heading: 「第十二條」 */
         else
             ck_block_set_location(doc, b, loc.data);
         cite(doc, i, &st, conv, 1, &loc);

@@ -27,6 +27,7 @@
  * merges with the next and the merged block keeps the source_index of the
  * first.
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1155,7 +1156,9 @@ static int compare_note_order(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-static void place_note(note_range *note, const ck_block *from, ck_block *to, size_t *n, int *numbers,
+/* Appends a note's blocks to the reading order (order: the block that goes
+ * to each position), numbered as Word shows the note. */
+static void place_note(note_range *note, ck_block *blocks, uint32_t *order, size_t *n, int *numbers,
                        unsigned char *taken, size_t body_end)
 {
     if (note->placed)
@@ -1163,16 +1166,37 @@ static void place_note(note_range *note, const ck_block *from, ck_block *to, siz
     note->placed = 1;
     int number = ++numbers[note->kind == CK_BLOCK_FOOTNOTE ? 0 : 1];
     for (size_t i = 0; i < note->count; i++) {
-        to[*n] = from[note->first + i];
-        to[*n].note = number;
+        blocks[note->first + i].note = number;
+        order[(*n)++] = (uint32_t)(note->first + i);
         taken[note->first + i - body_end] = 1;
-        (*n)++;
     }
+}
+
+/* Moves every block to its position in order (a permutation), in place:
+ * each cycle of the permutation is walked with one spare block. */
+static void reorder_blocks(ck_block *blocks, const uint32_t *order, size_t count)
+{
+    unsigned char *done = ck_calloc(count ? count : 1, 1);
+    for (size_t k = 0; k < count; k++) {
+        if (done[k] || order[k] == k)
+            continue;
+        ck_block spare = blocks[k];
+        size_t j = k;
+        while (order[j] != k) {
+            blocks[j] = blocks[order[j]];
+            done[j] = 1;
+            j = order[j];
+        }
+        blocks[j] = spare;
+        done[j] = 1;
+    }
+    free(done);
 }
 
 /* Puts each note's blocks (read after the body, at [body_end, count)) right
  * after the paragraph holding its first reference; unreferenced notes go
- * after the body. */
+ * after the body. The blocks move in place: a second block array would
+ * double the memory of a large contract. */
 static void place_notes(docx_reader *r, size_t body_end)
 {
     ck_document *doc = r->doc;
@@ -1182,31 +1206,30 @@ static void place_notes(docx_reader *r, size_t body_end)
     if (total == body_end)
         return;
     qsort(r->notes, r->note_count, sizeof *r->notes, compare_notes);
-    ck_block *out = ck_malloc(total * sizeof *out);
+    uint32_t *order = ck_malloc(total * sizeof *order);
     unsigned char *taken = ck_calloc(total - body_end, 1);
     for (size_t i = 0; i <= body_end; i++) {
         for (; a < r->anchor_count && r->anchors[a].position <= i; a++) {
             note_range key = { r->anchors[a].kind, r->anchors[a].id, 0, 0, 0 };
             note_range *note = r->note_count ? bsearch(&key, r->notes, r->note_count, sizeof *r->notes, compare_notes) : NULL;
             if (note)
-                place_note(note, doc->blocks, out, &n, numbers, taken, body_end);
+                place_note(note, doc->blocks, order, &n, numbers, taken, body_end);
         }
         if (i < body_end)
-            out[n++] = doc->blocks[i];
+            order[n++] = (uint32_t)i;
     }
     /* Notes never referenced, in the order of their parts. */
     qsort(r->notes, r->note_count, sizeof *r->notes, compare_note_order);
     for (size_t k = 0; k < r->note_count; k++)
-        place_note(&r->notes[k], doc->blocks, out, &n, numbers, taken, body_end);
+        place_note(&r->notes[k], doc->blocks, order, &n, numbers, taken, body_end);
     /* Paragraphs of a notes part outside any note (a damaged part). */
     for (size_t i = body_end; i < total; i++)
         if (!taken[i - body_end])
-            out[n++] = doc->blocks[i];
+            order[n++] = (uint32_t)i;
+    assert(n == total); /* every block once: note ranges do not overlap */
+    reorder_blocks(doc->blocks, order, total);
     free(taken);
-    free(doc->blocks);
-    doc->blocks = out;
-    doc->capacity = total;
-    doc->count = n;
+    free(order);
 }
 
 static int package_error(ck_error *err, const char *zh, const char *en, const char *detail)

@@ -229,6 +229,33 @@ static void footnotes_follow_their_reference(void **state)
     ck_document_free(doc);
 }
 
+/* Thirty notes defined in one order and referenced in the reverse one:
+ * every note lands after its reference, whatever cycles the move makes. */
+static void many_notes_referenced_out_of_order(void **state)
+{
+    (void)state;
+    ck_buf notes = CK_BUF_INIT, body = CK_BUF_INIT, expect = CK_BUF_INIT;
+    for (int id = 1; id <= 30; id++)
+        ck_buf_printf(&notes, "<w:footnote w:id=\"%d\"><w:p><w:r><w:t>註%d</w:t></w:r></w:p></w:footnote>", id, id);
+    for (int i = 1; i <= 30; i++) {
+        int id = 31 - i;
+        ck_buf_printf(&body, "<w:p><w:r><w:t>段%d</w:t></w:r><w:r><w:footnoteReference w:id=\"%d\"/></w:r></w:p>", i, id);
+        ck_buf_printf(&expect, "%s段%d|註%d", i > 1 ? "|" : "", i, id);
+    }
+    docx_spec s = { .footnotes = notes.data, .body = body.data };
+    ck_document *doc = docx_load(&s);
+    assert_string_equal(docx_texts(doc), expect.data);
+    for (int i = 1; i <= 30; i++) {
+        const ck_block *b = &doc->blocks[2 * i - 1];
+        assert_int_equal(b->kind, CK_BLOCK_FOOTNOTE);
+        assert_int_equal(b->note, i); /* numbered in the order of reference */
+    }
+    ck_document_free(doc);
+    ck_buf_free(&notes);
+    ck_buf_free(&body);
+    ck_buf_free(&expect);
+}
+
 static void endnotes_and_table_of_contents_controls(void **state)
 {
     (void)state;
@@ -386,6 +413,7 @@ int main(void)
         cmocka_unit_test(hyperlinks_and_fields),
         cmocka_unit_test(tables_nested),
         cmocka_unit_test(footnotes_follow_their_reference),
+        cmocka_unit_test(many_notes_referenced_out_of_order),
         cmocka_unit_test(endnotes_and_table_of_contents_controls),
         cmocka_unit_test(text_box_read_once),
         cmocka_unit_test(headers_and_footers_once),

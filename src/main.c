@@ -35,8 +35,8 @@ int main(int argc, char **argv)
             return CK_EXIT_OK;
         } else if (strncmp(a, "--lang=", 7) == 0 || strcmp(a, "--lang") == 0) {
             if (a[6] != '=' && i + 1 >= argc)
-                return ck_cli_usage_error(NULL, ck_tr("選項「--lang」需要一個值：zh-TW 或 en",
-                                                      "option '--lang' needs a value: zh-TW or en"));
+                return ck_cli_usage_error(NULL, "%s", ck_tr("選項「--lang」需要一個值：zh-TW 或 en",
+                                                            "option '--lang' needs a value: zh-TW or en"));
             const char *name = a[6] == '=' ? a + 7 : argv[++i];
             if (ck_cli_set_lang(NULL, name) != 0)
                 return CK_EXIT_ERROR;
@@ -45,8 +45,8 @@ int main(int argc, char **argv)
         }
     }
     if (i >= argc)
-        return ck_cli_usage_error(NULL, ck_tr("請指定命令：check、extract、rules、forms 或 serve",
-                                              "name a command: check, extract, rules, forms or serve"));
+        return ck_cli_usage_error(NULL, "%s", ck_tr("請指定命令：check、extract、rules、forms 或 serve",
+                                                    "name a command: check, extract, rules, forms or serve"));
     if (strcmp(argv[i], "help") == 0) {
         if (i + 1 >= argc) {
             print_help(stdout);

@@ -515,7 +515,7 @@ static int load_rules(check_run *run)
             /* A pack's first mistake is shown; lint lists them all at once. */
             if (err.code == CK_EDATA && err.line > 0) {
                 size_t used = strlen(err.message);
-                snprintf(err.message + used, sizeof err.message - used,
+                snprintf(err.message + used, sizeof err.message - used, "%s",
                          ck_tr("（clausekit rules lint 可一次列出所有問題）", " (clausekit rules lint lists every problem)"));
             }
             ck_error_print(&err, stderr);

@@ -21,12 +21,12 @@ int ck_template_chinese_amount(const char *text, char **out, ck_error *err)
 
     *out = NULL;
     if (rc == -1)
-        return ck_error_set(err, CK_EDATA,
+        return ck_error_set(err, CK_EDATA, "%s",
                             ck_tr("金額須為阿拉伯數字（可用千分位逗號），不含小數或貨幣符號",
                                   "an amount must be digits (thousands commas allowed), without "
                                   "decimals or a currency sign"));
     if (rc != 0 || ck_numeral_format_amount(yuan, &b) != 0)
-        return ck_error_set(err, CK_EDATA,
+        return ck_error_set(err, CK_EDATA, "%s",
                             ck_tr("金額超過 12 位數（9999 億餘），無法以壹…億書寫",
                                   "an amount of more than 12 digits cannot be written up to 億"));
     *out = ck_buf_detach(&b);

@@ -7,6 +7,9 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
+/* The block array is most of a large contract's model (document.h). */
+_Static_assert(sizeof(void *) != 8 || sizeof(ck_block) == 96, "ck_block has grown: keep it at 96 bytes");
+
 /* ---- string storage ------------------------------------------------------------ */
 
 /* A document's strings (texts, labels, locations, places, styles) are laid

@@ -61,10 +61,12 @@ typedef struct ck_span {
     uint32_t flags;
 } ck_span;
 
-/* A block is 104 bytes: a large contract has tens of thousands of them, so
- * the small fields are sized to what they hold. Its strings live in the
- * document's string storage (see ck_document_string), not in malloc'd
- * pieces of their own. */
+/* A block is 96 bytes: a large contract has tens of thousands of them, so
+ * the small fields are sized to what they hold, the widest first so that
+ * nothing is padding. Its strings live in the document's string storage
+ * (see ck_document_string), not in malloc'd pieces of their own. */
+#define CK_BLOCK_MAX_NUMBER 65535 /* most tables, and text boxes, a document may have
+                                     (table and text_box are 16 bits): readers refuse more */
 typedef struct ck_block {
     char *label;        /* label shown by automatic numbering ("第十二條", "(二)"), or NULL */
     char *text;         /* the text as shown, without the label; never NULL */
@@ -83,12 +85,13 @@ typedef struct ck_block {
     /* Structure, filled in by ck_document_locate(). */
     int32_t article;    /* index of the heading block of its article (第N條), or -1 */
     int32_t article_number; /* N of 第N條, or 0 */
-    int32_t table;      /* 1-based table number for table cells, else 0 */
     int32_t row, column; /* 1-based for table cells, else 0 */
     int32_t note;       /* footnotes and endnotes: the number shown (1-based, in the
                            order of first reference, counted apart for each kind); else 0 */
-    int32_t text_box;   /* blocks in a text box: 1-based text box number in reading order; else 0 */
     uint32_t source_index; /* ordinal of its paragraph element within the part, from 0 */
+    uint16_t table;     /* 1-based table number for table cells, else 0 (CK_BLOCK_MAX_NUMBER) */
+    uint16_t text_box;  /* blocks in a text box: 1-based text box number in reading order; else 0
+                           (CK_BLOCK_MAX_NUMBER) */
     uint16_t flags;     /* CK_BLOCK_* */
     uint8_t kind;       /* a ck_block_kind */
     int8_t level;       /* heading level (1..9) or list level (0..8); 0 otherwise */

@@ -19,6 +19,25 @@ int ck_reader_text_over_limit(void *ctx, size_t have, size_t more)
     return 1;
 }
 
+int ck_reader_count_over_limit(void *ctx, long tables, long text_boxes)
+{
+    if (tables <= CK_BLOCK_MAX_NUMBER && text_boxes <= CK_BLOCK_MAX_NUMBER)
+        return 0;
+    char message[256];
+    if (tables > CK_BLOCK_MAX_NUMBER)
+        snprintf(message, sizeof message,
+                 ck_tr("文件有超過 %d 個表格，契約不會有這麼多，檔案可能是惡意的；已停止讀取",
+                       "the document has more than %d tables; no contract has that many, the file may be hostile: reading stopped"),
+                 CK_BLOCK_MAX_NUMBER);
+    else
+        snprintf(message, sizeof message,
+                 ck_tr("文件有超過 %d 個文字方塊，契約不會有這麼多，檔案可能是惡意的；已停止讀取",
+                       "the document has more than %d text boxes; no contract has that many, the file may be hostile: reading stopped"),
+                 CK_BLOCK_MAX_NUMBER);
+    ck_xml_abort(ctx, CK_ELIMIT, message);
+    return 1;
+}
+
 int ck_reader_is_suggestion(const char *author)
 {
     return author && strcmp(author, CK_SUGGESTION_AUTHOR) == 0;

@@ -22,6 +22,11 @@
  * message and returns 1; else 0. */
 int ck_reader_text_over_limit(void *ctx, size_t have, size_t more);
 
+/* Inside a SAX callback: when the tables or the text boxes counted so far
+ * pass CK_BLOCK_MAX_NUMBER (what a block can number), stops the parse with
+ * a message and returns 1; else 0. */
+int ck_reader_count_over_limit(void *ctx, long tables, long text_boxes);
+
 /* clausekit's own tracked insertions (check --annotate): suggested clauses
  * not yet accepted are not contract text, so checking an annotated copy
  * again reports what the first check did. DOCX: w:ins by this author;

@@ -957,6 +957,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     switch (space) {
     case NS_W:
         start_w(r, name, nb_attr, attrs);
+        ck_reader_count_over_limit(ctx, r->table_number, r->text_box_number);
         break;
     case NS_MC:
         if (strcmp(name, "AlternateContent") == 0) {

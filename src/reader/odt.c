@@ -971,6 +971,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     f->type = EL_OTHER;
     f->repeat = 0;
     parent = &r->frames[r->depth - 2];
+    if (ck_reader_count_over_limit(ctx, (long)r->table_count, (long)r->text_box_count))
+        return;
 
     const char *name = (const char *)local;
     const char *nsuri = uri ? (const char *)uri : "";

@@ -42,6 +42,48 @@ static void paragraph_text_is_limited(void **state)
     ck_buf_free(&body);
 }
 
+/* A block numbers its table and its text box in 16 bits: 65,535 tables
+ * read, the one after stops the reading (likewise text boxes). */
+static void tables_and_text_boxes_are_limited(void **state)
+{
+    (void)state;
+    ck_lang_set_name("en");
+    ck_error err;
+    ck_buf body = CK_BUF_INIT;
+    for (int i = 1; i < CK_BLOCK_MAX_NUMBER; i++)
+        ck_buf_puts(&body, "<w:tbl/>");
+    ck_buf_puts(&body, "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>末表</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
+    docx_spec s = { .body = body.data };
+    ck_document *doc = docx_load(&s);
+    const ck_block *b = docx_find(doc, "末表");
+    assert_int_equal(b->table, CK_BLOCK_MAX_NUMBER);
+    ck_document_free(doc);
+
+    ck_buf_puts(&body, "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>多一個</w:t></w:r></w:p></w:tc></w:tr></w:tbl>");
+    s.body = body.data;
+    const char *p = docx_build("tables.docx", &s);
+    assert_int_equal(read_error(p, &err), CK_ELIMIT);
+    assert_non_null(strstr(err.message, "more than 65535 tables"));
+    assert_string_equal(err.part, "word/document.xml");
+
+    ck_buf_clear(&body);
+    unsigned seed = 1;
+    for (int i = 0; i <= CK_BLOCK_MAX_NUMBER; i++) { /* ids, so that the part does not deflate like a bomb */
+        ck_buf_puts(&body, "<w:txbxContent id=\"");
+        for (int k = 0; k < 4; k++) {
+            seed = seed * 1103515245u + 12345u;
+            ck_buf_putc(&body, (char)('a' + (seed >> 16) % 26));
+        }
+        ck_buf_puts(&body, "\"/>");
+    }
+    ck_buf_puts(&body, "<w:p><w:r><w:t>框後</w:t></w:r></w:p>");
+    s.body = body.data;
+    p = docx_build("boxes.docx", &s);
+    assert_int_equal(read_error(p, &err), CK_ELIMIT);
+    assert_non_null(strstr(err.message, "more than 65535 text boxes"));
+    ck_buf_free(&body);
+}
+
 static void blank_text(void **state)
 {
     (void)state;
@@ -76,6 +118,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(paragraph_text_is_limited),
+        cmocka_unit_test(tables_and_text_boxes_are_limited),
         cmocka_unit_test(blank_text),
         cmocka_unit_test(block_kinds_in_order_of_precedence),
         cmocka_unit_test(own_suggestions),

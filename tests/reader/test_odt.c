@@ -196,6 +196,47 @@ static void expansion_is_bounded(void **state)
     ck_buf_free(&body);
 }
 
+/* A block numbers its table in 16 bits: 65,535 tables read, the one after
+ * stops the reading (reader/common.h). */
+static void tables_are_limited(void **state)
+{
+    (void)state;
+    ck_buf body = CK_BUF_INIT;
+    unsigned x = 1;
+    for (int i = 1; i < CK_BLOCK_MAX_NUMBER; i++) { /* names, so that the part does not deflate like a bomb */
+        ck_buf_puts(&body, "<table:table table:name=\"");
+        for (int k = 0; k < 4; k++) {
+            x = x * 1103515245u + 12345u;
+            ck_buf_putc(&body, (char)('a' + (x >> 16) % 26));
+        }
+        ck_buf_puts(&body, "\"/>");
+    }
+    ck_buf_puts(&body, "<table:table><table:table-row><table:table-cell><text:p>末表</text:p>"
+                       "</table:table-cell></table:table-row></table:table>");
+    ck_document *doc = read_odt(NULL, body.data);
+    assert_int_equal(doc->count, 1);
+    assert_int_equal(doc->blocks[0].table, CK_BLOCK_MAX_NUMBER);
+    ck_document_free(doc);
+
+    ck_buf_puts(&body, "<table:table><table:table-row><table:table-cell><text:p>多一個</text:p>"
+                       "</table:table-cell></table:table-row></table:table>");
+    ck_error err;
+    ck_error_clear(&err);
+    char *content = content_xml(NULL, body.data);
+    char *styles = styles_xml(NULL, NULL);
+    const char *path = ck_test_package("tables.odt", "mimetype", "application/vnd.oasis.opendocument.text",
+                                       "META-INF/manifest.xml", manifest, "content.xml", content,
+                                       "styles.xml", styles, NULL);
+    doc = NULL;
+    assert_int_equal(ck_reader_read(path, NULL, &doc, &err), CK_ELIMIT);
+    assert_null(doc);
+    assert_non_null(strstr(err.message, "65535"));
+    assert_string_equal(err.part, "content.xml");
+    free(content);
+    free(styles);
+    ck_buf_free(&body);
+}
+
 static void spans_links_fields_and_ruby_give_their_text(void **state)
 {
     (void)state;
@@ -1108,6 +1149,7 @@ int main(void)
         cmocka_unit_test(whitespace_collapses_as_odf_says),
         cmocka_unit_test(spaces_tabs_and_breaks),
         cmocka_unit_test(expansion_is_bounded),
+        cmocka_unit_test(tables_are_limited),
         cmocka_unit_test(spans_links_fields_and_ruby_give_their_text),
         cmocka_unit_test(nested_lists_get_computed_labels),
         cmocka_unit_test(article_numbers_past_ten),

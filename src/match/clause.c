@@ -131,20 +131,14 @@ void ck_clause_analyse(matcher *m, block_info *bi)
             k++;
         sen->mention_last = k;
         sen->inherited = first_of_long;
-        sen->carried = PARTY_NONE;
+        /* The subject of the last sentence that named a party: a sentence
+         * that opens without one continues it. */
+        sen->carried = previous;
         if (first_of_long == PARTY_NONE && sen->mention_first < sen->mention_last)
             first_of_long = bi->mentions[sen->mention_first].who;
         if (closes_sentence(bi, sen)) {
-            if (first_of_long == PARTY_NONE) {
-                /* A whole sentence without a party continues the last one's. */
-                for (size_t q = s + 1; q-- > 0;) {
-                    bi->sentences[q].carried = previous;
-                    if (q == 0 || closes_sentence(bi, &bi->sentences[q - 1]))
-                        break;
-                }
-            } else {
+            if (first_of_long != PARTY_NONE)
                 previous = first_of_long;
-            }
             first_of_long = PARTY_NONE;
         }
     }
@@ -255,6 +249,25 @@ static const mention *clause_subject(const block_info *bi, const sentence *sen, 
     return vendor ? vendor : first;
 }
 
+/* The party word x is the one who acts in a passive clause: an agent
+ * marker (由, 交由) ends right where it starts (「資通安全由甲方辦理」). */
+static int names_agent(matcher *m, const block_info *bi, const sentence *sen, const mention *x)
+{
+    const ck_rule_definition *agent = m->words.passive_agent;
+    size_t from = x->start > sen->start + 9 ? x->start - 9 : sen->start;
+    while (from > sen->start && ((unsigned char)bi->norm.text[from] & 0xC0) == 0x80)
+        from--;
+    for (size_t p = 0; agent && p < agent->patterns.count; p++) {
+        size_t at = from, s, e;
+        while (ck_match_find(m, &agent->patterns.items[p], bi->norm.text, x->start, at, &s, &e) == 1) {
+            if (e == x->start)
+                return 1;
+            at = e > s ? e : s + 1;
+        }
+    }
+    return 0;
+}
+
 party_verdict ck_clause_party_holds(matcher *m, const block_info *bi, ck_rule_party want, size_t sentence_index,
                                     size_t ms, size_t me)
 {
@@ -266,11 +279,14 @@ party_verdict ck_clause_party_holds(matcher *m, const block_info *bi, ck_rule_pa
     if (want == CK_PARTY_ANY)
         return PARTY_OK;
     if (count == 0) {
-        /* No party named in the clause: its sentence's subject, when it has
-         * one, is whose duty it is; otherwise nothing contradicts it. */
-        if (want != CK_PARTY_VENDOR || sen->inherited == PARTY_NONE)
+        /* No party named in the clause: its sentence's subject, or the one
+         * carried over from the sentence before (「乙方應…。並應…」), when
+         * there is one, is whose duty it is; otherwise nothing contradicts
+         * it. */
+        party subject = sen->inherited != PARTY_NONE ? sen->inherited : sen->carried;
+        if (want != CK_PARTY_VENDOR || subject == PARTY_NONE)
             return PARTY_OK;
-        return elided_vendor_duty(bi, sen, sen->inherited);
+        return elided_vendor_duty(bi, sen, subject);
     }
     const mention *subject = &mentions[0];
     const mention *holder = NULL;
@@ -313,9 +329,16 @@ party_verdict ck_clause_party_holds(matcher *m, const block_info *bi, ck_rule_pa
          * party, continues its sentence's subject (「…；並應遵守甲方…」). */
         size_t verb = 0;
         modality own = modal_after(bi, sen->start, sen->end, &verb);
-        if (own == MODAL_NONE || mentions[0].start < verb)
-            return PARTY_OTHER;
-        return elided_vendor_duty(bi, sen, sen->inherited);
+        party carry = sen->inherited != PARTY_NONE ? sen->inherited : sen->carried;
+        if (own != MODAL_NONE && mentions[0].start >= verb)
+            return elided_vendor_duty(bi, sen, carry);
+        /* An item that opens with what it asks, the party named only after
+         * it as its object (「一、遵守甲方資通安全管理制度」 under 「乙方應辦理
+         * 下列事項：」), not as the one who acts (「資通安全由甲方辦理」):
+         * the subject is the one carried over, if any. */
+        if (own == MODAL_NONE && ms < mentions[0].start && !names_agent(m, bi, sen, &mentions[0]))
+            return carry == PARTY_NONE ? PARTY_OK : elided_vendor_duty(bi, sen, carry);
+        return PARTY_OTHER;
     }
     return verdict_of(modal_after(bi, vendor->end, sen->end, NULL));
 }
@@ -335,6 +358,17 @@ int ck_clause_negated(matcher *m, const block_info *bi, size_t s, size_t e)
     }
     if (lo > 0 && chars_between(t, len, bi->negations[lo - 1].end, s, 12) != (size_t)-1)
         return 1;
+    /* A listed exclusion earlier in the sentence (「下列事項不在本案範圍:…、
+     * 客製化功能開發」): everything after its colon is denied. */
+    const ck_rule_definition *list = m->words.negation_list;
+    if (list && bi->sentence_count) {
+        const sentence *sen = &bi->sentences[ck_match_sentence_of(bi, s)];
+        for (size_t p = 0; p < list->patterns.count; p++) {
+            size_t a, b;
+            if (ck_match_find(m, &list->patterns.items[p], t, s, sen->start, &a, &b) == 1 && b <= s)
+                return 1;
+        }
+    }
     /* After it, in the same clause: 「軟體開發不在本案範圍」. */
     const ck_rule_definition *after = m->words.negation_after;
     size_t limit = e + 120 < len ? e + 120 : len;

@@ -51,7 +51,7 @@ typedef struct sentence {
     size_t start, end;
     size_t mention_first, mention_last; /* mentions[first..last) lie in it */
     party inherited; /* first party named earlier in the same 。-sentence (「…；並應…」), or NONE */
-    party carried;   /* subject carried over from the previous sentence when it names no party */
+    party carried;   /* subject of the last earlier 。-sentence that named a party, or NONE */
 } sentence;
 
 typedef struct block_info {
@@ -84,10 +84,14 @@ typedef struct annex_ref {
 typedef struct vocabulary {
     const ck_rule_definition *agency, *vendor;
     const ck_rule_definition *duty, *prohibition, *permission, *recommendation, *exemption;
-    const ck_rule_definition *cooperation, *negation_before, *negation_after;
-    const ck_rule_definition *term_definition, *reserved_article;
+    const ck_rule_definition *cooperation, *negation_before, *negation_after, *negation_list, *passive_agent;
+    const ck_rule_definition *term_definition, *reserved_article, *deleted_text;
     const ck_rule_definition *box_unticked, *box_ticked, *option_reference, *annex_label;
     const ck_rule_definition *contract_price;
+    /* agency and vendor merged: rules/language.yaml's words, then the words
+     * each pack adds of its own (a pack never narrows them). The patterns
+     * are the packs' (not owned); only the arrays are. */
+    ck_rule_definition parties[2];
 } vocabulary;
 
 typedef struct matcher {

@@ -8,13 +8,43 @@
 
 #include "util/lang.h"
 
+static void merge_one(ck_rule_definition *out, const ck_rule_definition *def)
+{
+    for (size_t p = 0; def && p < def->patterns.count; p++) {
+        const ck_rule_pattern *pat = &def->patterns.items[p];
+        int seen = 0;
+        for (size_t q = 0; q < out->patterns.count && !seen; q++)
+            seen = strcmp(out->patterns.items[q].expanded, pat->expanded) == 0;
+        if (seen)
+            continue;
+        out->patterns.items = ck_realloc(out->patterns.items, (out->patterns.count + 1) * sizeof *out->patterns.items);
+        out->patterns.items[out->patterns.count++] = *pat;
+    }
+}
+
+/* A party's words: the vocabulary's, then what every pack adds. */
+static const ck_rule_definition *merge_party(const ck_rule_set *set, const char *name, ck_rule_definition *out)
+{
+    memset(out, 0, sizeof *out);
+    out->name = (char *)name;
+    if (set->language)
+        for (size_t d = 0; d < set->language->definition_count; d++)
+            if (strcmp(set->language->definitions[d].name, name) == 0)
+                merge_one(out, &set->language->definitions[d]);
+    for (size_t i = 0; i < set->pack_count; i++)
+        for (size_t d = 0; d < set->packs[i]->definition_count; d++)
+            if (strcmp(set->packs[i]->definitions[d].name, name) == 0)
+                merge_one(out, &set->packs[i]->definitions[d]);
+    return out->patterns.count ? out : NULL;
+}
+
 /* The analyser's words, from the packs of the set (rules/language.yaml). */
 static void load_vocabulary(matcher *m)
 {
     vocabulary *w = &m->words;
     const ck_rule_set *set = m->set;
-    w->agency = ck_rule_set_word(set, "agency");
-    w->vendor = ck_rule_set_word(set, "vendor");
+    w->agency = merge_party(set, "agency", &w->parties[0]);
+    w->vendor = merge_party(set, "vendor", &w->parties[1]);
     w->duty = ck_rule_set_word(set, "modal_duty");
     w->prohibition = ck_rule_set_word(set, "modal_prohibition");
     w->permission = ck_rule_set_word(set, "modal_permission");
@@ -23,8 +53,11 @@ static void load_vocabulary(matcher *m)
     w->cooperation = ck_rule_set_word(set, "cooperation");
     w->negation_before = ck_rule_set_word(set, "negation_before");
     w->negation_after = ck_rule_set_word(set, "negation_after");
+    w->negation_list = ck_rule_set_word(set, "negation_list");
+    w->passive_agent = ck_rule_set_word(set, "passive_agent");
     w->term_definition = ck_rule_set_word(set, "term_definition");
     w->reserved_article = ck_rule_set_word(set, "reserved_article");
+    w->deleted_text = ck_rule_set_word(set, "deleted_text");
     w->box_unticked = ck_rule_set_word(set, "box_unticked");
     w->box_ticked = ck_rule_set_word(set, "box_ticked");
     w->option_reference = ck_rule_set_word(set, "option_reference");
@@ -88,6 +121,8 @@ int ck_match_run(const ck_document *doc, const ck_rule_set *set, const ck_match_
     }
 done:
     ck_match_release(&m);
+    free(m.words.parties[0].patterns.items);
+    free(m.words.parties[1].patterns.items);
     pcre2_match_data_free(m.md);
     pcre2_match_context_free(m.mc);
     free(m.refs);

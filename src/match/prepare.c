@@ -290,6 +290,17 @@ static void mask_unticked_conditions(matcher *m)
     }
 }
 
+/* Text an amendment quotes to delete it (原契約第十四條「…」全文刪除) is
+ * not agreed. */
+static void mask_deleted_text(matcher *m, block_info *bi)
+{
+    nrange *gone = NULL;
+    size_t n = ck_match_all(m, m->words.deleted_text, bi->norm.text, bi->norm.len, &gone);
+    for (size_t k = 0; k < n; k++)
+        add_mask(bi, gone[k].start, gone[k].end, MASK_CONDITIONAL);
+    free(gone);
+}
+
 void ck_match_prepare(matcher *m)
 {
     const ck_document *doc = m->doc;
@@ -328,24 +339,24 @@ void ck_match_prepare(matcher *m)
             if (ck_match_word_in(m, m->words.term_definition, bi->norm.text, bi->sentences[s].start,
                                  bi->sentences[s].end))
                 add_mask(bi, bi->sentences[s].start, bi->sentences[s].end, MASK_DEFINITION);
+        mask_deleted_text(m, bi);
         ck_clause_analyse(m, bi);
     }
     find_annexes(m);
     mask_unticked_conditions(m);
     /* An article whose body is gone (（刪除）, empty) leaves a bare heading: not a clause. */
     for (size_t i = 0; i < doc->count; i++) {
-        const ck_block *b = &doc->blocks[i];
-        if (b->article != (long)i || !m->blocks[i].heading)
+        if (ck_document_section(doc, i) != (int32_t)i || !m->blocks[i].heading)
             continue;
         int body = 0;
-        for (size_t j = i + 1; j < doc->count && !body && doc->blocks[j].article == (long)i; j++)
+        for (size_t j = i + 1; j < doc->count && !body && ck_document_section(doc, j) == (int32_t)i; j++)
             if (m->blocks[j].eligible && !m->blocks[j].heading)
                 body = 1;
         if (!body)
             m->blocks[i].eligible = 0;
         /* 「第十七條 資安事件通報」「（保留）」 then the signatures, which the
          * last article takes in: the heading heads no body of its own. */
-        for (size_t j = i + 1; j < doc->count && doc->blocks[j].article == (long)i; j++) {
+        for (size_t j = i + 1; j < doc->count && ck_document_section(doc, j) == (int32_t)i; j++) {
             if (m->blocks[j].heading)
                 continue;
             m->blocks[i].heads_body = body && m->blocks[j].eligible;

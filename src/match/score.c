@@ -85,7 +85,7 @@ typedef struct rule_run {
 static int off_topic(rule_run *run, size_t b)
 {
     matcher *m = run->m;
-    long a = m->doc->blocks[b].article;
+    long a = ck_document_section(m->doc, b);
     if (!run->rule->not_about.count || a < 0 || m->blocks[b].annex_start >= 0)
         return 0;
     if (run->off_topic[a] < 0) {
@@ -117,8 +117,8 @@ static unit_key unit_of(const matcher *m, ck_rule_scope scope, size_t block, siz
     case CK_SCOPE_ARTICLE:
         if (m->blocks[block].annex_start >= 0)
             return (unit_key){ UNIT_ANNEX, (size_t)m->blocks[block].annex_start, 0 };
-        if (b->article >= 0)
-            return (unit_key){ UNIT_ARTICLE, (size_t)b->article, 0 };
+        if (ck_document_section(m->doc, block) >= 0)
+            return (unit_key){ UNIT_ARTICLE, (size_t)ck_document_section(m->doc, block), 0 };
         if (b->table > 0)
             /* A table outside any article: one row is one clause. */
             return (unit_key){ UNIT_TABLE_ROW, (size_t)b->table, (size_t)b->row };

@@ -132,10 +132,28 @@ ck_document *ck_document_new_borrowing(ck_document *owner)
     return doc;
 }
 
+int32_t ck_document_section(const ck_document *doc, size_t i)
+{
+    return doc->sections && i < doc->section_count ? doc->sections[i] : -1;
+}
+
+void ck_document_set_section(ck_document *doc, size_t i, int32_t section)
+{
+    if (i >= doc->section_count) {
+        size_t n = doc->count > i ? doc->count : i + 1;
+        doc->sections = ck_realloc(doc->sections, n * sizeof *doc->sections);
+        for (size_t k = doc->section_count; k < n; k++)
+            doc->sections[k] = -1;
+        doc->section_count = n;
+    }
+    doc->sections[i] = section;
+}
+
 void ck_document_free(ck_document *doc)
 {
     if (!doc)
         return;
+    free(doc->sections);
     for (size_t i = 0; i < doc->count; i++)
         free(doc->blocks[i].spans);
     for (size_t i = 0; i < doc->part_count; i++)

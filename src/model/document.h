@@ -110,7 +110,18 @@ typedef struct ck_document {
     size_t part_count;
     struct ck_document_strings *strings; /* where the blocks' strings live */
     int borrows_strings; /* strings belong to another document (ck_document_new_borrowing) */
+    int32_t *sections;  /* per block, filled by ck_document_locate(): see ck_document_section; NULL before */
+    size_t section_count;
 } ck_document;
+
+/* The block opening the section block i is in, for what is checked together:
+ * its article (第N條), else a heading without 第N條 (六、交付項目, 6. 資訊安全),
+ * else in a contract with neither its top-level item (三、 of 三、(一)); -1
+ * outside any, in annexes, under the document's title, and before
+ * ck_document_locate() has run. */
+int32_t ck_document_section(const ck_document *doc, size_t i);
+/* Sets it (the locator; tests building a document by hand). */
+void ck_document_set_section(ck_document *doc, size_t i, int32_t section);
 
 /* Creates an empty document for path. Caller owns it; free with ck_document_free. */
 ck_document *ck_document_new(const char *path, ck_format format);

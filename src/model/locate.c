@@ -397,6 +397,9 @@ typedef struct structure_reader {
     const ck_block *prev;    /* the paragraph before, for sentences carried on */
     int has_articles;        /* structure.has_articles */
     size_t last_article;     /* structure.last_article */
+    long title;              /* the document's title: a heading without a label before any text,
+                                which names the document, not a section checked together; -1 */
+    int seen_text;           /* a block with text has been read */
 } structure_reader;
 
 /* Whether the contract has 第N條 articles, and where the last one is: the
@@ -464,6 +467,8 @@ static int open_numbered_heading(structure_reader *r, size_t i, place *pl)
         b->article_number = (int32_t)number;
         b->article = (int32_t)i;
     }
+    ck_document_set_section(r->doc, i, (int32_t)i);
+    r->seen_text = 1;
     return 1;
 }
 
@@ -515,6 +520,10 @@ static int open_section(structure_reader *r, size_t i, place *pl)
         trimmed(&r->st->names, r->text.data, r->text.len, 30);
     name_done(r->st);
     open_heading(r, i, pl);
+    if (!r->seen_text && !is_label && r->annex < 0)
+        r->title = (long)i;
+    ck_document_set_section(r->doc, i, r->article == r->title ? -1 : (int32_t)i);
+    r->seen_text = 1;
     return 1;
 }
 
@@ -634,6 +643,12 @@ static void record_place(structure_reader *r, size_t i, place *pl)
         b->article = (int32_t)r->article;
         b->article_number = r->doc->blocks[r->article].article_number;
     }
+    /* What is checked together: the article or heading's section, else
+     * the top-level item (三、 of 三、(一)). */
+    if (r->article >= 0 && r->article != r->title)
+        ck_document_set_section(r->doc, i, (int32_t)r->article);
+    else if (r->annex < 0 && r->depth > 0 && r->stack[0].label >= 0 && body_kind(b))
+        ck_document_set_section(r->doc, i, r->st->labels[r->stack[0].label].block);
 }
 
 /* First pass: articles, annexes, 項, points and label chains, read the
@@ -645,7 +660,7 @@ static void read_structure(ck_document *doc, structure *st, convention conv)
     r.doc = doc;
     r.st = st;
     r.conv = conv;
-    r.article = r.annex = -1;
+    r.article = r.annex = r.title = -1;
     r.has_articles = st->has_articles;
     r.last_article = st->last_article;
     st->label_count = st->article_count = 0;
@@ -658,6 +673,7 @@ static void read_structure(ck_document *doc, structure *st, convention conv)
         b->flags &= (uint16_t)~CK_BLOCK_IN_ANNEX;
         b->article = -1;
         b->article_number = 0;
+        ck_document_set_section(doc, i, -1);
         if (b->kind == CK_BLOCK_HEADER || b->kind == CK_BLOCK_FOOTER || b->kind == CK_BLOCK_COMMENT)
             continue;
         if (body_kind(b)) {
@@ -670,6 +686,7 @@ static void read_structure(ck_document *doc, structure *st, convention conv)
             }
             if (open_section(&r, i, pl))
                 continue;
+            r.seen_text = 1;
             read_body_block(&r, i);
         }
         record_place(&r, i, pl);

@@ -241,11 +241,14 @@ static void test_not_evidence(void **state)
     /* An article whose body is （保留）. */
     b = add(doc, CK_BLOCK_HEADING, "第五條 甲方之稽核權");
     b->article = 1;
+    ck_document_set_section(doc, doc->count - 1, 1);
     b = add(doc, CK_BLOCK_PARAGRAPH, "（保留）");
     b->article = 1;
+    ck_document_set_section(doc, doc->count - 1, 1);
     /* An article heading with no body at all. */
     b = add(doc, CK_BLOCK_HEADING, "第六條 甲方之稽核");
     b->article = 3;
+    ck_document_set_section(doc, doc->count - 1, 3);
     add(doc, CK_BLOCK_PARAGRAPH, "本契約所稱稽核，指甲方對乙方作業之查核。");
     b = add(doc, CK_BLOCK_COMMENT, "乙方應接受甲方之稽核。");
     b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應接受甲方之稽核。");
@@ -271,10 +274,20 @@ static void test_not_evidence(void **state)
     ck_document_free(doc);
 }
 
-/* Adds a block of article `article` (the block index of its heading). */
+/* Adds a block of article `article` (the block index of its heading); an
+ * article is its own section. */
 static void add_to(ck_document *doc, ck_block_kind kind, const char *text, long article)
 {
-    add(doc, kind, text)->article = article;
+    ck_block *b = add(doc, kind, text);
+    b->article = (int32_t)article;
+    ck_document_set_section(doc, doc->count - 1, (int32_t)article);
+}
+
+/* Adds a block of a section without 第N條 (六、保固 and its items). */
+static void add_in_section(ck_document *doc, ck_block_kind kind, const char *text, long section)
+{
+    add(doc, kind, text);
+    ck_document_set_section(doc, doc->count - 1, (int32_t)section);
 }
 
 /* The status of 3.4.1.5 for doc (which the caller still owns). */
@@ -312,6 +325,19 @@ static void test_heading_over_body(void **state)
     add_to(doc, CK_BLOCK_PARAGRAPH, "（保留）", 0);
     add_to(doc, CK_BLOCK_PARAGRAPH, "甲方：某某管理處", 0);
     assert_int_equal(warranty(doc), CK_STATUS_MISSING);
+    ck_document_free(doc);
+
+    /* The items of a section without 第N條 are checked together. */
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add_in_section(doc, CK_BLOCK_HEADING, "六、保固", 0);
+    add_in_section(doc, CK_BLOCK_PARAGRAPH, "(一)保固期間為驗收合格後一年。", 0);
+    add_in_section(doc, CK_BLOCK_PARAGRAPH, "(二)維護費用由乙方負擔。", 0);
+    assert_int_equal(warranty(doc), CK_STATUS_PRESENT);
+    ck_document_free(doc);
+    doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add_in_section(doc, CK_BLOCK_PARAGRAPH, "(一)保固期間為驗收合格後一年。", -1);
+    add_in_section(doc, CK_BLOCK_PARAGRAPH, "(二)維護費用由乙方負擔。", -1);
+    assert_int_equal(warranty(doc), CK_STATUS_PARTIAL);
     ck_document_free(doc);
 
     /* A heading outside any article (the title) is no clause. */
@@ -453,6 +479,59 @@ static void test_party(void **state)
     assert_int_equal(one("甲方應提供場地；並應落實資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
     assert_int_equal(one("乙方得使用場地；並應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
     assert_int_equal(one("乙方應使用場地；並得自行規劃資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+    /* A sentence that names no party carries the subject of the one before. */
+    assert_int_equal(one("乙方應提供人力。並應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("甲方應提供場地。並應落實資通安全。", "3.4.1.2"), CK_STATUS_MISSING);
+}
+
+/* The status of the one rule of a pack whose element names its own party
+ * words: a match that opens at its sentence's start. */
+static ck_status isms(const char *text)
+{
+    static const char *const yaml =
+        "pack: {id: isms, version: '1', title: {zh: 制度, en: ISMS}, source: tests}\n"
+        "definitions:\n"
+        "  agency: [甲方]\n"
+        "  vendor: [乙方]\n"
+        "rules:\n"
+        "  - id: ISMS-1\n"
+        "    title: {zh: 遵守資通安全管理制度, en: ISMS}\n"
+        "    source: tests\n"
+        "    severity: required\n"
+        "    scope: sentence\n"
+        "    elements:\n"
+        "      - name: {zh: 由乙方遵守, en: the vendor complies}\n"
+        "        party: vendor\n"
+        "        patterns: ['(?:^|(?<=。))(?:一、)?(?:並應)?遵守[^。]{0,10}資通安全']\n"
+        "    advice: {zh: 乙方應遵守甲方資通安全管理制度。, en: Comply with the ISMS.}\n"
+        "    audit: {zh: 是否遵守？, en: Complies?}\n";
+    ck_rule_set *set = ck_rule_set_new();
+    ck_error err;
+    ck_error_clear(&err);
+    assert_int_equal(ck_rule_set_set_language(set, "rules/language.yaml", &err), 0);
+    assert_int_equal(ck_rule_set_add(set, ck_test_file("isms.yaml", yaml, strlen(yaml)), &err), 0);
+    ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, text);
+    ck_match_result *r = NULL;
+    assert_int_equal(ck_match_run(doc, set, NULL, &r, &err), 0);
+    ck_status s = r->findings[0].status;
+    ck_match_result_free(r);
+    ck_document_free(doc);
+    ck_rule_set_free(set);
+    return s;
+}
+
+/* A sentence that names no party carries the subject of the one before;
+ * an item that opens with what it asks (under 「乙方應辦理下列事項：」)
+ * names the agency as its object only. */
+static void test_carried_subject(void **state)
+{
+    (void)state;
+    assert_int_equal(isms("乙方應提供人力。並應遵守甲方資通安全規定。"), CK_STATUS_PRESENT);
+    assert_int_equal(isms("甲方應提供場地。並應遵守甲方資通安全規定。"), CK_STATUS_MISSING);
+    assert_int_equal(isms("一、遵守甲方資通安全規定。"), CK_STATUS_PRESENT);
+    assert_int_equal(isms("一、甲方遵守資通安全規定。"), CK_STATUS_MISSING);
+    assert_int_equal(isms("甲方應提供場地。一、遵守甲方資通安全規定。"), CK_STATUS_MISSING);
 }
 
 /* The elements of one rule must be in one article. */
@@ -463,12 +542,16 @@ static void test_scope(void **state)
     ck_block *b;
     b = add(doc, CK_BLOCK_HEADING, "第三條 保固");
     b->article = 0;
+    ck_document_set_section(doc, doc->count - 1, 0);
     b = add(doc, CK_BLOCK_PARAGRAPH, "乙方應提供保固服務，保固期間為二年。");
     b->article = 0;
+    ck_document_set_section(doc, doc->count - 1, 0);
     b = add(doc, CK_BLOCK_HEADING, "第九條 付款");
     b->article = 2;
+    ck_document_set_section(doc, doc->count - 1, 2);
     b = add(doc, CK_BLOCK_PARAGRAPH, "相關費用於驗收後給付。");
     b->article = 2;
+    ck_document_set_section(doc, doc->count - 1, 2);
     ck_match_result *r = run_with(doc, NULL, 0);
     const ck_finding *f = &r->findings[rule_index("3.4.1.5")];
     assert_int_equal(f->status, CK_STATUS_PARTIAL);
@@ -482,6 +565,7 @@ static void test_scope(void **state)
     /* The fee in a sub-item of the same article makes it present. */
     b = add(doc, CK_BLOCK_LIST_ITEM, "保固期間內之費用由乙方負擔。");
     b->article = 0;
+    ck_document_set_section(doc, doc->count - 1, 0);
     r = run_with(doc, NULL, 0);
     assert_int_equal(status_of(r, "3.4.1.5"), CK_STATUS_PRESENT);
     ck_match_result_free(r);
@@ -644,8 +728,10 @@ static void test_annex_by_reference(void **state)
         ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
         ck_block *b = add(doc, CK_BLOCK_HEADING, "第四條 保固");
         b->article = 0;
+        ck_document_set_section(doc, doc->count - 1, 0);
         b = add(doc, CK_BLOCK_PARAGRAPH, refer ? "乙方之保固依附件一辦理。" : "乙方應負保固責任。");
         b->article = 0;
+        ck_document_set_section(doc, doc->count - 1, 0);
         b = add(doc, CK_BLOCK_PARAGRAPH, "附件一 服務條件");
         b->flags |= CK_BLOCK_IN_ANNEX;
         b = add(doc, CK_BLOCK_TABLE_CELL, "期間：二年");
@@ -804,8 +890,62 @@ static void test_match_limit_reported(void **state)
     ck_rule_set_free(set);
 }
 
+/* An exclusion listed after a colon denies every item up to the end of its
+ * sentence; an offer the vendor does not make (無提供) is no work either. */
+static void test_listed_exclusion(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int holds;
+    } cases[] = {
+        { "下列事項不在本案服務範圍內：硬體故障、資料轉換及客製化功能開發。", 0 },
+        { "本案不包括下列工作：資料修復、客製化。", 0 },
+        { "乙方無提供客製化之義務。", 0 },
+        { "下列事項不在本案服務範圍內：硬體故障。乙方應辦理系統之維護。", 1 },
+        { "乙方應辦理客製化，但資料修復不在本案範圍內。", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_document *doc = ck_document_new("t.docx", CK_FORMAT_DOCX);
+        add(doc, CK_BLOCK_PARAGRAPH, cases[i].text);
+        ck_match_result *r = run_with(doc, NULL, 0);
+        if (condition(r, "system-development")->holds != cases[i].holds)
+            fail_msg("%s: holds %d, want %d", cases[i].text, condition(r, "system-development")->holds,
+                     cases[i].holds);
+        ck_match_result_free(r);
+        ck_document_free(doc);
+    }
+}
+
+/* What an amendment quotes to delete is no longer agreed; what it puts in
+ * its place is. */
+static void test_amendment_deletes(void **state)
+{
+    (void)state;
+    assert_int_equal(one("原契約第五條「乙方應遵守資通安全規定」全文刪除。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("原契約第五條「乙方應遵守資通安全規定」刪除。", "3.4.1.2"), CK_STATUS_MISSING);
+    assert_int_equal(one("原契約第五條修正為「乙方應遵守資通安全規定」。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("原契約第五條「甲方得稽核」刪除，修正為「乙方應遵守資通安全規定」。", "3.4.1.2"),
+                     CK_STATUS_PRESENT);
+}
+
+/* The analyser's party words merge the vocabulary's and the pack's: a pack
+ * that names the agency 甲方 or 機關 only still has 本處 read as the agency
+ * (never as a clause without a party, which the vendor's duty would take). */
+static void test_party_words_merge(void **state)
+{
+    (void)state;
+    assert_int_equal(one("乙方應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_not_equal(one("本處應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_not_equal(one("業主應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    assert_int_equal(one("受任人應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+    /* The pack's own words still count. */
+    assert_int_not_equal(one("委託機關應落實資通安全。", "3.4.1.2"), CK_STATUS_PRESENT);
+}
+
 /* The analyser's words come from the packs: a pack's own definition wins
- * over the vocabulary pack. */
+ * over the vocabulary pack where a rule's pattern names it; the party words
+ * of the analyser merge both (test_party_words_merge). */
 static void test_vocabulary_in_packs(void **state)
 {
     (void)state;
@@ -861,7 +1001,9 @@ int main(void)
         cmocka_unit_test(test_clause_on_unticked_option), cmocka_unit_test(test_counts_and_names),
         cmocka_unit_test(test_exemption_is_no_duty), cmocka_unit_test(test_trace),
         cmocka_unit_test(test_match_limit_reported), cmocka_unit_test(test_vocabulary_in_packs),
-        cmocka_unit_test(test_long_paragraph),
+        cmocka_unit_test(test_long_paragraph), cmocka_unit_test(test_listed_exclusion),
+        cmocka_unit_test(test_party_words_merge), cmocka_unit_test(test_carried_subject),
+        cmocka_unit_test(test_amendment_deletes),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -53,6 +53,64 @@ static void articles_and_paragraphs(void **state)
     /* idempotent */
     ck_document_locate(doc);
     assert_string_equal(loc(doc, 5), "第十三條 第二項");
+    /* an article is its own section */
+    assert_int_equal(ck_document_section(doc, 0), -1);
+    assert_int_equal(ck_document_section(doc, 1), 1);
+    assert_int_equal(ck_document_section(doc, 3), 1);
+    assert_int_equal(ck_document_section(doc, 8), 6);
+    ck_document_free(doc);
+}
+
+/* What is checked together: a heading without 第N條 (六、交付項目) holds its
+ * items; without headings, a top-level item holds its sub-items. */
+static void sections_hold_their_items(void **state)
+{
+    (void)state;
+    ck_document *doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "五、個人資料");                 /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)乙方應保密。");            /* 1 */
+    add(doc, CK_BLOCK_HEADING, NULL, "六、交付項目");                 /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)需求規格書。");            /* 3 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(二)系統文件。");              /* 4 */
+    ck_document_locate(doc);
+    assert_int_equal(ck_document_section(doc, 0), 0);
+    assert_int_equal(ck_document_section(doc, 1), 0);
+    assert_int_equal(ck_document_section(doc, 2), 2);
+    assert_int_equal(ck_document_section(doc, 3), 2);
+    assert_int_equal(ck_document_section(doc, 4), 2);
+    assert_int_equal(doc->blocks[4].article, -1); /* no 第N條 */
+    ck_document_free(doc);
+
+    doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "立契約人：甲方、乙方");        /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "一、乙方應提送計畫書。");      /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "二、文件：");                  /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)需求規格書。");            /* 3 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(二)系統文件。");              /* 4 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "三、驗收。");                  /* 5 */
+    ck_document_locate(doc);
+    assert_int_equal(ck_document_section(doc, 0), -1);
+    assert_int_equal(ck_document_section(doc, 1), 1);
+    assert_int_equal(ck_document_section(doc, 3), 2);
+    assert_int_equal(ck_document_section(doc, 4), 2);
+    assert_int_equal(ck_document_section(doc, 5), 5);
+    ck_document_free(doc);
+
+    /* The document's title is no section: its items are checked apart. */
+    doc = ck_document_new("t", CK_FORMAT_DOCX);
+    add(doc, CK_BLOCK_HEADING, NULL, "網站內容更新服務契約");           /* 0 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "一、工作內容：更新網站。");      /* 1 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "二、費用：每半年請領。");        /* 2 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "(一)檢據請領。");                /* 3 */
+    add(doc, CK_BLOCK_HEADING, NULL, "資訊安全");                       /* 4 */
+    add(doc, CK_BLOCK_PARAGRAPH, NULL, "乙方應遵守資安規定。");          /* 5 */
+    ck_document_locate(doc);
+    assert_int_equal(ck_document_section(doc, 0), -1);
+    assert_int_equal(ck_document_section(doc, 1), 1);
+    assert_int_equal(ck_document_section(doc, 2), 2);
+    assert_int_equal(ck_document_section(doc, 3), 2);
+    assert_int_equal(ck_document_section(doc, 4), 4);
+    assert_int_equal(ck_document_section(doc, 5), 4);
     ck_document_free(doc);
 }
 
@@ -306,6 +364,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(articles_and_paragraphs),
+        cmocka_unit_test(sections_hold_their_items),
         cmocka_unit_test(items_are_kuan_and_mu),
         cmocka_unit_test(annexes_tables_and_other_places),
         cmocka_unit_test(label_chains_without_articles),

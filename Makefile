@@ -95,7 +95,7 @@ asan:
 fuzz:
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60} $(FUZZ_HARNESSES)
 
-BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure
+BENCH_TOOLS := $(BUILD)/tests/bench/mkcontract $(BUILD)/tests/bench/measure $(BUILD)/tests/bench/formsfloor
 bench: all $(BENCH_TOOLS) $(E2E_TOOLS)
 	@sh tests/bench/run.sh $(BUILD)
 

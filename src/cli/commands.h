@@ -5,6 +5,8 @@
 #ifndef CK_CLI_COMMANDS_H
 #define CK_CLI_COMMANDS_H
 
+#include <stdio.h>
+
 typedef struct ck_command {
     const char *name;
     int (*run)(int argc, char **argv); /* argv[0] is the command's name */
@@ -39,5 +41,11 @@ int ck_cli_set_lang(const char *command, const char *name);
 /* getopt_long gave c for option: ':' a value is missing, anything else an
  * unknown option. Prints the usage error; returns 2. */
 int ck_cli_option_error(const char *command, int c, const char *option);
+
+/* `clausekit forms`: prints what a run did (forms/forms.h) as the command
+ * does — the data's problems and the outcome on stderr, the files written
+ * to listing (may be NULL) — and returns the exit status. */
+struct ck_forms_result;
+int ck_cli_forms_tell(const struct ck_forms_result *res, FILE *listing);
 
 #endif

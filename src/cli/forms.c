@@ -1,6 +1,7 @@
 /* forms.c — `clausekit forms`: the vendor-staff forms 4-016, 4-017 and
  * 4-018 (or a clerk's own template) filled from a roster or a record. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,107 @@
 #include "cli/commands.h"
 #include "forms/forms.h"
 #include "util/lang.h"
+#include "util/paths.h"
+
+/* ---- telling the run's progress and end ----------------------------------- */
+
+static volatile sig_atomic_t progress_line_open; /* a progress bar waits for its newline */
+static const char *interrupted_message;          /* chosen before the run starts */
+
+/* A bar on stderr, redrawn every 25 forms. */
+static void draw_progress(void *ctx, size_t done, size_t total)
+{
+    enum { WIDTH = 30 };
+    char bar[WIDTH + 1];
+    size_t filled;
+
+    (void)ctx;
+    if (total < 2 || (done != total && done % 25 != 0))
+        return;
+    filled = total ? done * WIDTH / total : WIDTH;
+    for (size_t i = 0; i < WIDTH; i++)
+        bar[i] = i < filled ? '#' : '.';
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\r%s [%s] %zu/%zu", ck_tr("產生表單", "writing forms"), bar, done, total);
+    if (done == total)
+        fputs("\n", stderr);
+    fflush(stderr);
+    progress_line_open = done != total;
+}
+
+/* From the signal handler, once the run's files are removed: a clerk who
+ * pressed Ctrl+C learns that nothing was left behind. */
+static void tell_interrupted(void)
+{
+    if (progress_line_open)
+        (void)!write(STDERR_FILENO, "\n", 1);
+    (void)!write(STDERR_FILENO, interrupted_message, strlen(interrupted_message));
+}
+
+int ck_cli_forms_tell(const ck_forms_result *res, FILE *listing)
+{
+    const ck_forms_data *d = res->data;
+    ck_buf lines = CK_BUF_INIT;
+
+    if (d && d->note)
+        fputs(d->note, stderr);
+    for (size_t i = 0; d && i < res->problems.count; i++)
+        ck_forms_problem_format(d, &res->problems.items[i], &lines);
+    if (lines.len)
+        fputs(lines.data, stderr);
+    ck_buf_free(&lines);
+    switch (res->outcome) {
+    case CK_FORMS_INVALID:
+        fprintf(stderr, ck_tr("clausekit: %s: %zu 筆資料有誤，未產生任何表單（可用 --skip-invalid 略過有誤的列）\n",
+                              "clausekit: %s: %zu record(s) are invalid; nothing was written (--skip-invalid leaves them out)\n"),
+                d->path, res->invalid);
+        return CK_EXIT_ERROR;
+    case CK_FORMS_NONE_VALID:
+        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
+                              "clausekit: %s: no record is valid; nothing was written\n"),
+                d->path);
+        return CK_EXIT_ERROR;
+    case CK_FORMS_FAILED:
+        ck_error_print(&res->error, stderr);
+        return CK_EXIT_ERROR;
+    case CK_FORMS_WRITTEN:
+        break;
+    }
+    for (size_t i = 0; listing && i < res->output_count; i++)
+        fprintf(listing, "%s\n", res->outputs[i]);
+    if (res->invalid) {
+        fprintf(stderr, ck_tr("clausekit: %s: 已產生 %zu 份，略過 %zu 筆有誤的資料\n",
+                              "clausekit: %s: wrote %zu form(s), left out %zu invalid record(s)\n"),
+                d->path, res->valid, res->invalid);
+        return CK_EXIT_GAPS;
+    }
+    return CK_EXIT_OK;
+}
+
+/* forms list: number, title and file of each installed form. */
+static int list_forms(FILE *out)
+{
+    size_t count;
+    ck_forms_installed *list = ck_forms_list(&count);
+    int status = CK_EXIT_OK;
+
+    if (count == 0) {
+        char *dir = ck_data_path("templates");
+        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何範本（*.md）\n", "clausekit: %s: no templates (*.md)\n"), dir);
+        free(dir);
+        status = CK_EXIT_ERROR;
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (!list[i].form) {
+            ck_error_print(&list[i].error, stderr);
+            status = CK_EXIT_ERROR;
+        } else {
+            fprintf(out, ck_tr("%-8s %s（%s）\n", "%-8s %s  (%s)\n"), list[i].form, list[i].title, list[i].path);
+        }
+    }
+    ck_forms_installed_free(list, count);
+    return status;
+}
 
 static void print_help(FILE *out)
 {
@@ -86,6 +188,7 @@ int ck_cmd_forms(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     ck_forms_options opt;
+    ck_forms_result res;
     const char **packs = NULL;
     int c, status;
 
@@ -157,7 +260,7 @@ int ck_cmd_forms(int argc, char **argv)
     opt.packs = packs;
     if (optind < argc && strcmp(argv[optind], "list") == 0 && optind + 1 == argc) {
         free(packs);
-        return ck_forms_list(stdout) == 0 ? CK_EXIT_OK : CK_EXIT_ERROR;
+        return list_forms(stdout);
     }
     if (optind + 1 < argc) {
         /* Most often a path with a space typed without quotes. */
@@ -184,9 +287,14 @@ int ck_cmd_forms(int argc, char **argv)
         free(packs);
         return ck_cli_usage_error("forms", ck_tr("請用 -o 指定輸出檔或資料夾（或用 --zip）", "give -o FILE or -o DIR (or --zip FILE)"));
     }
-    opt.progress = isatty(STDERR_FILENO);
-    opt.listing = stdout;
-    status = ck_forms_run(&opt);
+    if (isatty(STDERR_FILENO))
+        opt.on_progress = draw_progress;
+    interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
+                                "clausekit: interrupted; every file this run wrote was removed\n");
+    opt.on_interrupt = tell_interrupted;
+    ck_forms_run(&opt, &res);
+    status = ck_cli_forms_tell(&res, stdout);
+    ck_forms_result_free(&res);
     free(packs);
     return status;
 }

@@ -2,347 +2,30 @@
  *
  * Order of work, so that nothing is written unless everything can be:
  * load the template, read and map the data, validate every record, plan
- * every output name and check none would overwrite a file, and only then
- * render and write. Files this run has written are remembered so that a
- * later failure or a signal removes them again (see forms.h).
+ * every output name and check none would overwrite a file (here), and
+ * only then stage, render, write and commit (write.c). Files this run has
+ * written are listed so that a later failure or a signal removes them
+ * again (see forms.h).
  */
-#include "forms/forms.h"
+#include "forms/run.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "data/ids.h"
-#include "forms/pool.h"
 #include "util/file.h"
+#include "util/fs.h"
 #include "util/lang.h"
-#include "util/paths.h"
-#include "zip/container.h"
 
-/* The exit status of a failed run (commands.h: usage or input error). */
-#define FORMS_EXIT_ERROR 2
-
-/* ============================================================================
- * Cleanup on failure and on SIGINT / SIGTERM
- * ========================================================================== */
-
-/* Everything the signal handler touches is set up before writing starts
- * and only read there; it calls nothing but async-signal-safe functions
- * (unlink, rmdir, kill, waitpid, read). Until the end of a run everything
- * it wrote is staged under names of its own (see "Staging" below), so
- * removing them never touches a file that was there before. */
-static char **cleanup_paths;                   /* staged files, in the staging folder */
-static size_t cleanup_count;
-static char cleanup_staged_file[4096];         /* one staged file beside its target */
-static volatile sig_atomic_t cleanup_staged_file_active;
-static char cleanup_stage_dir[4096];           /* the staging folder */
-static volatile sig_atomic_t cleanup_stage_dir_active;
-#define MAX_MADE_DIRS 8
-static char cleanup_made_dirs[MAX_MADE_DIRS][4096]; /* folders above the output this run made */
-static volatile sig_atomic_t cleanup_made_dir_count;
-
-/* Told to the user when a signal stops the run, so that a clerk who pressed
- * Ctrl+C knows nothing was left behind; chosen before writing starts. */
-static const char *interrupted_message;
-static volatile sig_atomic_t progress_line_open; /* a progress bar waits for its newline */
-
-static void remove_run_outputs(void)
+/* True when path ends in '/': -o names a folder. */
+static int ends_in_slash(const char *path)
 {
-    ck_zip_writer_remove_temporaries();
-    if (cleanup_staged_file_active)
-        unlink(cleanup_staged_file);
-    for (size_t i = 0; cleanup_paths && i < cleanup_count; i++)
-        unlink(cleanup_paths[i]);
-    if (cleanup_stage_dir_active)
-        rmdir(cleanup_stage_dir);
-    for (sig_atomic_t i = cleanup_made_dir_count; i-- > 0;)
-        rmdir(cleanup_made_dirs[i]); /* only when empty: rmdir never removes more */
+    size_t n = strlen(path);
+    return n > 0 && path[n - 1] == '/';
 }
-
-static void on_signal(int sig)
-{
-    if (ck_forms_pool_in_worker()) {
-        /* A worker removes only its own temporaries: the files it finished
-         * are the parent's to remove. */
-        ck_zip_writer_remove_temporaries();
-        _exit(2);
-    }
-    ck_forms_pool_stop();
-    remove_run_outputs();
-    if (interrupted_message) {
-        if (progress_line_open)
-            (void)!write(STDERR_FILENO, "\n", 1);
-        (void)!write(STDERR_FILENO, interrupted_message, strlen(interrupted_message));
-    }
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-/* Messages never quote a person's number in full, whatever column or
- * cell it was found in (data/ids.h): only the forms carry it. */
-static void put_masked(const char *text, FILE *out)
-{
-    char *masked = ck_id_masked_copy(text);
-    if (masked)
-        fputs(masked, out);
-    free(masked);
-}
-
-static void print_masked_error(ck_error *err)
-{
-    ck_id_mask_in_text(err->message, strlen(err->message));
-    ck_error_print(err, stderr);
-}
-
-static void copy_path(char *dst, size_t size, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= size)
-        n = size - 1;
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
-/* ============================================================================
- * Templates
- * ========================================================================== */
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcasecmp(s + a - b, suffix) == 0;
-}
-
-char *ck_forms_template_path(const char *form)
-{
-    ck_buf b = CK_BUF_INIT;
-    char *dir;
-
-    if (strchr(form, '/') || ends_with(form, ".md"))
-        return ck_strdup(form);
-    dir = ck_data_path("templates");
-    ck_buf_printf(&b, "%s/%s.md", dir, form);
-    free(dir);
-    return ck_buf_detach(&b);
-}
-
-static int name_compare(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The .md files of the templates folder, sorted. */
-static char **installed_templates(size_t *count)
-{
-    char *dir = ck_data_path("templates");
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    char **names = NULL;
-
-    *count = 0;
-    while (d && (e = readdir(d)) != NULL) {
-        ck_buf b = CK_BUF_INIT;
-        if (e->d_name[0] == '.' || !ends_with(e->d_name, ".md"))
-            continue;
-        ck_buf_printf(&b, "%s/%s", dir, e->d_name);
-        names = ck_realloc(names, sizeof *names * (*count + 1));
-        names[(*count)++] = ck_buf_detach(&b);
-    }
-    if (d)
-        closedir(d);
-    free(dir);
-    if (*count)
-        qsort(names, *count, sizeof *names, name_compare);
-    return names;
-}
-
-int ck_forms_list(FILE *out)
-{
-    size_t count;
-    char **paths = installed_templates(&count);
-    int status = 0;
-
-    if (count == 0) {
-        char *dir = ck_data_path("templates");
-        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何範本（*.md）\n", "clausekit: %s: no templates (*.md)\n"), dir);
-        free(dir);
-        status = 2;
-    }
-    for (size_t i = 0; i < count; i++) {
-        ck_template *t = NULL;
-        ck_error err;
-        ck_error_clear(&err);
-        if (ck_template_load(paths[i], &t, &err) != 0) {
-            ck_error_print(&err, stderr);
-            status = 2;
-        } else {
-            fprintf(out, ck_tr("%-8s %s（%s）\n", "%-8s %s  (%s)\n"), ck_template_form(t), ck_template_title(t),
-                    paths[i]);
-            ck_template_free(t);
-        }
-        free(paths[i]);
-    }
-    free(paths);
-    return status;
-}
-
-static int load_template(const char *form, ck_template **out, ck_error *err)
-{
-    char *path = ck_forms_template_path(form);
-    struct stat st;
-    int rc;
-
-    if (stat(path, &st) != 0 && !strchr(form, '/') && !ends_with(form, ".md")) {
-        size_t count;
-        char **paths = installed_templates(&count);
-        ck_buf known = CK_BUF_INIT;
-        for (size_t i = 0; i < count; i++) {
-            const char *base = strrchr(paths[i], '/');
-            base = base ? base + 1 : paths[i];
-            ck_buf_printf(&known, "%s%.*s", known.len ? ck_tr("、", ", ") : "", (int)(strlen(base) - 3), base);
-            free(paths[i]);
-        }
-        free(paths);
-        rc = ck_error_set(err, CK_EUSAGE,
-                          ck_tr("沒有表單「%s」；已安裝：%s（或給範本檔的路徑）",
-                                "no form '%s'; installed: %s (or give a template file's path)"),
-                          form, known.len ? known.data : "-");
-        ck_buf_free(&known);
-        free(path);
-        return rc;
-    }
-    rc = ck_template_load(path, out, err);
-    free(path);
-    return rc;
-}
-
-/* ============================================================================
- * Output names
- * ========================================================================== */
-
-/* Expands a --name pattern for one record into raw (unsafe) text. Identity
- * numbers are masked: a file name is shown in listings and logs. */
-static int expand_name(const ck_template *t, const char *pattern, const ck_value *record, size_t index,
-                       ck_buf *out, ck_error *err)
-{
-    const char *p = pattern;
-
-    while (*p) {
-        const char *open = strstr(p, "{{"), *close;
-        char *inner, *bar, *value = NULL;
-        const ck_template_field *field;
-        if (!open) {
-            ck_buf_puts(out, p);
-            break;
-        }
-        ck_buf_append(out, p, (size_t)(open - p));
-        close = strstr(open + 2, "}}");
-        if (!close)
-            return ck_error_set(err, CK_EUSAGE, ck_tr("--name 的 {{ 沒有以 }} 結束", "--name: {{ is not closed by }}"));
-        inner = ck_strndup(open + 2, (size_t)(close - open - 2));
-        bar = strchr(inner, '|');
-        if (bar)
-            *bar = '\0';
-        ck_data_trim(inner);
-        field = ck_template_find_field(t, inner);
-        if (strcmp(inner, "@index") == 0) {
-            ck_buf b = CK_BUF_INIT;
-            ck_buf_printf(&b, "%zu", index + 1);
-            value = ck_buf_detach(&b);
-        } else if (strcmp(inner, "表單編號") == 0 || strcmp(inner, "form") == 0) {
-            value = ck_strdup(ck_template_form(t));
-        } else if (strcmp(inner, "表單名稱") == 0) {
-            value = ck_strdup(ck_template_title(t));
-        } else if (field && field->kind != CK_FIELD_CHECKLIST) {
-            const ck_value *v = ck_value_get(record, field->name);
-            ck_buf b = CK_BUF_INIT;
-            ck_buf_puts(&b, "");
-            if (v && v->kind == CK_VALUE_STRING)
-                ck_buf_puts(&b, v->string);
-            for (size_t i = 0; v && v->kind == CK_VALUE_LIST && i < v->count; i++)
-                ck_buf_printf(&b, "%s%s", i ? "、" : "", v->items[i]->kind == CK_VALUE_STRING ? v->items[i]->string : "");
-            value = ck_buf_detach(&b);
-            if (field->kind == CK_FIELD_ID && *value) {
-                char masked[128];
-                ck_id_mask(value, masked, sizeof masked);
-                free(value);
-                value = ck_strdup(masked);
-            }
-        } else {
-            size_t count = ck_template_field_count(t);
-            ck_field_def *defs = ck_calloc(count ? count : 1, sizeof *defs);
-            for (size_t i = 0; i < count; i++)
-                defs[i].name = ck_template_field_at(t, i)->name;
-            const char *guess = ck_header_suggest(inner, defs, count);
-            if (guess)
-                ck_error_set(err, CK_EUSAGE,
-                             ck_tr("--name 用到表單沒有的欄位「%s」；是否要用「%s」？",
-                                   "--name uses '%s', which is not a field of the form (did you mean '%s'?)"),
-                             inner, guess);
-            else
-                ck_error_set(err, CK_EUSAGE,
-                             ck_tr("--name 用到表單沒有的欄位「%s」", "--name uses '%s', which is not a field of the form"),
-                             inner);
-            free(defs);
-            free(inner);
-            return CK_EUSAGE;
-        }
-        /* filters after the name: applied as in templates */
-        for (char *f = bar ? bar + 1 : NULL; f && *f;) {
-            char *next = strchr(f, '|'), *colon, *arg = NULL, *filtered = NULL;
-            int rc;
-            if (next)
-                *next = '\0';
-            colon = strchr(f, ':');
-            if (colon) {
-                *colon = '\0';
-                arg = colon + 1;
-                ck_data_trim(arg);
-                if (*arg == '"' || *arg == '\'') {
-                    size_t al = strlen(arg);
-                    if (al >= 2 && arg[al - 1] == *arg)
-                        arg[al - 1] = '\0';
-                    arg++;
-                }
-            }
-            ck_data_trim(f);
-            rc = ck_template_apply_filter(f, arg, value, &filtered, err);
-            if (rc != 0) {
-                free(value);
-                free(inner);
-                return CK_EUSAGE;
-            }
-            free(value);
-            value = filtered;
-            f = next ? next + 1 : NULL;
-        }
-        /* a number in any field, not only the ID field, stays out of names */
-        ck_id_mask_in_text(value, strlen(value));
-        ck_buf_puts(out, value);
-        free(value);
-        free(inner);
-        p = close + 2;
-    }
-    return 0;
-}
-
-static const char *default_pattern(const ck_template *t)
-{
-    if (ck_template_find_field(t, "姓名"))
-        return "{{表單編號}}-{{姓名}}";
-    if (ck_template_find_field(t, "公司名稱"))
-        return "{{表單編號}}-{{公司名稱}}";
-    return "{{表單編號}}-{{@index}}";
-}
-
-/* ============================================================================
- * Writing
- * ========================================================================== */
 
 static int path_exists(const char *path)
 {
@@ -361,133 +44,10 @@ static int has_file_extension(const char *path)
     return dot && dot != base && dot[1];
 }
 
-static int is_directory(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* mkdir -p: the folder a new output folder goes in may not exist yet.
- * The folders made are remembered, so a failed run removes them again. */
-static int make_directory(const char *path, ck_error *err)
-{
-    char *copy = ck_strdup(path);
-    int rc = 0;
-
-    for (char *p = copy + 1;; p++) {
-        if (*p == '/' || *p == '\0') {
-            char saved = *p;
-            *p = '\0';
-            if (mkdir(copy, 0777) == 0) {
-                if (cleanup_made_dir_count < MAX_MADE_DIRS) {
-                    copy_path(cleanup_made_dirs[cleanup_made_dir_count], sizeof cleanup_made_dirs[0], copy);
-                    cleanup_made_dir_count++;
-                }
-            } else if (errno != EEXIST) {
-                rc = ck_error_set(err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
-                                  ck_strerror(errno));
-                ck_error_set_file(err, copy);
-                break;
-            }
-            *p = saved;
-            if (!saved)
-                break;
-        }
-    }
-    free(copy);
-    return rc;
-}
-
-static void progress(const ck_forms_options *opt, size_t done, size_t total)
-{
-    enum { WIDTH = 30 };
-    char bar[WIDTH + 1];
-    size_t filled;
-
-    if (!opt->progress || total < 2)
-        return;
-    if (done != total && done % 25 != 0)
-        return;
-    filled = total ? done * WIDTH / total : WIDTH;
-    for (size_t i = 0; i < WIDTH; i++)
-        bar[i] = i < filled ? '#' : '.';
-    bar[WIDTH] = '\0';
-    fprintf(stderr, "\r%s [%s] %zu/%zu", ck_tr("產生表單", "writing forms"), bar, done, total);
-    if (done == total)
-        fputs("\n", stderr);
-    fflush(stderr);
-    progress_line_open = done != total;
-}
-
-/* A checklist is shared by every record: it is put into a record just for
- * its rendering and taken out again, never owned twice. */
-static void borrow_put(ck_value *record, const char *key, ck_value *value)
-{
-    ck_value_map_put(record, key, value);
-}
-
-static void borrow_take_back(ck_value *record, const char *key)
-{
-    if (record->count && strcmp(record->keys[record->count - 1], key) == 0) {
-        record->count--;
-        free(record->keys[record->count]);
-    }
-}
-
-
 /* ============================================================================
  * The run: load -> check records -> choose output -> plan names -> check
  * targets -> stage -> write -> (zip) -> commit
  * ========================================================================== */
-
-typedef enum { OUT_FILES, OUT_ONE_FILE, OUT_MERGE, OUT_ZIP } out_mode;
-
-/* Everything one run holds, step to step. A step returns 0 to go on, or
- * non-zero with err set (or with reported set when it has already said
- * why on stderr). */
-typedef struct forms_run {
-    const ck_forms_options *opt;
-    const char *ext;           /* file extension of opt->format */
-    ck_template *t;
-    ck_forms_data *data;
-    const char *checklist_field;
-    ck_value *checklist;
-    size_t invalid, valid;
-    size_t *rows;              /* the valid records' indexes, valid of them */
-    out_mode mode;
-    char **targets;            /* where each form goes (inside the zip for --zip) */
-    size_t target_count;
-    char **staged;             /* where each form is written first, or NULL */
-    char **names;              /* what a message calls each staged form */
-    char *stage_dir, *staged_one, *output_dir;
-    int new_dir;
-    ck_file_batch batch;
-    ck_writer_options wo;
-    struct sigaction old_int, old_term;
-    int signals_set;
-    int reported;              /* the failure was said already */
-    ck_error err;
-} forms_run;
-
-static int render_record(const forms_run *r, size_t k, cmark_node **doc, ck_error *err)
-{
-    ck_value *record = r->data->records[r->rows[k]].value;
-    int rc;
-    if (r->checklist_field)
-        borrow_put(record, r->checklist_field, r->checklist);
-    rc = ck_template_render(r->t, record, doc, err);
-    if (r->checklist_field)
-        borrow_take_back(record, r->checklist_field);
-    return rc;
-}
-
-/* An error about a staged file is about the form the user will look for. */
-static void name_form(ck_error *err, const forms_run *r, size_t k)
-{
-    if (strcmp(err->file, r->staged[k]) == 0)
-        err->file[0] = '\0';
-    ck_error_set_file(err, r->names[k]);
-}
 
 /* ---- load ------------------------------------------------------------------ */
 
@@ -497,7 +57,7 @@ static int load_inputs(forms_run *r)
     const ck_forms_options *opt = r->opt;
     int rc;
 
-    if ((rc = load_template(opt->form, &r->t, &r->err)) != 0)
+    if ((rc = ck_forms_template_load(opt->form, &r->t, &r->err)) != 0)
         return rc;
     for (size_t i = 0; i < ck_template_field_count(r->t); i++)
         if (ck_template_field_at(r->t, i)->kind == CK_FIELD_CHECKLIST)
@@ -514,32 +74,25 @@ static int load_inputs(forms_run *r)
 
 /* ---- check records ----------------------------------------------------------- */
 
-/* Validates every record before anything is written; lists the problems. */
+/* Validates every record before anything is written; keeps the problems. */
 static int check_records(forms_run *r)
 {
-    ck_buf problems = CK_BUF_INIT;
-    int rc = 0;
+    ck_forms_result *res = r->res;
 
     if (r->data->note)
-        put_masked(r->data->note, stderr);
-    r->invalid = ck_forms_data_validate(r->t, r->data, &problems);
+        ck_id_mask_in_text(r->data->note, strlen(r->data->note));
+    r->invalid = ck_forms_data_validate(r->t, r->data, &res->problems);
     r->valid = r->data->count - r->invalid;
-    if (r->invalid)
-        put_masked(problems.data, stderr);
-    ck_buf_free(&problems);
+    res->invalid = r->invalid;
+    res->valid = r->valid;
     if (r->invalid && !r->opt->skip_invalid) {
-        fprintf(stderr, ck_tr("clausekit: %s: %zu 筆資料有誤，未產生任何表單（可用 --skip-invalid 略過有誤的列）\n",
-                              "clausekit: %s: %zu record(s) are invalid; nothing was written (--skip-invalid leaves them out)\n"),
-                r->data->path, r->invalid);
-        rc = r->reported = 1;
-    } else if (r->invalid && r->valid == 0) {
-        fprintf(stderr, ck_tr("clausekit: %s: 沒有任何一筆正確的資料，未產生表單\n",
-                              "clausekit: %s: no record is valid; nothing was written\n"),
-                r->data->path);
-        rc = r->reported = 1;
+        res->outcome = CK_FORMS_INVALID;
+        return CK_EDATA;
     }
-    if (rc)
-        return rc;
+    if (r->invalid && r->valid == 0) {
+        res->outcome = CK_FORMS_NONE_VALID;
+        return CK_EDATA;
+    }
     r->rows = ck_calloc(r->valid, sizeof *r->rows);
     for (size_t i = 0, k = 0; i < r->data->count; i++)
         if (r->data->records[i].valid)
@@ -561,20 +114,20 @@ static int choose_output(forms_run *r)
                                                       "give -o FILE or -o DIR (or --zip FILE)"));
     else if (opt->merge) {
         r->mode = OUT_MERGE;
-        if (is_directory(opt->output) || ends_with(opt->output, "/"))
+        if (ck_fs_is_dir(opt->output) || ends_in_slash(opt->output))
             return ck_error_set(&r->err, CK_EUSAGE,
                                 ck_tr("--merge 產生一個檔案：-o 請給檔名（例如 %s%s全部.%s），不是資料夾",
                                       "--merge writes one file: give -o a file name (such as %s%sall.%s), "
                                       "not a folder"),
-                                opt->output, ends_with(opt->output, "/") ? "" : "/", r->ext);
-    } else if (r->valid == 1 && r->data->count == 1 && !is_directory(opt->output) && !ends_with(opt->output, "/") &&
+                                opt->output, ends_in_slash(opt->output) ? "" : "/", r->ext);
+    } else if (r->valid == 1 && r->data->count == 1 && !ck_fs_is_dir(opt->output) && !ends_in_slash(opt->output) &&
                (has_file_extension(opt->output) || path_exists(opt->output)))
         r->mode = OUT_ONE_FILE; /* a name without an extension is a folder, as for several rows */
     else
         r->mode = OUT_FILES;
-    if (r->mode == OUT_FILES && !is_directory(opt->output) &&
-        (path_exists(opt->output) || ends_with(opt->output, ".docx") || ends_with(opt->output, ".odt") ||
-         ends_with(opt->output, ".html") || ends_with(opt->output, ".md"))) {
+    if (r->mode == OUT_FILES && !ck_fs_is_dir(opt->output) &&
+        (path_exists(opt->output) || ck_fs_has_extension(opt->output, ".docx") || ck_fs_has_extension(opt->output, ".odt") ||
+         ck_fs_has_extension(opt->output, ".html") || ck_fs_has_extension(opt->output, ".md"))) {
         /* -o 名冊.docx for a roster of several rows is a folder by mistake */
         int rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("名冊有多筆資料，-o 須是資料夾（或用 --merge 合併成一個檔）",
                                                         "a roster gives several files: -o must be a folder (or use --merge)"));
@@ -589,7 +142,7 @@ static int choose_output(forms_run *r)
 /* The safe, unique file name stems of the forms, one per valid record. */
 static int plan_stems(forms_run *r, char ***out)
 {
-    const char *pattern = r->opt->name_pattern ? r->opt->name_pattern : default_pattern(r->t);
+    const char *pattern = r->opt->name_pattern ? r->opt->name_pattern : ck_forms_default_pattern(r->t);
     char **stems = ck_calloc(r->valid, sizeof *stems);
     ck_buf raw = CK_BUF_INIT, safe = CK_BUF_INIT;
     int rc = 0;
@@ -597,7 +150,7 @@ static int plan_stems(forms_run *r, char ***out)
     for (size_t k = 0; k < r->valid && rc == 0; k++) {
         ck_buf_clear(&raw);
         ck_buf_puts(&raw, "");
-        rc = expand_name(r->t, pattern, r->data->records[r->rows[k]].value, r->rows[k], &raw, &r->err);
+        rc = ck_forms_expand_name(r->t, pattern, r->data->records[r->rows[k]].value, r->rows[k], &raw, &r->err);
         if (rc == 0) {
             ck_buf_clear(&safe);
             ck_forms_safe_name(raw.data, ck_template_form(r->t), &safe);
@@ -630,7 +183,7 @@ static int plan_targets(forms_run *r)
         for (size_t k = 0; k < r->valid; k++) {
             ck_buf_clear(&b);
             if (r->mode == OUT_FILES)
-                ck_buf_printf(&b, "%s%s%s.%s", opt->output, ends_with(opt->output, "/") ? "" : "/", unique[k], r->ext);
+                ck_buf_printf(&b, "%s%s%s.%s", opt->output, ends_in_slash(opt->output) ? "" : "/", unique[k], r->ext);
             else
                 ck_buf_printf(&b, "%s.%s", unique[k], r->ext);
             r->targets[k] = ck_strdup(b.data);
@@ -718,7 +271,7 @@ static int check_targets(forms_run *r)
             return rc;
         }
     }
-    if (r->mode == OUT_ONE_FILE && is_directory(opt->output)) {
+    if (r->mode == OUT_ONE_FILE && ck_fs_is_dir(opt->output)) {
         rc = ck_error_set(&r->err, CK_EUSAGE, ck_tr("-o 是資料夾", "-o is a folder"));
         ck_error_set_file(&r->err, opt->output);
         return rc;
@@ -726,383 +279,46 @@ static int check_targets(forms_run *r)
     return 0;
 }
 
-/* ---- stage -------------------------------------------------------------------
- * Everything is written under names of this run's own first and put in
- * place only when every form is written:
- *   a new folder      built as a hidden folder beside it, then renamed
- *                     (a kill leaves all of it or none);
- *   an existing one   forms built in a hidden folder inside it, then
- *                     moved in one by one, each refusing a name that
- *                     exists (without --force), and undone when one
- *                     cannot be placed;
- *   one file, --zip   built under a hidden name beside it.
- * Leftovers of a run that was killed are swept first. */
-
-static void catch_signals(forms_run *r)
-{
-    struct sigaction sa;
-
-    interrupted_message = ck_tr("clausekit: 已中斷；本次產生的檔案都已刪除，沒有留下任何表單\n",
-                                "clausekit: interrupted; every file this run wrote was removed\n");
-    ck_file_announce_reset();
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &r->old_int);
-    sigaction(SIGTERM, &sa, &r->old_term);
-    r->signals_set = 1;
-}
-
-static void restore_signals(forms_run *r)
-{
-    if (r->signals_set) {
-        sigaction(SIGINT, &r->old_int, NULL);
-        sigaction(SIGTERM, &r->old_term, NULL);
-        r->signals_set = 0;
-    }
-}
-
-/* The prefix of the staging folder's name (mkdtemp adds XXXXXX), after
- * sweeping what a killed run left there; makes the folders above a new
- * output folder. */
-static int stage_dir_prefix(forms_run *r, ck_buf *b)
-{
-    const ck_forms_options *opt = r->opt;
-
-    if (r->mode == OUT_FILES) {
-        r->output_dir = ck_strdup(opt->output);
-        for (size_t n = strlen(r->output_dir); n > 1 && r->output_dir[n - 1] == '/'; n--)
-            r->output_dir[n - 1] = '\0';
-        r->new_dir = !is_directory(r->output_dir);
-        if (r->new_dir) {
-            char *slash = strrchr(r->output_dir, '/');
-            if (slash && slash != r->output_dir) {
-                int rc;
-                *slash = '\0';
-                rc = make_directory(r->output_dir, &r->err);
-                *slash = '/';
-                if (rc != 0)
-                    return rc;
-            }
-            ck_file_sweep_beside(r->output_dir);
-            ck_file_temp_name(r->output_dir, b);
-        } else {
-            ck_file_sweep(r->output_dir);
-            ck_buf_printf(b, "%s/.forms.ck-%ld-", r->output_dir, (long)getpid());
-        }
-    } else if (r->mode == OUT_ZIP) {
-        ck_file_sweep_beside(opt->zip);
-        ck_file_temp_name(opt->zip, b);
-    } else {
-        ck_file_sweep_beside(opt->output);
-    }
-    return 0;
-}
-
-/* The staging folder and each form's staged name in it. */
-static int make_stage_dir(forms_run *r, ck_buf *b)
-{
-    const ck_forms_options *opt = r->opt;
-
-    ck_buf_puts(b, "XXXXXX");
-    if (!mkdtemp(b->data)) {
-        int rc = ck_error_set(&r->err, CK_EIO, ck_tr("無法建立暫存資料夾：%s", "cannot create a staging folder: %s"),
-                              ck_strerror(errno));
-        ck_error_set_file(&r->err, r->mode == OUT_ZIP ? opt->zip : opt->output);
-        return rc;
-    }
-    r->stage_dir = ck_strdup(b->data);
-    copy_path(cleanup_stage_dir, sizeof cleanup_stage_dir, r->stage_dir);
-    cleanup_stage_dir_active = 1;
-    r->staged = ck_calloc(r->target_count, sizeof *r->staged);
-    r->names = ck_calloc(r->target_count, sizeof *r->names);
-    for (size_t k = 0; k < r->target_count; k++) {
-        const char *slash = strrchr(r->targets[k], '/');
-        ck_buf_clear(b);
-        ck_buf_printf(b, "%s/%s", r->stage_dir, slash ? slash + 1 : r->targets[k]);
-        r->staged[k] = ck_strdup(b->data);
-        ck_buf_clear(b);
-        if (r->mode == OUT_ZIP)
-            ck_buf_printf(b, "%s:%s", opt->zip, r->targets[k]);
-        else
-            ck_buf_puts(b, r->targets[k]);
-        r->names[k] = ck_strdup(b->data);
-    }
-    cleanup_paths = r->staged;
-    cleanup_count = r->target_count;
-    return 0;
-}
-
-static int stage_outputs(forms_run *r)
-{
-    const ck_forms_options *opt = r->opt;
-    ck_buf b = CK_BUF_INIT;
-    int rc;
-
-    ck_writer_options_default(&r->wo);
-    r->wo.title = ck_template_title(r->t);
-    ck_file_batch_free(&r->batch);
-    ck_file_batch_init(&r->batch, opt->force ? CK_FILE_REPLACE : CK_FILE_NEW);
-    catch_signals(r);
-    rc = stage_dir_prefix(r, &b);
-    if (rc == 0 && (r->mode == OUT_FILES || r->mode == OUT_ZIP))
-        rc = make_stage_dir(r, &b);
-    ck_buf_free(&b);
-    if (rc == 0 && r->mode != OUT_FILES) {
-        const char *one = ck_file_batch_stage(&r->batch, r->mode == OUT_ZIP ? opt->zip : opt->output, &r->err);
-        if (!one)
-            return r->err.code ? r->err.code : CK_EIO;
-        r->staged_one = ck_strdup(one);
-        copy_path(cleanup_staged_file, sizeof cleanup_staged_file, r->staged_one);
-        cleanup_staged_file_active = 1;
-    }
-    return rc;
-}
-
-/* ---- write ------------------------------------------------------------------- */
-
-/* The forms of a merged file, made as the writer asks for them. */
-typedef struct merge_source {
-    forms_run *run;
-    size_t total, done;
-} merge_source;
-
-static int next_form(void *ctx, size_t k, cmark_node **doc, ck_error *err)
-{
-    merge_source *ms = ctx;
-    int rc = render_record(ms->run, k, doc, err);
-    if (rc == 0 && k + 1 > ms->done) {
-        ms->done = k + 1;
-        progress(ms->run->opt, ms->done, ms->total);
-    }
-    return rc;
-}
-
-/* All forms into one file (-o FILE, --merge), one at a time: rendered,
- * written out and freed, so memory does not grow with the roster. */
-static int write_merged(forms_run *r)
-{
-    const char *path = r->mode == OUT_ZIP ? r->staged[0] : r->staged_one;
-    merge_source ms = { r, r->valid, 0 };
-    int rc;
-
-    ck_forms_hold_signals(1);
-    rc = ck_writer_write_stream(r->opt->format, r->valid, next_form, &ms, &r->wo, path, &r->err);
-    ck_forms_hold_signals(0);
-    if (rc != 0) {
-        if (strcmp(r->err.file, path) == 0)
-            r->err.file[0] = '\0';
-        ck_error_set_file(&r->err, r->mode == OUT_ZIP ? r->opt->zip : r->opt->output);
-        return rc;
-    }
-    ck_file_announce_started();
-    return 0;
-}
-
-/* Renders record k and writes it to its staged name. Every writer writes
- * through a temporary file and a rename, so a file appears whole or not at
- * all; signals wait while it is written. */
-static int write_one(forms_run *r, size_t k, ck_error *err)
-{
-    cmark_node *doc = NULL;
-    int rc;
-
-    ck_error_clear(err); /* a success may leave a file name behind in err */
-    rc = render_record(r, k, &doc, err);
-    if (rc != 0)
-        return rc;
-    ck_forms_hold_signals(1);
-    rc = ck_writer_write_many(r->opt->format, &doc, 1, &r->wo, r->staged[k], err);
-    if (rc != 0)
-        name_form(err, r, k);
-    ck_forms_hold_signals(0);
-    cmark_node_free(doc);
-    return rc;
-}
-
-/* A task of the worker pool: form k, its errors named for the user. */
-static int pool_task(void *ctx, size_t k, ck_error *err)
-{
-    forms_run *r = ctx;
-    int rc = write_one(r, k, err);
-    if (rc != 0)
-        name_form(err, r, k);
-    return rc;
-}
-
-static void pool_done(void *ctx, size_t done, size_t total)
-{
-    forms_run *r = ctx;
-    progress(r->opt, done, total);
-    ck_file_announce_started();
-}
-
-/* One file per form, by worker processes when the roster is large. */
-static int write_each(forms_run *r)
-{
-    int rc, jobs = r->opt->jobs > 0 ? r->opt->jobs : 1;
-
-    if (jobs > CK_FORMS_POOL_MAX)
-        jobs = CK_FORMS_POOL_MAX;
-    if ((size_t)jobs > r->target_count / 50)
-        jobs = (int)(r->target_count / 50); /* a small roster is not worth a fork */
-    if (jobs > 1) {
-        rc = ck_forms_pool_run(r->target_count, jobs, pool_task, pool_done, r, &r->err);
-        if (rc == CK_FORMS_POOL_FAILED)
-            r->reported = 1;
-        return rc;
-    }
-    for (size_t k = 0; k < r->target_count; k++) {
-        if ((rc = write_one(r, k, &r->err)) != 0)
-            return rc;
-        progress(r->opt, k + 1, r->target_count);
-        ck_file_announce_started();
-    }
-    return 0;
-}
-
-static int write_forms(forms_run *r)
-{
-    if (r->mode == OUT_ONE_FILE || r->mode == OUT_MERGE || (r->mode == OUT_ZIP && r->opt->merge))
-        return write_merged(r);
-    return write_each(r);
-}
-
-/* --zip: the archive is written by libzip straight to its staged name,
- * reading each form from the staging folder as it goes: memory does not
- * grow with the roster. */
-static int write_zip(forms_run *r)
-{
-    ck_zip_writer *zip = NULL;
-    int rc, deflate = r->opt->format == CK_WRITER_DOCX || r->opt->format == CK_WRITER_ODT;
-
-    ck_forms_hold_signals(1);
-    rc = ck_zip_writer_open_file(&zip, r->staged_one, &r->err);
-    for (size_t k = 0; rc == 0 && k < r->target_count; k++)
-        rc = ck_zip_writer_add_file(zip, r->targets[k], r->staged[k], deflate, &r->err);
-    if (rc == 0)
-        rc = ck_zip_writer_commit(zip, &r->err);
-    else
-        ck_zip_writer_abort(zip);
-    ck_forms_hold_signals(0);
-    if (rc != 0) {
-        if (strcmp(r->err.file, r->staged_one) == 0)
-            r->err.file[0] = '\0';
-        ck_error_set_file(&r->err, r->opt->zip);
-    }
-    return rc;
-}
-
-/* ---- commit: everything appears at once, or nothing does --------------------- */
-
-/* A new folder: the staging folder is renamed to it. */
-static int commit_new_dir(forms_run *r)
-{
-    mode_t mask = umask(0);
-    int code;
-
-    umask(mask);
-    chmod(r->stage_dir, 0777 & ~mask);
-    code = ck_file_move(r->stage_dir, r->output_dir, CK_FILE_NEW);
-    if (code == 0) {
-        cleanup_stage_dir_active = 0;
-        cleanup_count = 0;
-    } else if (code == EEXIST || code == ENOTEMPTY) {
-        r->new_dir = 0; /* another run made the folder meanwhile: move the forms in one by one */
-    } else {
-        int rc = ck_error_set(&r->err, CK_EIO, ck_tr("無法建立資料夾：%s", "cannot create the folder: %s"),
-                              ck_strerror(code));
-        ck_error_set_file(&r->err, r->output_dir);
-        return rc;
-    }
-    return 0;
-}
-
-static int commit_outputs(forms_run *r)
-{
-    int rc = 0;
-
-    ck_forms_hold_signals(1);
-    if (r->mode == OUT_FILES && r->new_dir)
-        rc = commit_new_dir(r);
-    if (rc == 0 && r->mode == OUT_FILES && !r->new_dir)
-        for (size_t k = 0; k < r->target_count; k++)
-            ck_file_batch_add(&r->batch, r->staged[k], r->targets[k]);
-    if (rc == 0 && (r->mode != OUT_FILES || !r->new_dir))
-        rc = ck_file_batch_commit(&r->batch, &r->err);
-    if (rc != 0) {
-        ck_forms_hold_signals(0);
-        return rc;
-    }
-    /* In place: nothing of it is the handler's to remove any more. */
-    cleanup_paths = NULL;
-    cleanup_count = 0;
-    cleanup_staged_file_active = 0;
-    cleanup_made_dir_count = 0;
-    if (r->stage_dir && cleanup_stage_dir_active) {
-        if (r->mode == OUT_ZIP)
-            for (size_t k = 0; k < r->target_count; k++)
-                unlink(r->staged[k]);
-        rmdir(r->stage_dir);
-    }
-    cleanup_stage_dir_active = 0;
-    restore_signals(r);
-    ck_forms_hold_signals(0);
-    return 0;
-}
-
 /* ---- the whole run ------------------------------------------------------------ */
 
-static void report_written(const forms_run *r)
+/* What was written, for the command line to list. */
+static void report_written(forms_run *r)
 {
-    const ck_forms_options *opt = r->opt;
+    ck_forms_result *res = r->res;
 
-    if (opt->listing) {
-        if (r->mode == OUT_ZIP)
-            fprintf(opt->listing, "%s\n", opt->zip);
-        else
-            for (size_t k = 0; k < r->target_count; k++)
-                fprintf(opt->listing, "%s\n", r->targets[k]);
+    if (r->mode == OUT_ZIP) {
+        res->outputs = ck_calloc(1, sizeof *res->outputs);
+        res->outputs[0] = ck_strdup(r->opt->zip);
+        res->output_count = 1;
+    } else {
+        res->outputs = r->targets;
+        res->output_count = r->target_count;
+        r->targets = NULL;
+        r->target_count = 0;
     }
-    if (r->invalid)
-        fprintf(stderr, ck_tr("clausekit: %s: 已產生 %zu 份，略過 %zu 筆有誤的資料\n",
-                              "clausekit: %s: wrote %zu form(s), left out %zu invalid record(s)\n"),
-                r->data->path, r->valid, r->invalid);
 }
 
 static void run_free(forms_run *r)
 {
-    restore_signals(r);
-    cleanup_paths = NULL;
-    cleanup_count = 0;
-    cleanup_staged_file_active = 0;
-    cleanup_stage_dir_active = 0;
-    cleanup_made_dir_count = 0;
-    ck_file_batch_free(&r->batch);
-    free(r->stage_dir);
-    free(r->staged_one);
-    free(r->output_dir);
-    ck_forms_names_free(r->staged, r->staged ? r->target_count : 0);
-    ck_forms_names_free(r->names, r->names ? r->target_count : 0);
+    ck_forms_stage_free(r);
     ck_forms_names_free(r->targets, r->target_count);
     free(r->rows);
     ck_value_free(r->checklist);
-    ck_forms_data_free(r->data);
     ck_template_free(r->t);
 }
 
-int ck_forms_run(const ck_forms_options *opt)
+int ck_forms_run(const ck_forms_options *opt, ck_forms_result *res)
 {
     forms_run r;
-    int rc, status;
+    int rc;
 
+    memset(res, 0, sizeof *res);
     memset(&r, 0, sizeof r);
     r.opt = opt;
+    r.res = res;
     r.ext = ck_writer_format_extension(opt->format);
     ck_error_clear(&r.err);
     ck_file_batch_init(&r.batch, CK_FILE_NEW);
-    cleanup_paths = NULL;
-    cleanup_count = 0;
     /* plan */
     rc = load_inputs(&r);
     if (rc == 0)
@@ -1116,22 +332,32 @@ int ck_forms_run(const ck_forms_options *opt)
         rc = check_targets(&r);
     /* write */
     if (rc == 0)
-        rc = stage_outputs(&r);
+        rc = ck_forms_stage(&r);
     if (rc == 0)
-        rc = write_forms(&r);
-    if (rc == 0 && r.mode == OUT_ZIP)
-        rc = write_zip(&r);
+        rc = ck_forms_write(&r);
     if (rc == 0)
-        rc = commit_outputs(&r);
+        rc = ck_forms_commit(&r);
     if (rc == 0) {
         report_written(&r);
-        status = r.invalid ? 1 : 0;
+        res->outcome = CK_FORMS_WRITTEN;
     } else {
-        if (!r.reported)
-            print_masked_error(&r.err);
-        status = FORMS_EXIT_ERROR;
-        remove_run_outputs();
+        ck_file_remove_temporaries();
+        if (res->outcome != CK_FORMS_INVALID && res->outcome != CK_FORMS_NONE_VALID) {
+            res->outcome = CK_FORMS_FAILED;
+            res->error = r.err;
+            /* messages never quote a person's number in full (data/ids.h) */
+            ck_id_mask_in_text(res->error.message, strlen(res->error.message));
+        }
     }
+    res->data = r.data;
     run_free(&r);
-    return status;
+    return rc < 0 ? rc : (rc == 0 ? 0 : CK_EIO);
+}
+
+void ck_forms_result_free(ck_forms_result *res)
+{
+    ck_forms_data_free(res->data);
+    ck_forms_problems_free(&res->problems);
+    ck_forms_names_free(res->outputs, res->output_count);
+    memset(res, 0, sizeof *res);
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "data/ids.h"
+#include "util/lang.h"
 #include "util/text.h"
 
 static int is_trim_char(const char *s, size_t len, size_t *width)
@@ -181,4 +183,121 @@ void ck_forms_names_free(char **names, size_t count)
     for (size_t i = 0; i < count; i++)
         free(names[i]);
     free(names);
+}
+
+/* ---- names from a --name pattern ------------------------------------------- */
+
+/* Expands a --name pattern for one record into raw (unsafe) text. Identity
+ * numbers are masked: a file name is shown in listings and logs. */
+int ck_forms_expand_name(const ck_template *t, const char *pattern, const ck_value *record, size_t index,
+                          ck_buf *out, ck_error *err)
+{
+    const char *p = pattern;
+
+    while (*p) {
+        const char *open = strstr(p, "{{"), *close;
+        char *inner, *bar, *value = NULL;
+        const ck_template_field *field;
+        if (!open) {
+            ck_buf_puts(out, p);
+            break;
+        }
+        ck_buf_append(out, p, (size_t)(open - p));
+        close = strstr(open + 2, "}}");
+        if (!close)
+            return ck_error_set(err, CK_EUSAGE, ck_tr("--name 的 {{ 沒有以 }} 結束", "--name: {{ is not closed by }}"));
+        inner = ck_strndup(open + 2, (size_t)(close - open - 2));
+        bar = strchr(inner, '|');
+        if (bar)
+            *bar = '\0';
+        ck_data_trim(inner);
+        field = ck_template_find_field(t, inner);
+        if (strcmp(inner, "@index") == 0) {
+            ck_buf b = CK_BUF_INIT;
+            ck_buf_printf(&b, "%zu", index + 1);
+            value = ck_buf_detach(&b);
+        } else if (strcmp(inner, "表單編號") == 0 || strcmp(inner, "form") == 0) {
+            value = ck_strdup(ck_template_form(t));
+        } else if (strcmp(inner, "表單名稱") == 0) {
+            value = ck_strdup(ck_template_title(t));
+        } else if (field && field->kind != CK_FIELD_CHECKLIST) {
+            const ck_value *v = ck_value_get(record, field->name);
+            ck_buf b = CK_BUF_INIT;
+            ck_buf_puts(&b, "");
+            if (v && v->kind == CK_VALUE_STRING)
+                ck_buf_puts(&b, v->string);
+            for (size_t i = 0; v && v->kind == CK_VALUE_LIST && i < v->count; i++)
+                ck_buf_printf(&b, "%s%s", i ? "、" : "", v->items[i]->kind == CK_VALUE_STRING ? v->items[i]->string : "");
+            value = ck_buf_detach(&b);
+            if (field->kind == CK_FIELD_ID && *value) {
+                char masked[128];
+                ck_id_mask(value, masked, sizeof masked);
+                free(value);
+                value = ck_strdup(masked);
+            }
+        } else {
+            size_t count = ck_template_field_count(t);
+            ck_field_def *defs = ck_calloc(count ? count : 1, sizeof *defs);
+            for (size_t i = 0; i < count; i++)
+                defs[i].name = ck_template_field_at(t, i)->name;
+            const char *guess = ck_header_suggest(inner, defs, count);
+            if (guess)
+                ck_error_set(err, CK_EUSAGE,
+                             ck_tr("--name 用到表單沒有的欄位「%s」；是否要用「%s」？",
+                                   "--name uses '%s', which is not a field of the form (did you mean '%s'?)"),
+                             inner, guess);
+            else
+                ck_error_set(err, CK_EUSAGE,
+                             ck_tr("--name 用到表單沒有的欄位「%s」", "--name uses '%s', which is not a field of the form"),
+                             inner);
+            free(defs);
+            free(inner);
+            return CK_EUSAGE;
+        }
+        /* filters after the name: applied as in templates */
+        for (char *f = bar ? bar + 1 : NULL; f && *f;) {
+            char *next = strchr(f, '|'), *colon, *arg = NULL, *filtered = NULL;
+            int rc;
+            if (next)
+                *next = '\0';
+            colon = strchr(f, ':');
+            if (colon) {
+                *colon = '\0';
+                arg = colon + 1;
+                ck_data_trim(arg);
+                if (*arg == '"' || *arg == '\'') {
+                    size_t al = strlen(arg);
+                    if (al >= 2 && arg[al - 1] == *arg)
+                        arg[al - 1] = '\0';
+                    arg++;
+                }
+            }
+            ck_data_trim(f);
+            rc = ck_template_apply_filter(f, arg, value, &filtered, err);
+            if (rc != 0) {
+                free(value);
+                free(inner);
+                return CK_EUSAGE;
+            }
+            free(value);
+            value = filtered;
+            f = next ? next + 1 : NULL;
+        }
+        /* a number in any field, not only the ID field, stays out of names */
+        ck_id_mask_in_text(value, strlen(value));
+        ck_buf_puts(out, value);
+        free(value);
+        free(inner);
+        p = close + 2;
+    }
+    return 0;
+}
+
+const char *ck_forms_default_pattern(const ck_template *t)
+{
+    if (ck_template_find_field(t, "姓名"))
+        return "{{表單編號}}-{{姓名}}";
+    if (ck_template_find_field(t, "公司名稱"))
+        return "{{表單編號}}-{{公司名稱}}";
+    return "{{表單編號}}-{{@index}}";
 }

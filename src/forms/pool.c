@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "data/ids.h"
 #include "util/lang.h"
 
 /* Read by the signal handler: set before it can run, async-signal-safe. */
@@ -76,12 +76,15 @@ void ck_forms_pool_stop(void)
     worker_count = 0;
 }
 
-/* Messages never quote a person's number in full (data/ids.h). */
-static void print_masked_error(ck_error *err)
-{
-    ck_id_mask_in_text(err->message, strlen(err->message));
-    ck_error_print(err, stderr);
-}
+/* What a worker sends: the index of a task it finished, or -1 and why a
+ * task failed, in one write (under PIPE_BUF, so never interleaved with
+ * another worker's report). */
+typedef struct failure_report {
+    long k;
+    ck_error err;
+} failure_report;
+
+_Static_assert(sizeof(failure_report) <= PIPE_BUF, "a report is written in one piece");
 
 /* A worker: runs tasks w, w + jobs, ... and reports each; never returns. */
 static void work(int w, int jobs, size_t count, int (*task)(void *ctx, size_t i, ck_error *err), void *ctx,
@@ -103,10 +106,13 @@ static void work(int w, int jobs, size_t count, int (*task)(void *ctx, size_t i,
         rc = task(ctx, i, &werr);
         ck_forms_hold_signals(1);
         if (rc != 0) {
-            /* said before it is reported: the parent stops the workers then */
-            print_masked_error(&werr);
-            k = -1;
-            if (write(report, &k, sizeof k) < 0)
+            failure_report f;
+            memset(&f, 0, sizeof f);
+            f.k = -1;
+            f.err = werr;
+            if (f.err.code == 0)
+                f.err.code = rc < 0 ? rc : CK_EIO;
+            if (write(report, &f, sizeof f) < 0)
                 _exit(2);
             _exit(2);
         }
@@ -153,6 +159,7 @@ int ck_forms_pool_run(size_t count, int jobs, int (*task)(void *ctx, size_t i, c
 {
     int fds[2], failed = 0, rc;
     size_t done = 0;
+    failure_report f;
     long k;
 
     if (jobs > CK_FORMS_POOL_MAX)
@@ -174,7 +181,15 @@ int ck_forms_pool_run(size_t count, int jobs, int (*task)(void *ctx, size_t i, c
         if (n != (ssize_t)sizeof k)
             break;
         if (k < 0) {
+            /* the rest of the report follows in the same write */
+            size_t got = 0;
             failed = 1;
+            while (got < sizeof f.err && (n = read(fds[0], (char *)&f.err + got, sizeof f.err - got)) > 0)
+                got += (size_t)n;
+            if (got == sizeof f.err) {
+                *err = f.err;
+                failed = 2;
+            }
             ck_forms_hold_signals(1);
             ck_forms_pool_stop(); /* also reads what the others reported */
             ck_forms_hold_signals(0);
@@ -193,5 +208,11 @@ int ck_forms_pool_run(size_t count, int jobs, int (*task)(void *ctx, size_t i, c
     close(fds[0]);
     worker_reports = -1;
     ck_forms_hold_signals(0);
-    return failed ? CK_FORMS_POOL_FAILED : 0;
+    if (failed == 2)
+        return err->code;
+    if (failed)
+        return ck_error_set(err, CK_EIO, "%s", ck_tr("有一個工作行程意外結束，未產生任何表單；請再試一次，或以 --jobs 1 執行",
+                                                     "a worker process ended unexpectedly; nothing was written: "
+                                                     "try again, or run with --jobs 1"));
+    return 0;
 }

@@ -281,18 +281,42 @@ void ck_forms_data_free(ck_forms_data *d)
 
 /* ---- validation -------------------------------------------------------------- */
 
-static void problem(ck_buf *problems, const ck_forms_data *d, long line, const char *message)
+void ck_forms_problems_free(ck_forms_problems *p)
+{
+    for (size_t i = 0; i < p->count; i++)
+        free(p->items[i].message);
+    free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
+static void problem(ck_forms_problems *problems, long line, const char *message)
+{
+    ck_forms_problem *item;
+
+    if (problems->count == problems->capacity) {
+        problems->capacity = problems->capacity ? problems->capacity * 2 : 8;
+        problems->items = ck_realloc(problems->items, problems->capacity * sizeof *problems->items);
+    }
+    item = &problems->items[problems->count++];
+    item->line = line;
+    item->message = ck_strdup(message);
+    ck_id_mask_in_text(item->message, strlen(item->message));
+}
+
+void ck_forms_problem_format(const ck_forms_data *d, const ck_forms_problem *p, ck_buf *out)
 {
     ck_error e;
     char text[2048];
 
     ck_error_clear(&e);
-    ck_error_set(&e, CK_EDATA, "%s", message);
+    ck_error_set(&e, CK_EDATA, "%s", p->message);
     ck_error_set_file(&e, d->path);
     if (d->part)
         ck_error_set_part(&e, d->part);
-    ck_error_set_line(&e, line, 0);
-    ck_buf_printf(problems, "clausekit: %s\n", ck_error_format(&e, text, sizeof text));
+    ck_error_set_line(&e, p->line, 0);
+    ck_error_format(&e, text, sizeof text);
+    ck_id_mask_in_text(text, strlen(text)); /* a number in the file's name too */
+    ck_buf_printf(out, "clausekit: %s\n", text);
 }
 
 static int amount_ok(const char *s)
@@ -306,7 +330,7 @@ static int amount_ok(const char *s)
     return ok;
 }
 
-size_t ck_forms_data_validate(const ck_template *t, ck_forms_data *d, ck_buf *problems)
+size_t ck_forms_data_validate(const ck_template *t, ck_forms_data *d, ck_forms_problems *problems)
 {
     size_t invalid = 0;
     ck_buf msg = CK_BUF_INIT;
@@ -346,7 +370,7 @@ size_t ck_forms_data_validate(const ck_template *t, ck_forms_data *d, ck_buf *pr
             }
             if (msg.len) {
                 /* A record file names the value's own line, a roster its row. */
-                problem(problems, d, v && v->line ? v->line : rec->line, msg.data);
+                problem(problems, v && v->line ? v->line : rec->line, msg.data);
                 rec->valid = 0;
             }
         }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "annotate/review.h"
+#include "cli/commands.h"
 #include "forms/forms.h"
 #include "match/match.h"
 #include "reader/reader.h"
@@ -120,6 +121,8 @@ done:
 static int run_forms(const ck_serve_work *w)
 {
     ck_forms_options opt;
+    ck_forms_result res;
+    int status;
 
     memset(&opt, 0, sizeof opt);
     opt.form = w->form;
@@ -147,7 +150,10 @@ static int run_forms(const ck_serve_work *w)
     opt.merge = w->merge;
     opt.from_check = w->from_check;
     opt.jobs = 1;
-    return ck_forms_run(&opt);
+    ck_forms_run(&opt, &res);
+    status = ck_cli_forms_tell(&res, NULL);
+    ck_forms_result_free(&res);
+    return status;
 }
 
 int ck_serve_work_run(void *arg)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,24 +16,69 @@
 #include "util/buf.h"
 #include "util/lang.h"
 
-static ck_file_out *open_outputs;
+/* ============================================================================
+ * The registry of temporaries
+ * ========================================================================== */
 
-static void unlist(ck_file_out *out)
+/* Read by signal handlers: volatile, and changed only with the signals
+ * blocked, each entry complete before it is linked. */
+static ck_file_temp *volatile temporaries;
+
+static void block_signals(sigset_t *old)
 {
-    for (ck_file_out **p = &open_outputs; *p; p = &(*p)->next_open) {
-        if (*p == out) {
-            *p = out->next_open;
-            return;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+void ck_file_temp_list(ck_file_temp *temp)
+{
+    sigset_t old;
+
+    block_signals(&old);
+    temp->owner = getpid();
+    temp->next = temporaries;
+    temporaries = temp;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+void ck_file_temp_unlist(ck_file_temp *temp)
+{
+    sigset_t old;
+
+    block_signals(&old);
+    for (ck_file_temp *volatile *p = &temporaries; *p; p = &(*p)->next) {
+        if (*p == temp) {
+            *p = temp->next;
+            break;
         }
     }
+    temp->next = NULL;
+    sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void ck_file_remove_temporaries(void)
 {
-    for (ck_file_out *o = open_outputs; o; o = o->next_open)
-        if (o->tmp_path)
-            unlink(o->tmp_path);
+    pid_t self = getpid();
+
+    for (ck_file_temp *t = temporaries; t; t = t->next) {
+        if (t->owner != self)
+            continue; /* a worker's copy of its parent's list */
+        for (size_t i = 0; t->paths && i < t->count; i++)
+            if (t->paths[i])
+                unlink(t->paths[i]);
+        if (t->path && t->is_dir)
+            rmdir(t->path);
+        else if (t->path)
+            unlink(t->path);
+    }
 }
+
+/* ============================================================================
+ * One output
+ * ========================================================================== */
 
 static int failed(ck_error *err, const char *path, int code)
 {
@@ -54,7 +100,8 @@ static int failed(ck_error *err, const char *path, int code)
 
 static void finish(ck_file_out *out)
 {
-    unlist(out);
+    if (out->tmp_path)
+        ck_file_temp_unlist(&out->temp);
     if (out->fd >= 0)
         close(out->fd);
     free(out->path);
@@ -85,18 +132,22 @@ int ck_file_out_open_policy(ck_file_out *out, const char *path, ck_file_policy p
         return 0;
     }
     ck_buf tmp = CK_BUF_INIT;
+    sigset_t old;
     ck_file_temp_name(path, &tmp);
     ck_buf_puts(&tmp, "XXXXXX");
+    block_signals(&old); /* made and listed in one step */
     out->fd = mkstemp(tmp.data);
     if (out->fd < 0) {
         int code = errno;
+        sigprocmask(SIG_SETMASK, &old, NULL);
         ck_buf_free(&tmp);
         return failed(err, path, code);
     }
     out->path = ck_strdup(path);
     out->tmp_path = ck_buf_detach(&tmp);
-    out->next_open = open_outputs;
-    open_outputs = out;
+    out->temp.path = out->tmp_path;
+    ck_file_temp_list(&out->temp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     return 0;
 }
 
@@ -165,6 +216,36 @@ int ck_file_write(const char *path, const void *data, size_t len, ck_error *err)
         return rc;
     }
     return ck_file_out_commit(&out, err);
+}
+
+static int open_straight(ck_file_out *out, const char *path, int flags, ck_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0666);
+    if (out->fd < 0)
+        return failed(err, path, errno);
+    out->path = ck_strdup(path);
+    return 0;
+}
+
+int ck_file_out_open_staged(ck_file_out *out, const char *path, ck_error *err)
+{
+    return open_straight(out, path, O_TRUNC, err);
+}
+
+int ck_file_write_new(const char *path, const void *data, size_t len, ck_error *err)
+{
+    ck_file_out out;
+    int rc = open_straight(&out, path, O_EXCL, err);
+
+    if (rc != 0)
+        return rc;
+    rc = ck_file_out_write(&out, data, len, err);
+    if (rc == 0)
+        return ck_file_out_commit(&out, err);
+    ck_file_out_abort(&out);
+    unlink(path);
+    return rc;
 }
 
 /* ============================================================================
@@ -329,6 +410,8 @@ void ck_file_batch_add(ck_file_batch *batch, const char *staged, const char *tar
 const char *ck_file_batch_stage(ck_file_batch *batch, const char *target, ck_error *err)
 {
     ck_buf name = CK_BUF_INIT;
+    ck_file_batch_item *item;
+    sigset_t old;
     int fd;
 
     const char *base = strrchr(target, '/'), *dot;
@@ -343,16 +426,23 @@ const char *ck_file_batch_stage(ck_file_batch *batch, const char *target, ck_err
         ck_buf_puts(&name, dot);
         suffix = (int)strlen(dot);
     }
+    block_signals(&old); /* made and listed in one step */
     fd = mkstemps(name.data, suffix);
     if (fd < 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         failed(err, target, errno);
         ck_buf_free(&name);
         return NULL;
     }
     close(fd);
     ck_file_batch_add(batch, name.data, target);
+    item = &batch->items[batch->count - 1];
+    item->temp = ck_calloc(1, sizeof *item->temp);
+    item->temp->path = item->staged;
+    ck_file_temp_list(item->temp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     ck_buf_free(&name);
-    return batch->items[batch->count - 1].staged;
+    return item->staged;
 }
 
 /* Copies the staged bytes into a device or FIFO. Returns 0 or errno. */
@@ -379,6 +469,16 @@ static int write_into(const char *staged, const char *target)
     if (out >= 0 && close(out) != 0 && code == 0)
         code = errno;
     return code;
+}
+
+/* A staged file placed is no temporary any more. */
+static void unlist_item(ck_file_batch_item *item)
+{
+    if (item->temp) {
+        ck_file_temp_unlist(item->temp);
+        free(item->temp);
+        item->temp = NULL;
+    }
 }
 
 /* Puts the replaced file back (or removes the new one) for an item placed. */
@@ -414,6 +514,7 @@ int ck_file_batch_commit(ck_file_batch *batch, ck_error *err)
                 break;
             unlink(item->staged);
             item->placed = item->written_into = 1;
+            unlist_item(item);
             continue;
         }
         if (lstat(item->target, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
@@ -445,6 +546,7 @@ int ck_file_batch_commit(ck_file_batch *batch, ck_error *err)
             break;
         }
         item->placed = 1;
+        unlist_item(item);
     }
     if (code != 0) {
         failed(err, batch->items[i].target, code);
@@ -464,6 +566,7 @@ void ck_file_batch_free(ck_file_batch *batch)
         ck_file_batch_item *item = &batch->items[i];
         if (!item->placed)
             unlink(item->staged);
+        unlist_item(item);
         if (item->backup)
             unlink(item->backup);
         free(item->staged);

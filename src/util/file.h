@@ -7,17 +7,40 @@
  * /dev/stdout, a FIFO — is written straight into: renaming over it would
  * replace the device itself.
  *
- * Outputs still open are listed so that a signal handler can remove their
- * temporary files (ck_file_remove_temporaries, which only calls unlink).
+ * Every temporary a run makes is listed in one registry (below) until it
+ * is placed or removed, so that one signal handler can remove them all.
  */
 #ifndef CK_FILE_H
 #define CK_FILE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "util/error.h"
 
 struct ck_buf;
+
+/* ---- the registry of temporaries ---------------------------------------------
+ * Every temporary of a run — an output's temporary file, a staged output,
+ * a staging folder and the files in it, a folder made for the output — is
+ * listed here while it exists, by every writer, by zip, by forms. The list
+ * is a chain of entries the callers own; it changes only with SIGINT and
+ * SIGTERM blocked and an entry is complete before it is linked, so a signal
+ * handler always reads a whole list. */
+typedef struct ck_file_temp {
+    const char *path;            /* one file or folder (borrowed: must outlive the listing) */
+    char *const *paths;          /* or count files (borrowed too) */
+    size_t count;
+    int is_dir;                  /* path is a folder: removed with rmdir, so only when empty */
+    pid_t owner;                 /* the process that listed it */
+    struct ck_file_temp *next;
+} ck_file_temp;
+
+/* Lists temp (path or paths set by the caller), owned by this process;
+ * temp stays the caller's and must stay in place until unlisted. */
+void ck_file_temp_list(ck_file_temp *temp);
+/* Unlists temp; nothing when it is not listed. */
+void ck_file_temp_unlist(ck_file_temp *temp);
 
 /* What committing does when something already has the name. */
 typedef enum ck_file_policy {
@@ -30,7 +53,7 @@ typedef struct ck_file_out {
     char *path;
     char *tmp_path;               /* NULL when writing straight into path */
     ck_file_policy policy;
-    struct ck_file_out *next_open;
+    ck_file_temp temp;            /* tmp_path in the registry */
 } ck_file_out;
 
 /* Opens path for writing (see above), replacing what is there on commit.
@@ -49,8 +72,22 @@ void ck_file_out_abort(ck_file_out *out);
 /* The whole of data to path, as above. */
 int ck_file_write(const char *path, const void *data, size_t len, ck_error *err);
 
-/* Removes the temporary files of outputs not yet committed. Only calls
- * unlink(), so a signal handler may call it. */
+/* Opens path to write straight into: a staged name of the caller's own
+ * that nothing else uses (ck_file_batch_stage), so no temporary and no
+ * rename; commit closes it. The file is made when missing, emptied when
+ * not. */
+int ck_file_out_open_staged(ck_file_out *out, const char *path, ck_error *err);
+
+/* The whole of data straight into a new file at path, a name of the
+ * caller's own that nothing else uses (a staged output in a staging
+ * folder): no temporary and no rename. Fails when path exists; on failure
+ * the file is removed. */
+int ck_file_write_new(const char *path, const void *data, size_t len, ck_error *err);
+
+/* Removes every temporary this process has listed, newest first: files
+ * with unlink(), folders with rmdir() (only when empty by then). Calls
+ * nothing else, so a signal handler may call it; in a worker process it
+ * leaves the parent's entries to the parent. */
 void ck_file_remove_temporaries(void);
 
 /* ---- temporaries ------------------------------------------------------------ */
@@ -89,6 +126,7 @@ int ck_file_same(const char *a, const char *b);
  * from a hard link kept beside it, a new one is removed. */
 typedef struct ck_file_batch_item {
     char *staged;
+    ck_file_temp *temp;   /* staged in the registry until placed */
     char *target;
     char *backup;      /* hard link to the replaced file while committing */
     int placed;

@@ -194,6 +194,10 @@ typedef int (*ck_writer_package_fill)(ck_zip_writer *w, cmark_node *const *docs,
 int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                             ck_writer_package_fill fill, ck_error *err);
 
+/* The same into memory: the package's bytes appended to out. */
+int ck_writer_package_bytes(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                            ck_writer_package_fill fill, ck_buf *out, ck_error *err);
+
 /* The same for documents from a source, the main part streamed: the fill
  * renders src and adds every part to w. */
 typedef int (*ck_writer_package_fill_stream)(ck_zip_writer *w, const ck_writer_source *src,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "util/lang.h"
+#include "zip/build.h"
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -628,38 +629,145 @@ static void put_core(ck_buf *b, const ck_writer_options *o)
     ck_buf_puts(b, "</cp:coreProperties>");
 }
 
-int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, const ck_buf *numbering,
-                                   ck_error *err)
+/* Each part of a DOCX package but word/document.xml, in package order,
+ * handed to emit (which empties b). */
+typedef int (*part_fn)(void *ctx, const char *name, ck_buf *b, ck_error *err);
+
+static int fixed_parts(const ck_writer_options *o, const ck_buf *numbering, part_fn emit, void *ctx, ck_error *err)
 {
-    ck_writer_options o;
     ck_buf b = CK_BUF_INIT;
     int rc;
 
-    ck_writer_resolve_options(opt, &o);
-    if ((rc = ck_writer_zip_add_static(w, "[Content_Types].xml", content_types, sizeof content_types - 1, err)) ||
-        (rc = ck_writer_zip_add_static(w, "_rels/.rels", package_rels, sizeof package_rels - 1, err)) ||
-        (rc = ck_writer_zip_add_static(w, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1, err)))
+    ck_buf_append(&b, content_types, sizeof content_types - 1);
+    if ((rc = emit(ctx, "[Content_Types].xml", &b, err)))
         goto done;
-    put_core(&b, &o);
-    if ((rc = ck_writer_zip_add_buf(w, "docProps/core.xml", &b, err)))
+    ck_buf_append(&b, package_rels, sizeof package_rels - 1);
+    if ((rc = emit(ctx, "_rels/.rels", &b, err)))
         goto done;
-    put_styles(&b, &o);
-    if ((rc = ck_writer_zip_add_buf(w, "word/styles.xml", &b, err)))
+    ck_buf_append(&b, document_rels, sizeof document_rels - 1);
+    if ((rc = emit(ctx, "word/_rels/document.xml.rels", &b, err)))
         goto done;
-    put_settings(&b, &o);
-    if ((rc = ck_writer_zip_add_buf(w, "word/settings.xml", &b, err)))
+    put_core(&b, o);
+    if ((rc = emit(ctx, "docProps/core.xml", &b, err)))
         goto done;
-    put_font_table(&b, &o);
-    if ((rc = ck_writer_zip_add_buf(w, "word/fontTable.xml", &b, err)))
+    put_styles(&b, o);
+    if ((rc = emit(ctx, "word/styles.xml", &b, err)))
+        goto done;
+    put_settings(&b, o);
+    if ((rc = emit(ctx, "word/settings.xml", &b, err)))
+        goto done;
+    put_font_table(&b, o);
+    if ((rc = emit(ctx, "word/fontTable.xml", &b, err)))
         goto done;
     if (numbering && numbering->len)
         ck_buf_append(&b, numbering->data, numbering->len);
     else
         put_numbering(&b, NULL);
-    rc = ck_writer_zip_add_buf(w, "word/numbering.xml", &b, err);
+    rc = emit(ctx, "word/numbering.xml", &b, err);
 done:
     ck_buf_free(&b);
     return rc;
+}
+
+static int emit_to_zip(void *ctx, const char *name, ck_buf *b, ck_error *err)
+{
+    return ck_writer_zip_add_buf(ctx, name, b, err);
+}
+
+int ck_writer_docx_add_fixed_parts(ck_zip_writer *w, const ck_writer_options *opt, const ck_buf *numbering,
+                                   ck_error *err)
+{
+    ck_writer_options o;
+
+    ck_writer_resolve_options(opt, &o);
+    return fixed_parts(&o, numbering, emit_to_zip, w, err);
+}
+
+/* ---- many packages with the same options --------------------------------------
+ * Every part but word/document.xml is the same in each form of a run (the
+ * numbering too, as long as the documents' lists are): each is compressed
+ * once, kept with its uncompressed bytes, and compressed again only when a
+ * package's part differs from the one kept. */
+
+#define KIT_PARTS 8
+
+struct ck_writer_docx_kit {
+    ck_writer_options opt;     /* resolved; strings borrowed from the caller */
+    char *names[KIT_PARTS];
+    ck_buf plain[KIT_PARTS];   /* the part's bytes, to compare */
+    ck_zip_entry packed[KIT_PARTS];
+    size_t count;              /* parts so far in the package being built */
+    ck_zip_build *zip;         /* the package being built */
+};
+
+/* A part of the package being built: reused when its bytes are the kept ones. */
+static int emit_to_kit(void *ctx, const char *name, ck_buf *b, ck_error *err)
+{
+    ck_writer_docx_kit *kit = ctx;
+    size_t i = kit->count++;
+    int rc = 0;
+
+    if (i >= KIT_PARTS)
+        return ck_error_set(err, CK_EIO, "too many DOCX parts");
+    if (!kit->names[i] || strcmp(kit->names[i], name) != 0 || kit->plain[i].len != b->len ||
+        memcmp(kit->plain[i].data, b->data, b->len) != 0) {
+        free(kit->names[i]);
+        kit->names[i] = ck_strdup(name);
+        ck_buf_clear(&kit->plain[i]);
+        ck_buf_append(&kit->plain[i], b->data ? b->data : "", b->len);
+        ck_zip_entry_free(&kit->packed[i]);
+        rc = ck_zip_entry_make(&kit->packed[i], b->data ? b->data : "", b->len, b->len < CK_WRITER_STORE_BELOW, err);
+    }
+    ck_buf_clear(b);
+    if (rc == 0)
+        rc = ck_zip_build_add(kit->zip, name, &kit->packed[i], err);
+    return rc;
+}
+
+ck_writer_docx_kit *ck_writer_docx_kit_new(const ck_writer_options *opt)
+{
+    ck_writer_docx_kit *kit = ck_calloc(1, sizeof *kit);
+    ck_writer_resolve_options(opt, &kit->opt);
+    return kit;
+}
+
+int ck_writer_docx_kit_write(ck_writer_docx_kit *kit, cmark_node *const *docs, size_t n, ck_buf *out, ck_error *err)
+{
+    ck_buf document = CK_BUF_INIT, numbering = CK_BUF_INIT, title = CK_BUF_INIT;
+    ck_writer_options o = kit->opt;
+    ck_zip_build zip;
+    int rc;
+
+    if (n == 0)
+        return ck_writer_no_documents("", err);
+    ck_writer_title(docs, n, &o, &title);
+    o.title = title.data ? title.data : "";
+    ck_zip_build_init(&zip, ck_zip_sink_buf, out);
+    kit->zip = &zip;
+    kit->count = 0;
+    if (!(rc = ck_writer_docx_render(docs, n, &o, &document, &numbering, err)) &&
+        !(rc = fixed_parts(&o, &numbering, emit_to_kit, kit, err)) &&
+        !(rc = ck_zip_build_add_data(&zip, "word/document.xml", document.data ? document.data : "", document.len,
+                                     document.len < CK_WRITER_STORE_BELOW, err)))
+        rc = ck_zip_build_finish(&zip, err);
+    kit->zip = NULL;
+    ck_zip_build_free(&zip);
+    ck_buf_free(&document);
+    ck_buf_free(&numbering);
+    ck_buf_free(&title);
+    return rc;
+}
+
+void ck_writer_docx_kit_free(ck_writer_docx_kit *kit)
+{
+    if (!kit)
+        return;
+    for (size_t i = 0; i < KIT_PARTS; i++) {
+        free(kit->names[i]);
+        ck_buf_free(&kit->plain[i]);
+        ck_zip_entry_free(&kit->packed[i]);
+    }
+    free(kit);
 }
 
 static int fill_docx(ck_zip_writer *w, cmark_node *const *docs, size_t n, const ck_writer_options *opt,
@@ -704,6 +812,12 @@ int ck_writer_docx_write_stream(const ck_writer_source *src, const ck_writer_opt
                                 ck_error *err)
 {
     return ck_writer_package_write_stream(src, opt, path, fill_docx_stream, err);
+}
+
+int ck_writer_docx_write_bytes(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                           ck_error *err)
+{
+    return ck_writer_package_bytes(docs, n, opt, fill_docx, out, err);
 }
 
 int ck_writer_docx_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt,

@@ -715,6 +715,12 @@ int ck_writer_odt_write_stream(const ck_writer_source *src, const ck_writer_opti
     return ck_writer_package_write_stream(src, opt, path, fill_odt_stream, err);
 }
 
+int ck_writer_odt_write_bytes(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                           ck_error *err)
+{
+    return ck_writer_package_bytes(docs, n, opt, fill_odt, out, err);
+}
+
 int ck_writer_odt_write_many(cmark_node *const *docs, size_t n, const ck_writer_options *opt, const char *path,
                              ck_error *err)
 {

@@ -537,7 +537,7 @@ void ck_writer_put_inline(ck_writer_marks *m, cmark_node *node, int enter, ck_bu
 
 /* ---- packages and files --------------------------------------------------------------------- */
 
-#define STORE_BELOW 2048
+#define STORE_BELOW CK_WRITER_STORE_BELOW
 
 void ck_writer_put_escaped(ck_buf *b, const char *text, size_t len, int html)
 {
@@ -630,6 +630,40 @@ int ck_writer_package_write(cmark_node *const *docs, size_t n, const ck_writer_o
     rc = write_package(path, &(package_content){ .docs = docs, .n = n, .fill = fill, .opt = &o }, err);
     ck_buf_free(&title);
     return rc;
+}
+
+int ck_writer_package_bytes(cmark_node *const *docs, size_t n, const ck_writer_options *opt,
+                            ck_writer_package_fill fill, ck_buf *out, ck_error *err)
+{
+    ck_writer_options o;
+    ck_buf title = CK_BUF_INIT;
+    ck_zip_writer *w = NULL;
+    int rc;
+
+    if (n == 0)
+        return ck_writer_no_documents("", err);
+    ck_writer_resolve_options(opt, &o);
+    ck_writer_title(docs, n, &o, &title);
+    o.title = title.data ? title.data : "";
+    if ((rc = ck_zip_writer_open_memory(&w, err)) == 0 && (rc = fill(w, docs, n, &o, err)) == 0) {
+        rc = ck_zip_writer_commit_memory(w, out, err);
+        w = NULL;
+    }
+    ck_zip_writer_abort(w);
+    ck_buf_free(&title);
+    return rc;
+}
+
+int ck_writer_write_bytes(ck_writer_format format, cmark_node *const *docs, size_t n,
+                          const ck_writer_options *opt, ck_buf *out, ck_error *err)
+{
+    switch (format) {
+    case CK_WRITER_DOCX: return ck_writer_docx_write_bytes(docs, n, opt, out, err);
+    case CK_WRITER_ODT: return ck_writer_odt_write_bytes(docs, n, opt, out, err);
+    case CK_WRITER_HTML: return ck_writer_html_render(docs, n, opt, out, err);
+    case CK_WRITER_MD: return ck_writer_md_render(docs, n, opt, out, err);
+    }
+    return ck_error_set(err, CK_EUSAGE, "unknown output format");
 }
 
 /* ---- documents one at a time -------------------------------------------------- */

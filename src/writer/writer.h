@@ -131,6 +131,33 @@ typedef int (*ck_writer_next_fn)(void *ctx, size_t i, cmark_node **doc, ck_error
 int ck_writer_write_stream(ck_writer_format format, size_t count, ck_writer_next_fn next, void *ctx,
                            const ck_writer_options *opt, const char *path, ck_error *err);
 
+/* ---- whole files in memory ----------------------------------------------------
+ * The bytes of the file write_many would write, appended to out (the
+ * caller owns it). */
+int ck_writer_docx_write_bytes(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                               ck_error *err);
+int ck_writer_odt_write_bytes(cmark_node *const *docs, size_t n, const ck_writer_options *opt, ck_buf *out,
+                              ck_error *err);
+int ck_writer_write_bytes(ck_writer_format format, cmark_node *const *docs, size_t n,
+                          const ck_writer_options *opt, ck_buf *out, ck_error *err);
+
+/* Many DOCX files with the same options (a roster's forms): the parts all
+ * of them share (styles, settings, fonts, and the numbering while the
+ * documents' lists are the same) are generated and compressed once and
+ * their compressed bytes reused; only word/document.xml is compressed for
+ * each. The bytes are the same DOCX as ck_writer_docx_write_bytes's, its
+ * zip written by zip/build.h. opt's strings must outlive the kit. */
+typedef struct ck_writer_docx_kit ck_writer_docx_kit;
+ck_writer_docx_kit *ck_writer_docx_kit_new(const ck_writer_options *opt);
+/* The package of docs (merged as write_many does), appended to out. */
+int ck_writer_docx_kit_write(ck_writer_docx_kit *kit, cmark_node *const *docs, size_t n, ck_buf *out,
+                             ck_error *err);
+void ck_writer_docx_kit_free(ck_writer_docx_kit *kit);
+
+/* Parts shorter than this are stored rather than deflated: a deflate
+ * stream costs more to set up than it saves on a kilobyte. */
+#define CK_WRITER_STORE_BELOW 2048
+
 /* ---- in memory ---------------------------------------------------------------
  * The main part appended to out (the caller owns out and frees it with
  * ck_buf_free): DOCX word/document.xml, ODT content.xml, the whole HTML

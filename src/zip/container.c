@@ -489,11 +489,6 @@ struct ck_zip_writer {
     char *path;
 };
 
-void ck_zip_writer_remove_temporaries(void)
-{
-    ck_file_remove_temporaries();
-}
-
 static int write_failed(ck_error *err, const char *path, const char *why)
 {
     ck_error_set(err, CK_EIO, ck_tr("無法寫入檔案（%s）；請確認資料夾存在、可寫入且磁碟有空間",
@@ -541,28 +536,60 @@ int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err)
     return 0;
 }
 
-static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int store, ck_error *err);
-
-int ck_zip_writer_open_file(ck_zip_writer **out, const char *path, ck_error *err)
+int ck_zip_writer_open_memory(ck_zip_writer **out, ck_error *err)
 {
     ck_zip_writer *w = ck_calloc(1, sizeof *w);
-    int code = 0;
+    zip_error_t ze;
 
     *out = NULL;
     w->out.fd = -1;
-    w->path = ck_strdup(path);
-    w->archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+    w->path = ck_strdup("");
+    zip_error_init(&ze);
+    w->memory = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (w->memory) {
+        zip_source_keep(w->memory);
+        w->archive = zip_open_from_source(w->memory, ZIP_TRUNCATE, &ze);
+    }
     if (!w->archive) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, code);
-        write_failed(err, path, zip_error_strerror(&ze));
+        write_failed(err, "", zip_error_strerror(&ze));
         zip_error_fini(&ze);
         writer_free(w);
         return CK_EIO;
     }
+    zip_error_fini(&ze);
     *out = w;
     return 0;
 }
+
+/* The in-memory archive appended to out. */
+static int copy_out(ck_zip_writer *w, ck_buf *out, ck_error *err)
+{
+    char buf[65536];
+    zip_int64_t n;
+
+    if (zip_source_open(w->memory) != 0)
+        return write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory)));
+    while ((n = zip_source_read(w->memory, buf, sizeof buf)) > 0)
+        ck_buf_append(out, buf, (size_t)n);
+    zip_source_close(w->memory);
+    return n < 0 ? write_failed(err, w->path, zip_error_strerror(zip_source_error(w->memory))) : 0;
+}
+
+int ck_zip_writer_commit_memory(ck_zip_writer *w, ck_buf *out, ck_error *err)
+{
+    int rc;
+
+    if (zip_close(w->archive) != 0) {
+        rc = write_failed(err, w->path, zip_strerror(w->archive));
+        zip_discard(w->archive);
+    } else {
+        rc = copy_out(w, out, err);
+    }
+    writer_free(w);
+    return rc;
+}
+
+static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int store, ck_error *err);
 
 int ck_zip_writer_add_stream(ck_zip_writer *w, const char *name, FILE *file, int store, ck_error *err)
 {
@@ -579,12 +606,6 @@ int ck_zip_writer_add_stream(ck_zip_writer *w, const char *name, FILE *file, int
     if (!src)
         fclose(file);
     return add_source(w, name, src, store, err);
-}
-
-int ck_zip_writer_add_file(ck_zip_writer *w, const char *name, const char *path, int store, ck_error *err)
-{
-    chmod(path, 0666); /* see ck_zip_writer_add_stream */
-    return add_source(w, name, zip_source_file(w->archive, path, 0, -1), store, err);
 }
 
 static int add_source(ck_zip_writer *w, const char *name, zip_source_t *src, int store, ck_error *err)
@@ -673,8 +694,6 @@ int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err)
     if (zip_close(w->archive) != 0) {
         rc = write_failed(err, w->path, zip_strerror(w->archive));
         zip_discard(w->archive);
-    } else if (!w->memory) {
-        rc = 0; /* ck_zip_writer_open_file: libzip has written it */
     } else if ((rc = write_out(w, err)) == 0) {
         rc = ck_file_out_commit(&w->out, err);
     }

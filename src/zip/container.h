@@ -77,15 +77,11 @@ void ck_zip_stream_close(ck_zip_stream *stream);
 /* Starts an archive that will appear at path on commit. Caller owns *out and
  * must commit or abort it. */
 int ck_zip_writer_open(ck_zip_writer **out, const char *path, ck_error *err);
-/* Starts an archive written by libzip straight to path when committed
- * (replacing what is there), reading entries added with
- * ck_zip_writer_add_file only then: memory does not grow with the entries'
- * sizes. For archives of many files; path is a staged name of the caller's
- * (util/file.h), which the caller moves into place. */
-int ck_zip_writer_open_file(ck_zip_writer **out, const char *path, ck_error *err);
-/* Adds the file at path as entry name; it is read at commit and must stay
- * until then. */
-int ck_zip_writer_add_file(ck_zip_writer *w, const char *name, const char *path, int store, ck_error *err);
+/* Starts an archive built in memory, its bytes handed over by
+ * ck_zip_writer_commit_memory (append to out; frees w). */
+int ck_zip_writer_open_memory(ck_zip_writer **out, ck_error *err);
+struct ck_buf;
+int ck_zip_writer_commit_memory(ck_zip_writer *w, struct ck_buf *out, ck_error *err);
 /* Adds an entry read from file (from its start) when the archive is
  * written; takes ownership of file, which is closed then, or now on error. */
 int ck_zip_writer_add_stream(ck_zip_writer *w, const char *name, FILE *file, int store, ck_error *err);
@@ -102,8 +98,5 @@ int ck_zip_writer_copy_raw(ck_zip_writer *w, ck_zip *src, const char *name, ck_e
 int ck_zip_writer_commit(ck_zip_writer *w, ck_error *err);
 /* Discards everything; nothing appears at the path. Frees w. NULL is a no-op. */
 void ck_zip_writer_abort(ck_zip_writer *w);
-/* Removes the temporary files of writers not yet committed. Only calls
- * unlink(), so a signal handler may call it. */
-void ck_zip_writer_remove_temporaries(void);
 
 #endif

@@ -318,6 +318,22 @@ else
     fail "--zip: exit $rc; $(unzip -Z1 "$T/all.zip" 2>&1 | head -3)"
 fi
 if ls -a "$T" | grep -q '\.ck-forms'; then fail "--zip left its staging folder"; else pass "--zip leaves no staging folder"; fi
+for fmt in odt html md; do
+    run "$CK" forms 4-016 --data "$S/roster.csv" --format $fmt --zip "$T/all-$fmt.zip"
+    if [ $rc -eq 0 ] && [ "$(unzip -Z1 "$T/all-$fmt.zip" | wc -l)" = 8 ] && unzip -tq "$T/all-$fmt.zip" >/dev/null &&
+        unzip -p "$T/all-$fmt.zip" "4-016-王小明.$fmt" >"$T/from-zip.$fmt" && has_all "$T/from-zip.$fmt" 王小明 A100000001; then
+        pass "--zip --format $fmt holds one whole document per row"
+    else
+        fail "--zip --format $fmt: exit $rc; $(unzip -Z1 "$T/all-$fmt.zip" 2>&1 | head -3)"
+    fi
+done
+# the forms in the zip are the files -o writes, byte for byte
+run "$CK" forms 4-016 --data "$S/roster.csv" -o "$T/zip-vs-dir"
+if unzip -p "$T/all.zip" 4-016-王小明.docx | cmp -s - "$T/zip-vs-dir/4-016-王小明.docx"; then
+    pass "--zip holds the same bytes as -o writes"
+else
+    fail "--zip and -o differ for 4-016-王小明.docx"
+fi
 run "$CK" forms 4-016 --data "$S/roster.csv" --zip "$T/all.zip"
 expect_error "--zip will not overwrite" 2 "all.zip.*force"
 
@@ -394,12 +410,14 @@ fi
     i=0
     while [ $i -lt 300 ]; do echo "機關,甲,案,人$i,A100000001"; i=$((i + 1)); done
 } >"$T/big.csv"
-for jobs in 1 3; do
+# "zip": --zip, the archive written as the forms come.
+for jobs in 1 3 zip; do
     rm -f "$T/started" "$T/hold"
     mkfifo "$T/started" "$T/hold"
+    if [ "$jobs" = zip ]; then set -- --zip "$T/big.zip"; else set -- -o "$T/big" --jobs $jobs; fi
     (   # a run that ends without saying it started is reported, not waited for forever
         CLAUSEKIT_STARTED_FILE="$T/started" CLAUSEKIT_HOLD_FIFO="$T/hold" \
-            "$CK" forms 4-016 --data "$T/big.csv" -o "$T/big" --jobs $jobs >/dev/null 2>"$T/big.err" &
+            "$CK" forms 4-016 --data "$T/big.csv" "$@" >/dev/null 2>"$T/big.err" &
         wait $!   # in the background: the shell's "Terminated" stays out of big.err
         st=$?
         echo exited 1<>"$T/started"
@@ -414,7 +432,7 @@ for jobs in 1 3; do
         fail "SIGTERM --jobs $jobs: the run ended before it said it had started: $(head -c 300 "$T/big.err")"
     elif [ $st -ne 143 ]; then
         fail "SIGTERM --jobs $jobs: exit $st, want 143 (stopped by the signal)"
-    elif [ -e "$T/big" ] || ls -A "$T" | grep -q '\.ck-[0-9]'; then
+    elif [ -e "$T/big" ] || [ -e "$T/big.zip" ] || ls -A "$T" | grep -q '\.ck-[0-9]'; then
         fail "SIGTERM --jobs $jobs left $(ls -A "$T" | grep -e big -e '\.ck-' | tr '\n' ' ')"
     else
         pass "SIGTERM --jobs $jobs removes the files, temporaries and the folder the run made"

@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <sys/stat.h>
+
 #include "forms/forms.h"
 #include "util/buf.h"
 #include "util/lang.h"
@@ -143,7 +145,7 @@ static void test_map_roster_aliases(void **state)
     ck_template *t = load_template();
     ck_forms_data *d = NULL;
     ck_error err;
-    ck_buf problems = CK_BUF_INIT;
+    ck_forms_problems problems = { 0 };
     const char *path = write_file("r.csv", " 立書人 ,\xe3\x80\x80身分證統一編號,統編,日期,稽核人員\n"
                                            "王小明,A100000001,24681353,115/11/23,甲、乙，丙\n"
                                            ",,,,\n"
@@ -163,7 +165,8 @@ static void test_map_roster_aliases(void **state)
     }
     assert_int_equal(d->records[1].line, 4);
     assert_int_equal(ck_forms_data_validate(t, d, &problems), 0);
-    ck_buf_free(&problems);
+    assert_int_equal(problems.count, 0);
+    ck_forms_problems_free(&problems);
     ck_forms_data_free(d);
     ck_template_free(t);
 }
@@ -191,6 +194,7 @@ static void test_validate_reports_masked(void **state)
     ck_template *t = load_template();
     ck_forms_data *d = NULL;
     ck_error err;
+    ck_forms_problems found = { 0 };
     ck_buf problems = CK_BUF_INIT;
     const char *path = write_file("v.csv", "姓名,身分證字號,統一編號,簽署日期,金額\n"
                                            "王小明,A123456788,24681353,2026-11-23,1000\n"
@@ -199,7 +203,13 @@ static void test_validate_reports_masked(void **state)
     (void)state;
     ck_error_clear(&err);
     assert_int_equal(ck_forms_data_read(t, path, NULL, &d, &err), 0);
-    assert_int_equal(ck_forms_data_validate(t, d, &problems), 2);
+    assert_int_equal(ck_forms_data_validate(t, d, &found), 2);
+    /* one problem per wrong field, each with its row */
+    assert_int_equal(found.count, 5);
+    assert_int_equal(found.items[0].line, 2);
+    assert_int_equal(found.items[4].line, 3);
+    for (size_t i = 0; i < found.count; i++)
+        ck_forms_problem_format(d, &found.items[i], &problems);
     assert_int_equal(d->records[0].valid, 0);
     assert_int_equal(d->records[1].valid, 0);
     assert_int_equal(d->records[2].valid, 1);
@@ -218,7 +228,9 @@ static void test_validate_reports_masked(void **state)
             lines += *p == '\n';
         assert_int_equal(lines, 5);
     }
+    assert_true(strncmp(problems.data, "clausekit: ", 11) == 0);
     ck_buf_free(&problems);
+    ck_forms_problems_free(&found);
     ck_forms_data_free(d);
     ck_template_free(t);
 }
@@ -247,6 +259,51 @@ static void test_map_record_yaml(void **state)
     ck_template_free(t);
 }
 
+/* ---- running: a result to tell, nothing printed ---------------------------- */
+
+static void test_run_result_invalid_rows(void **state)
+{
+    char tpl[512], data[512], out[512];
+    ck_forms_options opt;
+    ck_forms_result res;
+    struct stat st;
+    (void)state;
+    snprintf(tpl, sizeof tpl, "%s", write_file("t.md", template_text));
+    snprintf(data, sizeof data, "%s", write_file("run.csv", "姓名,身分證字號\n王小明,A100000001\n,A123456788\n"));
+    snprintf(out, sizeof out, "%s", ck_test_path("run-out"));
+    memset(&opt, 0, sizeof opt);
+    opt.form = tpl;
+    opt.data = data;
+    opt.format = CK_WRITER_MD;
+    opt.output = out;
+    assert_int_equal(ck_forms_run(&opt, &res), CK_EDATA);
+    assert_int_equal(res.outcome, CK_FORMS_INVALID);
+    assert_int_equal(res.invalid, 1);
+    assert_int_equal(res.valid, 1);
+    assert_int_equal(res.problems.count, 2); /* 姓名 empty, the number's check digit */
+    assert_int_equal(res.problems.items[0].line, 3);
+    assert_null(strstr(res.problems.items[1].message, "A123456788"));
+    assert_int_equal(res.output_count, 0);
+    assert_int_not_equal(stat(out, &st), 0); /* nothing written */
+    ck_forms_result_free(&res);
+
+    opt.skip_invalid = 1;
+    assert_int_equal(ck_forms_run(&opt, &res), 0);
+    assert_int_equal(res.outcome, CK_FORMS_WRITTEN);
+    assert_int_equal(res.invalid, 1);
+    assert_int_equal(res.output_count, 1);
+    assert_non_null(strstr(res.outputs[0], "run-out/X-1-王小明.md"));
+    assert_int_equal(stat(res.outputs[0], &st), 0);
+    ck_forms_result_free(&res);
+
+    /* a second run would overwrite: the error is in the result */
+    assert_int_not_equal(ck_forms_run(&opt, &res), 0);
+    assert_int_equal(res.outcome, CK_FORMS_FAILED);
+    assert_non_null(strstr(res.error.message, "--force"));
+    assert_int_equal(res.output_count, 0);
+    ck_forms_result_free(&res);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_map_roster_aliases),
         cmocka_unit_test(test_map_unknown_column),
         cmocka_unit_test(test_validate_reports_masked),
+        cmocka_unit_test(test_run_result_invalid_rows),
         cmocka_unit_test(test_map_record_yaml),
     };
     ck_lang_set_name("en");

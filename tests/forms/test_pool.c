@@ -77,9 +77,11 @@ static void test_pool_failing_task_stops_run(void **state)
 
     assert_int_equal(mkdir(pt.dir, 0777), 0);
     ck_error_clear(&err);
-    assert_int_equal(ck_forms_pool_run(40, 2, write_number, count_done, &pt, &err), CK_FORMS_POOL_FAILED);
+    assert_int_equal(ck_forms_pool_run(40, 2, write_number, count_done, &pt, &err), CK_EIO);
     assert_true(pt.calls < 40);
-    assert_int_equal(err.code, 0); /* the worker said why itself */
+    /* the worker's error comes back to the parent, which prints nothing */
+    assert_int_equal(err.code, CK_EIO);
+    assert_string_equal(err.message, "task 5 fails on purpose");
 }
 
 int main(void)

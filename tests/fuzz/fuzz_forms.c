@@ -77,7 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char path[128];
     const ck_template *t;
     ck_forms_data *records = NULL;
-    ck_buf problems = CK_BUF_INIT;
+    ck_forms_problems problems = { 0 };
     char **stems = NULL, **unique = NULL;
     ck_error err;
     FILE *f;
@@ -121,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < records->count; i++)
         free(stems[i]);
     free(stems);
-    ck_buf_free(&problems);
+    ck_forms_problems_free(&problems);
     ck_forms_data_free(records);
     return 0;
 }

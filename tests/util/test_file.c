@@ -263,6 +263,76 @@ static void the_sweep_takes_only_what_dead_runs_left(void **state)
     unlink(other);
 }
 
+/* One registry lists every temporary: an output's temporary file, a staged
+ * output, and what a caller lists itself (files, a folder); removing them
+ * takes files first, then the folder, and leaves placed outputs alone. */
+static void the_registry_removes_every_temporary(void **state)
+{
+    char dir[512], a[600], b[600], out_path[600], target[600];
+    char *files[2] = { a, b };
+    ck_file_temp folder = { 0 }, staged = { 0 };
+    ck_file_batch batch;
+    ck_file_out out;
+    ck_error err;
+    const char *stage;
+    struct stat st;
+    (void)state;
+
+    snprintf(dir, sizeof dir, "%s/reg", ck_test_dir());
+    assert_int_equal(mkdir(dir, 0777), 0);
+    snprintf(a, sizeof a, "%s/a.txt", dir);
+    snprintf(b, sizeof b, "%s/b.txt", dir);
+    folder.path = dir;
+    folder.is_dir = 1;
+    ck_file_temp_list(&folder);
+    assert_int_equal(ck_file_write(a, "a", 1, &err), 0);
+    assert_int_equal(ck_file_write(b, "b", 1, &err), 0);
+    staged.paths = files;
+    staged.count = 2;
+    ck_file_temp_list(&staged);
+    snprintf(out_path, sizeof out_path, "%s", ck_test_path("reg-out.txt"));
+    ck_error_clear(&err);
+    assert_int_equal(ck_file_out_open(&out, out_path, &err), 0);
+    assert_int_equal(stat(out.tmp_path, &st), 0);
+    snprintf(target, sizeof target, "%s", ck_test_path("reg-batch.txt"));
+    ck_file_batch_init(&batch, CK_FILE_NEW);
+    stage = ck_file_batch_stage(&batch, target, &err);
+    assert_non_null(stage);
+    assert_int_equal(stat(stage, &st), 0);
+
+    ck_file_remove_temporaries();
+    assert_int_not_equal(stat(a, &st), 0);
+    assert_int_not_equal(stat(b, &st), 0);
+    assert_int_not_equal(stat(dir, &st), 0); /* empty once its files went */
+    assert_int_not_equal(stat(out.tmp_path, &st), 0);
+    assert_int_not_equal(stat(stage, &st), 0);
+
+    ck_file_out_abort(&out);
+    ck_file_batch_free(&batch);
+    ck_file_temp_unlist(&staged);
+    ck_file_temp_unlist(&folder);
+    ck_file_temp_unlist(&folder); /* twice: nothing */
+    assert_true(no_temporaries());
+}
+
+/* A committed output is off the list: removing temporaries keeps it. */
+static void a_committed_output_is_no_temporary(void **state)
+{
+    char path[600];
+    ck_file_out out;
+    ck_error err;
+    struct stat st;
+    (void)state;
+
+    snprintf(path, sizeof path, "%s", ck_test_path("reg-kept.txt"));
+    ck_error_clear(&err);
+    assert_int_equal(ck_file_out_open(&out, path, &err), 0);
+    assert_int_equal(ck_file_out_write(&out, "x", 1, &err), 0);
+    assert_int_equal(ck_file_out_commit(&out, &err), 0);
+    ck_file_remove_temporaries();
+    assert_int_equal(stat(path, &st), 0);
+}
+
 int main(void)
 {
     ck_lang_set_name("en");
@@ -276,6 +346,8 @@ int main(void)
         cmocka_unit_test(a_batch_places_all_or_none),
         cmocka_unit_test(a_batch_writes_into_a_device),
         cmocka_unit_test(the_sweep_takes_only_what_dead_runs_left),
+        cmocka_unit_test(the_registry_removes_every_temporary),
+        cmocka_unit_test(a_committed_output_is_no_temporary),
     };
     return cmocka_run_group_tests_name("util/file", tests, NULL, NULL);
 }

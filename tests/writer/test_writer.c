@@ -319,6 +319,94 @@ static void streamed_merge_equals_merge(void **state)
         cmark_node_free(docs[i]);
 }
 
+static void save_bytes(const char *path, const ck_buf *b)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(b->data, 1, b->len, f), b->len);
+    fclose(f);
+}
+
+/* Same entries, in the same order, with the same inflated bytes. */
+static void assert_same_package(const char *a_path, const char *b_path)
+{
+    ck_zip *a = NULL, *b = NULL;
+    ck_error err;
+
+    ck_error_clear(&err);
+    assert_int_equal(ck_zip_open(&a, a_path, NULL, &err), 0);
+    assert_int_equal(ck_zip_open(&b, b_path, NULL, &err), 0);
+    assert_int_equal(ck_zip_count(a), ck_zip_count(b));
+    for (size_t i = 0; i < ck_zip_count(a); i++) {
+        char *x = NULL, *y = NULL;
+        size_t xl = 0, yl = 0;
+        assert_string_equal(ck_zip_name(a, i), ck_zip_name(b, i));
+        assert_int_equal(ck_zip_read(a, ck_zip_name(a, i), 0, &x, &xl, &err), 0);
+        assert_int_equal(ck_zip_read(b, ck_zip_name(b, i), 0, &y, &yl, &err), 0);
+        assert_int_equal(xl, yl);
+        assert_memory_equal(x, y, xl);
+        free(x);
+        free(y);
+    }
+    ck_zip_close(a);
+    ck_zip_close(b);
+}
+
+/* The kit reuses the parts every package shares, and a package it writes
+ * holds what the writer's own package holds, also when the numbering
+ * changes from one document to the next. Each format's bytes in memory are
+ * the bytes of its file. */
+static void docx_kit_packages_equal_the_writers(void **state)
+{
+    static const ck_writer_format formats[] = { CK_WRITER_DOCX, CK_WRITER_ODT, CK_WRITER_HTML, CK_WRITER_MD };
+    cmark_node *docs[3] = { parse(sample_form), parse("# 無清單\n\n一段文字。\n"), parse(sample_form) };
+    ck_writer_options opt;
+    ck_writer_docx_kit *kit;
+    ck_buf first = CK_BUF_INIT;
+    ck_error err;
+    char a[600], b[600];
+    (void)state;
+
+    ck_writer_options_default(&opt);
+    opt.title = "切結書";
+    kit = ck_writer_docx_kit_new(&opt);
+    for (size_t i = 0; i < 3; i++) {
+        ck_buf kit_bytes = CK_BUF_INIT, writer_bytes = CK_BUF_INIT;
+        ck_error_clear(&err);
+        assert_int_equal(ck_writer_docx_kit_write(kit, &docs[i], 1, &kit_bytes, &err), 0);
+        assert_int_equal(ck_writer_docx_write_bytes(&docs[i], 1, &opt, &writer_bytes, &err), 0);
+        snprintf(a, sizeof a, "%s/kit-%zu.docx", ck_test_dir(), i);
+        snprintf(b, sizeof b, "%s/writer-%zu.docx", ck_test_dir(), i);
+        save_bytes(a, &kit_bytes);
+        save_bytes(b, &writer_bytes);
+        assert_same_package(a, b);
+        if (i == 0)
+            ck_buf_append(&first, kit_bytes.data, kit_bytes.len);
+        if (i == 2) /* the same document again: the same bytes */
+            assert_memory_equal(first.data, kit_bytes.data, first.len);
+        ck_buf_free(&kit_bytes);
+        ck_buf_free(&writer_bytes);
+    }
+    ck_writer_docx_kit_free(kit);
+    ck_buf_free(&first);
+    for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+        ck_buf bytes = CK_BUF_INIT;
+        size_t len;
+        char *file;
+        snprintf(a, sizeof a, "%s/file.%s", ck_test_dir(), ck_writer_format_extension(formats[f]));
+        ck_error_clear(&err);
+        assert_int_equal(ck_writer_write_many(formats[f], docs, 1, &opt, a, &err), 0);
+        assert_int_equal(ck_writer_write_bytes(formats[f], docs, 1, &opt, &bytes, &err), 0);
+        file = read_file(a, &len);
+        assert_int_equal(len, bytes.len);
+        assert_memory_equal(file, bytes.data, len);
+        free(file);
+        ck_buf_free(&bytes);
+    }
+    for (size_t i = 0; i < 3; i++)
+        cmark_node_free(docs[i]);
+}
+
 static int count_document(void *ctx, cmark_node *doc, size_t i, ck_error *err)
 {
     ck_buf *out = ctx;
@@ -403,6 +491,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sources_are_walked_document_by_document),
         cmocka_unit_test(streamed_merge_equals_merge),
+        cmocka_unit_test(docx_kit_packages_equal_the_writers),
         cmocka_unit_test(nested_quotes_are_indented_further),
         cmocka_unit_test(paragraphs_with_hard_breaks_are_not_justified),
         cmocka_unit_test(soft_breaks_join_chinese_and_space_latin),

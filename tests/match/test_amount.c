@@ -3,6 +3,7 @@
 #include "match/match.h"
 #include "model/document.h"
 #include "rules/pack.h"
+#include "util/array.h"
 
 /* The shipped vocabulary (contract_price); the suites run from the top of
  * the source tree. */
@@ -53,6 +54,34 @@ static void amounts_are_whole_dollars_rounded_half_up(void **state)
     assert_false(ck_match_parse_amount("第3條", strlen("第3條"), &v, &used));
 }
 
+static void amounts_in_every_way_contracts_write_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        long long value;
+    } cases[] = {
+        { "新臺幣壹仟萬元", 10000000 },  { "一千萬元", 10000000 },     { "1,000萬元", 10000000 },
+        { "NT$10,000,000", 10000000 },     { "10,000,000元", 10000000 },  { "新臺幣壹佰貳拾萬元整", 1200000 },
+        { "新臺幣9,999,999元", 9999999 }, { "一億二千萬元", 120000000 }, { "1.5億元", 150000000 },
+        { "十萬元", 100000 },              { "新臺幣 3,500,000 元", 3500000 }, { "參佰伍拾萬元", 3500000 },
+    };
+    for (size_t i = 0; i < CK_ARRAY_LEN(cases); i++) {
+        long long v = 0;
+        size_t used = 0;
+        if (!ck_match_parse_amount(cases[i].text, strlen(cases[i].text), &v, &used))
+            fail_msg("not read: %s", cases[i].text);
+        if (v != cases[i].value)
+            fail_msg("%s: %lld, want %lld", cases[i].text, v, cases[i].value);
+    }
+    long long v;
+    size_t used;
+    /* Numbers that are no amount of money. */
+    assert_false(ck_match_parse_amount("30日", strlen("30日"), &v, &used));
+    assert_false(ck_match_parse_amount("一年", strlen("一年"), &v, &used));
+    assert_false(ck_match_parse_amount("本契約", strlen("本契約"), &v, &used));
+}
+
 static void the_largest_amount_of_a_price_sentence_counts(void **state)
 {
     (void)state;
@@ -92,6 +121,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(amounts_are_whole_dollars_rounded_half_up),
+        cmocka_unit_test(amounts_in_every_way_contracts_write_them),
         cmocka_unit_test(the_largest_amount_of_a_price_sentence_counts),
         cmocka_unit_test(a_sentence_ends_where_the_matchers_sentences_end),
     };
